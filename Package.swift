@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "newskb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NewsKB", targets: ["NewsKB"]),
+        .library(name: "NewsKBExtraction", targets: ["NewsKBExtraction"]),
+        .executable(name: "newskb", targets: ["newskb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system SQLite (Debian: libsqlite3-dev), reached through its C API.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // Pure Swift text analysis: sentences, entities, statements. Knows nothing of SQLite.
+        .target(name: "NewsKBExtraction", path: "Sources/NewsKBExtraction"),
+        // Store (SQLite wrapper, migrations, schema), importer and query layer.
+        .target(name: "NewsKB", dependencies: ["CSQLite", "NewsKBExtraction"], path: "Sources/NewsKB"),
+        // The command-line interface: parses arguments and prints, nothing else.
+        .executableTarget(
+            name: "newskb",
+            dependencies: ["NewsKB", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/newskb"),
+        .testTarget(name: "NewsKBExtractionTests", dependencies: ["NewsKBExtraction"], path: "Tests/NewsKBExtractionTests"),
+        .testTarget(name: "NewsKBTests", dependencies: ["NewsKB", "NewsKBExtraction"], path: "Tests/NewsKBTests"),
+    ]
+)

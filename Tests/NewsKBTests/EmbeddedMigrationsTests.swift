@@ -1,0 +1,4 @@
+import Testing
+@testable import NewsKB
+
+@Test func placeholder() { #expect(EmbeddedMigrations.files.count >= 0) }
