@@ -5,5 +5,233 @@
 public enum EmbeddedLexicons {
     /// (file name, contents) pairs, sorted by file name.
     public static let files: [(name: String, contents: String)] = [
+        ("abbreviations.txt", #"""
+# Abbreviations that keep their final period inside the token (tokenizer and sentence splitter).
+# Format: one abbreviation per line, with or without its final period, then a TAB or `|` and a class:
+#   title    a title or rank before a name: never ends a sentence (Mr. Kim, Gen. Milley)
+#   numeric  used before a number: the period is kept only when a digit follows (No. 10)
+#   other    may end a sentence when a typical sentence opener follows (U.S., Inc., Jan.)
+# Matching ignores ASCII case. Single letters (initials: J. R. R. Tolkien) and dotted
+# initialisms (U.S., U.K., e.g., a.m.) are recognised by rule and need no entry here.
+Mr | title
+Mrs | title
+Ms | title
+Mssrs | title
+Messrs | title
+Mme | title
+Mlle | title
+Dr | title
+Prof | title
+Rev | title
+Fr | title
+Sr | other
+Jr | other
+St | title
+Sen | title
+Sens | title
+Rep | title
+Reps | title
+Gov | title
+Govs | title
+Lt | title
+Col | title
+Gen | title
+Maj | title
+Capt | title
+Cpt | title
+Cmdr | title
+Cdr | title
+Adm | title
+Brig | title
+Sgt | title
+Cpl | title
+Pvt | title
+Pte | title
+Insp | title
+Supt | title
+Det | title
+Atty | title
+Amb | title
+Pres | title
+Hon | title
+Gens | title
+Sec | title
+Lieut | title
+Col | title
+No | numeric
+Nos | numeric
+Art | numeric
+Vol | numeric
+Fig | numeric
+Ch | numeric
+pp | numeric
+Inc | other
+Corp | other
+Co | other
+Ltd | other
+Bros | other
+Plc | other
+Cos | other
+Dept | other
+Univ | other
+Assn | other
+Ave | other
+Blvd | other
+Rd | other
+Mt | title
+Ft | title
+Jan | other
+Feb | other
+Mar | other
+Apr | other
+Jun | other
+Jul | other
+Aug | other
+Sep | other
+Sept | other
+Oct | other
+Nov | other
+Dec | other
+Mon | other
+Tue | other
+Tues | other
+Wed | other
+Thu | other
+Thur | other
+Thurs | other
+Fri | other
+Sat | other
+Sun | other
+etc | other
+vs | other
+approx | other
+est | other
+incl | other
+cf | other
+al | other
+Ala | other
+Ariz | other
+Ark | other
+Calif | other
+Colo | other
+Conn | other
+Del | other
+Fla | other
+Ga | other
+Ill | other
+Ind | other
+Kan | other
+Kans | other
+Ky | other
+La | other
+Md | other
+Mass | other
+Mich | other
+Minn | other
+Miss | other
+Mo | other
+Mont | other
+Neb | other
+Nev | other
+Okla | other
+Ore | other
+Pa | other
+Penn | other
+Tenn | other
+Tex | other
+Va | other
+Vt | other
+Wash | other
+Wis | other
+Wyo | other
+
+"""#),
+        ("sentence-openers.txt", #"""
+# Capitalised words that typically open a sentence. After an abbreviation that may end a
+# sentence (`the U.S.`, `Acme Inc.`), one of these words starts a new sentence.
+# The entity recognizer also treats them as non-names when sentence-initial.
+# Format: one word per line, case-sensitive.
+The
+A
+An
+He
+She
+It
+They
+We
+I
+You
+But
+And
+Or
+So
+Yet
+In
+On
+At
+For
+From
+With
+By
+As
+After
+Before
+During
+Since
+While
+When
+Where
+If
+Although
+Though
+Because
+This
+That
+These
+Those
+There
+Here
+His
+Her
+Its
+Their
+Our
+My
+Your
+However
+Meanwhile
+Still
+Also
+Then
+Now
+Later
+Earlier
+Some
+Many
+Most
+Other
+Others
+Such
+No
+Not
+One
+Two
+Three
+Both
+Each
+All
+Any
+Officials
+Analysts
+Experts
+What
+Who
+Why
+How
+Which
+Last
+Next
+
+"""#),
     ]
 }
