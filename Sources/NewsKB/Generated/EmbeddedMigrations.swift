@@ -5,5 +5,259 @@
 public enum EmbeddedMigrations {
     /// (file name, contents) pairs, sorted by file name.
     public static let files: [(name: String, contents: String)] = [
+        ("001_documents.sql", #"""
+-- 001: documents, their sentences, and the self-description of the schema.
+-- Applied in one transaction; recorded in PRAGMA user_version and schema_migrations.
+
+-- One row per migration applied to this file.
+CREATE TABLE schema_migrations (
+    version    INTEGER PRIMARY KEY,   -- the migration number (file prefix)
+    name       TEXT NOT NULL,         -- the migration file name
+    applied_at TEXT NOT NULL          -- UTC time it was applied, ISO 8601
+) STRICT;
+
+-- A line of documentation for every public table, view and column (read by `newskb schema`).
+CREATE TABLE schema_docs (
+    object      TEXT NOT NULL,        -- table or view name
+    column_name TEXT NOT NULL,        -- column name; '' for the object itself
+    doc         TEXT NOT NULL,        -- one line of documentation
+    position    INTEGER NOT NULL,     -- display order
+    PRIMARY KEY (object, column_name)
+) STRICT, WITHOUT ROWID;
+
+-- One row per imported article. body is the verbatim text every offset refers to.
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT NOT NULL UNIQUE,  -- identity as imported: relative path, JSONL id, or FILE:LINE
+    title        TEXT,                  -- headline when known
+    outlet       TEXT,                  -- publisher (JSONL source/outlet) when known
+    url          TEXT,
+    published    TEXT,                  -- publication date as given (JSONL date/published)
+    author       TEXT,
+    body         TEXT NOT NULL,         -- the verbatim article text
+    content_hash TEXT NOT NULL,         -- hash of body (FNV-1a 64, hex): detects changed and duplicate content
+    origin       TEXT NOT NULL,         -- where it was read from: FILE or FILE:LINE
+    imported_at  TEXT NOT NULL,         -- UTC time of import, ISO 8601
+    char_count   INTEGER NOT NULL,      -- length of body in Unicode code points
+    word_count   INTEGER NOT NULL       -- whitespace-separated words in body
+) STRICT;
+CREATE INDEX documents_content_hash ON documents(content_hash);
+
+-- Sentences of each document, as code-point spans of documents.body.
+CREATE TABLE sentences (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,       -- 0-based index of the sentence in its document
+    paragraph   INTEGER NOT NULL,       -- 0-based index of its paragraph
+    start       INTEGER NOT NULL,       -- code-point offset into body (0-based)
+    "end"       INTEGER NOT NULL,       -- end offset, exclusive
+    UNIQUE (document_id, position)
+) STRICT;
+CREATE INDEX sentences_document_start ON sentences(document_id, start);
+
+INSERT INTO schema_docs(object, column_name, doc, position) VALUES
+ ('documents', '', 'One row per imported article; body holds the verbatim text that every offset refers to.', 0),
+ ('documents', 'key', 'Identity as imported: path relative to the imported folder, JSONL id, or FILE:LINE.', 1),
+ ('documents', 'title', 'Headline, when known (JSONL title, or a first line that reads as a headline).', 2),
+ ('documents', 'outlet', 'Publisher, when known (JSONL source or outlet).', 3),
+ ('documents', 'url', 'Address of the article, when known.', 4),
+ ('documents', 'published', 'Publication date as given (JSONL date or published), else NULL.', 5),
+ ('documents', 'author', 'Author, when known.', 6),
+ ('documents', 'body', 'The verbatim article text; offsets are 0-based code points into it.', 7),
+ ('documents', 'content_hash', 'FNV-1a 64-bit hash of body (hex): detects changed and duplicate content.', 8),
+ ('documents', 'origin', 'Where it was read from: FILE or FILE:LINE.', 9),
+ ('documents', 'imported_at', 'UTC time of import (ISO 8601).', 10),
+ ('documents', 'char_count', 'Length of body in Unicode code points.', 11),
+ ('documents', 'word_count', 'Number of whitespace-separated words in body.', 12),
+ ('sentences', '', 'Sentences of each document as code-point spans of documents.body.', 0),
+ ('sentences', 'document_id', 'The document (documents.id).', 1),
+ ('sentences', 'position', '0-based index of the sentence in its document.', 2),
+ ('sentences', 'paragraph', '0-based index of the paragraph holding it.', 3),
+ ('sentences', 'start', 'Start offset (code points, 0-based) into documents.body.', 4),
+ ('sentences', 'end', 'End offset, exclusive.', 5),
+ ('schema_migrations', '', 'Migrations applied to this file, also counted by PRAGMA user_version.', 0),
+ ('schema_migrations', 'version', 'Migration number.', 1),
+ ('schema_migrations', 'name', 'Migration file name.', 2),
+ ('schema_migrations', 'applied_at', 'UTC time it was applied.', 3),
+ ('schema_docs', '', 'This documentation: one line per public table, view and column.', 0),
+ ('schema_docs', 'object', 'Table or view name.', 1),
+ ('schema_docs', 'column_name', 'Column name, or empty for the object itself.', 2),
+ ('schema_docs', 'doc', 'One line of documentation.', 3),
+ ('schema_docs', 'position', 'Display order.', 4);
+
+"""#),
+        ("002_entities.sql", #"""
+-- 002: named entities, their aliases and roles, and their mentions.
+
+-- One row per real-world thing, shared by every document that names it.
+CREATE TABLE entities (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,                 -- canonical name: the fullest form used (`Kim Jong Un`)
+    type TEXT NOT NULL CHECK (type IN ('PERSON','ORG','GPE','LOC','FACILITY','EVENT','NORP','PRODUCT','WORK','LAW','MISC')),
+    UNIQUE (name, type)
+) STRICT;
+
+-- Other names an entity goes by (`Kim`, `Mr. Kim`), as seen in a document or added by a user.
+CREATE TABLE entity_aliases (
+    id          INTEGER PRIMARY KEY,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias       TEXT NOT NULL,          -- the alias as written
+    alias_key   TEXT NOT NULL,          -- lower-cased alias without dots, for lookups
+    document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,  -- where it was seen; NULL for user aliases
+    UNIQUE (entity_id, alias, document_id)
+) STRICT;
+CREATE INDEX entity_aliases_key ON entity_aliases(alias_key);
+CREATE INDEX entity_aliases_document ON entity_aliases(document_id);
+
+-- Roles and titles a document gives an entity (`Kremlin spokesman`).
+CREATE TABLE entity_roles (
+    id          INTEGER PRIMARY KEY,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL,
+    role_key    TEXT NOT NULL,          -- lower-cased role, for lookups
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    UNIQUE (entity_id, role, document_id)
+) STRICT;
+CREATE INDEX entity_roles_key ON entity_roles(role_key);
+CREATE INDEX entity_roles_document ON entity_roles(document_id);
+
+-- One row per mention of an entity in a document.
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    sentence_id INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,       -- code-point offset into documents.body
+    "end"       INTEGER NOT NULL        -- end offset, exclusive
+) STRICT;
+CREATE INDEX mentions_document ON mentions(document_id, start);
+CREATE INDEX mentions_entity ON mentions(entity_id, document_id);
+
+-- Aliases and gazetteer entries added by users (`newskb alias add`); honoured by the next import.
+CREATE TABLE user_aliases (
+    id        INTEGER PRIMARY KEY,
+    alias     TEXT NOT NULL,            -- the name as it appears in text
+    canonical TEXT NOT NULL,            -- the canonical name it stands for (itself for a gazetteer entry)
+    type      TEXT NOT NULL CHECK (type IN ('PERSON','ORG','GPE','LOC','FACILITY','EVENT','NORP','PRODUCT','WORK','LAW','MISC')),
+    added_at  TEXT NOT NULL,
+    UNIQUE (alias, canonical, type)
+) STRICT;
+
+-- Public view: one row per mention of a named entity.
+CREATE VIEW entity_mentions AS
+SELECT d.key                                        AS document,
+       e.name                                       AS entity,
+       e.type                                       AS type,
+       substr(d.body, m.start + 1, m."end" - m.start) AS mention,
+       m.start                                      AS start,
+       m."end"                                      AS "end",
+       m.entity_id                                  AS entity_id
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+JOIN entities e ON e.id = m.entity_id;
+
+INSERT INTO schema_docs(object, column_name, doc, position) VALUES
+ ('entities', '', 'One row per real-world thing, shared by every document that names it.', 0),
+ ('entities', 'name', 'Canonical name: the fullest form used (Kim Jong Un, not Mr. Kim).', 1),
+ ('entities', 'type', 'PERSON, ORG, GPE, LOC, FACILITY, EVENT, NORP, PRODUCT, WORK, LAW or MISC.', 2),
+ ('entity_aliases', '', 'Other names of an entity, seen in a document (document_id) or added by a user (NULL).', 0),
+ ('entity_aliases', 'alias', 'The alias as written.', 1),
+ ('entity_aliases', 'alias_key', 'Lower-cased alias without dots, for lookups.', 2),
+ ('entity_roles', '', 'Roles and titles a document gives an entity (Kremlin spokesman).', 0),
+ ('entity_roles', 'role', 'The role as written.', 1),
+ ('mentions', '', 'One row per mention of an entity; start/end are code points into documents.body.', 0),
+ ('user_aliases', '', 'Aliases and gazetteer entries added by users (newskb alias add); used by the next import.', 0),
+ ('user_aliases', 'alias', 'The name as it appears in text.', 1),
+ ('user_aliases', 'canonical', 'The canonical name it stands for (the same for a gazetteer entry).', 2),
+ ('user_aliases', 'type', 'Entity type.', 3),
+ ('entity_mentions', '', 'Public view: one row per mention of a named entity.', 0),
+ ('entity_mentions', 'document', 'documents.key.', 1),
+ ('entity_mentions', 'entity', 'Canonical entity name, the same across the corpus.', 2),
+ ('entity_mentions', 'type', 'Entity type (PERSON, ORG, GPE, ...).', 3),
+ ('entity_mentions', 'mention', 'The surface text: substr(body, start + 1, end - start).', 4),
+ ('entity_mentions', 'start', 'Start offset, 0-based code points into documents.body.', 5),
+ ('entity_mentions', 'end', 'End offset, exclusive.', 6),
+ ('entity_mentions', 'entity_id', 'entities.id.', 7);
+
+"""#),
+        ("003_statements.sql", #"""
+-- 003: attributed statements ("who said what, where") and their full-text index.
+
+-- One row per attributed statement. Texts are spans of documents.body (see the who_said view).
+CREATE TABLE statements (
+    id                INTEGER PRIMARY KEY,
+    document_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id       INTEGER REFERENCES sentences(id) ON DELETE CASCADE,  -- first sentence of the content
+    kind              TEXT NOT NULL CHECK (kind IN ('direct','partial','indirect')),
+    start             INTEGER NOT NULL,   -- content span, code points into documents.body
+    "end"             INTEGER NOT NULL,
+    cue_start         INTEGER,            -- reporting expression span, NULL if none
+    cue_end           INTEGER,
+    speaker_start     INTEGER,            -- speaker mention span, NULL if none
+    speaker_end       INTEGER,
+    speaker_entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,  -- resolved speaker
+    speaker_phrase    TEXT,               -- unnamed source phrase (`a US official`) when no entity
+    place_start       INTEGER,            -- where it was said, NULL if not stated
+    place_end         INTEGER
+) STRICT;
+CREATE INDEX statements_document ON statements(document_id, start);
+CREATE INDEX statements_speaker ON statements(speaker_entity_id);
+
+-- Full-text index over statement content and speaker (FTS5, kept in sync by triggers).
+CREATE VIRTUAL TABLE statements_fts USING fts5(quote, speaker, tokenize = 'unicode61 remove_diacritics 2');
+
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    DELETE FROM statements_fts WHERE rowid = old.id;
+END;
+
+-- Public view: one row per attributed statement.
+CREATE VIEW who_said AS
+SELECT d.key                                                   AS document,
+       coalesce(e.name, s.speaker_phrase)                      AS speaker,
+       s.speaker_start                                         AS speaker_start,
+       s.speaker_end                                           AS speaker_end,
+       substr(d.body, s.cue_start + 1, s.cue_end - s.cue_start) AS cue,
+       s.cue_start                                             AS cue_start,
+       s.cue_end                                               AS cue_end,
+       s.kind                                                  AS kind,
+       substr(d.body, s.start + 1, s."end" - s.start)          AS quote,
+       s.start                                                 AS start,
+       s."end"                                                 AS "end",
+       (SELECT substr(d.body, min(x.start) + 1, max(x."end") - min(x.start))
+          FROM sentences x
+         WHERE x.document_id = s.document_id AND x.start < s."end" AND x."end" > s.start) AS sentence,
+       substr(d.body, s.place_start + 1, s.place_end - s.place_start) AS place,
+       substr(d.body, s.speaker_start + 1, s.speaker_end - s.speaker_start) AS speaker_mention,
+       s.id                                                    AS statement_id,
+       s.speaker_entity_id                                     AS speaker_entity_id
+FROM statements s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN entities e ON e.id = s.speaker_entity_id;
+
+INSERT INTO schema_docs(object, column_name, doc, position) VALUES
+ ('statements', '', 'One row per attributed statement; spans are code points into documents.body.', 0),
+ ('statements', 'kind', 'direct, partial or indirect.', 1),
+ ('statements', 'speaker_entity_id', 'The resolved speaker (entities.id), NULL for unnamed sources.', 2),
+ ('statements', 'speaker_phrase', 'The phrase naming an unnamed source (a US official), when no entity.', 3),
+ ('statements_fts', '', 'FTS5 index over statement content (quote) and speaker; rowid = statements.id.', 0),
+ ('who_said', '', 'Public view: one row per attributed statement (who said what, where).', 0),
+ ('who_said', 'document', 'documents.key.', 1),
+ ('who_said', 'speaker', 'Canonical speaker name, or the unnamed-source phrase; NULL if none.', 2),
+ ('who_said', 'speaker_start', 'Span of the speaker mention the cue attaches to (may be a pronoun); NULL if none.', 3),
+ ('who_said', 'speaker_end', 'End of the speaker mention, exclusive.', 4),
+ ('who_said', 'cue', 'The reporting expression (said, according to, told reporters).', 5),
+ ('who_said', 'cue_start', 'Start of the cue.', 6),
+ ('who_said', 'cue_end', 'End of the cue, exclusive.', 7),
+ ('who_said', 'kind', 'direct (quotation in quote marks), partial (quoted fragment in reported speech) or indirect.', 8),
+ ('who_said', 'quote', 'The content of the statement: substr(body, start + 1, end - start).', 9),
+ ('who_said', 'start', 'Start of the content, 0-based code points into documents.body.', 10),
+ ('who_said', 'end', 'End of the content, exclusive.', 11),
+ ('who_said', 'sentence', 'The sentence(s) containing the statement.', 12),
+ ('who_said', 'place', 'Where it was said, when the text says so (at the Eastern Economic Forum), else NULL.', 13),
+ ('who_said', 'speaker_mention', 'The speaker mention as written (he, Mr Peskov).', 14),
+ ('who_said', 'statement_id', 'statements.id.', 15),
+ ('who_said', 'speaker_entity_id', 'entities.id of the speaker, NULL for unnamed sources.', 16);
+
+"""#),
     ]
 }

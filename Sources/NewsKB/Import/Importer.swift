@@ -1,0 +1,178 @@
+import Dispatch
+import Foundation
+import NewsKBExtraction
+
+/// Imports articles into a store: reads them as a stream, analyses batches of them on all
+/// cores, and writes each batch in one transaction with reused prepared statements.
+///
+/// A document is written with everything derived from it, or not at all. Bad inputs are
+/// reported (``ImportIssue``) and skipped; what was already imported is never lost.
+public final class Importer {
+    /// Counts of one import, for its summary line.
+    public struct Summary: Sendable, Equatable {
+        /// Articles read from the inputs (valid records).
+        public var read = 0
+        public var new = 0
+        /// Same key, same content: nothing done.
+        public var unchanged = 0
+        /// Same body as a document already stored under another key: skipped.
+        public var duplicates = 0
+        /// Same key, changed content or metadata: old version and its derived rows replaced.
+        public var replaced = 0
+        /// Inputs (files or lines) that could not be imported.
+        public var failed = 0
+        public var seconds = 0.0
+        /// Words of the articles analysed and written.
+        public var words = 0
+
+        public var line: String {
+            String(format: "read %d, new %d, unchanged %d, replaced %d, failed %d%@ in %.2f s",
+                   read, new, unchanged + duplicates, replaced, failed,
+                   duplicates > 0 ? " (\(duplicates) unchanged were duplicates of other keys)" : "", seconds)
+        }
+    }
+
+    public let store: KnowledgeStore
+    public let analyzer: Analyzer
+    /// Documents analysed and written per transaction.
+    public var batchSize = 256
+    /// Called for every input that cannot be imported.
+    public var onIssue: (ImportIssue) -> Void = { _ in }
+    /// Called after each committed batch with the running summary.
+    public var onProgress: (Summary) -> Void = { _ in }
+
+    private let writer: DocumentWriter
+    private var pending = [SourceDocument]()
+    private var summary = Summary()
+    private var seenKeys = [String: String]()  // key → origin, for duplicate keys within one run
+    private var start = Date()
+    private var replacedAny = false
+
+    public init(store: KnowledgeStore, analyzer: Analyzer = Analyzer()) throws {
+        self.store = store
+        self.analyzer = analyzer
+        self.writer = try DocumentWriter(db: store.db)
+    }
+
+    /// Imports every path (folders, files, `-`) and returns the summary.
+    public func importPaths(_ paths: [String]) throws -> Summary {
+        start = Date()
+        summary = Summary()
+        var reader = InputReader(
+            onDocument: { [unowned self] doc in try self.add(doc) },
+            onIssue: { [unowned self] issue in self.report(issue) })
+        try reader.read(paths: paths)
+        try flush()
+        try finish()
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Imports documents given directly (for tests and programs using the library).
+    public func importDocuments(_ docs: [SourceDocument]) throws -> Summary {
+        start = Date()
+        summary = Summary()
+        for d in docs { try add(d) }
+        try flush()
+        try finish()
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    private func report(_ issue: ImportIssue) {
+        summary.failed += 1
+        onIssue(issue)
+    }
+
+    private func add(_ doc: SourceDocument) throws {
+        if let first = seenKeys[doc.key] {
+            report(ImportIssue(file: doc.origin, message: "duplicate key \"\(doc.key)\" (first read at \(first)): skipped"))
+            return
+        }
+        seenKeys[doc.key] = doc.origin
+        summary.read += 1
+        pending.append(doc)
+        if pending.count >= batchSize { try flush() }
+    }
+
+    /// Analyses the pending batch in parallel and writes it in one transaction.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let db = store.db
+
+        // Decide what each document needs before analysing anything.
+        var work = [(index: Int, hash: String, replace: Int64?)]()
+        for (i, doc) in batch.enumerated() {
+            let hash = doc.contentHash
+            switch try writer.existing(doc, hash: hash) {
+            case .unchanged: summary.unchanged += 1
+            case .duplicateContent: summary.duplicates += 1
+            case .none: work.append((i, hash, nil))
+            case .changed(let id): work.append((i, hash, id))
+            }
+        }
+        let analyses = analyzeConcurrently(work.map { batch[$0.index].body })
+
+        do {
+            try db.transaction {
+                for (k, w) in work.enumerated() {
+                    let doc = batch[w.index]
+                    if let old = w.replace {
+                        try writer.delete(id: old)
+                        summary.replaced += 1
+                        replacedAny = true
+                    } else {
+                        summary.new += 1
+                    }
+                    try writer.insert(doc, hash: w.hash, analysis: analyses[k])
+                    summary.words += doc.wordCount
+                }
+            }
+        } catch {
+            writer.forgetCachedEntities()
+            throw error
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        onProgress(summary)
+    }
+
+    private func analyzeConcurrently(_ bodies: [String]) -> [DocumentAnalysis] {
+        let results = ResultSlots<DocumentAnalysis>(count: bodies.count)
+        let analyzer = self.analyzer
+        DispatchQueue.concurrentPerform(iterations: bodies.count) { i in
+            results.set(i, analyzer.analyze(bodies[i]))
+        }
+        return results.values()
+    }
+
+    /// Corpus-level clean-up after an import: entities no document mentions any more.
+    private func finish() throws {
+        guard replacedAny else { return }
+        try store.db.transaction {
+            try store.db.execute("""
+                DELETE FROM entities
+                 WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
+                   AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = entities.id)
+                """)
+        }
+        writer.forgetCachedEntities()
+    }
+}
+
+/// Fixed slots written by concurrent workers, each slot by exactly one worker.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] { storage.map { $0! } }
+}

@@ -1,0 +1,25 @@
+/// Rows returned by a query, with their column names, ready to print in any ``OutputFormat``.
+public struct ResultSet: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[DatabaseValue]]
+
+    public init(columns: [String], rows: [[DatabaseValue]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Runs a prepared statement to completion and collects its rows.
+    public init(statement: Statement) throws {
+        columns = statement.columnNames
+        rows = []
+        let n = columns.count
+        while try statement.step() { rows.append((0..<n).map { statement.column($0) }) }
+        statement.reset()
+    }
+
+    /// The values of one column by name (empty if there is no such column).
+    public func column(_ name: String) -> [DatabaseValue] {
+        guard let i = columns.firstIndex(of: name) else { return [] }
+        return rows.map { $0[i] }
+    }
+}

@@ -1,0 +1,183 @@
+import CSQLite
+
+/// A connection to a SQLite database file, over the C API.
+///
+/// At open it turns foreign keys on, selects WAL journaling for writable connections, sets a
+/// busy timeout, and refuses a SQLite that is too old or lacks FTS5. A `Database` is not
+/// thread-safe: use it from one thread at a time.
+public final class Database {
+    /// How to open the file.
+    public enum Mode: Sendable {
+        /// Read-only: every write fails with `SQLITE_READONLY`.
+        case readOnly
+        /// Read and write an existing file.
+        case readWrite
+        /// Read and write, creating the file if it does not exist.
+        case create
+    }
+
+    /// The oldest SQLite this program accepts (STRICT tables, RETURNING, FTS5 trigram, …).
+    public static let minimumSQLiteVersion = 3_040_000
+
+    /// The path given at open.
+    public let path: String
+    public let mode: Mode
+    let handle: OpaquePointer
+
+    /// The SQLite library version, e.g. `3.40.1`.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+
+    public init(path: String, mode: Mode = .create, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        try Database.checkLibrary()
+        self.path = path
+        self.mode = mode
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let error = DatabaseError(connection: db, code: rc, sql: nil)
+            sqlite3_close_v2(db)
+            throw DatabaseError(extendedResultCode: error.extendedResultCode,
+                                message: "cannot open database \(path): \(error.message)")
+        }
+        self.handle = db
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(db, 1)
+        // Extensions stay off: the query surface must not load code.
+        sqlite3_db_config_int(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0)
+        do {
+            // Reading the schema tells a non-database file at once, with SQLite's message.
+            _ = try scalar("SELECT count(*) FROM sqlite_schema")
+            try execute("PRAGMA foreign_keys = ON")
+            if mode != .readOnly {
+                try execute("PRAGMA journal_mode = WAL")
+                try execute("PRAGMA synchronous = NORMAL")
+            }
+        } catch let error as DatabaseError {
+            sqlite3_close_v2(db)
+            throw DatabaseError(extendedResultCode: error.extendedResultCode,
+                                message: "\(path) is not a usable database: \(error.message)", sql: error.sql)
+        }
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Throws unless the linked SQLite is recent enough and has FTS5.
+    public static func checkLibrary() throws {
+        if sqlite3_libversion_number() < minimumSQLiteVersion {
+            throw DatabaseError(extendedResultCode: SQLITE_ERROR,
+                                message: "SQLite \(sqliteVersion) is too old: newskb needs 3.40 or later (Debian 12: apt-get install libsqlite3-0)")
+        }
+        if sqlite3_compileoption_used("ENABLE_FTS5") == 0 {
+            throw DatabaseError(extendedResultCode: SQLITE_ERROR,
+                                message: "this SQLite (\(sqliteVersion)) was built without FTS5, which newskb needs for full-text search")
+        }
+    }
+
+    // MARK: Running SQL
+
+    /// Prepares one statement. Reuse it for every row rather than preparing again.
+    public func prepare(_ sql: String) throws -> Statement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw DatabaseError(connection: handle, code: rc, sql: sql)
+        }
+        return Statement(database: self, sql: sql, handle: stmt)
+    }
+
+    /// Prepares every statement of a script, in order (for `newskb sql` and migrations).
+    public func prepareAll(_ script: String) throws -> [Statement] {
+        var out = [Statement]()
+        let bytes = Array(script.utf8CString)
+        try bytes.withUnsafeBufferPointer { buf in
+            var tail: UnsafePointer<CChar>? = buf.baseAddress
+            while let start = tail, start.pointee != 0 {
+                var stmt: OpaquePointer?
+                var next: UnsafePointer<CChar>?
+                let rc = sqlite3_prepare_v2(handle, start, -1, &stmt, &next)
+                let consumed = next.map { $0 - start } ?? 0
+                let text = String(decoding: UnsafeRawBufferPointer(start: start, count: consumed), as: UTF8.self)
+                guard rc == SQLITE_OK else {
+                    throw DatabaseError(connection: handle, code: rc, sql: text.trimmingWhitespace())
+                }
+                if let stmt {
+                    out.append(Statement(database: self, sql: text.trimmingWhitespace(), handle: stmt))
+                }
+                tail = next
+            }
+        }
+        return out
+    }
+
+    /// Runs SQL that returns no rows (one or several statements).
+    public func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_free(error)
+            throw DatabaseError(extendedResultCode: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// Runs a one-off statement with parameters.
+    public func execute(_ sql: String, _ values: [DatabaseBindable?]) throws {
+        try prepare(sql).execute(values)
+    }
+
+    /// The first column of the first row of a query, or nil.
+    public func scalar(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> DatabaseValue? {
+        try prepare(sql).scalar(values)
+    }
+
+    /// Every row of a query.
+    public func rows(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> [[DatabaseValue]] {
+        try prepare(sql).rows(values)
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// `IMMEDIATE` takes the write lock at once, so a second writer waits (busy timeout) up front.
+    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// True while a transaction is open.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Rowid of the last successful INSERT on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// `PRAGMA user_version`: the schema version recorded by migrations.
+    public func userVersion() throws -> Int { try scalar("PRAGMA user_version")?.int ?? 0 }
+
+    /// Asks a running statement on this connection to stop (safe from another thread).
+    public func interrupt() { sqlite3_interrupt(handle) }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import NewsKBExtraction
+
+/// Writes documents and everything derived from them, with one prepared statement per table
+/// reused for every row. The caller wraps calls in a transaction.
+final class DocumentWriter {
+    /// What the store already holds for a key.
+    enum Existing {
+        case none
+        /// Same key, same content and metadata: nothing to do.
+        case unchanged
+        /// Same key, different content or metadata: the old row will be replaced.
+        case changed(id: Int64)
+        /// Another key already holds exactly this body.
+        case duplicateContent(ofKey: String)
+    }
+
+    private let db: Database
+    private let findByKey: Statement
+    private let findByHash: Statement
+    private let deleteDocument: Statement
+    private let insertDocument: Statement
+    private let insertSentence: Statement
+    private let upsertEntity: Statement
+    private let insertAlias: Statement
+    private let insertRole: Statement
+    private let insertMention: Statement
+    private let insertStatement: Statement
+    private let insertStatementFTS: Statement
+    /// Entity ids by (type, name), valid while no transaction that created them rolls back.
+    private var entityIDs = [String: Int64]()
+    private let importedAt = isoNow()
+
+    init(db: Database) throws {
+        self.db = db
+        findByKey = try db.prepare(
+            "SELECT id, content_hash, title, outlet, url, published, author FROM documents WHERE key = ?")
+        findByHash = try db.prepare("SELECT key, body FROM documents WHERE content_hash = ?")
+        deleteDocument = try db.prepare("DELETE FROM documents WHERE id = ?")
+        insertDocument = try db.prepare("""
+            INSERT INTO documents(key, title, outlet, url, published, author, body, content_hash, origin,
+                                  imported_at, char_count, word_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertSentence = try db.prepare(
+            "INSERT INTO sentences(document_id, position, paragraph, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+        upsertEntity = try db.prepare("""
+            INSERT INTO entities(name, type) VALUES (?, ?)
+            ON CONFLICT(name, type) DO UPDATE SET name = excluded.name RETURNING id
+            """)
+        insertAlias = try db.prepare(
+            "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (?, ?, ?, ?)")
+        insertRole = try db.prepare(
+            "INSERT OR IGNORE INTO entity_roles(entity_id, role, role_key, document_id) VALUES (?, ?, ?, ?)")
+        insertMention = try db.prepare(
+            "INSERT INTO mentions(document_id, entity_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+        insertStatement = try db.prepare("""
+            INSERT INTO statements(document_id, sentence_id, kind, start, "end", cue_start, cue_end,
+                                   speaker_start, speaker_end, speaker_entity_id, speaker_phrase,
+                                   place_start, place_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertStatementFTS = try db.prepare("INSERT INTO statements_fts(rowid, quote, speaker) VALUES (?, ?, ?)")
+    }
+
+    /// Forgets cached entity ids (after a rollback, or when entities were deleted).
+    func forgetCachedEntities() { entityIDs.removeAll(keepingCapacity: true) }
+
+    /// What the store holds for this document's key and content.
+    func existing(_ doc: SourceDocument, hash: String) throws -> Existing {
+        findByKey.reset()
+        defer { findByKey.reset() }
+        try findByKey.bind([doc.key])
+        if try findByKey.step() {
+            let id = findByKey.columnInt64(0)
+            let same = findByKey.columnString(1) == hash
+                && findByKey.columnString(2) == doc.title && findByKey.columnString(3) == doc.outlet
+                && findByKey.columnString(4) == doc.url && findByKey.columnString(5) == doc.published
+                && findByKey.columnString(6) == doc.author
+            return same ? .unchanged : .changed(id: id)
+        }
+        findByHash.reset()
+        defer { findByHash.reset() }
+        try findByHash.bind([hash])
+        while try findByHash.step() {
+            if findByHash.columnString(1) == doc.body { return .duplicateContent(ofKey: findByHash.columnString(0) ?? "") }
+        }
+        return .none
+    }
+
+    /// Deletes a document; everything derived from it goes with it (ON DELETE CASCADE).
+    func delete(id: Int64) throws {
+        try deleteDocument.execute([id])
+    }
+
+    /// Inserts a document and its analysis. Returns the new document id.
+    @discardableResult
+    func insert(_ doc: SourceDocument, hash: String, analysis: DocumentAnalysis) throws -> Int64 {
+        let text = DocumentText(doc.body)
+        try insertDocument.execute([
+            doc.key, doc.title, doc.outlet, doc.url, doc.published, doc.author, doc.body, hash, doc.origin,
+            importedAt, text.scalarCount, doc.wordCount,
+        ])
+        let docID = db.lastInsertRowID
+        var sentenceIDs = [Int64]()
+        sentenceIDs.reserveCapacity(analysis.sentences.count)
+        for (i, s) in analysis.sentences.enumerated() {
+            try insertSentence.execute([docID, i, s.paragraph, s.span.start, s.span.end])
+            sentenceIDs.append(db.lastInsertRowID)
+        }
+        func sentenceID(_ i: Int) -> Int64? { sentenceIDs.indices.contains(i) ? sentenceIDs[i] : nil }
+
+        var entityRowIDs = [Int64]()
+        entityRowIDs.reserveCapacity(analysis.entities.count)
+        for e in analysis.entities {
+            let id = try entityID(name: e.canonicalName, type: e.type.rawValue)
+            entityRowIDs.append(id)
+            for alias in Set(e.aliases + [e.canonicalName]) {
+                try insertAlias.execute([id, alias, AliasKey.make(alias), docID])
+            }
+            for role in Set(e.roles) {
+                try insertRole.execute([id, role, AliasKey.make(role), docID])
+            }
+        }
+        for m in analysis.mentions where entityRowIDs.indices.contains(m.entity) {
+            try insertMention.execute([docID, entityRowIDs[m.entity], sentenceID(m.sentence), m.span.start, m.span.end])
+        }
+        for s in analysis.statements {
+            let speakerID = s.speakerEntity.flatMap { entityRowIDs.indices.contains($0) ? entityRowIDs[$0] : nil }
+            try insertStatement.execute([
+                docID, sentenceID(s.sentence), s.kind.rawValue, s.content.start, s.content.end,
+                s.cue?.start, s.cue?.end, s.speakerSpan?.start, s.speakerSpan?.end,
+                speakerID, s.speakerPhrase, s.place?.start, s.place?.end,
+            ])
+            let speakerName = s.speakerEntity.flatMap { analysis.entities.indices.contains($0) ? analysis.entities[$0].canonicalName : nil }
+                ?? s.speakerPhrase
+            try insertStatementFTS.execute([db.lastInsertRowID, text.text(s.content), speakerName])
+        }
+        return docID
+    }
+
+    private func entityID(name: String, type: String) throws -> Int64 {
+        let cacheKey = type + "\u{1F}" + name
+        if let id = entityIDs[cacheKey] { return id }
+        guard let id = try upsertEntity.scalar([name, type])?.int64 else {
+            throw DatabaseError(extendedResultCode: 1, message: "entity upsert returned no id", sql: upsertEntity.sql)
+        }
+        upsertEntity.reset()
+        entityIDs[cacheKey] = id
+        return id
+    }
+}
+
+/// The lookup form of a name or role: lower-cased, dots and possessive `’s` dropped, spaces
+/// collapsed (`Mr. Peskov` and `mr peskov` have the same key).
+public enum AliasKey {
+    public static func make(_ s: String) -> String {
+        var out = ""
+        var lastSpace = true
+        for ch in s.lowercased().replacingOccurrences(of: "’", with: "'") {
+            if ch == "." { continue }
+            if ch.isWhitespace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(ch)
+                lastSpace = false
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        if out.hasSuffix("'s") { out.removeLast(2) }
+        return out
+    }
+}

@@ -1,0 +1,151 @@
+import CSQLite
+
+/// A prepared statement: prepare once, then bind, step and reset for every row.
+///
+/// Statements are not thread-safe; they belong to the ``Database`` that prepared them and must
+/// not outlive it.
+public final class Statement {
+    /// The SQL text of this statement.
+    public let sql: String
+    let handle: OpaquePointer
+    unowned let database: Database
+
+    init(database: Database, sql: String, handle: OpaquePointer) {
+        self.database = database
+        self.sql = sql
+        self.handle = handle
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// True when the statement makes no direct change to the database file
+    /// (`sqlite3_stmt_readonly`).
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
+    /// Column names of the result rows.
+    public var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
+    /// Number of parameters (`?`, `:name`) in the SQL.
+    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
+    /// The name of parameter `index` (1-based) including its prefix (`:name`), if it has one.
+    public func parameterName(_ index: Int) -> String? {
+        sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) }
+    }
+
+    // MARK: Binding
+
+    /// Binds `value` to the 1-based parameter `index`.
+    public func bind(_ value: DatabaseValue, at index: Int) throws {
+        let i = Int32(index)
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, i)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, i, v)
+        case .text(let s): rc = sqlite3_bind_text(handle, i, s, -1, SQLITE_TRANSIENT)
+        case .blob(let b):
+            rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+        }
+        if rc != SQLITE_OK { throw DatabaseError(connection: database.handle, code: rc, sql: sql) }
+    }
+
+    /// Binds values to the parameters in order, starting at 1.
+    public func bind(_ values: [DatabaseBindable?]) throws {
+        for (i, v) in values.enumerated() { try bind(v?.databaseValue ?? .null, at: i + 1) }
+    }
+
+    /// Binds a named parameter (`name` without or with its `:`/`@`/`$` prefix).
+    public func bind(_ value: DatabaseValue, named name: String) throws {
+        let candidates = name.first.map { ":@$".contains($0) } == true ? [name] : [":" + name, "@" + name, "$" + name]
+        for c in candidates {
+            let i = sqlite3_bind_parameter_index(handle, c)
+            if i > 0 { try bind(value, at: Int(i)); return }
+        }
+        throw DatabaseError(extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name) in the SQL", sql: sql)
+    }
+
+    // MARK: Stepping
+
+    /// Advances to the next row: true when a row is available, false when done.
+    @discardableResult
+    public func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let error = DatabaseError(connection: database.handle, code: rc, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    /// Resets the statement so it can run again; bindings are kept until rebound.
+    public func reset() {
+        sqlite3_reset(handle)
+    }
+
+    /// Clears all bindings to NULL.
+    public func clearBindings() { sqlite3_clear_bindings(handle) }
+
+    /// Resets, binds `values`, and steps to completion. For INSERT/UPDATE/DELETE.
+    public func execute(_ values: [DatabaseBindable?] = []) throws {
+        reset()
+        try bind(values)
+        while try step() {}
+        reset()
+    }
+
+    /// Resets, binds, steps once and returns the first column of the first row (or nil).
+    public func scalar(_ values: [DatabaseBindable?] = []) throws -> DatabaseValue? {
+        reset()
+        defer { reset() }
+        try bind(values)
+        return try step() ? column(0) : nil
+    }
+
+    /// Resets, binds, and returns every row.
+    public func rows(_ values: [DatabaseBindable?] = []) throws -> [[DatabaseValue]] {
+        reset()
+        defer { reset() }
+        try bind(values)
+        var out = [[DatabaseValue]]()
+        let n = columnCount
+        while try step() { out.append((0..<n).map { column($0) }) }
+        return out
+    }
+
+    // MARK: Columns of the current row
+
+    public func column(_ index: Int) -> DatabaseValue {
+        let i = Int32(index)
+        switch sqlite3_column_type(handle, i) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
+        case SQLITE_BLOB:
+            let n = Int(sqlite3_column_bytes(handle, i))
+            guard n > 0, let p = sqlite3_column_blob(handle, i) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: p, count: n)))
+        default:
+            return .text(columnString(index) ?? "")
+        }
+    }
+
+    public func columnInt64(_ index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
+    public func columnInt(_ index: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(index))) }
+
+    public func columnString(_ index: Int) -> String? {
+        guard let p = sqlite3_column_text(handle, Int32(index)) else { return nil }
+        let n = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+}
+
+/// SQLite's "copy this buffer now" destructor, which the C macro cannot express in Swift.
+let SQLITE_TRANSIENT = unsafeBitCast(Int(-1), to: sqlite3_destructor_type.self)

@@ -1,0 +1,25 @@
+import ArgumentParser
+import NewsKB
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Rows in every table, the database size and the schema version.",
+        discussion: """
+            Examples:
+              newskb stats
+              newskb stats --format json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        do {
+            let store = try KnowledgeStore.openForReading(path: database.path)
+            output.print(try Catalog(db: store.db).stats())
+        } catch {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// What the CLI needs of the terminal: its width, and unbuffered writes to stdout and stderr.
+enum Terminal {
+    /// The terminal's width when `fd` is a terminal, else nil.
+    static func columns(of fd: Int32) -> Int? {
+        guard isatty(fd) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func write(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    static func error(_ s: String) {
+        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+}
+
+/// Turns any error into one clear line on stderr and a non-zero exit.
+struct Failure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+func fail(_ error: Error) -> Error {
+    if error is ExitCode || error is CleanExit { return error }
+    Terminal.error("newskb: error: \(error)")
+    return ExitCode(1)
+}
