@@ -1,0 +1,65 @@
+# newskb — build, import, test, evaluate, benchmark.
+#   make run    build (release), import seeds/ into newskb.db, print example answers
+#   make test   install what is missing, build, run every test
+#   make eval   score extraction against ../shared/eval gold data
+#   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
+
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+DB ?= newskb.db
+SHARED ?= ../shared
+SWIFT ?= swift
+RELEASE_BIN = .build/release/newskb
+DEBUG_BIN = .build/debug/newskb
+
+.PHONY: all deps generate build release run test eval bench install clean
+
+all: build
+
+# System packages: the SQLite library and headers, and the sqlite3 shell (tests and the bench use it).
+deps:
+	@if [ ! -f /usr/include/sqlite3.h ] || ! command -v sqlite3 >/dev/null 2>&1; then \
+	  echo "installing libsqlite3-dev sqlite3 (apt-get)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libsqlite3-dev sqlite3 >/dev/null; \
+	fi
+
+# Embed migrations/ and the lexicons into Swift sources (committed; tests catch drift).
+generate:
+	@if command -v python3 >/dev/null 2>&1; then python3 scripts/embed-resources.py; fi
+
+build: deps generate
+	$(SWIFT) build
+
+release: deps generate
+	$(SWIFT) build -c release
+
+run: release
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(RELEASE_BIN) import --db $(DB) seeds/
+	@echo
+	@echo '$$ newskb sources'
+	@$(RELEASE_BIN) sources --db $(DB)
+	@echo
+	@echo '$$ newskb sql "SELECT key, title, length(body) AS chars FROM documents"'
+	@$(RELEASE_BIN) sql --db $(DB) "SELECT key, title, length(body) AS chars FROM documents"
+	@echo
+	@echo '$$ newskb stats'
+	@$(RELEASE_BIN) stats --db $(DB)
+
+test: deps generate
+	$(SWIFT) build
+	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test 2>&1 | tee .build/test.log | grep -vE '^(\[[0-9]+/[0-9]+\]|Compiling|Building|Write|Emitting|Linking)' ; exit $${PIPESTATUS[0]}
+
+eval: release
+	@bash scripts/eval.sh $(SHARED)
+
+bench: release
+	@bash scripts/bench.sh $(SHARED)
+
+install: release
+	install -d $(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/newskb
+
+clean:
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm bench/results.json
