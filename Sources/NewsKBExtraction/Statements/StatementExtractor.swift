@@ -1,8 +1,1146 @@
-/// Finds attributed statements (direct, partial, indirect) and their speakers.
-/// (Placeholder until the statement extractor lands: finds nothing.)
+/// Finds attributed statements — who said what, where — in one document.
+///
+/// Three kinds (``Statement/Kind``):
+/// - `direct`: a quotation in quote marks, attributed by a reporting clause after it
+///   (`“…,” he said.`, `“…,” said Peskov.`), before it (`Putin said: “…”`, `…, stating, “…”`),
+///   or by the running speaker of the passage (a paragraph that is only a quotation continues
+///   the previous speaker). `“A,” X said. “B.”` is one statement; a quotation that runs over
+///   paragraphs (a paragraph without a closing mark, the next opening with one) is one statement.
+/// - `partial`: reported speech whose content contains a quoted fragment
+///   (`negotiations were “actively advancing”`).
+/// - `indirect`: reported speech: `X said (that) …`, `…, X said.`, `…, said X.`,
+///   `A, X said, B.`, `according to X, …`, `X told reporters …`, `…, adding that …`,
+///   `X was quoted as saying …`, colon lead-ins, reporting nouns (`the Kremlin’s statement
+///   suggests …`, `denials from Pyongyang that …`).
+///
+/// Speakers: the speaker phrase next to the cue (a name, an appositive `John Kirby, the NSC
+/// spokesman,`, a pronoun, a description `the spokesman`, an unnamed source `a US official`),
+/// resolved to a document entity when one is available: the entity whose mention lies in the
+/// phrase; for pronouns the running person speaker (or the last person named outside
+/// quotations); for descriptions the entity the document gives that role. Without entities,
+/// `speakerPhrase` carries the phrase (pronouns: the phrase of the speaker they refer to).
+///
+/// Spans are code points. Content of direct quotations excludes the outer marks; content of
+/// reported speech runs from after the cue (including `that`) to the end of the sentence, or
+/// from the start of the sentence to the comma before the reporting clause.
+///
+/// Cost: one tokenization (when tokens are not given), one pass to pair quotation marks, one
+/// pass over reporting cues with bounded look-around: linear in the document.
 public enum StatementExtractor {
+    /// Entry point used by ``Analyzer``: tokenizes `text` itself.
     public static func extract(_ text: DocumentText, sentences: [Sentence], entities: [DocumentEntity],
                                mentions: [EntityMention]) -> [Statement] {
-        []
+        let tokens = Tokenizer.tokenize(text)
+        return extract(text, tokens: tokens, sentences: sentences, entities: entities, mentions: mentions)
+    }
+
+    /// Same, reusing the tokens of ``Tokenizer/tokenize(_:)`` (with sentence indices filled in).
+    public static func extract(_ text: DocumentText, tokens: [Token], sentences: [Sentence],
+                               entities: [DocumentEntity], mentions: [EntityMention]) -> [Statement] {
+        if tokens.isEmpty { return [] }
+        var x = StatementScanner(text: text, tokens: tokens, sentences: sentences, entities: entities, mentions: mentions)
+        return x.run()
+    }
+}
+
+/// A speaker phrase found next to a cue: token range `first...last` and what kind of phrase.
+struct SpeakerPhrase {
+    enum Kind { case pronoun, relative, named, description }
+    var first: Int
+    var last: Int
+    var kind: Kind
+    /// For a relative pronoun (`…, who said`) the phrase it refers to.
+    var antecedentFirst: Int = -1
+    var antecedentLast: Int = -1
+}
+
+/// A statement before speaker resolution.
+struct RawStatement {
+    var kind: Statement.Kind
+    var contentFirst: Int   // token indices, inclusive
+    var contentLast: Int
+    /// Content code-point span, when it does not follow token edges (direct: inside the marks).
+    var content: TextSpan
+    var cueFirst: Int = -1
+    var cueLast: Int = -1
+    var speaker: SpeakerPhrase?
+    /// Inherit the speaker of the previous statement (a quotation with no reporting clause).
+    var inherit = false
+    var place: TextSpan?
+    /// Sort key: the token where the attribution happens.
+    var anchor: Int
+}
+
+struct StatementScanner {
+    typealias B = StatementLexicon.Bits
+    let text: DocumentText
+    let toks: [Token]
+    let sentences: [Sentence]
+    let entities: [DocumentEntity]
+    let mentions: [EntityMention]
+    let n: Int
+    var bits: [B]
+    /// Small id for a handful of words the grammar needs by name (see `Special`).
+    var special: [UInt8]
+    /// First byte of a punctuation token (`,` `:` `.` `;` `(` `)`), 0 otherwise.
+    var punct: [UInt8]
+    /// Paragraph index of each token.
+    var para: [Int32]
+    /// Index into `runs` of the quotation holding each token (marks included), -1 outside.
+    var inRun: [Int32]
+    var runs: [QuoteRun] = []
+    /// Token range of each sentence (by the tokens' sentence index).
+    var sentLo: [Int32] = []
+    var sentHi: [Int32] = []
+    /// Cue tokens already used by a statement.
+    var usedCue: [Bool]
+    /// Tokens that are part of a direct statement's content.
+    var inDirect: [Bool]
+
+    enum Special: UInt8 {
+        case none = 0, according, to, as_, that, by, be, it, in_, at, during, from, about, of, colonWord,
+             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_
+    }
+
+    struct QuoteRun {
+        var open: Int      // token index of the opening mark
+        var close: Int     // token index of the closing mark, or -1 when unclosed
+        var last: Int      // last token inside the quotation
+        var words: Int
+    }
+
+    init(text: DocumentText, tokens: [Token], sentences: [Sentence], entities: [DocumentEntity], mentions: [EntityMention]) {
+        self.text = text
+        self.toks = tokens
+        self.sentences = sentences
+        self.entities = entities
+        self.mentions = mentions
+        n = tokens.count
+        bits = [B](repeating: [], count: n)
+        special = [UInt8](repeating: 0, count: n)
+        punct = [UInt8](repeating: 0, count: n)
+        para = [Int32](repeating: 0, count: n)
+        inRun = [Int32](repeating: -1, count: n)
+        usedCue = [Bool](repeating: false, count: n)
+        inDirect = [Bool](repeating: false, count: n)
+    }
+
+    static let specials: ByteTable<UInt8> = {
+        var t = ByteTable<UInt8>(foldCase: true, capacity: 64)
+        let m: [(String, Special)] = [
+            ("according", .according), ("to", .to), ("as", .as_), ("that", .that), ("by", .by),
+            ("is", .be), ("are", .be), ("was", .be), ("were", .be), ("be", .be), ("been", .be), ("being", .be),
+            ("it", .it), ("in", .in_), ("at", .at), ("during", .during), ("from", .from), ("about", .about),
+            ("of", .of), ("they", .they), ("we", .we), ("i", .i), ("he", .he), ("she", .she),
+            ("me", .objPron), ("him", .objPron), ("her", .objPron), ("them", .objPron), ("us", .objPron),
+            ("who", .who), ("the", .the), ("a", .a), ("an", .a), ("with", .with), ("interview", .interview),
+            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_),
+            ("january", .month), ("february", .month), ("march", .month), ("april", .month), ("june", .month),
+            ("july", .month), ("august", .month), ("september", .month), ("october", .month),
+            ("november", .month), ("december", .month), ("monday", .month), ("tuesday", .month),
+            ("wednesday", .month), ("thursday", .month), ("friday", .month), ("saturday", .month), ("sunday", .month),
+        ]
+        for (w, s) in m { t.insert(w, s.rawValue) }
+        return t
+    }()
+
+    // MARK: - token classification
+
+    mutating func classify() {
+        let lex = StatementLexicon.shared
+        var paragraph: Int32 = -1
+        text.utf8.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                let t = toks[i]
+                if t.has(.lineInitial) || i == 0 { paragraph += 1 }
+                para[i] = paragraph
+                let s = Int(t.byteStart), e = Int(t.byteEnd)
+                switch t.kind {
+                case .word:
+                    var end = e
+                    // "Mr." keeps its period in the token; look up without it too
+                    var b = lex.bits(p, s, end)
+                    if b.isEmpty, t.has(.abbreviation), end - s > 1 { end -= 1; b = lex.bits(p, s, end) }
+                    bits[i] = b
+                    special[i] = Self.specials.value(p, s, e) ?? 0
+                case .punctuation:
+                    punct[i] = p[s]
+                    if t.has(.dash) { punct[i] = 0x2D }
+                default:
+                    break
+                }
+            }
+        }
+        // sentence ranges
+        var maxS: Int32 = 0
+        for t in toks { maxS = max(maxS, t.sentence) }
+        sentLo = [Int32](repeating: Int32.max, count: Int(maxS) + 1)
+        sentHi = [Int32](repeating: -1, count: Int(maxS) + 1)
+        for i in 0..<n {
+            let s = Int(max(0, toks[i].sentence))
+            if sentLo[s] == Int32.max { sentLo[s] = Int32(i) }
+            sentHi[s] = Int32(i + 1)
+        }
+        // sentences that got no tokens: make them empty ranges
+        for s in 0..<sentLo.count where sentLo[s] == Int32.max { sentLo[s] = 0; sentHi[s] = 0 }
+    }
+
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < n && (toks[i].kind == .word || toks[i].kind == .number) }
+    @inline(__always) func isCap(_ i: Int) -> Bool { toks[i].kind == .word && (toks[i].has(.capitalized) || toks[i].has(.allCaps)) }
+    @inline(__always) func sp(_ i: Int) -> Special { Special(rawValue: special[i]) ?? .none }
+    @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool { i >= 0 && i < n && punct[i] == c && toks[i].kind == .punctuation }
+    @inline(__always) func isComma(_ i: Int) -> Bool { isPunct(i, 0x2C) }
+    @inline(__always) func isColon(_ i: Int) -> Bool { isPunct(i, 0x3A) }
+    @inline(__always) func isDash(_ i: Int) -> Bool { i >= 0 && i < n && toks[i].kind == .punctuation && toks[i].has(.dash) }
+    @inline(__always) func isSentenceEndPunct(_ i: Int) -> Bool {
+        i >= 0 && i < n && toks[i].kind == .punctuation && (punct[i] == 0x2E || punct[i] == 0x21 || punct[i] == 0x3F || toks[i].has(.ellipsis))
+    }
+    @inline(__always) func sentenceOf(_ i: Int) -> Int { Int(max(0, toks[i].sentence)) }
+    @inline(__always) func sLo(_ i: Int) -> Int { Int(sentLo[sentenceOf(i)]) }
+    @inline(__always) func sHi(_ i: Int) -> Int { Int(sentHi[sentenceOf(i)]) }
+    /// A reporting verb (any class).
+    @inline(__always) func isVerbCue(_ i: Int) -> Bool { toks[i].kind == .word && !bits[i].intersection(B.anyVerb).isEmpty && !isCap(i) }
+
+    // MARK: - quotation marks
+
+    /// 2 = double mark, 1 = single mark, 0 = not a quotation mark. Two adjacent straight
+    /// apostrophes (`''`, an old newswire convention) count as one double mark on the first.
+    func markKind(_ i: Int) -> Int {
+        let t = toks[i]
+        guard t.kind == .quote else { return 0 }
+        let b0 = text.utf8[Int(t.byteStart)]
+        if b0 == 0x22 { return 2 }
+        if b0 == 0x27 {
+            if i + 1 < n, toks[i + 1].kind == .quote, toks[i + 1].byteStart == t.byteEnd, text.utf8[Int(toks[i + 1].byteStart)] == 0x27 { return 2 }
+            if i > 0, toks[i - 1].kind == .quote, toks[i - 1].byteEnd == t.byteStart, text.utf8[Int(toks[i - 1].byteStart)] == 0x27 { return -1 } // second half
+            return 1
+        }
+        let s = text.utf8
+        let st = Int(t.byteStart)
+        if st + 2 < s.count, s[st] == 0xE2, s[st + 1] == 0x80 {
+            switch s[st + 2] {
+            case 0x9C, 0x9D, 0x9E, 0x9F: return 2   // “ ” „ ‟
+            case 0x98, 0x99, 0x9A, 0x9B: return 1   // ‘ ’ ‚ ‛
+            default: return 0
+            }
+        }
+        if st + 1 < s.count, s[st] == 0xC2, s[st + 1] == 0xAB || s[st + 1] == 0xBB { return 2 } // « »
+        return 1
+    }
+
+    /// Whether the mark at `i` opens (true) or closes (false) a quotation.
+    func opens(_ i: Int, kind: Int) -> Bool {
+        let t = toks[i]
+        if kind == 2, text.utf8[Int(t.byteStart)] == 0x27 {
+            // '' : decide by the surrounding space
+            let second = i + 1 < n ? toks[i + 1] : t
+            let spaceAfter = second.has(.spaceAfter)
+            let spaceBefore = t.has(.spaceBefore) || t.has(.lineInitial)
+            if spaceBefore && !spaceAfter { return true }
+            if spaceAfter && !spaceBefore { return false }
+            return spaceBefore
+        }
+        if t.has(.openingQuote) { return true }
+        if t.has(.closingQuote) { return false }
+        return t.has(.spaceBefore) || t.has(.lineInitial)
+    }
+
+    mutating func pairQuotes() {
+        var open = -1
+        var parasSpanned = 0
+        var words = 0
+        var i = 0
+        while i < n {
+            if open >= 0 && i > 0 && para[i] != para[i - 1] {
+                // paragraph break inside a quotation
+                let k = markKind(i)
+                if k == 2 && opens(i, kind: 2) && parasSpanned < 4 {
+                    parasSpanned += 1          // news convention: the quotation continues
+                    i += 1
+                    continue
+                }
+                runs.append(QuoteRun(open: open, close: -1, last: i - 1, words: words))
+                open = -1
+            }
+            let k = markKind(i)
+            if k == 2 {
+                if open < 0 {
+                    if opens(i, kind: 2) { open = i; parasSpanned = 0; words = 0 }
+                } else if !opens(i, kind: 2) || text.utf8[Int(toks[i].byteStart)] == 0x22 || text.utf8[Int(toks[i].byteStart)] == 0x27 {
+                    runs.append(QuoteRun(open: open, close: i, last: i - 1, words: words))
+                    open = -1
+                } else {
+                    // a second opening mark: the first was never closed
+                    runs.append(QuoteRun(open: open, close: -1, last: i - 1, words: words))
+                    open = i; parasSpanned = 0; words = 0
+                }
+                if text.utf8[Int(toks[i].byteStart)] == 0x27 { i += 1 } // skip the second half of ''
+            } else if isWord(i) {
+                words += 1
+            }
+            i += 1
+        }
+        if open >= 0 { runs.append(QuoteRun(open: open, close: -1, last: n - 1, words: words)) }
+        for (r, q) in runs.enumerated() {
+            let end = q.close >= 0 ? q.close : q.last
+            if end >= q.open { for j in q.open...end { inRun[j] = Int32(r) } }
+        }
+        // single quotation marks outside double quotations, within one paragraph
+        var singles = [QuoteRun]()
+        i = 0
+        while i < n {
+            if inRun[i] < 0, markKind(i) == 1, opens(i, kind: 1), i + 1 < n, isWord(i + 1) {
+                var j = i + 1
+                var w = 0
+                var found = -1
+                while j < n, j - i < 80, para[j] == para[i], inRun[j] < 0 {
+                    if markKind(j) == 1 && !opens(j, kind: 1) { found = j; break }
+                    if markKind(j) == 1 && opens(j, kind: 1) { break }
+                    if isWord(j) { w += 1 }
+                    j += 1
+                }
+                if found > 0, w >= 1 {
+                    singles.append(QuoteRun(open: i, close: found, last: found - 1, words: w))
+                    i = found + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        if !singles.isEmpty {
+            for q in singles {
+                let r = Int32(runs.count)
+                runs.append(q)
+                for j in q.open...q.close { inRun[j] = r }
+            }
+            runs.sort { $0.open < $1.open }
+            for j in 0..<n { inRun[j] = -1 }
+            for (r, q) in runs.enumerated() {
+                let end = q.close >= 0 ? q.close : q.last
+                if end >= q.open { for j in q.open...end { inRun[j] = Int32(r) } }
+            }
+        }
+    }
+
+    // MARK: - speaker phrases
+
+    /// Whether token `j` can be part of a noun phrase.
+    func nounish(_ j: Int) -> Bool {
+        guard isWord(j) else { return toks[j].kind == .possessive }
+        let b = bits[j]
+        if b.contains(.pron) || b.contains(.rel) || b.contains(.stop) || b.contains(.conj) { return false }
+        if b.contains(.between) && !b.contains(.det) { return false }
+        if !b.intersection(B.anyVerb).isEmpty && !isCap(j) && !b.contains(.cueNoun) && !b.contains(.sourceHead) { return false }
+        return true
+    }
+
+    /// The core noun phrase ending at token `k` (inclusive), not before `lo`.
+    func npCoreBackward(_ k: Int, lo: Int) -> SpeakerPhrase? {
+        var j = k
+        var first = -1
+        var words = 0
+        var sawDet = false, sawCap = false
+        while j >= lo && words < 12 {
+            let t = toks[j]
+            if t.kind == .possessive {
+                if first < 0 { return nil }
+                j -= 1; continue
+            }
+            guard t.kind == .word || t.kind == .number else { break }
+            let b = bits[j]
+            if b.contains(.det) && !isCap(j) || (b.contains(.det) && sp(j) == .the) || (b.contains(.det) && (sp(j) == .a)) {
+                first = j; sawDet = true
+                // "the head of the agency": continue through a preposition
+                if j - 2 >= lo, bits[j - 1].contains(.prep), sp(j - 1) == .of || sp(j - 1) == .for_ || sp(j - 1) == .at || sp(j - 1) == .from || sp(j - 1) == .in_,
+                   nounish(j - 2) {
+                    j -= 1; words += 1; sawDet = false; continue
+                }
+                break
+            }
+            if b.contains(.prep) {
+                let s = sp(j)
+                if first >= 0, j - 1 >= lo, nounish(j - 1), s == .of || s == .for_ || s == .at || s == .from || s == .in_ {
+                    j -= 1; words += 1; continue
+                }
+                break
+            }
+            if !nounish(j) { break }
+            if b.contains(.time) || sp(j) == .month { if !isCap(j) || first < 0 { break } }
+            if isCap(j) { sawCap = true }
+            first = j
+            words += 1
+            j -= 1
+        }
+        guard first >= 0 else { return nil }
+        // trim a leading preposition left dangling
+        while first <= k, bits[first].contains(.prep) { first += 1 }
+        guard first <= k else { return nil }
+        let head = k
+        let hb = bits[head]
+        if toks[head].kind == .number { return nil }
+        if !sawDet && !sawCap {
+            // bare lower-case phrase: only plausible source heads (analysts, officials, the data)
+            let hb2 = hb
+            let endsInS = text.utf8[Int(toks[head].byteEnd) - 1] == 0x73
+            if !(hb2.contains(.sourceHead) || hb2.contains(.cueNoun) || endsInS) { return nil }
+            if k - first > 3 { return nil }
+        }
+        return SpeakerPhrase(first: first, last: k, kind: sawCap && !sawDet ? .named : (sawCap && isCapPhrase(first, k) ? .named : .description))
+    }
+
+    /// A phrase of capitalized words (a name, possibly with "of"): `the White House` is not one.
+    func isCapPhrase(_ a: Int, _ b: Int) -> Bool {
+        var caps = 0
+        for j in a...b where isWord(j) {
+            if isCap(j) { caps += 1 } else if sp(j) != .the && sp(j) != .of { return false }
+        }
+        return caps > 0
+    }
+
+    /// The speaker phrase right before token `end` (a cue), allowing adverbs and auxiliaries
+    /// in between (`has also said`), appositives (`John Kirby, the NSC spokesman, said`),
+    /// relative clauses (`Kim, who arrived Tuesday, said`) and relative pronouns (`…, who said`).
+    func speakerBefore(_ end: Int, lo: Int) -> SpeakerPhrase? {
+        var k = end - 1
+        var skipped = 0
+        while k >= lo, isWord(k), bits[k].contains(.between), !bits[k].contains(.pron), skipped < 4 { k -= 1; skipped += 1 }
+        guard k >= lo else { return nil }
+        if isWord(k) && bits[k].contains(.pron) {
+            if sp(k) == .i || toks[k].has(.capitalized) && sp(k) == .objPron { return nil }
+            return SpeakerPhrase(first: k, last: k, kind: .pronoun)
+        }
+        if isWord(k) && sp(k) == .who {
+            if k - 1 >= lo, isComma(k - 1), let a = npCoreBackward(k - 2, lo: lo) {
+                return SpeakerPhrase(first: k, last: k, kind: .relative, antecedentFirst: a.first, antecedentLast: a.last)
+            }
+            return nil
+        }
+        if toks[k].kind == .punctuation && punct[k] == 0x29 { // ')'
+            var j = k - 1
+            while j >= lo, k - j < 10, !(toks[j].kind == .punctuation && punct[j] == 0x28) { j -= 1 }
+            if j >= lo, k - j < 10 { k = j - 1 } else { return nil }
+            guard k >= lo else { return nil }
+        }
+        if isComma(k) {
+            // appositive or relative clause between two commas
+            var c2 = k - 1
+            while c2 >= lo, k - c2 < 16, !isComma(c2) {
+                if toks[c2].kind == .quote || isSentenceEndPunct(c2) { return nil }
+                if isVerbCue(c2) && sp(c2) != .quoted { return nil }
+                c2 -= 1
+            }
+            guard c2 >= lo, isComma(c2), c2 + 1 < k else { return nil }
+            let segFirst = c2 + 1, segLast = k - 1
+            if sp(segFirst) == .who || bits[segFirst].contains(.rel) {
+                if let a = npCoreBackward(c2 - 1, lo: lo), a.kind == .named || isCapPhrase(a.first, a.last) {
+                    return SpeakerPhrase(first: a.first, last: a.last, kind: .named)
+                }
+                return nil
+            }
+            guard let seg = npCoreBackward(segLast, lo: segFirst), seg.first == segFirst else { return nil }
+            guard let before = npCoreBackward(c2 - 1, lo: lo) else { return nil }
+            // "Former UK ambassador to North Korea, John Everard, argues": the name is the segment
+            if seg.kind == .named, before.kind == .description || containsHead(before) {
+                // the description must start its clause
+                if before.first == lo || isComma(before.first - 1) || bits[before.first - 1].contains(.conj) {
+                    return seg
+                }
+            }
+            if before.kind == .named, seg.kind == .description || containsHead(seg) {
+                return SpeakerPhrase(first: before.first, last: before.last, kind: .named)
+            }
+            return nil
+        }
+        guard isWord(k) else { return nil }
+        if bits[k].contains(.stop) || bits[k].contains(.conj) { return nil }
+        return npCoreBackward(k, lo: lo)
+    }
+
+    func containsHead(_ p: SpeakerPhrase) -> Bool {
+        for j in p.first...p.last where isWord(j) {
+            if bits[j].contains(.sourceHead) || bits[j].contains(.title) { return true }
+        }
+        return false
+    }
+
+    /// The speaker phrase starting at token `j` (after an inverted cue, `according to`, `by`).
+    func speakerAfter(_ j: Int, hi: Int) -> SpeakerPhrase? {
+        guard j < hi, isWord(j) else { return nil }
+        if bits[j].contains(.pron) {
+            if sp(j) == .i { return nil }
+            return SpeakerPhrase(first: j, last: j, kind: .pronoun)
+        }
+        var k = j
+        var last = -1
+        var sawCap = false, sawDet = false
+        while k < hi && k - j < 12 {
+            let t = toks[k]
+            if t.kind == .possessive { if last < 0 { return nil }; last = k; k += 1; continue }
+            guard t.kind == .word || t.kind == .number else { break }
+            let b = bits[k]
+            if b.contains(.det) && (!isCap(k) || k == j) {
+                if last >= 0 && !(k > j && bits[k - 1].contains(.prep)) { break }
+                sawDet = true; k += 1; continue
+            }
+            if b.contains(.prep) {
+                let s = sp(k)
+                if last >= 0, s == .of || s == .for_, k + 1 < hi, isWord(k + 1), nounish(k + 1) || bits[k + 1].contains(.det) { k += 1; continue }
+                break
+            }
+            if !nounish(k) { break }
+            if b.contains(.time) || sp(k) == .month { break }
+            if isCap(k) { sawCap = true }
+            last = k
+            k += 1
+        }
+        guard last >= j else { return nil }
+        return SpeakerPhrase(first: j, last: last, kind: sawCap && !sawDet ? .named : (sawCap && isCapPhrase(j, last) ? .named : .description))
+    }
+
+    // MARK: - direct quotations
+
+    struct Attribution {
+        var cueFirst: Int
+        var cueLast: Int
+        var speaker: SpeakerPhrase?
+        /// Last token of the reporting clause.
+        var clauseEnd: Int
+        var after: Bool
+    }
+
+    /// `“…,” he said` / `“…,” said Peskov` / `“…” Peskov, the Kremlin spokesman, said`.
+    func attributionAfter(_ q: QuoteRun) -> Attribution? {
+        guard q.close >= 0 else { return nil }
+        var j = q.close + 1
+        var skipped = 0
+        while j < n, skipped < 2, toks[j].kind == .punctuation, isComma(j) || isDash(j) { j += 1; skipped += 1 }
+        guard j < n, para[j] == para[q.close], isWord(j) else { return nil }
+        let hi = min(n, j + 24)
+        var limit = j
+        while limit < hi, para[limit] == para[j], !isSentenceEndPunct(limit), toks[limit].kind != .quote { limit += 1 }
+        // inverted: said X
+        if isVerbCue(j) && !bits[j].contains(.participle) {
+            var cueLast = j
+            if j + 1 < limit, bits[j].contains(.object), let obj = speakerAfter(j + 1, hi: limit), obj.kind == .pronoun || sp(obj.first) == .objPron {
+                cueLast = j // "told me"
+            }
+            if let s = speakerAfter(j + 1, hi: limit), s.kind != .pronoun || true {
+                return Attribution(cueFirst: j, cueLast: cueLast, speaker: s, clauseEnd: s.last, after: true)
+            }
+            return Attribution(cueFirst: j, cueLast: j, speaker: nil, clauseEnd: j, after: true)
+        }
+        // X (, apposition,) said
+        guard var s = speakerAfter(j, hi: limit) else { return nil }
+        var k = s.last + 1
+        if k < limit, isComma(k) {
+            // apposition up to the next comma
+            var c = k + 1
+            while c < limit, c - k < 14, !isComma(c) { c += 1 }
+            if c < limit, isComma(c), c + 1 < limit, isVerbCue(c + 1) || (isWord(c + 1) && bits[c + 1].contains(.between)) {
+                k = c + 1
+            } else if k + 1 < limit, sp(k + 1) == .who {
+                return nil
+            }
+        }
+        var skippedB = 0
+        while k < limit, isWord(k), bits[k].contains(.between), !isVerbCue(k), skippedB < 4 { k += 1; skippedB += 1 }
+        guard k < limit, isVerbCue(k) else { return nil }
+        if bits[k].contains(.participle) && sp(k) != .saying { return nil }
+        var cueLast = k
+        if sp(k) == .quoted, k + 2 < n, sp(k + 1) == .as_, bits[k + 2].contains(.participle) { cueLast = k + 2 }
+        if s.kind == .description, s.first == s.last, bits[s.first].contains(.det) { return nil }
+        if isWord(s.first) && bits[s.first].contains(.pron) { s = SpeakerPhrase(first: s.first, last: s.first, kind: .pronoun) }
+        return Attribution(cueFirst: k, cueLast: cueLast, speaker: s, clauseEnd: cueLast, after: true)
+    }
+
+    /// `Putin said: “…”` / `…, stating, “…”` / `according to X, “…”` / `X said in a statement: “…”`.
+    func attributionBefore(_ q: QuoteRun) -> Attribution? {
+        var k = q.open - 1
+        guard k >= 0 else { return nil }
+        var sep = false
+        if isColon(k) || isComma(k) || isDash(k) { sep = true; k -= 1 }
+        guard k >= 0 else { return nil }
+        // colon lead-in at the end of the previous paragraph
+        if para[k] != para[q.open] && !(sep && isColon(q.open - 1)) { return nil }
+        let lo = sLo(k)
+        // search back for the cue through a short adjunct ("said in a statement:")
+        var c = k
+        var steps = 0
+        while c >= lo, steps < 9 {
+            if inRun[c] >= 0 || isSentenceEndPunct(c) { return nil }
+            if isWord(c) && isVerbCue(c) { break }
+            if isWord(c) && sp(c) == .to && c - 1 >= lo && sp(c - 1) == .according {
+                // according to X, “…”
+                guard let s = speakerAfter(c + 1, hi: k + 1) else { return nil }
+                return Attribution(cueFirst: c - 1, cueLast: c, speaker: s, clauseEnd: k, after: false)
+            }
+            if c != k && !sep { return nil }
+            if toks[c].kind == .punctuation && !isComma(c) { return nil }
+            c -= 1; steps += 1
+        }
+        guard c >= lo, isWord(c), isVerbCue(c) else { return nil }
+        if c != k && !sep { return nil }
+        // the words between the cue and the quotation must not form a clause of their own
+        if c < k { for j in (c + 1)...k where isWord(j) && (bits[j].contains(.pron) || sp(j) == .that) { return nil } }
+        if bits[c].contains(.participle) {
+            if c - 1 >= lo, isComma(c - 1) || isDash(c - 1) {
+                return Attribution(cueFirst: c, cueLast: c, speaker: mainSubject(lo, before: c - 1), clauseEnd: k, after: false)
+            }
+            if c - 2 >= lo, sp(c - 1) == .as_, sp(c - 2) == .quoted, let s = speakerBefore(c - 2, lo: lo) {
+                return Attribution(cueFirst: c - 2, cueLast: c, speaker: s, clauseEnd: k, after: false)
+            }
+            return nil
+        }
+        if let s = speakerBefore(c, lo: lo) {
+            return Attribution(cueFirst: c, cueLast: c, speaker: s, clauseEnd: k, after: false)
+        }
+        return nil
+    }
+
+    /// The subject of the sentence's main clause (for participle cues: `…, stating …`).
+    func mainSubject(_ lo: Int, before end: Int) -> SpeakerPhrase? {
+        var j = lo
+        // skip an opening adjunct up to its comma ("During the summit, Kim …")
+        if j < end, isWord(j), bits[j].contains(.prep) || bits[j].contains(.conj) || bits[j].contains(.between) || bits[j].contains(.time) {
+            var c = j
+            while c < end, !isComma(c) { c += 1 }
+            if c < end { j = c + 1 } else if bits[j].contains(.conj) || bits[j].contains(.between) { j += 1 }
+        }
+        while j < end, toks[j].kind == .quote || toks[j].kind == .punctuation { j += 1 }
+        guard j < end else { return nil }
+        guard let s = speakerAfter(j, hi: end) else { return nil }
+        // the subject is followed (after adverbs) by a verb, not by more noun phrase
+        return s
+    }
+
+    // MARK: - reported speech
+
+    /// Last token of the sentence's content (sentence-final punctuation dropped).
+    func contentEnd(_ lo: Int, _ hi: Int) -> Int {
+        var e = hi - 1
+        while e >= lo, toks[e].kind == .punctuation { e -= 1 }
+        return e
+    }
+
+    /// The reported clause from token `f` to the end of the sentence, cut before a following
+    /// `, adding …` / `; …`.
+    func clauseAfter(_ f: Int, hi: Int) -> (Int, Int)? {
+        var a = f
+        while a < hi, toks[a].kind == .punctuation, !isWord(a) { a += 1 }
+        guard a < hi else { return nil }
+        var e = a
+        var j = a
+        let para0 = para[a]
+        while j < hi, para[j] == para0 {
+            if toks[j].kind == .punctuation && punct[j] == 0x3B && inRun[j] < 0 { break }
+            if isComma(j), j + 1 < hi, isVerbCue(j + 1), bits[j + 1].contains(.participle), inRun[j] < 0 { break }
+            e = j
+            j += 1
+        }
+        while e > a, toks[e].kind == .punctuation, !(toks[e].kind == .quote) { e -= 1 }
+        while e > a, toks[e].kind == .punctuation || (toks[e].kind == .quote && opens(e, kind: markKind(e))) { e -= 1 }
+        var words = 0
+        for k in a...e where isWord(k) { words += 1; if words >= 2 { break } }
+        return words >= 2 ? (a, e) : nil
+    }
+
+    /// The clause from the sentence start to the token before `end` (a comma or quote).
+    func clauseBefore(_ lo: Int, _ end: Int) -> (Int, Int)? {
+        var a = lo
+        // skip a leading conjunction only when a clause follows
+        while a < end, toks[a].kind == .punctuation, !isWord(a), toks[a].kind != .quote { a += 1 }
+        var e = end - 1
+        while e > a, toks[e].kind == .punctuation { e -= 1 }
+        guard e >= a else { return nil }
+        var words = 0
+        for k in a...e where isWord(k) { words += 1; if words >= 2 { break } }
+        return words >= 2 ? (a, e) : nil
+    }
+
+    func spanOf(_ a: Int, _ b: Int) -> TextSpan { TextSpan(Int(toks[a].start), Int(toks[b].end)) }
+
+    func kindOf(_ a: Int, _ b: Int) -> Statement.Kind {
+        if a <= b { for j in a...b where toks[j].kind == .quote && inRun[j] >= 0 { return .partial } }
+        return .indirect
+    }
+
+    /// Whether content `a...b` is exactly a quotation already taken as a direct statement.
+    func isDirectAlready(_ a: Int, _ b: Int) -> Bool {
+        var inside = 0, total = 0
+        for j in a...b where isWord(j) { total += 1; if inDirect[j] { inside += 1 } }
+        return total > 0 && inside * 2 >= total
+    }
+
+    /// Finds a place adjunct (`at the Eastern Economic Forum`, `in Moscow`) among tokens a..<b.
+    func place(_ a: Int, _ b: Int) -> TextSpan? {
+        var j = max(0, a)
+        let end = min(n, b)
+        while j < end {
+            if isWord(j), inRun[j] < 0, sp(j) == .at || sp(j) == .in_ {
+                var k = j + 1
+                if k < end, sp(k) == .the { k += 1 }
+                var last = -1
+                while k < end, isWord(k), isCap(k) && sp(k) != .month && !bits[k].contains(.time) || (last >= 0 && sp(k) == .of && k + 1 < end && isCap(k + 1)) {
+                    last = k; k += 1
+                }
+                if last > j { return spanOf(j, last) }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    mutating func reported(_ c: Int, into out: inout [RawStatement]) {
+        let lo = sLo(c), hi = sHi(c)
+        let cEnd = contentEnd(lo, hi)
+        guard cEnd >= lo else { return }
+        let b = bits[c]
+        let weak = b.contains(.weak)
+        func emit(_ a: Int, _ e: Int, cue: (Int, Int), speaker: SpeakerPhrase?, place pl: TextSpan?) {
+            guard a <= e, !isDirectAlready(a, e) else { return }
+            out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
+                                    cueFirst: cue.0, cueLast: cue.1, speaker: speaker, place: pl, anchor: cue.0))
+            usedCue[cue.0] = true
+        }
+        // participle: ", adding that …", ", saying …"
+        if b.contains(.participle) {
+            guard c - 1 >= lo, isComma(c - 1) || isDash(c - 1) else { return }
+            var f = c + 1
+            if b.contains(.object), let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 5 { f = o.last + 1 }
+            if weak && !(f <= cEnd && (sp(f) == .that || isColon(f))) { return }
+            guard let (a, e) = clauseAfter(f, hi: cEnd + 1) else { return }
+            let subj = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: c - 1)
+            emit(a, e, cue: (c, c), speaker: subj, place: nil)
+            return
+        }
+        // passive: "is expected", "were reported" — only "was quoted as saying" and "it is believed that"
+        var p = c - 1
+        while p >= lo, isWord(p), bits[p].contains(.between), sp(p) != .be, !bits[p].contains(.pron) { p -= 1 }
+        if p >= lo, isWord(p), sp(p) == .be, b.contains(.past) || sp(c) == .quoted {
+            if sp(c) == .quoted, c + 2 <= cEnd, sp(c + 1) == .as_, bits[c + 2].contains(.participle) {
+                var q = p - 1
+                while q >= lo, isWord(q), bits[q].contains(.between) { q -= 1 }
+                guard let s = speakerBefore(q + 1, lo: lo) else { return }
+                if let (a, e) = clauseAfter(c + 3, hi: cEnd + 1) {
+                    emit(a, e, cue: (p, c + 2), speaker: s, place: nil)
+                }
+                return
+            }
+            if p - 1 >= lo, sp(p - 1) == .it, c + 1 <= cEnd, sp(c + 1) == .that, let (a, e) = clauseAfter(c + 1, hi: cEnd + 1) {
+                emit(a, e, cue: (p, c), speaker: nil, place: nil)
+            }
+            return
+        }
+        // "to say", "will say": infinitives and modals are not reports
+        if c - 1 >= lo, isWord(c - 1), sp(c - 1) == .to { return }
+        guard let s = speakerBefore(c, lo: lo) else {
+            // inverted: "…, said Kirby." / "…,” said Gorka."
+            if c - 1 >= lo, isComma(c - 1) || (toks[c - 1].kind == .quote && !opens(c - 1, kind: markKind(c - 1))),
+               let sp2 = speakerAfter(c + 1, hi: cEnd + 1), sp2.kind != .pronoun || sp2.first == c + 1 {
+                guard let (a, e) = clauseBefore(lo, c - 1) else { return }
+                emit(a, e, cue: (c, c), speaker: sp2, place: place(sp2.last + 1, cEnd + 1))
+            }
+            return
+        }
+        var f = c + 1
+        if b.contains(.object), f <= cEnd, isWord(f), sp(f) != .that {
+            if let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 6 { f = o.last + 1 }
+        }
+        let hasBefore = s.first - 1 > lo && (isComma(s.first - 1) || isDash(s.first - 1) ||
+            (toks[s.first - 1].kind == .quote && !opens(s.first - 1, kind: markKind(s.first - 1))))
+        let speakerSpanEnd = s.kind == .relative ? s.last : s.last
+        _ = speakerSpanEnd
+        // content before: "…, X said (on Tuesday)."
+        func before(_ placeFrom: Int) {
+            guard hasBefore, let (a, e) = clauseBefore(lo, s.first - 1) else { return }
+            emit(a, e, cue: (c, c), speaker: s, place: place(placeFrom, cEnd + 1))
+        }
+        if f > cEnd { before(f); return }
+        if isComma(f) {
+            if hasBefore {
+                // "A, he said, B" — the whole sentence
+                if let (a, _) = clauseBefore(lo, s.first - 1), let (_, e) = clauseAfter(f + 1, hi: cEnd + 1) {
+                    emit(a, e, cue: (c, c), speaker: s, place: nil)
+                } else { before(f) }
+                return
+            }
+            if weak { return }
+            if let (a, e) = clauseAfter(f + 1, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
+            return
+        }
+        if isColon(f) {
+            if f == cEnd || f + 1 >= n || para[f + 1] != para[f] { return } // a quotation in the next paragraph: direct pass
+            if let (a, e) = clauseAfter(f + 1, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
+            return
+        }
+        if sp(f) == .that {
+            if let (a, e) = clauseAfter(f, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
+            return
+        }
+        if toks[f].kind == .quote {
+            if let (a, e) = clauseAfter(f, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
+            return
+        }
+        // an adjunct after the cue: "said on Tuesday that", "told reporters in Moscow", "said in a statement:"
+        if isWord(f), bits[f].contains(.prep) || bits[f].contains(.time) || sp(f) == .month || bits[f].contains(.between) && !bits[f].contains(.det) {
+            var g = f
+            while g <= cEnd, g - f < 12 {
+                if sp(g) == .that || isColon(g) || isComma(g) || toks[g].kind == .quote { break }
+                if isVerbCue(g) { break }
+                g += 1
+            }
+            if g > cEnd {
+                if hasBefore { before(f) }
+                return
+            }
+            if sp(g) == .that {
+                if let (a, e) = clauseAfter(g, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(f, g) ?? place(lo, s.first)) }
+                return
+            }
+            if isColon(g) || isComma(g) {
+                if hasBefore && isComma(g) {
+                    if let (a, _) = clauseBefore(lo, s.first - 1), let (_, e) = clauseAfter(g + 1, hi: cEnd + 1) {
+                        emit(a, e, cue: (c, c), speaker: s, place: place(f, g))
+                    }
+                    return
+                }
+                if weak && isComma(g) { return }
+                if let (a, e) = clauseAfter(g + 1, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(f, g) ?? place(lo, s.first)) }
+                return
+            }
+            if toks[g].kind == .quote {
+                if let (a, e) = clauseAfter(g, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(f, g)) }
+                return
+            }
+            return
+        }
+        if weak || b.contains(.belief) && !b.contains(.speech) { if hasBefore { before(f) }; return }
+        if b.contains(.describe) && !b.contains(.speech) { return }
+        if let (a, e) = clauseAfter(f, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
+    }
+
+    mutating func according(_ c: Int, into out: inout [RawStatement]) {
+        let lo = sLo(c), hi = sHi(c)
+        let cEnd = contentEnd(lo, hi)
+        guard c + 2 <= cEnd, var s = speakerAfter(c + 2, hi: cEnd + 1) else { return }
+        // "according to information disclosed by a US official"
+        var k = s.last + 1
+        if k <= cEnd, isWord(k), !bits[k].intersection(B.anyVerb).isEmpty || toks[k].kind == .word && text.utf8[Int(toks[k].byteEnd) - 1] == 0x64 {
+            if k + 1 <= cEnd, sp(k + 1) == .by, let s2 = speakerAfter(k + 2, hi: cEnd + 1) { s = s2; k = s2.last + 1 }
+        }
+        var content: (Int, Int)?
+        let atStart = c == lo || (c - 1 >= lo && (bits[c - 1].contains(.conj) || toks[c - 1].kind == .punctuation && !isComma(c - 1)))
+        if atStart {
+            var j = k
+            while j <= cEnd, !isComma(j) { j += 1 }
+            if j <= cEnd { content = clauseAfter(j + 1, hi: cEnd + 1) }
+        } else if c - 1 >= lo, isComma(c - 1) || isDash(c - 1) {
+            content = clauseBefore(lo, c - 1)
+            // a clause may follow too: "X, according to Y, is Z"
+            if let (a, _) = content, k <= cEnd, isComma(k), let (_, e) = clauseAfter(k + 1, hi: cEnd + 1) { content = (a, e) }
+        } else {
+            content = clauseBefore(lo, c)
+        }
+        guard let (a, e) = content, !isDirectAlready(a, e) else { return }
+        out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
+                                cueFirst: c, cueLast: c + 1, speaker: s, anchor: c))
+        usedCue[c] = true
+    }
+
+    /// `the Kremlin’s statement that …`, `denials from Pyongyang that …`.
+    mutating func noun(_ c: Int, into out: inout [RawStatement]) {
+        let lo = sLo(c), hi = sHi(c)
+        let cEnd = contentEnd(lo, hi)
+        guard c + 1 <= cEnd else { return }
+        var s: SpeakerPhrase?
+        var f = c + 1
+        if c - 1 >= lo, toks[c - 1].kind == .possessive, sp(c + 1) == .that {
+            s = speakerBefore(c - 1, lo: lo)
+        } else if sp(c + 1) == .from || sp(c + 1) == .by, let s2 = speakerAfter(c + 2, hi: cEnd + 1) {
+            s = s2
+            f = s2.last + 1
+            guard f <= cEnd, sp(f) == .that || sp(f) == .about else { return }
+        } else { return }
+        guard let spk = s, let (a, e) = clauseAfter(f, hi: cEnd + 1), !isDirectAlready(a, e) else { return }
+        out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
+                                cueFirst: c, cueLast: c, speaker: spk, anchor: c))
+        usedCue[c] = true
+    }
+
+    // MARK: - driver
+
+    mutating func run() -> [Statement] {
+        classify()
+        pairQuotes()
+        var raw = [RawStatement]()
+        // 1. direct quotations
+        var attrs = [Attribution?](repeating: nil, count: runs.count)
+        for (r, q) in runs.enumerated() where q.words >= 1 {
+            attrs[r] = attributionAfter(q) ?? attributionBefore(q)
+        }
+        var r = 0
+        while r < runs.count {
+            let q = runs[r]
+            guard q.words >= 1 else { r += 1; continue }
+            let startsSentence = q.open == 0 || toks[q.open].has(.lineInitial) || isSentenceEndPunct(q.open - 1) ||
+                (q.open - 1 >= 0 && toks[q.open - 1].kind == .quote) || isColon(q.open - 1) || isDash(q.open - 1) ||
+                sentenceOf(q.open) != sentenceOf(max(0, q.open - 1))
+            var attr = attrs[r]
+            if attr == nil && q.words <= 2 { r += 1; continue }           // scare quotes
+            if attr == nil && !startsSentence { r += 1; continue }         // a fragment: reported speech handles it
+            if let a = attr, !a.after, !startsSentence, !isColon(q.open - 1), !isComma(q.open - 1) {
+                attr = nil; r += 1; continue
+            }
+            // merge “A,” X said. “B.” and “A,” X said, “B.”
+            var lastRun = r
+            if let a = attr, a.after {
+                while lastRun + 1 < runs.count {
+                    let q2 = runs[lastRun + 1]
+                    guard para[q2.open] == para[q.open] || (lastRun == r && false) else { break }
+                    if let a2 = attrs[lastRun + 1], a2.cueFirst != a.cueFirst { break }
+                    // only punctuation and the reporting clause between
+                    var ok = true
+                    var j = a.clauseEnd + 1
+                    while j < q2.open {
+                        if isWord(j) { ok = false; break }
+                        j += 1
+                    }
+                    if !ok || q2.words < 1 { break }
+                    lastRun += 1
+                    break
+                }
+            }
+            let qEnd = runs[lastRun]
+            let firstTok = q.open + 1
+            let lastTok = qEnd.last
+            guard firstTok <= lastTok else { r = lastRun + 1; continue }
+            let content = TextSpan(Int(toks[q.open].end), Int(qEnd.close >= 0 ? toks[qEnd.close].start : toks[lastTok].end))
+            var st = RawStatement(kind: .direct, contentFirst: firstTok, contentLast: lastTok, content: content,
+                                  anchor: attr?.cueFirst ?? q.open)
+            if let a = attr {
+                st.cueFirst = a.cueFirst; st.cueLast = a.cueLast; st.speaker = a.speaker
+                usedCue[a.cueFirst] = true
+                if a.after {
+                    st.place = place(a.cueLast + 1, min(n, a.clauseEnd + 12 > n ? n : sHi(a.cueLast)))
+                } else {
+                    st.place = place(sLo(a.cueFirst), q.open)
+                }
+                if a.speaker == nil, a.after == false { st.inherit = true }
+            } else {
+                st.inherit = true
+            }
+            for j in firstTok...lastTok { inDirect[j] = true }
+            raw.append(st)
+            r = lastRun + 1
+        }
+        // 2. reported speech
+        for c in 0..<n where toks[c].kind == .word && inRun[c] < 0 && !usedCue[c] {
+            let b = bits[c]
+            if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
+                according(c, into: &raw)
+            } else if !b.intersection(B.anyVerb).isEmpty && !isCap(c) {
+                let before = raw.count
+                reported(c, into: &raw)
+                if raw.count == before, b.contains(.cueNoun) { noun(c, into: &raw) }
+            } else if b.contains(.cueNoun) {
+                noun(c, into: &raw)
+            }
+        }
+        raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
+        return resolve(raw)
+    }
+
+    // MARK: - speaker resolution
+
+    struct SpeakerRef {
+        var entity: Int?
+        var phrase: String?
+        var isPerson: Bool
+        var paragraph: Int32
+        var plural: Bool
+    }
+
+    func phraseText(_ a: Int, _ b: Int) -> String { text.text(spanOf(a, b)) }
+
+    /// Mentions overlapping tokens a...b.
+    func mentionsIn(_ a: Int, _ b: Int) -> [Int] {
+        let s = Int(toks[a].start), e = Int(toks[b].end)
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.end <= s { lo = m + 1 } else { hi = m } }
+        var out = [Int]()
+        var i = lo
+        while i < mentions.count, mentions[i].span.start < e {
+            if mentions[i].span.end > s, mentions[i].entity >= 0, mentions[i].entity < entities.count { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+
+    func resolve(_ raw: [RawStatement]) -> [Statement] {
+        var out = [Statement]()
+        out.reserveCapacity(raw.count)
+        var lastPerson: SpeakerRef?
+        var lastSpeaker: SpeakerRef?
+        var lastOrg: SpeakerRef?
+        // names seen as speakers (no entities): surname -> full name
+        var nameByPart = [String: String]()
+        var seen = Set<TextSpan>()
+        for st in raw {
+            let contentSpan = st.content
+            if contentSpan.isEmpty { continue }
+            let key = TextSpan(contentSpan.start, contentSpan.end)
+            if seen.contains(key) && st.kind != .direct { continue }
+            seen.insert(key)
+            var speakerSpan: TextSpan?
+            var entity: Int?
+            var phrase: String?
+            var ref: SpeakerRef?
+            let p = para[st.contentFirst]
+            if let s = st.speaker {
+                speakerSpan = spanOf(s.first, s.last)
+                switch s.kind {
+                case .pronoun:
+                    let spk = sp(s.first)
+                    if spk == .he || spk == .she {
+                        if let lp = lastPerson, p - lp.paragraph <= 3 { ref = lp }
+                        else if let m = personMentionBefore(s.first) {
+                            ref = SpeakerRef(entity: mentions[m].entity, phrase: nil, isPerson: true, paragraph: p, plural: false)
+                        } else if let lp = lastPerson { ref = lp }
+                    } else if spk == .they || spk == .we {
+                        if let ls = lastSpeaker, ls.plural || !ls.isPerson, p - ls.paragraph <= 2 { ref = ls }
+                    } else if spk == .it {
+                        if let lo = lastOrg, p - lo.paragraph <= 3 { ref = lo }
+                    }
+                    if let r = ref { entity = r.entity; phrase = r.entity == nil ? r.phrase : nil }
+                    else { phrase = phraseText(s.first, s.last) }
+                case .relative:
+                    let a = s.antecedentFirst, b = s.antecedentLast
+                    if a >= 0 { (entity, phrase, ref) = named(a, b, p, &nameByPart) }
+                default:
+                    (entity, phrase, ref) = named(s.first, s.last, p, &nameByPart)
+                }
+            } else if st.inherit, let ls = lastSpeaker, p - ls.paragraph <= 1 {
+                ref = ls
+                entity = ls.entity; phrase = ls.entity == nil ? ls.phrase : nil
+            }
+            if let r = ref {
+                lastSpeaker = r
+                lastSpeaker?.paragraph = p
+                if r.isPerson { lastPerson = r; lastPerson?.paragraph = p }
+                else if !r.plural { lastOrg = r; lastOrg?.paragraph = p }
+            }
+            let cue: TextSpan? = st.cueFirst >= 0 ? spanOf(st.cueFirst, st.cueLast) : nil
+            out.append(Statement(kind: st.kind, content: contentSpan, cue: cue, speakerSpan: speakerSpan,
+                                 speakerEntity: entity, speakerPhrase: phrase, place: st.place,
+                                 sentence: sentenceIndex(contentSpan.start)))
+        }
+        out.sort { $0.content != $1.content ? $0.content < $1.content : ($0.cue?.start ?? -1) < ($1.cue?.start ?? -1) }
+        return out
+    }
+
+    /// The last PERSON mention before token `t`, outside quotations, within a few paragraphs.
+    func personMentionBefore(_ t: Int) -> Int? {
+        let pos = Int(toks[t].start)
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
+        var i = lo - 1
+        var steps = 0
+        while i >= 0, steps < 200 {
+            let m = mentions[i]
+            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == .person {
+                // outside quotations
+                let b = text.byteOffset(ofScalar: min(m.span.start, text.scalarCount))
+                if !insideRunAtByte(b) { return i }
+            }
+            i -= 1; steps += 1
+        }
+        return nil
+    }
+
+    func insideRunAtByte(_ byte: Int) -> Bool {
+        // binary search the token at this byte
+        var lo = 0, hi = n
+        while lo < hi { let m = (lo + hi) / 2; if Int(toks[m].byteEnd) <= byte { lo = m + 1 } else { hi = m } }
+        return lo < n && inRun[lo] >= 0
+    }
+
+    /// Resolves a named or descriptive phrase a...b.
+    func named(_ a0: Int, _ b: Int, _ p: Int32, _ nameByPart: inout [String: String]) -> (Int?, String?, SpeakerRef?) {
+        var a = a0
+        // "the Kremlin’s statement": the possessor speaks
+        if isWord(b), bits[b].contains(.cueNoun) {
+            var j = b - 1
+            while j >= a, toks[j].kind != .possessive { j -= 1 }
+            if j > a { return named(a, j - 1, p, &nameByPart) }
+        }
+        let ms = mentionsIn(a, b)
+        var best: Int? = nil
+        for m in ms where entities[mentions[m].entity].type == .person { best = m; break }
+        if best == nil {
+            for m in ms.reversed() where [.org, .gpe, .norp, .person].contains(entities[mentions[m].entity].type) { best = m; break }
+        }
+        if best == nil, let m = ms.last { best = m }
+        let plural = isWord(b) && (bits[b].contains(.plural) || (!isCap(b) && text.utf8[Int(toks[b].byteEnd) - 1] == 0x73 && !bits[b].contains(.cueNoun)))
+        if let m = best {
+            let e = mentions[m].entity
+            return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: entities[e].type == .person, paragraph: p, plural: false))
+        }
+        // a description: the entity the document names in that role
+        let definite = isWord(a) && (sp(a) == .the || bits[a].contains(.det) && !(sp(a) == .a))
+        if !isCap(b) || definite {
+            if definite && sp(a) == .the, let e = roleEntity(a, b) {
+                return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: entities[e].type == .person, paragraph: p, plural: false))
+            }
+        }
+        // no entity: keep the phrase; names seen before complete short forms (Kirby → John Kirby)
+        while a < b, isWord(a), bits[a].contains(.title) && isCap(a) && toks[a].has(.abbreviation) { a += 1 }
+        var phrase = phraseText(a, b)
+        let isName = isCapPhrase(a, b) && !(isWord(a) && sp(a) == .the)
+        if isName {
+            if a == b, let full = nameByPart[phrase] { phrase = full }
+            else if b > a {
+                for j in a...b where isWord(j) && isCap(j) && !bits[j].contains(.title) { nameByPart[phraseText(j, j)] = phrase }
+            }
+        }
+        let person = isName && entities.isEmpty && !(isWord(a) && sp(a) == .the) && !containsOrgWord(a, b)
+        return (nil, phrase, SpeakerRef(entity: nil, phrase: phrase, isPerson: person, paragraph: p, plural: plural))
+    }
+
+    func containsOrgWord(_ a: Int, _ b: Int) -> Bool {
+        for j in a...b where isWord(j) {
+            if bits[j].contains(.sourceHead) || bits[j].contains(.cueNoun) { return true }
+        }
+        return false
+    }
+
+    /// The entity whose roles contain the head word of the description a...b (most recently
+    /// mentioned before it wins).
+    func roleEntity(_ a: Int, _ b: Int) -> Int? {
+        guard isWord(b), !entities.isEmpty else { return nil }
+        let head = phraseText(b, b).lowercased()
+        var mods = [String]()
+        if a + 1 < b { for j in (a + 1)..<b where isWord(j) { mods.append(phraseText(j, j).lowercased()) } }
+        var candidates = [Int]()
+        for (i, e) in entities.enumerated() {
+            for r in e.roles {
+                let words = r.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+                if words.contains(head) && mods.allSatisfy({ m in words.contains(m) || m.count <= 2 }) { candidates.append(i); break }
+            }
+        }
+        if candidates.isEmpty { return nil }
+        if candidates.count == 1 { return candidates[0] }
+        // most recent mention before the phrase
+        let pos = Int(toks[a].start)
+        var best: Int? = nil, bestPos = -1
+        for m in mentions where m.span.start < pos && candidates.contains(m.entity) {
+            if m.span.start > bestPos { bestPos = m.span.start; best = m.entity }
+        }
+        return best ?? candidates[0]
+    }
+
+    func sentenceIndex(_ pos: Int) -> Int {
+        var lo = 0, hi = sentences.count
+        while lo < hi { let m = (lo + hi) / 2; if sentences[m].span.end <= pos { lo = m + 1 } else { hi = m } }
+        return min(lo, max(0, sentences.count - 1))
     }
 }
