@@ -16,7 +16,7 @@ let package = Package(
         // The system SQLite (Debian: libsqlite3-dev), reached through its C API.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Pure Swift text analysis: sentences, entities, statements. Knows nothing of SQLite.
-        .target(name: "NewsKBExtraction", path: "Sources/NewsKBExtraction"),
+        .target(name: "NewsKBExtraction", path: "Sources/NewsKBExtraction", exclude: ["Lexicons"]),
         // Store (SQLite wrapper, migrations, schema), importer and query layer.
         .target(name: "NewsKB", dependencies: ["CSQLite", "NewsKBExtraction"], path: "Sources/NewsKB"),
         // The command-line interface: parses arguments and prints, nothing else.

@@ -31,6 +31,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Write stage timings and peak memory as JSON to this file (for make bench).", valueName: "file"))
+    var timings: String?
+
     @Argument(help: ArgumentHelp("Folders, files, or - for standard input.", valueName: "path"))
     var paths: [String]
 
@@ -55,6 +58,13 @@ struct ImportCommand: ParsableCommand {
             let summary = try importer.importPaths(paths)
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             if !quiet { Terminal.error("newskb: import into \(database.path): \(summary.line)") }
+            if let timings {
+                let stages = summary.stageSeconds.keys.sorted()
+                    .map { "\"\($0)\": \(String(format: "%.3f", summary.stageSeconds[$0]!))" }.joined(separator: ", ")
+                let json = "{\"seconds\": \(String(format: "%.3f", summary.seconds)), \"words\": \(summary.words), "
+                    + "\"peak_rss_bytes\": \(ProcessStats.peakResidentBytes), \"stages\": {\(stages)}}\n"
+                try json.write(toFile: timings, atomically: true, encoding: .utf8)
+            }
             if summary.failed > 0 { throw ExitCode(1) }
         } catch {
             throw fail(error)

@@ -24,6 +24,9 @@ public final class Importer {
         public var seconds = 0.0
         /// Words of the articles analysed and written.
         public var words = 0
+        /// Seconds spent per stage: `read` (files, decoding, JSON), `analyze` (extraction, wall
+        /// time over all cores), `write` (SQLite, including the full-text index), `finish`.
+        public var stageSeconds: [String: Double] = [:]
 
         public var line: String {
             String(format: "read %d, new %d, unchanged %d, replaced %d, failed %d%@ in %.2f s",
@@ -63,8 +66,10 @@ public final class Importer {
             onIssue: { [unowned self] issue in self.report(issue) })
         try reader.read(paths: paths)
         try flush()
-        try finish()
+        try timed("finish") { try finish() }
         summary.seconds = Date().timeIntervalSince(start)
+        let inner = summary.stageSeconds.filter { $0.key != "read" }.values.reduce(0, +)
+        summary.stageSeconds["read"] = max(0, summary.seconds - inner)
         return summary
     }
 
@@ -113,10 +118,10 @@ public final class Importer {
             case .changed(let id): work.append((i, hash, id))
             }
         }
-        let analyses = analyzeConcurrently(work.map { batch[$0.index].body })
+        let analyses = timed("analyze") { analyzeConcurrently(work.map { batch[$0.index].body }) }
 
         do {
-            try db.transaction {
+            try timed("write") { try db.transaction {
                 for (k, w) in work.enumerated() {
                     let doc = batch[w.index]
                     if let old = w.replace {
@@ -129,13 +134,19 @@ public final class Importer {
                     try writer.insert(doc, hash: w.hash, analysis: analyses[k])
                     summary.words += doc.wordCount
                 }
-            }
+            } }
         } catch {
             writer.forgetCachedEntities()
             throw error
         }
         summary.seconds = Date().timeIntervalSince(start)
         onProgress(summary)
+    }
+
+    private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        defer { summary.stageSeconds[stage, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
+        return try body()
     }
 
     private func analyzeConcurrently(_ bodies: [String]) -> [DocumentAnalysis] {

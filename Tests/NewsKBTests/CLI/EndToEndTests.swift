@@ -1,0 +1,137 @@
+import Testing
+import Foundation
+@testable import NewsKB
+
+/// The built `newskb` binary, run as a user would.
+struct CLI {
+    static var binary: String {
+        if let env = ProcessInfo.processInfo.environment["NEWSKB_BIN"], !env.isEmpty { return env }
+        return repoRoot + "/.build/debug/newskb"
+    }
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], cwd: String? = nil) throws -> Output {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NEWSKB_DB")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct EndToEndTests {
+    @Test func importThenQueryAsJSON() throws {
+        let dir = TempDir()
+        let db = dir.file("e2e.db")
+        let imp = try CLI.run(["import", "--db", db, repoRoot + "/seeds"])
+        #expect(imp.status == 0, "\(imp.stderr)")
+        #expect(imp.stderr.contains("read 5, new 5, unchanged 0, replaced 0, failed 0"))
+        let q = try CLI.run(["sql", "--db", db, "--format", "json",
+                             "SELECT key, length(body) > 1000 AS long FROM documents ORDER BY key"])
+        #expect(q.status == 0, "\(q.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(q.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 5)
+        #expect(rows?.first?["key"] as? String == "000_b71210cead4df8d3.txt")
+        #expect(rows?.first?["long"] as? Int == 1)
+        // Importing again changes nothing.
+        let again = try CLI.run(["import", "--db", db, repoRoot + "/seeds"])
+        #expect(again.stderr.contains("read 5, new 0, unchanged 5"))
+    }
+
+    @Test func badInputExitsNonZeroNamingFileAndLineButImportsTheRest() throws {
+        let dir = TempDir()
+        let feed = dir.write("feed.jsonl", "{\"id\": \"ok\", \"text\": \"Fine.\"}\n{broken\n")
+        let r = try CLI.run(["import", "--db", dir.file("t.db"), feed])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(feed):2: malformed JSON"))
+        let q = try CLI.run(["sql", "--db", dir.file("t.db"), "--format", "csv", "SELECT key FROM documents"])
+        #expect(q.stdout == "key\r\nok\r\n")
+    }
+
+    @Test func sqlIsReadOnlyUnlessWrite() throws {
+        let dir = TempDir()
+        let db = dir.file("t.db")
+        _ = try CLI.run(["import", "--db", db, "-"], stdin: "One article from stdin.\nSecond line.")
+        let refused = try CLI.run(["sql", "--db", db, "DELETE FROM documents"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--write"))
+        let ok = try CLI.run(["sql", "--db", db, "--write", "UPDATE documents SET title = 'T'"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let t = try CLI.run(["sql", "--db", db, "--format", "tsv", "SELECT key, title FROM documents"])
+        #expect(t.stdout == "key\ttitle\nstdin\tT\n")
+    }
+
+    @Test func sqlFromStdinWithParameters() throws {
+        let dir = TempDir()
+        let db = dir.file("t.db")
+        _ = try CLI.run(["import", "--db", db, repoRoot + "/seeds"])
+        let r = try CLI.run(["sql", "--db", db, "-", "--param", "k=003_1e0f470e273bc3f0.txt", "--format", "jsonl"],
+                            stdin: "SELECT title FROM documents WHERE key = :k")
+        #expect(r.stdout == "{\"title\": \"Kim Jong Un crosses Russian border for talks with Putin\"}\n")
+    }
+
+    @Test func defaultDatabaseComesFromEnvironment() throws {
+        let dir = TempDir()
+        _ = try CLI.run(["import", repoRoot + "/seeds/000_b71210cead4df8d3.txt"], env: ["NEWSKB_DB": dir.file("env.db")])
+        #expect(FileManager.default.fileExists(atPath: dir.file("env.db")))
+        _ = try CLI.run(["import", repoRoot + "/seeds/000_b71210cead4df8d3.txt"], cwd: dir.path)
+        #expect(FileManager.default.fileExists(atPath: dir.file("newskb.db")))
+    }
+
+    @Test func missingDatabaseAndNonDatabaseGiveClearErrors() throws {
+        let dir = TempDir()
+        let missing = try CLI.run(["sources", "--db", dir.file("nope.db")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no database at \(dir.file("nope.db"))"))
+        let junk = dir.write("junk.db", String(repeating: "not sqlite ", count: 100))
+        let r = try CLI.run(["stats", "--db", junk])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("not a usable database"))
+    }
+
+    @Test func everyCommandHasHelpWithExamples() throws {
+        for cmd in ["import", "sql", "sources", "stats", "schema"] {
+            let r = try CLI.run([cmd, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("Examples:"), "\(cmd) --help has no examples")
+        }
+        let v = try CLI.run(["--version"])
+        #expect(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == NewsKBVersion.string)
+    }
+
+    @Test func schemaListsDocumentedPublicViews() throws {
+        let dir = TempDir()
+        let db = dir.file("t.db")
+        _ = try CLI.run(["import", "--db", db, repoRoot + "/seeds/000_b71210cead4df8d3.txt"])
+        let r = try CLI.run(["schema", "--db", db, "--format", "jsonl"])
+        for needle in ["\"object\": \"who_said\"", "\"object\": \"entity_mentions\"", "\"object\": \"documents\""] {
+            #expect(r.stdout.contains(needle))
+        }
+    }
+
+    @Test func readmeSchemaSectionMatchesTheDatabase() throws {
+        let dir = TempDir()
+        let db = dir.file("t.db")
+        _ = try CLI.run(["import", "--db", db, repoRoot + "/seeds/000_b71210cead4df8d3.txt"])
+        let md = try CLI.run(["schema", "--db", db, "--format", "markdown"]).stdout
+        let readme = try String(contentsOfFile: repoRoot + "/README.md", encoding: .utf8)
+        #expect(readme.contains("<!-- schema:begin -->\n" + md + "<!-- schema:end -->"),
+                "README's schema section drifted: run scripts/update-readme.sh")
+    }
+}

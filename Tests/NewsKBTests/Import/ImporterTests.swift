@@ -1,0 +1,109 @@
+import Testing
+import Foundation
+@testable import NewsKB
+
+@Suite struct ImporterTests {
+    let article = """
+        Ministers meet in Brussels
+        The ministers met in Brussels on Monday, officials said.
+        “We have agreed on the text,” the chairman told reporters.
+        """
+
+    @Test func importingTheSameContentAgainAddsNothing() throws {
+        let dir = TempDir()
+        dir.write("in/a.txt", article)
+        dir.write("in/sub/b.txt", "Second article.\nIt has two lines.")
+        let (first, issues, store) = try importInto(dir.file("t.db"), [dir.file("in")])
+        #expect(issues.isEmpty)
+        #expect(first.read == 2 && first.new == 2 && first.failed == 0)
+        #expect(try store.db.strings("SELECT key FROM documents ORDER BY key") == ["a.txt", "sub/b.txt"])
+        let counts = try store.db.rows("SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM documents)")
+        let (second, _, again) = try importInto(dir.file("t.db"), [dir.file("in")])
+        #expect(second.read == 2 && second.new == 0 && second.unchanged == 2 && second.replaced == 0)
+        #expect(try again.db.rows("SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM documents)") == counts)
+    }
+
+    @Test func aChangedFileReplacesTheOldVersionAndItsDerivedRows() throws {
+        let dir = TempDir()
+        let path = dir.write("in/a.txt", article)
+        _ = try importInto(dir.file("t.db"), [dir.file("in")])
+        dir.write("in/a.txt", "Ministers meet in Paris\nThe ministers met in Paris on Tuesday.")
+        _ = path
+        let (s, issues, store) = try importInto(dir.file("t.db"), [dir.file("in")])
+        #expect(issues.isEmpty)
+        #expect(s.replaced == 1 && s.new == 0)
+        #expect(try store.db.int("SELECT count(*) FROM documents") == 1)
+        #expect(try store.db.strings("SELECT title FROM documents") == ["Ministers meet in Paris"])
+        // No orphans: every sentence belongs to the one document, none of the old ones remain.
+        #expect(try store.db.int("SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)") == 0)
+        #expect(try store.db.int("SELECT count(*) FROM sentences WHERE substr((SELECT body FROM documents), start + 1, \"end\" - start) LIKE '%Brussels%'") == 0)
+        #expect(try store.db.rows("PRAGMA foreign_key_check").isEmpty)
+    }
+
+    @Test func keysAreRelativePathsJSONLIdsOrFileAndLine() throws {
+        let dir = TempDir()
+        dir.write("in/deep/x.md", "# A title\n\nSome text here.")
+        let jsonl = dir.write("feed.jsonl", """
+            {"id": "r-1", "text": "First record.", "title": "One", "source": "Wire", "date": "2024-01-02", "url": "http://x/1", "author": "A. Writer"}
+            {"text": "Record without id.", "outlet": "Daily"}
+
+            {"id": 17, "text": "Numeric id."}
+            """)
+        let (s, issues, store) = try importInto(dir.file("t.db"), [dir.file("in"), jsonl])
+        #expect(issues.isEmpty)
+        #expect(s.new == 4)
+        #expect(try store.db.strings("SELECT key FROM documents ORDER BY key") == ["17", "deep/x.md", "feed.jsonl:2", "r-1"])
+        let meta = try store.db.rows("SELECT title, outlet, published, url, author FROM documents WHERE key = 'r-1'")[0]
+        #expect(meta.map(\.description) == ["One", "Wire", "2024-01-02", "http://x/1", "A. Writer"])
+        #expect(try store.db.strings("SELECT outlet FROM documents WHERE key = 'feed.jsonl:2'") == ["Daily"])
+        #expect(try store.db.strings("SELECT title FROM documents WHERE key = 'deep/x.md'") == ["A title"])
+    }
+
+    @Test func headlineDetection() {
+        #expect(Headline.title(of: "Kim crosses border for talks\nKim arrived on Tuesday.") == "Kim crosses border for talks")
+        #expect(Headline.title(of: "Kim arrived on Tuesday.\nHe met Putin.") == nil)
+        #expect(Headline.title(of: "- Bullet point one\n- Bullet point two") == nil)
+        #expect(Headline.title(of: "A single line without a break") == nil)
+        #expect(Headline.title(of: "“We will win,” he said\nMore text.") != nil)
+        #expect(Headline.title(of: "“We will win,” he said.\nMore text.") == nil)
+    }
+
+    @Test func offsetsRoundTripThroughSQLiteSubstrWithNonASCIIBefore() throws {
+        let dir = TempDir()
+        let body = "Emoji 🇺🇸 and “curly” quotes, café and e\u{301}: Kim said “the talks were useful.”\nNext line 👍🏽 here."
+        dir.write("in/u.txt", body)
+        let (_, issues, store) = try importInto(dir.file("t.db"), [dir.file("in")])
+        #expect(issues.isEmpty)
+        #expect(try store.db.strings("SELECT body FROM documents") == [body])
+        let sentences = try store.db.rows("""
+            SELECT s.start, s."end", substr(d.body, s.start + 1, s."end" - s.start)
+              FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY s.position
+            """)
+        #expect(!sentences.isEmpty)
+        let scalars = Array(body.unicodeScalars)
+        for row in sentences {
+            let (a, b) = (row[0].int!, row[1].int!)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[a..<b])
+            #expect(row[2].string == String(view))
+        }
+        // A span located on the Swift side by code points equals SQLite's substr.
+        let target = "the talks were useful."
+        let scalarStart = body.unicodeScalars.distance(
+            from: body.unicodeScalars.startIndex, to: body.range(of: target)!.lowerBound)
+        let viaSQL = try store.db.scalar("SELECT substr(body, ? + 1, ?) FROM documents", [scalarStart, target.unicodeScalars.count])
+        #expect(viaSQL?.string == target)
+    }
+
+    @Test func bodyIsVerbatimWithBOMDroppedAndUTF16Decoded() throws {
+        let dir = TempDir()
+        dir.write("in/bom.txt", bytes: [0xEF, 0xBB, 0xBF] + Array("Text after a BOM.".utf8))
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in "UTF-16 text: “quoted”.".utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        dir.write("in/wide.txt", bytes: utf16)
+        let (s, issues, store) = try importInto(dir.file("t.db"), [dir.file("in")])
+        #expect(issues.isEmpty)
+        #expect(s.new == 2)
+        #expect(try store.db.strings("SELECT body FROM documents ORDER BY key") == ["Text after a BOM.", "UTF-16 text: “quoted”."])
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import NewsKB
+
+@Suite struct ResultFormatterTests {
+    let result = ResultSet(columns: ["key", "n", "text"], rows: [
+        [.text("a.txt"), .integer(3), .text("He said, \"yes\"\nthen left")],
+        [.text("b|c"), .null, .real(1.5)],
+    ])
+
+    @Test func jsonIsAnArrayOfObjectsWithKeysInColumnOrder() {
+        let json = ResultFormatter(format: .json).render(result)
+        #expect(json == """
+            [
+              {"key": "a.txt", "n": 3, "text": "He said, \\"yes\\"\\nthen left"},
+              {"key": "b|c", "n": null, "text": 1.5}
+            ]
+
+            """)
+        #expect(ResultFormatter(format: .json).render(ResultSet(columns: ["x"])) == "[]\n")
+    }
+
+    @Test func jsonlIsOneObjectPerLine() {
+        let lines = ResultFormatter(format: .jsonl).render(result).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1] == #"{"key": "b|c", "n": null, "text": 1.5}"#)
+    }
+
+    @Test func csvQuotesWhatNeedsQuoting() {
+        #expect(ResultFormatter(format: .csv).render(result) ==
+            "key,n,text\r\na.txt,3,\"He said, \"\"yes\"\"\nthen left\"\r\nb|c,,1.5\r\n")
+    }
+
+    @Test func tsvEscapesTabsAndNewlines() {
+        #expect(ResultFormatter(format: .tsv).render(result) == "key\tn\ttext\na.txt\t3\tHe said, \"yes\"\\nthen left\nb|c\t\t1.5\n")
+    }
+
+    @Test func markdownEscapesPipes() {
+        let md = ResultFormatter(format: .markdown).render(result)
+        #expect(md.contains("| b\\|c |  | 1.5 |"))
+        #expect(md.hasPrefix("| key | n | text |\n|---|---|---|\n"))
+    }
+
+    @Test func tableAlignsAndCutsToWidth() {
+        let t = ResultFormatter(format: .table).render(result)
+        let lines = t.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("key    n  text"))
+        #expect(lines[2].hasPrefix("a.txt  3  He said, \"yes\" then left"))
+        #expect(lines.last(where: { !$0.isEmpty }) == "(2 rows)")
+        let narrow = ResultFormatter(format: .table, maxWidth: 24).render(result)
+        for line in narrow.split(separator: "\n") { #expect(displayWidth(String(line)) <= 24, "\(line)") }
+        #expect(narrow.contains("…"))
+    }
+
+    @Test func wideCharactersCountTwoColumns() {
+        #expect(displayWidth("abc") == 3)
+        #expect(displayWidth("北京") == 4)
+        #expect(displayWidth("e\u{301}") == 1)
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# make bench: import speed on the Reuters-21578 corpus (19,043 articles) into a fresh database,
+# against the floor: the same texts loaded with an FTS5 index by the plain sqlite3 shell.
+# A measurement, not a test: it never fails for being slow. Writes bench/results.json.
+set -euo pipefail
+SHARED=${1:-../shared}
+BIN=${NEWSKB_BIN:-.build/release/newskb}
+CORPUS=${BENCH_CORPUS:-$SHARED/corpora/reuters21578.jsonl}
+OUT=bench/out
+mkdir -p "$OUT"
+[ -f "$CORPUS" ] || { echo "bench: corpus $CORPUS not found" >&2; exit 1; }
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; }
+now() { date +%s%N; }
+
+articles=$(wc -l < "$CORPUS")
+words=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].split()) for l in open(sys.argv[1]) if l.strip()))" "$CORPUS")
+input_bytes=$(stat -c %s "$CORPUS")
+
+fresh "$OUT/bench.db"
+t0=$(now)
+"$BIN" import --quiet --timings "$OUT/timings.json" --db "$OUT/bench.db" "$CORPUS"
+t1=$(now)
+ours=$(( t1 - t0 ))
+db_bytes=$(( $(stat -c %s "$OUT/bench.db") + $(stat -c %s "$OUT/bench.db-wal" 2>/dev/null || echo 0) ))
+
+fresh "$OUT/floor.db"
+t0=$(now)
+sqlite3 "$OUT/floor.db" <<SQL
+CREATE TABLE docs(id TEXT, body TEXT);
+INSERT INTO docs SELECT value->>'id', value->>'text'
+  FROM json_each('[' || replace(rtrim(readfile('$CORPUS'), char(10)), char(10), ',') || ']');
+CREATE VIRTUAL TABLE docs_fts USING fts5(body, content='docs', content_rowid='rowid');
+INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');
+SQL
+t1=$(now)
+floor=$(( t1 - t0 ))
+
+python3 - "$OUT/timings.json" "$articles" "$words" "$input_bytes" "$ours" "$db_bytes" "$floor" <<'PY'
+import json, sys, platform, os
+timings = json.load(open(sys.argv[1]))
+articles, words, input_bytes = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+ours, db_bytes, floor = int(sys.argv[5]) / 1e9, int(sys.argv[6]), int(sys.argv[7]) / 1e9
+res = {
+    "corpus": "reuters21578.jsonl", "articles": articles, "words": words, "input_bytes": input_bytes,
+    "seconds": round(ours, 3), "articles_per_s": round(articles / ours), "words_per_s": round(words / ours),
+    "peak_rss_mb": round(timings.get("peak_rss_bytes", 0) / 2**20, 1),
+    "db_bytes": db_bytes, "db_over_input": round(db_bytes / input_bytes, 2),
+    "sqlite3_floor_seconds": round(floor, 3), "ratio_to_floor": round(ours / floor, 2),
+    "stages_seconds": timings.get("stages", {}),
+    "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+}
+os.makedirs("bench", exist_ok=True)
+json.dump(res, open("bench/results.json", "w"), indent=1)
+w = max(len(k) for k in res)
+for k, v in res.items():
+    print(f"{k:<{w}}  {v}")
+PY

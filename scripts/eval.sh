@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# make eval: import the gold corpora of ../shared/eval into fresh databases and score them
+# through the public views with ../shared/eval/score.py. Prints the headline figures.
+set -uo pipefail
+SHARED=${1:-../shared}
+BIN=${NEWSKB_BIN:-.build/release/newskb}
+OUT=${EVAL_OUT:-.build/eval}
+mkdir -p "$OUT"
+score() { python3 "$SHARED/eval/score.py" "$@"; }
+if [ ! -d "$SHARED/eval" ]; then echo "eval: no $SHARED/eval here: nothing to score" >&2; exit 1; fi
+
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; }
+
+echo "== seeds: invariants (every span round-trips through substr)"
+fresh "$OUT/seeds.db"; "$BIN" import --quiet --db "$OUT/seeds.db" seeds/
+score invariants "$OUT/seeds.db" | tail -1
+
+echo "== CoNLL-2003 dev: entities"
+fresh "$OUT/conll.db"
+"$BIN" import --quiet --db "$OUT/conll.db" "$SHARED/eval/conll2003/articles.jsonl"
+score entities "$OUT/conll.db" "$SHARED/eval/conll2003/entities.jsonl" --split dev > "$OUT/conll-dev.json"
+tail -1 "$OUT/conll-dev.json"
+
+echo "== PolNeAR dev: quotes (who said what)"
+fresh "$OUT/polnear.db"
+"$BIN" import --quiet --db "$OUT/polnear.db" "$SHARED/eval/polnear/articles.jsonl"
+score quotes "$OUT/polnear.db" "$SHARED/eval/polnear/quotes.jsonl" --split dev > "$OUT/polnear-dev.json"
+python3 - "$OUT/polnear-dev.json" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+d = json.loads(text[:text.rindex("}") + 1])
+print(f"span P/R/F1 = {d['span_precision']}/{d['span_recall']}/{d['span_f1']}, speaker accuracy = {d['speaker_accuracy']}, "
+      f"end-to-end F1 = {d['end_to_end_f1']}, recall by kind = {d['recall_by_kind']}")
+PY
+score invariants "$OUT/polnear.db" | tail -1
+echo "(full JSON reports in $OUT/)"
