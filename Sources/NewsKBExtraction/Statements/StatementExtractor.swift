@@ -99,7 +99,7 @@ struct StatementScanner {
 
     enum Special: UInt8 {
         case none = 0, according, to, as_, that, by, be, it, in_, at, during, from, about, of, colonWord,
-             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_
+             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_, on_
     }
 
     struct QuoteRun {
@@ -107,6 +107,9 @@ struct StatementScanner {
         var close: Int     // token index of the closing mark, or -1 when unclosed
         var last: Int      // last token inside the quotation
         var words: Int
+        /// Last token of the opening mark and of the closing mark (`''` is two tokens).
+        var openEnd: Int = -1
+        var closeEnd: Int = -1
     }
 
     init(text: DocumentText, tokens: [Token], sentences: [Sentence], entities: [DocumentEntity], mentions: [EntityMention]) {
@@ -134,7 +137,7 @@ struct StatementScanner {
             ("of", .of), ("they", .they), ("we", .we), ("i", .i), ("he", .he), ("she", .she),
             ("me", .objPron), ("him", .objPron), ("her", .objPron), ("them", .objPron), ("us", .objPron),
             ("who", .who), ("the", .the), ("a", .a), ("an", .a), ("with", .with), ("interview", .interview),
-            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_),
+            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_), ("on", .on_),
             ("january", .month), ("february", .month), ("march", .month), ("april", .month), ("june", .month),
             ("july", .month), ("august", .month), ("september", .month), ("october", .month),
             ("november", .month), ("december", .month), ("monday", .month), ("tuesday", .month),
@@ -281,8 +284,17 @@ struct StatementScanner {
             i += 1
         }
         if open >= 0 { runs.append(QuoteRun(open: open, close: -1, last: n - 1, words: words)) }
+        // marks inside markup attributes (`timestamp="…"`) are not quotations
+        runs.removeAll { q in q.open > 0 && toks[q.open - 1].byteEnd == toks[q.open].byteStart && text.utf8[Int(toks[q.open - 1].byteStart)] == 0x3D }
+        for k in runs.indices {
+            let q = runs[k]
+            runs[k].openEnd = q.open + (markKind(q.open) == 2 && text.utf8[Int(toks[q.open].byteStart)] == 0x27 ? 1 : 0)
+            if q.close >= 0 {
+                runs[k].closeEnd = q.close + (markKind(q.close) == 2 && text.utf8[Int(toks[q.close].byteStart)] == 0x27 ? 1 : 0)
+            }
+        }
         for (r, q) in runs.enumerated() {
-            let end = q.close >= 0 ? q.close : q.last
+            let end = q.close >= 0 ? max(q.close, q.closeEnd) : q.last
             if end >= q.open { for j in q.open...end { inRun[j] = Int32(r) } }
         }
         // single quotation marks outside double quotations, within one paragraph
@@ -308,15 +320,16 @@ struct StatementScanner {
             i += 1
         }
         if !singles.isEmpty {
-            for q in singles {
+            for var q in singles {
                 let r = Int32(runs.count)
+                q.openEnd = q.open; q.closeEnd = q.close
                 runs.append(q)
                 for j in q.open...q.close { inRun[j] = r }
             }
             runs.sort { $0.open < $1.open }
             for j in 0..<n { inRun[j] = -1 }
             for (r, q) in runs.enumerated() {
-                let end = q.close >= 0 ? q.close : q.last
+                let end = q.close >= 0 ? max(q.close, q.closeEnd) : q.last
                 if end >= q.open { for j in q.open...end { inRun[j] = Int32(r) } }
             }
         }
@@ -403,7 +416,17 @@ struct StatementScanner {
     func speakerBefore(_ end: Int, lo: Int) -> SpeakerPhrase? {
         var k = end - 1
         var skipped = 0
-        while k >= lo, isWord(k), bits[k].contains(.between), !bits[k].contains(.pron), skipped < 4 { k -= 1; skipped += 1 }
+        while k >= lo, skipped < 6 {
+            if isWord(k), bits[k].contains(.between), !bits[k].contains(.pron) { k -= 1; skipped += 1; continue }
+            // a time adjunct: "Clinton on Tuesday said", "Kim last week told"
+            if isWord(k), sp(k) == .month, k - 1 >= lo {
+                if sp(k - 1) == .on_ || bits[k - 1].contains(.time) { k -= 2; skipped += 2; continue }
+                k -= 1; skipped += 1; continue
+            }
+            if isWord(k), k - 1 >= lo, ["week", "month", "year"].contains(phraseText(k, k).lowercased()),
+               bits[k - 1].contains(.time) || bits[k - 1].contains(.det) { k -= 2; skipped += 2; continue }
+            break
+        }
         guard k >= lo else { return nil }
         if isWord(k) && bits[k].contains(.pron) {
             if sp(k) == .i || toks[k].has(.capitalized) && sp(k) == .objPron { return nil }
@@ -424,11 +447,14 @@ struct StatementScanner {
         if isComma(k) {
             // appositive or relative clause between two commas
             var c2 = k - 1
-            while c2 >= lo, k - c2 < 16, !isComma(c2) {
+            var sawVerb = false
+            while c2 >= lo, k - c2 < 30, !isComma(c2) {
                 if toks[c2].kind == .quote || isSentenceEndPunct(c2) { return nil }
-                if isVerbCue(c2) && sp(c2) != .quoted { return nil }
+                if isVerbCue(c2) && sp(c2) != .quoted { sawVerb = true }
                 c2 -= 1
             }
+            // a relative clause may hold a verb ("the Post, which originally said …, said"); an apposition not
+            if sawVerb, c2 >= lo, c2 + 1 < k, !(sp(c2 + 1) == .who || bits[c2 + 1].contains(.rel)) { return nil }
             guard c2 >= lo, isComma(c2), c2 + 1 < k else { return nil }
             let segFirst = c2 + 1, segLast = k - 1
             if sp(segFirst) == .who || bits[segFirst].contains(.rel) {
@@ -511,10 +537,13 @@ struct StatementScanner {
     /// `“…,” he said` / `“…,” said Peskov` / `“…” Peskov, the Kremlin spokesman, said`.
     func attributionAfter(_ q: QuoteRun) -> Attribution? {
         guard q.close >= 0 else { return nil }
-        var j = q.close + 1
+        var j = q.closeEnd + 1
         var skipped = 0
         while j < n, skipped < 2, toks[j].kind == .punctuation, isComma(j) || isDash(j) { j += 1; skipped += 1 }
         guard j < n, para[j] == para[q.close], isWord(j) else { return nil }
+        // “… important.” He added — a new sentence; “Why?” he asked — the same one
+        if sentenceOf(j) != sentenceOf(q.close) && !toks[j].has(.lowercase) { return nil }
+        if q.last >= 0, isSentenceEndPunct(q.last), !toks[j].has(.lowercase) { return nil }
         let hi = min(n, j + 24)
         var limit = j
         while limit < hi, para[limit] == para[j], !isSentenceEndPunct(limit), toks[limit].kind != .quote { limit += 1 }
@@ -600,6 +629,8 @@ struct StatementScanner {
     /// The subject of the sentence's main clause (for participle cues: `…, stating …`).
     func mainSubject(_ lo: Int, before end: Int) -> SpeakerPhrase? {
         var j = lo
+        // "Notably, the White House …"
+        if j + 1 < end, isWord(j), isComma(j + 1) { j += 2 }
         // skip an opening adjunct up to its comma ("During the summit, Kim …")
         if j < end, isWord(j), bits[j].contains(.prep) || bits[j].contains(.conj) || bits[j].contains(.between) || bits[j].contains(.time) {
             var c = j
@@ -614,6 +645,19 @@ struct StatementScanner {
     }
 
     // MARK: - reported speech
+
+    /// Whether nothing but an adjunct (a comma, `on Tuesday`, `in a statement`, `at the forum`)
+    /// follows token `k - 1` up to `cEnd`.
+    func endsClause(_ k: Int, _ cEnd: Int) -> Bool {
+        if k > cEnd || isComma(k) || toks[k].kind == .punctuation { return true }
+        guard isWord(k), bits[k].contains(.prep) || bits[k].contains(.time) || sp(k) == .month || sp(k) == .who else { return false }
+        var j = k
+        while j <= cEnd, j - k < 14 {
+            if isWord(j) && isVerbCue(j) && j > k { return false }
+            j += 1
+        }
+        return j > cEnd || isComma(j)
+    }
 
     /// Last token of the sentence's content (sentence-final punctuation dropped).
     func contentEnd(_ lo: Int, _ hi: Int) -> Int {
@@ -634,6 +678,10 @@ struct StatementScanner {
         while j < hi, para[j] == para0 {
             if toks[j].kind == .punctuation && punct[j] == 0x3B && inRun[j] < 0 { break }
             if isComma(j), j + 1 < hi, isVerbCue(j + 1), bits[j + 1].contains(.participle), inRun[j] < 0 { break }
+            if j > a, inRun[j] < 0, isWord(j), bits[j].contains(.conj), j + 1 < hi, isVerbCue(j + 1), !bits[j + 1].contains(.participle),
+               bits[j + 1].contains(.past) || text.utf8[Int(toks[j + 1].byteEnd) - 1] == 0x73 {
+                break
+            }
             e = j
             j += 1
         }
@@ -690,6 +738,9 @@ struct StatementScanner {
         return nil
     }
 
+    /// Whether weak cues (announced, confirmed, thinks) need an explicit clause (`that`, a colon).
+    var strictWeak: Bool { false }
+
     mutating func reported(_ c: Int, into out: inout [RawStatement]) {
         let lo = sLo(c), hi = sHi(c)
         let cEnd = contentEnd(lo, hi)
@@ -707,7 +758,7 @@ struct StatementScanner {
             guard c - 1 >= lo, isComma(c - 1) || isDash(c - 1) else { return }
             var f = c + 1
             if b.contains(.object), let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 5 { f = o.last + 1 }
-            if weak && !(f <= cEnd && (sp(f) == .that || isColon(f))) { return }
+            if weak && strictWeak && !(f <= cEnd && (sp(f) == .that || isColon(f))) { return }
             guard let (a, e) = clauseAfter(f, hi: cEnd + 1) else { return }
             let subj = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: c - 1)
             emit(a, e, cue: (c, c), speaker: subj, place: nil)
@@ -731,12 +782,25 @@ struct StatementScanner {
             }
             return
         }
-        // "to say", "will say": infinitives and modals are not reports
-        if c - 1 >= lo, isWord(c - 1), sp(c - 1) == .to { return }
-        guard let s = speakerBefore(c, lo: lo) else {
+        // "to say", "will say", "the alleged": infinitives, modals and adjectives are not reports
+        if c - 1 >= lo, isWord(c - 1), sp(c - 1) == .to || bits[c - 1].contains(.det) && !bits[c - 1].contains(.pron) { return }
+        var q = c - 1
+        while q >= lo, isWord(q), bits[q].contains(.between), !bits[q].contains(.pron) {
+            if bits[q].contains(.modal) { return }
+            q -= 1
+        }
+        // coordinated: "Carson admitted …, but said …"
+        var coordSubject: SpeakerPhrase? = nil
+        if q >= lo, q < c, isWord(q), sp(q) != .that, bits[q].contains(.conj), sp(q) == .none || true,
+           ["and", "but"].contains(phraseText(q, q).lowercased()) {
+            coordSubject = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: q)
+            if coordSubject == nil { return }
+        }
+        guard let s = coordSubject ?? speakerBefore(c, lo: lo) else {
             // inverted: "…, said Kirby." / "…,” said Gorka."
-            if c - 1 >= lo, isComma(c - 1) || (toks[c - 1].kind == .quote && !opens(c - 1, kind: markKind(c - 1))),
-               let sp2 = speakerAfter(c + 1, hi: cEnd + 1), sp2.kind != .pronoun || sp2.first == c + 1 {
+            if !weak, c - 1 >= lo, isComma(c - 1) || (toks[c - 1].kind == .quote && !opens(c - 1, kind: markKind(c - 1))),
+               let sp2 = speakerAfter(c + 1, hi: cEnd + 1), sp2.kind != .pronoun || sp2.first == c + 1,
+               endsClause(sp2.last + 1, cEnd) {
                 guard let (a, e) = clauseBefore(lo, c - 1) else { return }
                 emit(a, e, cue: (c, c), speaker: sp2, place: place(sp2.last + 1, cEnd + 1))
             }
@@ -746,7 +810,7 @@ struct StatementScanner {
         if b.contains(.object), f <= cEnd, isWord(f), sp(f) != .that {
             if let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 6 { f = o.last + 1 }
         }
-        let hasBefore = s.first - 1 > lo && (isComma(s.first - 1) || isDash(s.first - 1) ||
+        let hasBefore = coordSubject == nil && s.first - 1 > lo && (isComma(s.first - 1) || isDash(s.first - 1) ||
             (toks[s.first - 1].kind == .quote && !opens(s.first - 1, kind: markKind(s.first - 1))))
         let speakerSpanEnd = s.kind == .relative ? s.last : s.last
         _ = speakerSpanEnd
@@ -814,8 +878,7 @@ struct StatementScanner {
             }
             return
         }
-        if weak || b.contains(.belief) && !b.contains(.speech) { if hasBefore { before(f) }; return }
-        if b.contains(.describe) && !b.contains(.speech) { return }
+        if weak && strictWeak { return }
         if let (a, e) = clauseAfter(f, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
     }
 
@@ -891,37 +954,50 @@ struct StatementScanner {
             if let a = attr, !a.after, !startsSentence, !isColon(q.open - 1), !isComma(q.open - 1) {
                 attr = nil; r += 1; continue
             }
-            // merge “A,” X said. “B.” and “A,” X said, “B.”
+            // merge “A,” X said. “B.” / “A,” said X, the Y. “B.” into one statement
             var lastRun = r
-            if let a = attr, a.after {
-                while lastRun + 1 < runs.count {
-                    let q2 = runs[lastRun + 1]
-                    guard para[q2.open] == para[q.open] || (lastRun == r && false) else { break }
-                    if let a2 = attrs[lastRun + 1], a2.cueFirst != a.cueFirst { break }
-                    // only punctuation and the reporting clause between
-                    var ok = true
-                    var j = a.clauseEnd + 1
-                    while j < q2.open {
-                        if isWord(j) { ok = false; break }
-                        j += 1
-                    }
-                    if !ok || q2.words < 1 { break }
-                    lastRun += 1
-                    break
+            if let a = attr, a.after, r + 1 < runs.count {
+                let q2 = runs[r + 1]
+                var ok = para[q2.open] == para[q.open] && q2.words >= 1 && q2.open - q.closeEnd <= 40
+                if let a2 = attrs[r + 1], a2.cueFirst != a.cueFirst { ok = false }
+                if ok {
+                    var j = q.closeEnd + 1
+                    while j < q2.open { if toks[j].kind == .quote { ok = false; break }; j += 1 }
+                    let before = q2.open - 1
+                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before)) { ok = false }
                 }
+                if ok { lastRun = r + 1 }
             }
             let qEnd = runs[lastRun]
-            let firstTok = q.open + 1
+            var firstTok = q.openEnd + 1
             let lastTok = qEnd.last
             guard firstTok <= lastTok else { r = lastRun + 1; continue }
-            let content = TextSpan(Int(toks[q.open].end), Int(qEnd.close >= 0 ? toks[qEnd.close].start : toks[lastTok].end))
-            var st = RawStatement(kind: .direct, contentFirst: firstTok, contentLast: lastTok, content: content,
+            var content = TextSpan(Int(toks[q.openEnd].end), Int(qEnd.close >= 0 ? toks[qEnd.close].start : toks[lastTok].end))
+            var kind = Statement.Kind.direct
+            // a quotation that ends a clause ("They will pick whoever wins “and that will be Clinton,” he said"),
+            // or follows a parenthetical reporting clause ("No change, he said, “hides it”"): the whole clause
+            if let a = attr {
+                let lo = sLo(q.open)
+                var clauseStart = -1
+                if a.after && !startsSentence {
+                    clauseStart = lo
+                } else if !a.after, let s = a.speaker, s.first - 1 > lo, isComma(s.first - 1), isComma(q.open - 1),
+                          !(isWord(lo) && (bits[lo].contains(.prep) || bits[lo].contains(.conj) || phraseText(lo, lo).hasSuffix("ing"))) {
+                    clauseStart = lo
+                }
+                if clauseStart >= 0, let (ca, _) = clauseBefore(clauseStart, q.open), ca < q.open {
+                    firstTok = ca
+                    content = TextSpan(Int(toks[ca].start), content.end)
+                    kind = .partial
+                }
+            }
+            var st = RawStatement(kind: kind, contentFirst: firstTok, contentLast: lastTok, content: content,
                                   anchor: attr?.cueFirst ?? q.open)
             if let a = attr {
                 st.cueFirst = a.cueFirst; st.cueLast = a.cueLast; st.speaker = a.speaker
                 usedCue[a.cueFirst] = true
                 if a.after {
-                    st.place = place(a.cueLast + 1, min(n, a.clauseEnd + 12 > n ? n : sHi(a.cueLast)))
+                    st.place = place(a.cueLast + 1, sHi(a.cueLast))
                 } else {
                     st.place = place(sLo(a.cueFirst), q.open)
                 }
@@ -938,7 +1014,8 @@ struct StatementScanner {
             let b = bits[c]
             if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
                 according(c, into: &raw)
-            } else if !b.intersection(B.anyVerb).isEmpty && !isCap(c) {
+            } else if !b.intersection(B.anyVerb).isEmpty && !isCap(c)
+                        && !(b.contains(.cueNoun) && c + 1 < n && isWord(c + 1) && isVerbCue(c + 1)) {
                 let before = raw.count
                 reported(c, into: &raw)
                 if raw.count == before, b.contains(.cueNoun) { noun(c, into: &raw) }
@@ -946,8 +1023,35 @@ struct StatementScanner {
                 noun(c, into: &raw)
             }
         }
+        mergeFollowingQuotations(&raw)
         raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
         return resolve(raw)
+    }
+
+    /// `Clinton “drew well” in 2008, said Beck. “That was her constituency.”`: a reported clause
+    /// whose reporting clause is followed by a quotation with no attribution of its own is one
+    /// statement with it (the quotation continues the same speaker's words).
+    func mergeFollowingQuotations(_ raw: inout [RawStatement]) {
+        var inheritedAt = [Int: Int]()   // first content token -> index in raw
+        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 { inheritedAt[st.contentFirst] = i }
+        if inheritedAt.isEmpty { return }
+        var drop = Set<Int>()
+        for i in raw.indices {
+            let st = raw[i]
+            guard st.cueFirst > st.contentLast, st.kind != .direct || st.cueFirst > st.contentLast else { continue }
+            var j = max(st.cueLast, st.speaker?.last ?? 0) + 1
+            var steps = 0
+            while j < n, steps < 20, toks[j].kind != .quote, para[j] == para[st.cueFirst] { j += 1; steps += 1 }
+            guard j < n, toks[j].kind == .quote, inRun[j] >= 0, para[j] == para[st.cueFirst] else { continue }
+            let q = runs[Int(inRun[j])]
+            guard q.open == j, q.open > 0, isSentenceEndPunct(q.open - 1) || isComma(q.open - 1) else { continue }
+            guard let k = inheritedAt[q.openEnd + 1], !drop.contains(k) else { continue }
+            raw[i].contentLast = raw[k].contentLast
+            raw[i].content = TextSpan(raw[i].content.start, raw[k].content.end)
+            if raw[i].kind == .indirect { raw[i].kind = .partial }
+            drop.insert(k)
+        }
+        if !drop.isEmpty { raw = raw.enumerated().filter { !drop.contains($0.offset) }.map { $0.element } }
     }
 
     // MARK: - speaker resolution
@@ -1077,9 +1181,14 @@ struct StatementScanner {
         var best: Int? = nil
         for m in ms where entities[mentions[m].entity].type == .person { best = m; break }
         if best == nil {
-            for m in ms.reversed() where [.org, .gpe, .norp, .person].contains(entities[mentions[m].entity].type) { best = m; break }
+            // the head of the phrase must be named: "a US official" is not the US
+            var head = b
+            var j = a
+            while j < b { if isWord(j), bits[j].contains(.prep) { head = j - 1; break }; j += 1 }
+            while head > a, toks[head].kind != .word { head -= 1 }
+            let hs = Int(toks[head].start)
+            for m in ms where mentions[m].span.start <= hs && hs < mentions[m].span.end { best = m; break }
         }
-        if best == nil, let m = ms.last { best = m }
         let plural = isWord(b) && (bits[b].contains(.plural) || (!isCap(b) && text.utf8[Int(toks[b].byteEnd) - 1] == 0x73 && !bits[b].contains(.cueNoun)))
         if let m = best {
             let e = mentions[m].entity

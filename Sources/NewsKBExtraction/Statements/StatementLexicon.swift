@@ -34,6 +34,8 @@ struct StatementLexicon: Sendable {
         static let plural = Bits(rawValue: 1 << 18)
         /// A past-tense / past-participle form of a reporting verb (`said`, `described`).
         static let past = Bits(rawValue: 1 << 19)
+        /// A modal verb (`will`, `could`): a cue after it reports nothing yet.
+        static let modal = Bits(rawValue: 1 << 20)
 
         static let anyVerb: Bits = [.speech, .belief, .evidence, .describe]
     }
@@ -92,6 +94,7 @@ struct StatementLexicon: Sendable {
             case "time": b = .time
             case "title": b = .title
             case "conj": b = .conj
+            case "modal": b = [.modal, .between]
             default: continue
             }
             add(e[0], b)
