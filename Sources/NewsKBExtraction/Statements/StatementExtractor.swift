@@ -99,7 +99,7 @@ struct StatementScanner {
 
     enum Special: UInt8 {
         case none = 0, according, to, as_, that, by, be, it, in_, at, during, from, about, of, colonWord,
-             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_, on_
+             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_, on_, asked_
     }
 
     struct QuoteRun {
@@ -137,7 +137,7 @@ struct StatementScanner {
             ("of", .of), ("they", .they), ("we", .we), ("i", .i), ("he", .he), ("she", .she),
             ("me", .objPron), ("him", .objPron), ("her", .objPron), ("them", .objPron), ("us", .objPron),
             ("who", .who), ("the", .the), ("a", .a), ("an", .a), ("with", .with), ("interview", .interview),
-            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_), ("on", .on_),
+            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_), ("on", .on_), ("asked", .asked_),
             ("january", .month), ("february", .month), ("march", .month), ("april", .month), ("june", .month),
             ("july", .month), ("august", .month), ("september", .month), ("october", .month),
             ("november", .month), ("december", .month), ("monday", .month), ("tuesday", .month),
@@ -379,6 +379,12 @@ struct StatementScanner {
             }
             if !nounish(j) { break }
             if b.contains(.time) || sp(j) == .month { if !isCap(j) || first < 0 { break } }
+            // a lower-case -ing / -ed word ends a subject ("… terrorism suggests", "Cruz electrified crowds")
+            if toks[j].has(.lowercase), !b.contains(.sourceHead), !b.contains(.cueNoun), toks[j].byteEnd - toks[j].byteStart > 4 {
+                let e = Int(toks[j].byteEnd)
+                let u = text.utf8
+                if (u[e - 3] == 0x69 && u[e - 2] == 0x6E && u[e - 1] == 0x67) || (u[e - 2] == 0x65 && u[e - 1] == 0x64) { break }
+            }
             if isCap(j) { sawCap = true }
             first = j
             words += 1
@@ -390,7 +396,6 @@ struct StatementScanner {
         guard first <= k else { return nil }
         let head = k
         let hb = bits[head]
-        if toks[head].kind == .number { return nil }
         if !sawDet && !sawCap {
             // bare lower-case phrase: only plausible source heads (analysts, officials, the data)
             let hb2 = hb
@@ -444,27 +449,37 @@ struct StatementScanner {
             if j >= lo, k - j < 10 { k = j - 1 } else { return nil }
             guard k >= lo else { return nil }
         }
-        if isComma(k) {
-            // appositive or relative clause between two commas
+        if isComma(k) || isDash(k) {
+            // appositive or relative clause between two commas (or dashes)
+            let dash = isDash(k)
             var c2 = k - 1
             var sawVerb = false
-            while c2 >= lo, k - c2 < 30, !isComma(c2) {
+            while c2 >= lo, k - c2 < 30, dash ? !isDash(c2) : !isComma(c2) {
                 if toks[c2].kind == .quote || isSentenceEndPunct(c2) { return nil }
                 if isVerbCue(c2) && sp(c2) != .quoted { sawVerb = true }
                 c2 -= 1
             }
             // a relative clause may hold a verb ("the Post, which originally said …, said"); an apposition not
             if sawVerb, c2 >= lo, c2 + 1 < k, !(sp(c2 + 1) == .who || bits[c2 + 1].contains(.rel)) { return nil }
-            guard c2 >= lo, isComma(c2), c2 + 1 < k else { return nil }
+            guard c2 >= lo, isComma(c2) || isDash(c2), c2 + 1 < k else { return nil }
             let segFirst = c2 + 1, segLast = k - 1
             if sp(segFirst) == .who || bits[segFirst].contains(.rel) {
-                if let a = npCoreBackward(c2 - 1, lo: lo), a.kind == .named || isCapPhrase(a.first, a.last) {
-                    return SpeakerPhrase(first: a.first, last: a.last, kind: .named)
+                if let a = npCoreBackward(c2 - 1, lo: lo) {
+                    return SpeakerPhrase(first: a.first, last: a.last, kind: a.kind)
                 }
                 return nil
             }
-            guard let seg = npCoreBackward(segLast, lo: segFirst), seg.first == segFirst else { return nil }
             guard let before = npCoreBackward(c2 - 1, lo: lo) else { return nil }
+            // "Judge Stranch, in her dissent, said" / "Ada Fisher, one of only a handful of RNC members, said"
+            if before.kind == .named, isWord(segFirst), !sawVerb,
+               bits[segFirst].contains(.prep) || bits[segFirst].contains(.det) || toks[segFirst].kind == .number || (dash && sp(segFirst) == .who) {
+                var ok = true
+                for j in segFirst...segLast where isWord(j) && (bits[j].contains(.pron) && sp(j) != .objPron || sp(j) == .that) { ok = false; break }
+                if ok && (before.first == lo || isComma(before.first - 1) || bits[before.first - 1].contains(.conj) || toks[before.first - 1].kind == .quote) {
+                    return SpeakerPhrase(first: before.first, last: before.last, kind: .named)
+                }
+            }
+            guard let seg = npCoreBackward(segLast, lo: segFirst), seg.first == segFirst else { return nil }
             // "Former UK ambassador to North Korea, John Everard, argues": the name is the segment
             if seg.kind == .named, before.kind == .description || containsHead(before) {
                 // the description must start its clause
@@ -480,6 +495,28 @@ struct StatementScanner {
         guard isWord(k) else { return nil }
         if bits[k].contains(.stop) || bits[k].contains(.conj) { return nil }
         return npCoreBackward(k, lo: lo)
+    }
+
+    /// An article or possessive determiner (`the alleged`, `his stated goal`), not a quantifier
+    /// that can be a subject on its own (`some said`, `many believe`).
+    func isArticle(_ j: Int) -> Bool {
+        guard isWord(j), bits[j].contains(.det) else { return false }
+        if sp(j) == .the || sp(j) == .a || sp(j) == .objPron { return true }
+        let w = phraseText(j, j).lowercased()
+        return ["his", "its", "their", "our", "my", "your", "this", "these", "those", "no"].contains(w)
+    }
+
+    func isParticle(_ j: Int) -> Bool {
+        let u = text.utf8
+        let a = Int(toks[j].byteStart), e = Int(toks[j].byteEnd)
+        switch e - a {
+        case 2: return (u[a] | 0x20 == 0x75 && u[a + 1] | 0x20 == 0x70)                       // up
+        case 3: return (u[a] | 0x20 == 0x6F && u[a + 1] | 0x20 == 0x75 && u[a + 2] | 0x20 == 0x74) || // out
+                       (u[a] | 0x20 == 0x6F && u[a + 1] | 0x20 == 0x66 && u[a + 2] | 0x20 == 0x66)    // off
+        case 4: return (u[a] | 0x20 == 0x64 && u[a + 1] | 0x20 == 0x6F && u[a + 2] | 0x20 == 0x77 && u[a + 3] | 0x20 == 0x6E) || // down
+                       (u[a] | 0x20 == 0x62 && u[a + 1] | 0x20 == 0x61 && u[a + 2] | 0x20 == 0x63 && u[a + 3] | 0x20 == 0x6B)    // back
+        default: return false
+        }
     }
 
     func containsHead(_ p: SpeakerPhrase) -> Bool {
@@ -610,7 +647,14 @@ struct StatementScanner {
         guard c >= lo, isWord(c), isVerbCue(c) else { return nil }
         if c != k && !sep { return nil }
         // the words between the cue and the quotation must not form a clause of their own
-        if c < k { for j in (c + 1)...k where isWord(j) && (bits[j].contains(.pron) || sp(j) == .that) { return nil } }
+        if c < k {
+            var words = 0
+            for j in (c + 1)...k where isWord(j) {
+                if bits[j].contains(.pron) || sp(j) == .that || bits[j].contains(.conj) { return nil }
+                words += 1
+            }
+            if words > 6 { return nil }
+        }
         if bits[c].contains(.participle) {
             if c - 1 >= lo, isComma(c - 1) || isDash(c - 1) {
                 return Attribution(cueFirst: c, cueLast: c, speaker: mainSubject(lo, before: c - 1), clauseEnd: k, after: false)
@@ -676,7 +720,7 @@ struct StatementScanner {
         var j = a
         let para0 = para[a]
         while j < hi, para[j] == para0 {
-            if toks[j].kind == .punctuation && punct[j] == 0x3B && inRun[j] < 0 { break }
+            if toks[j].kind == .punctuation && (punct[j] == 0x3B || punct[j] == 0x3A) && inRun[j] < 0 && j > a { break }
             if isComma(j), j + 1 < hi, isVerbCue(j + 1), bits[j + 1].contains(.participle), inRun[j] < 0 { break }
             if j > a, inRun[j] < 0, isWord(j), bits[j].contains(.conj), j + 1 < hi, isVerbCue(j + 1), !bits[j + 1].contains(.participle),
                bits[j + 1].contains(.past) || text.utf8[Int(toks[j + 1].byteEnd) - 1] == 0x73 {
@@ -783,7 +827,7 @@ struct StatementScanner {
             return
         }
         // "to say", "will say", "the alleged": infinitives, modals and adjectives are not reports
-        if c - 1 >= lo, isWord(c - 1), sp(c - 1) == .to || bits[c - 1].contains(.det) && !bits[c - 1].contains(.pron) { return }
+        if c - 1 >= lo, isWord(c - 1), sp(c - 1) == .to || isArticle(c - 1) { return }
         var q = c - 1
         while q >= lo, isWord(q), bits[q].contains(.between), !bits[q].contains(.pron) {
             if bits[q].contains(.modal) { return }
@@ -810,6 +854,8 @@ struct StatementScanner {
         if b.contains(.object), f <= cEnd, isWord(f), sp(f) != .that {
             if let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 6 { f = o.last + 1 }
         }
+        // "praised Garland and said …", "showed up", "cited by": not a reported clause here
+        if f <= cEnd, isWord(f), bits[f].contains(.conj) || sp(f) == .by || isParticle(f) { return }
         let hasBefore = coordSubject == nil && s.first - 1 > lo && (isComma(s.first - 1) || isDash(s.first - 1) ||
             (toks[s.first - 1].kind == .quote && !opens(s.first - 1, kind: markKind(s.first - 1))))
         let speakerSpanEnd = s.kind == .relative ? s.last : s.last
@@ -825,6 +871,8 @@ struct StatementScanner {
                 // "A, he said, B" — the whole sentence
                 if let (a, _) = clauseBefore(lo, s.first - 1), let (_, e) = clauseAfter(f + 1, hi: cEnd + 1) {
                     emit(a, e, cue: (c, c), speaker: s, place: nil)
+                } else if let (a, e) = clauseAfter(f + 1, hi: cEnd + 1) {
+                    emit(a, e, cue: (c, c), speaker: s, place: nil)   // "Recently, he said, he has …"
                 } else { before(f) }
                 return
             }
@@ -908,6 +956,39 @@ struct StatementScanner {
         out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
                                 cueFirst: c, cueLast: c + 1, speaker: s, anchor: c))
         usedCue[c] = true
+    }
+
+    /// `When asked whether …, X said` / `Asked about …, X replied`: the question, unattributed.
+    mutating func asked(_ c: Int, into out: inout [RawStatement]) {
+        let lo = sLo(c), hi = sHi(c)
+        let cEnd = contentEnd(lo, hi)
+        var j = c + 1
+        while j <= cEnd, !isComma(j), toks[j].kind != .quote { j += 1 }
+        guard j <= cEnd, j - c >= 3, isComma(j) else { return }
+        out.append(RawStatement(kind: .indirect, contentFirst: c + 1, contentLast: j - 1, content: spanOf(c + 1, j - 1),
+                                cueFirst: c, cueLast: c, speaker: nil, anchor: c))
+        usedCue[c] = true
+    }
+
+    /// A paragraph opening with a name and a colon (`Bernie Sanders: ‘…’`, `TAPPER: …`):
+    /// a headline or transcript attribution of the rest of the paragraph.
+    mutating func colonLead(_ c: Int, into out: inout [RawStatement]) {
+        var j = c
+        while j < n, j - c < 6, isWord(j) || toks[j].kind == .possessive, isCap(j) || toks[j].kind == .possessive || sp(j) == .of { j += 1 }
+        guard j > c, j < n, isColon(j), para[j] == para[c], j + 1 < n, para[j + 1] == para[c] else { return }
+        if isWord(c), bits[c].contains(.prep) || bits[c].contains(.conj) || bits[c].contains(.det) || sp(c) == .month { return }
+        // a dateline ("WASHINGTON: …") is a place, not a speaker
+        for m in mentionsIn(c, j - 1) where entities[mentions[m].entity].type == .gpe || entities[mentions[m].entity].type == .loc { return }
+        var e = j + 1
+        while e + 1 < n, para[e + 1] == para[c] { e += 1 }
+        while e > j + 1, toks[e].kind == .punctuation { e -= 1 }
+        var words = 0
+        for k in (j + 1)...e where isWord(k) { words += 1 }
+        guard words >= 3 else { return }
+        let a = j + 1
+        out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
+                                cueFirst: j, cueLast: j, speaker: SpeakerPhrase(first: c, last: j - 1, kind: .named), anchor: j))
+        for k in a...e { inDirect[k] = true }
     }
 
     /// `the Kremlin’s statement that …`, `denials from Pyongyang that …`.
@@ -1012,8 +1093,12 @@ struct StatementScanner {
         // 2. reported speech
         for c in 0..<n where toks[c].kind == .word && inRun[c] < 0 && !usedCue[c] {
             let b = bits[c]
+            if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
             if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
                 according(c, into: &raw)
+            } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
+                      toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {
+                asked(c, into: &raw)
             } else if !b.intersection(B.anyVerb).isEmpty && !isCap(c)
                         && !(b.contains(.cueNoun) && c + 1 < n && isWord(c + 1) && isVerbCue(c + 1)) {
                 let before = raw.count
