@@ -18,6 +18,7 @@ struct NewsKBCommand: ParsableCommand {
             """,
         version: NewsKBVersion.string,
         subcommands: [
-            ImportCommand.self, SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self,
+            ImportCommand.self, WhoSaidCommand.self, EntitiesCommand.self, EntityCommand.self, AliasCommand.self,
+            SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self,
         ])
 }

@@ -54,7 +54,4 @@ extension Database {
     func int(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> Int {
         try scalar(sql, values)?.int ?? -1
     }
-    func strings(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> [String] {
-        try rows(sql, values).map { $0[0].string ?? "NULL" }
-    }
 }

@@ -39,7 +39,8 @@ CREATE TABLE documents (
     origin       TEXT NOT NULL,         -- where it was read from: FILE or FILE:LINE
     imported_at  TEXT NOT NULL,         -- UTC time of import, ISO 8601
     char_count   INTEGER NOT NULL,      -- length of body in Unicode code points
-    word_count   INTEGER NOT NULL       -- whitespace-separated words in body
+    word_count   INTEGER NOT NULL,      -- whitespace-separated words in body
+    analysis_key TEXT NOT NULL          -- fingerprint of the extractor and user aliases that analysed it
 ) STRICT;
 CREATE INDEX documents_content_hash ON documents(content_hash);
 
@@ -69,6 +70,7 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('documents', 'imported_at', 'UTC time of import (ISO 8601).', 10),
  ('documents', 'char_count', 'Length of body in Unicode code points.', 11),
  ('documents', 'word_count', 'Number of whitespace-separated words in body.', 12),
+ ('documents', 'analysis_key', 'Fingerprint of the extractor version and user aliases that analysed it; a re-import re-analyses when it changes.', 13),
  ('sentences', '', 'Sentences of each document as code-point spans of documents.body.', 0),
  ('sentences', 'document_id', 'The document (documents.id).', 1),
  ('sentences', 'position', '0-based index of the sentence in its document.', 2),

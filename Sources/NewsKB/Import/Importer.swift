@@ -51,10 +51,13 @@ public final class Importer {
     private var start = Date()
     private var replacedAny = false
 
-    public init(store: KnowledgeStore, analyzer: Analyzer = Analyzer()) throws {
+    /// An importer that analyses with the user aliases and gazetteer entries stored in the
+    /// database (`newskb alias add`).
+    public init(store: KnowledgeStore) throws {
+        let aliases = try UserAliases(db: store.db).all()
         self.store = store
-        self.analyzer = analyzer
-        self.writer = try DocumentWriter(db: store.db)
+        self.analyzer = UserAliases.analyzer(for: aliases)
+        self.writer = try DocumentWriter(db: store.db, analysisKey: UserAliases.analysisKey(for: aliases))
     }
 
     /// Imports every path (folders, files, `-`) and returns the summary.

@@ -23,3 +23,11 @@ public struct ResultSet: Sendable, Equatable {
         return rows.map { $0[i] }
     }
 }
+
+extension ResultSet {
+    /// The same rows with only the named columns, in that order (unknown names are skipped).
+    public func selecting(_ names: [String]) -> ResultSet {
+        let idx = names.compactMap { columns.firstIndex(of: $0) }
+        return ResultSet(columns: idx.map { columns[$0] }, rows: rows.map { r in idx.map { r[$0] } })
+    }
+}

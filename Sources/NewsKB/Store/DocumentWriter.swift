@@ -30,17 +30,20 @@ final class DocumentWriter {
     /// Entity ids by (type, name), valid while no transaction that created them rolls back.
     private var entityIDs = [String: Int64]()
     private let importedAt = isoNow()
+    /// Fingerprint of what analyses documents now; a stored document with another is re-analysed.
+    private let analysisKey: String
 
-    init(db: Database) throws {
+    init(db: Database, analysisKey: String) throws {
         self.db = db
+        self.analysisKey = analysisKey
         findByKey = try db.prepare(
-            "SELECT id, content_hash, title, outlet, url, published, author FROM documents WHERE key = ?")
+            "SELECT id, content_hash, title, outlet, url, published, author, analysis_key FROM documents WHERE key = ?")
         findByHash = try db.prepare("SELECT key, body FROM documents WHERE content_hash = ?")
         deleteDocument = try db.prepare("DELETE FROM documents WHERE id = ?")
         insertDocument = try db.prepare("""
             INSERT INTO documents(key, title, outlet, url, published, author, body, content_hash, origin,
-                                  imported_at, char_count, word_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  imported_at, char_count, word_count, analysis_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSentence = try db.prepare(
             "INSERT INTO sentences(document_id, position, paragraph, start, \"end\") VALUES (?, ?, ?, ?, ?)")
@@ -76,7 +79,7 @@ final class DocumentWriter {
             let same = findByKey.columnString(1) == hash
                 && findByKey.columnString(2) == doc.title && findByKey.columnString(3) == doc.outlet
                 && findByKey.columnString(4) == doc.url && findByKey.columnString(5) == doc.published
-                && findByKey.columnString(6) == doc.author
+                && findByKey.columnString(6) == doc.author && findByKey.columnString(7) == analysisKey
             return same ? .unchanged : .changed(id: id)
         }
         findByHash.reset()
@@ -99,7 +102,7 @@ final class DocumentWriter {
         let text = DocumentText(doc.body)
         try insertDocument.execute([
             doc.key, doc.title, doc.outlet, doc.url, doc.published, doc.author, doc.body, hash, doc.origin,
-            importedAt, text.scalarCount, doc.wordCount,
+            importedAt, text.scalarCount, doc.wordCount, analysisKey,
         ])
         let docID = db.lastInsertRowID
         var sentenceIDs = [Int64]()

@@ -34,8 +34,8 @@ import Foundation
             try Migrator.embedded.migrate(db, upTo: 1)
             #expect(try db.userVersion() == 1)
             try db.execute("""
-                INSERT INTO documents(key, body, content_hash, origin, imported_at, char_count, word_count)
-                VALUES ('old.txt', 'Old text.', 'x', 'old.txt', 'now', 9, 2)
+                INSERT INTO documents(key, body, content_hash, origin, imported_at, char_count, word_count, analysis_key)
+                VALUES ('old.txt', 'Old text.', 'x', 'old.txt', 'now', 9, 2, 'k')
                 """)
         }
         let store = try KnowledgeStore.openForWriting(path: path)

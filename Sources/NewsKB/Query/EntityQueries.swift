@@ -1,0 +1,108 @@
+import Foundation
+/// Questions about entities: which there are, and everything known about one.
+public struct EntityQueries {
+    public let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    /// Entities with their mention and document counts, most documents first.
+    public func list(type: String? = nil, minDocuments: Int = 1, limit: Int? = nil) throws -> ResultSet {
+        let stmt = try db.prepare("""
+            SELECT e.name AS name, e.type AS type, count(*) AS mentions, count(DISTINCT m.document_id) AS documents
+              FROM entities e JOIN mentions m ON m.entity_id = e.id
+             WHERE (:type IS NULL OR e.type = :type)
+             GROUP BY e.id
+            HAVING count(DISTINCT m.document_id) >= :min
+             ORDER BY documents DESC, mentions DESC, name
+             LIMIT :limit
+            """)
+        try stmt.bind(type.map { .text($0.uppercased()) } ?? .null, named: "type")
+        try stmt.bind(.integer(Int64(minDocuments)), named: "min")
+        try stmt.bind(.integer(Int64(limit ?? -1)), named: "limit")
+        return try ResultSet(statement: stmt)
+    }
+
+    /// Entity ids a user's name refers to: the canonical name, any alias or role
+    /// (`Peskov`, `Mr Peskov`, `Kremlin spokesman`), or a surname of a person.
+    public func resolve(_ name: String) throws -> [Int64] {
+        let key = AliasKey.make(name)
+        var ids = try db.rows("""
+            SELECT id FROM entities WHERE lower(name) = :k
+            UNION SELECT entity_id FROM entity_aliases WHERE alias_key = :k
+            UNION SELECT entity_id FROM entity_roles WHERE role_key = :k
+            """.replacingOccurrences(of: ":k", with: "?1"), [key]).compactMap { $0[0].int64 }
+        if ids.isEmpty {
+            // Without a title (`Mr Peskov` → `peskov`), then as a surname of a person.
+            let bare = TitleWords.strip(key)
+            if bare != key, !bare.isEmpty {
+                ids = try db.rows("SELECT entity_id FROM entity_aliases WHERE alias_key = ?1 UNION SELECT id FROM entities WHERE lower(name) = ?1", [bare]).compactMap { $0[0].int64 }
+            }
+            if ids.isEmpty, !bare.isEmpty, !bare.contains(" ") {
+                ids = try db.rows("SELECT id FROM entities WHERE type = 'PERSON' AND lower(name) LIKE '% ' || ?1", [bare])
+                    .compactMap { $0[0].int64 }
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// Everything known about the entities a name resolves to.
+    public func profile(_ name: String, snippetWidth: Int = 160) throws -> [EntityProfile] {
+        try resolve(name).map { id in
+            let head = try db.rows("SELECT name, type FROM entities WHERE id = ?", [id])[0]
+            let aliases = try db.strings("""
+                SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? AND alias <> (SELECT name FROM entities WHERE id = ?)
+                 ORDER BY alias
+                """, [id, id])
+            let roles = try db.strings("SELECT DISTINCT role FROM entity_roles WHERE entity_id = ? ORDER BY role", [id])
+            let documents = try ResultSet(statement: bound(db.prepare("""
+                SELECT d.key AS document, count(*) AS mentions,
+                       (SELECT substr(d.body, s.start + 1, min(s."end" - s.start, \(snippetWidth)))
+                          FROM mentions f JOIN sentences s ON s.id = f.sentence_id
+                         WHERE f.document_id = d.id AND f.entity_id = m.entity_id
+                         ORDER BY f.start LIMIT 1) AS snippet
+                  FROM mentions m JOIN documents d ON d.id = m.document_id
+                 WHERE m.entity_id = ?
+                 GROUP BY d.id ORDER BY d.key
+                """), [id]))
+            let statements = try StatementQueries(db: db).whoSaid(speakerIDs: [id])
+            return EntityProfile(id: id, name: head[0].description, type: head[1].description,
+                                 aliases: aliases, roles: roles, documents: documents, statements: statements)
+        }
+    }
+
+    private func bound(_ s: Statement, _ values: [DatabaseBindable?]) throws -> Statement {
+        try s.bind(values)
+        return s
+    }
+}
+
+/// What `newskb entity NAME` shows.
+public struct EntityProfile: Sendable {
+    public var id: Int64
+    public var name: String
+    public var type: String
+    public var aliases: [String]
+    public var roles: [String]
+    /// document, mentions, snippet
+    public var documents: ResultSet
+    /// The statements this entity made (who_said rows).
+    public var statements: ResultSet
+}
+
+/// Courtesy titles and roles that may precede a name in a user's query.
+enum TitleWords {
+    static let words: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister",
+                                     "gen", "general", "sen", "senator", "rep", "gov", "governor", "prof", "professor"]
+
+    static func strip(_ key: String) -> String {
+        var parts = key.split(separator: " ").map(String.init)
+        while let f = parts.first, words.contains(f), parts.count > 1 { parts.removeFirst() }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Database {
+    func strings(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> [String] {
+        try rows(sql, values).map { $0[0].description }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import NewsKB
+
+struct WhoSaidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "who-said",
+        abstract: "Who said what, where: attributed statements with speaker, kind, quote, document and place.",
+        discussion: """
+            --speaker takes a canonical name, any alias or role (Peskov, Mr Peskov, Kremlin spokesman), or
+            an unnamed-source phrase (a US official). --about is a full-text search over what was said:
+            words must all match, "quoted phrases" match as phrases, OR joins alternatives, and a trailing
+            * matches a prefix; results are ranked (bm25) and the match is highlighted in table output.
+
+            Examples:
+              newskb who-said
+              newskb who-said --speaker Kirby
+              newskb who-said --about "artillery ammunition" --format json
+              newskb who-said --document 003_1e0f470e273bc3f0.txt --kind direct
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "A speaker: name, alias, role or unnamed-source phrase.")
+    var speaker: String?
+
+    @Option(help: "Full-text search over the statements.")
+    var about: String?
+
+    @Option(help: "Only this document (its key).")
+    var document: String?
+
+    @Option(help: "Only this kind: direct, partial or indirect.")
+    var kind: String?
+
+    @Option(help: "Show at most this many statements.")
+    var limit: Int?
+
+    func run() throws {
+        do {
+            let store = try KnowledgeStore.openForReading(path: database.path)
+            let table = output.format == .table
+            let filter = StatementQueries.Filter(
+                speaker: speaker, about: about, document: document, kind: kind, limit: limit,
+                highlight: table ? ("[", "]") : nil)
+            var result = try StatementQueries(db: store.db).whoSaid(filter)
+            if table {
+                // One statement a row, readable at 100 columns: the five columns that answer the question.
+                result = result.selecting(["speaker", "kind", "quote", "document", "place"])
+            }
+            // Tables fit the terminal, or 100 columns when stdout is not one.
+            output.print(result, defaultTableWidth: 100)
+        } catch {
+            throw fail(error)
+        }
+    }
+}
