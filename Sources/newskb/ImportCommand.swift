@@ -55,7 +55,16 @@ struct ImportCommand: ParsableCommand {
                         s.read, s.new + s.replaced, rate).utf8))
                 }
             }
-            let summary = try importer.importPaths(paths)
+            let interrupt = InterruptFlag.install()
+            importer.shouldStop = { interrupt.isSet }
+            let summary: Importer.Summary
+            do {
+                summary = try importer.importPaths(paths)
+            } catch let stop as Importer.Interrupted {
+                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                Terminal.error("newskb: \(stop)")
+                throw ExitCode(130)
+            }
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             if !quiet { Terminal.error("newskb: import into \(database.path): \(summary.line)") }
             if let timings {

@@ -19,6 +19,6 @@ struct NewsKBCommand: ParsableCommand {
         version: NewsKBVersion.string,
         subcommands: [
             ImportCommand.self, WhoSaidCommand.self, EntitiesCommand.self, EntityCommand.self, AliasCommand.self,
-            SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self,
+            SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self, CheckCommand.self,
         ])
 }

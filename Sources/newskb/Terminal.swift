@@ -33,3 +33,34 @@ func fail(_ error: Error) -> Error {
     Terminal.error("newskb: error: \(error)")
     return ExitCode(1)
 }
+
+/// Ctrl-C (SIGINT) as a flag: the first one asks the import to stop after its current batch;
+/// a second one ends the process at once (SQLite's journal keeps the file consistent).
+final class InterruptFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = false
+    private var source: DispatchSourceSignal?
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return set
+    }
+
+    static func install() -> InterruptFlag {
+        let flag = InterruptFlag()
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            flag.lock.lock()
+            let again = flag.set
+            flag.set = true
+            flag.lock.unlock()
+            if again { exit(130) }
+            Terminal.error("\nnewskb: stopping after the current batch (Ctrl-C again to stop now)")
+        }
+        source.resume()
+        flag.source = source
+        return flag
+    }
+}

@@ -50,8 +50,4 @@ func importInto(_ dbPath: String, _ paths: [String]) throws -> (Importer.Summary
     return (summary, issues, store)
 }
 
-extension Database {
-    func int(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> Int {
-        try scalar(sql, values)?.int ?? -1
-    }
-}
+

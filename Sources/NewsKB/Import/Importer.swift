@@ -43,6 +43,17 @@ public final class Importer {
     public var onIssue: (ImportIssue) -> Void = { _ in }
     /// Called after each committed batch with the running summary.
     public var onProgress: (Summary) -> Void = { _ in }
+    /// Asked after each committed batch; when it returns true the import stops there and
+    /// throws ``Interrupted`` (what was committed stays; importing again continues).
+    public var shouldStop: () -> Bool = { false }
+
+    /// The import was stopped by ``shouldStop`` after committing `summary`.
+    public struct Interrupted: Error, CustomStringConvertible {
+        public let summary: Summary
+        public var description: String {
+            "interrupted after \(summary.new + summary.replaced) documents written (every written document is complete): \(summary.line). Run the same import again to continue."
+        }
+    }
 
     private let writer: DocumentWriter
     private var pending = [SourceDocument]()
@@ -144,6 +155,7 @@ public final class Importer {
         }
         summary.seconds = Date().timeIntervalSince(start)
         onProgress(summary)
+        if shouldStop() { throw Interrupted(summary: summary) }
     }
 
     private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {

@@ -135,3 +135,44 @@ struct CLI {
                 "README's schema section drifted: run scripts/update-readme.sh")
     }
 }
+
+@Suite(.serialized) struct InterruptTests {
+    @Test func ctrlCStopsAfterTheCurrentBatchAndExits130() throws {
+        let dir = TempDir()
+        // A feed big enough that the import is still running when the signal arrives.
+        var feed = ""
+        for i in 0..<20_000 {
+            feed += "{\"id\": \"n\(i)\", \"text\": \"Officials said on Monday that talks number \(i) would resume in Geneva. “We are ready,” the envoy told reporters.\"}\n"
+        }
+        let path = dir.write("feed.jsonl", feed)
+        let db = dir.file("t.db")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["import", "--db", db, path]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = Pipe()
+        try p.run()
+        // Wait until the first batch is committed, then interrupt.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if let s = try? Database(path: db, mode: .readOnly), (try? s.scalar("SELECT count(*) FROM documents")?.int ?? 0) ?? 0 > 0 { break }
+            usleep(20_000)
+        }
+        kill(p.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        if p.terminationStatus == 0 { return }  // finished before the signal: nothing to check
+        #expect(p.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("interrupted after"))
+        let store = try KnowledgeStore.openForReading(path: db)
+        #expect(try IntegrityCheck(db: try Database(path: db)).run().allSatisfy(\.ok))
+        let partial = try store.db.int("SELECT count(*) FROM documents")
+        #expect(partial > 0 && partial < 20_000)
+        // Every stored document is complete: it has its sentences.
+        #expect(try store.db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)") == 0)
+        let again = try CLI.run(["import", "--db", db, path])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("new \(20_000 - partial), unchanged \(partial)"), "\(again.stderr)")
+    }
+}

@@ -1,0 +1,77 @@
+/// `newskb check`: everything that must hold in a newskb database, checked through SQLite.
+public struct IntegrityCheck {
+    /// One check and what it found.
+    public struct Finding: Sendable {
+        public var check: String
+        public var ok: Bool
+        public var detail: String
+    }
+
+    public let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    public func run() throws -> [Finding] {
+        var out = [Finding]()
+        func add(_ check: String, _ problems: Int, _ detail: @autoclosure () -> String) {
+            out.append(Finding(check: check, ok: problems == 0, detail: problems == 0 ? "ok" : detail()))
+        }
+        let integrity = try db.rows("PRAGMA integrity_check").map(\.[0].description)
+        add("integrity_check", integrity == ["ok"] ? 0 : integrity.count, integrity.prefix(5).joined(separator: "; "))
+        let fk = try db.rows("PRAGMA foreign_key_check")
+        add("foreign_key_check", fk.count, "\(fk.count) rows point at missing parents, e.g. table \(fk.first?[0].description ?? "")")
+
+        // Every span of every public view lies inside its body and reads back through substr.
+        for (view, text, start, end) in [("entity_mentions", "mention", "start", "\"end\""),
+                                          ("who_said", "quote", "start", "\"end\""),
+                                          ("who_said", "cue", "cue_start", "cue_end"),
+                                          ("who_said", "speaker_mention", "speaker_start", "speaker_end"),
+                                          ("who_said", "place", "place_start", "place_end")] where view != "who_said" || text != "place" {
+            let bad = try db.int("""
+                SELECT count(*) FROM \(view) v JOIN documents d ON d.key = v.document
+                 WHERE v.\(start) IS NOT NULL AND (v.\(start) < 0 OR v.\(end) < v.\(start) OR v.\(end) > d.char_count
+                        OR substr(d.body, v.\(start) + 1, v.\(end) - v.\(start)) IS NOT v.\(text))
+                """)
+            add("offsets \(view).\(text)", bad, "\(bad) spans fall outside the body or do not read back")
+        }
+        let sentences = try db.int("""
+            SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id
+             WHERE s.start < 0 OR s."end" < s.start OR s."end" > d.char_count
+            """)
+        add("offsets sentences", sentences, "\(sentences) sentences fall outside their body")
+        let places = try db.int("""
+            SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+             WHERE s.place_start IS NOT NULL AND (s.place_start < 0 OR s.place_end < s.place_start OR s.place_end > d.char_count)
+            """)
+        add("offsets who_said.place", places, "\(places) places fall outside their body")
+        let lengths = try db.int("SELECT count(*) FROM documents WHERE length(body) <> char_count")
+        add("documents.char_count", lengths, "\(lengths) documents whose char_count is not length(body)")
+
+        let orphanEntities = try db.int("""
+            SELECT count(*) FROM entities e
+             WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)
+               AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id)
+            """)
+        add("orphan entities", orphanEntities, "\(orphanEntities) entities with no mention and no alias")
+
+        let missingFTS = try db.int("SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 FROM statements_fts f WHERE f.rowid = s.id)")
+        let staleFTS = try db.int("SELECT count(*) FROM statements_fts f WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.id = f.rowid)")
+        add("full-text index in sync", missingFTS + staleFTS,
+            "\(missingFTS) statements missing from statements_fts, \(staleFTS) stale entries")
+        let ftsIntegrity: Int
+        do {
+            try db.execute("INSERT INTO statements_fts(statements_fts, rank) VALUES ('integrity-check', 1)")
+            ftsIntegrity = 0
+        } catch {
+            ftsIntegrity = 1
+        }
+        add("statements_fts integrity-check", ftsIntegrity, "the FTS5 index is damaged: rebuild it")
+        return out
+    }
+}
+
+extension Database {
+    func int(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> Int {
+        try scalar(sql, values)?.int ?? 0
+    }
+}
