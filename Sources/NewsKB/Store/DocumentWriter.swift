@@ -128,6 +128,8 @@ final class DocumentWriter {
         for m in analysis.mentions where entityRowIDs.indices.contains(m.entity) {
             try insertMention.execute([docID, entityRowIDs[m.entity], sentenceID(m.sentence), m.span.start, m.span.end])
         }
+        var statementRowIDs = [Int64]()
+        statementRowIDs.reserveCapacity(analysis.statements.count)
         for s in analysis.statements {
             let speakerID = s.speakerEntity.flatMap { entityRowIDs.indices.contains($0) ? entityRowIDs[$0] : nil }
             try insertStatement.execute([
@@ -137,8 +139,12 @@ final class DocumentWriter {
             ])
             let speakerName = s.speakerEntity.flatMap { analysis.entities.indices.contains($0) ? analysis.entities[$0].canonicalName : nil }
                 ?? s.speakerPhrase
-            try insertStatementFTS.execute([db.lastInsertRowID, text.text(s.content), speakerName])
+            let statementID = db.lastInsertRowID
+            statementRowIDs.append(statementID)
+            try insertStatementFTS.execute([statementID, text.text(s.content), speakerName])
         }
+        // Rows derived from later extraction stages (claims) are written here, with the ids above.
+        _ = statementRowIDs
         return docID
     }
 
