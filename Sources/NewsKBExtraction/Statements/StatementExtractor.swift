@@ -578,9 +578,21 @@ struct StatementScanner {
         var skipped = 0
         while j < n, skipped < 2, toks[j].kind == .punctuation, isComma(j) || isDash(j) { j += 1; skipped += 1 }
         guard j < n, para[j] == para[q.close], isWord(j) else { return nil }
-        // “… important.” He added — a new sentence; “Why?” he asked — the same one
-        if sentenceOf(j) != sentenceOf(q.close) && !toks[j].has(.lowercase) { return nil }
-        if q.last >= 0, isSentenceEndPunct(q.last), !toks[j].has(.lowercase) { return nil }
+        // “… important.” He added that … — a new sentence; “Why?” he asked / “Go!” Clinton said. — the same one
+        let newSentence = (sentenceOf(j) != sentenceOf(q.close) || (q.last >= 0 && isSentenceEndPunct(q.last))) && !toks[j].has(.lowercase)
+        guard let a = attributionAfterCore(q, j) else { return nil }
+        if newSentence {
+            // only “…!” / “…?” may be followed by a capitalized reporting clause of their own
+            guard q.last >= 0, isPunct(q.last, 0x21) || isPunct(q.last, 0x3F) else { return nil }
+            var k = a.cueLast + 1
+            if k < n, bits[a.cueFirst].contains(.object), let o = speakerAfter(k, hi: min(n, k + 6)) { k = o.last + 1 }
+            if a.clauseEnd + 1 > k { k = a.clauseEnd + 1 }
+            if !(k >= n || isSentenceEndPunct(k) || para[k] != para[j] || endsClause(k, contentEnd(sLo(k), sHi(k)))) { return nil }
+        }
+        return a
+    }
+
+    func attributionAfterCore(_ q: QuoteRun, _ j: Int) -> Attribution? {
         let hi = min(n, j + 24)
         var limit = j
         while limit < hi, para[limit] == para[j], !isSentenceEndPunct(limit), toks[limit].kind != .quote { limit += 1 }
@@ -690,11 +702,29 @@ struct StatementScanner {
 
     // MARK: - reported speech
 
+    /// Whether tokens from `k` form a short reporting clause that ends the sentence
+    /// (`CNN reported`, `he said on Tuesday`, `said Kirby`).
+    func isTrailingAttribution(_ k: Int, _ hi: Int) -> Bool {
+        guard k < hi, isWord(k) else { return false }
+        if isVerbCue(k), !bits[k].contains(.participle), let s = speakerAfter(k + 1, hi: hi) {
+            return endsClause(s.last + 1, hi - 1) && (s.last + 1 >= hi || !isComma(s.last + 1) || true)
+        }
+        guard let s = speakerAfter(k, hi: hi) else { return false }
+        var c = s.last + 1
+        var skipped = 0
+        while c < hi, isWord(c), bits[c].contains(.between), !bits[c].contains(.modal), skipped < 3 { c += 1; skipped += 1 }
+        guard c < hi, isVerbCue(c), !bits[c].contains(.participle) else { return false }
+        var e = c + 1
+        if bits[c].contains(.object), e < hi, let o = speakerAfter(e, hi: hi), o.last - o.first < 4 { e = o.last + 1 }
+        while e < hi, toks[e].kind == .punctuation, !isComma(e) { e += 1 }
+        return e >= hi || endsClause(e, hi - 1)
+    }
+
     /// Whether nothing but an adjunct (a comma, `on Tuesday`, `in a statement`, `at the forum`)
     /// follows token `k - 1` up to `cEnd`.
     func endsClause(_ k: Int, _ cEnd: Int) -> Bool {
         if k > cEnd || isComma(k) || toks[k].kind == .punctuation { return true }
-        guard isWord(k), bits[k].contains(.prep) || bits[k].contains(.time) || sp(k) == .month || sp(k) == .who else { return false }
+        guard isWord(k), bits[k].contains(.prep) || bits[k].contains(.time) || sp(k) == .month || sp(k) == .who || sp(k) == .to else { return false }
         var j = k
         while j <= cEnd, j - k < 14 {
             if isWord(j) && isVerbCue(j) && j > k { return false }
@@ -725,6 +755,19 @@ struct StatementScanner {
             if j > a, inRun[j] < 0, isWord(j), bits[j].contains(.conj), j + 1 < hi, isVerbCue(j + 1), !bits[j + 1].contains(.participle),
                bits[j + 1].contains(.past) || text.utf8[Int(toks[j + 1].byteEnd) - 1] == 0x73 {
                 break
+            }
+            if j > a + 2, inRun[j] < 0 {
+                // "…, whereas Petraeus acknowledged that …": a new reporting clause
+                if isWord(j), bits[j].contains(.conj) {
+                    var k = j + 1
+                    while k < hi, k - j <= 7, !isVerbCue(k), toks[k].kind != .punctuation { k += 1 }
+                    if k < hi, k - j <= 7, isVerbCue(k), !bits[k].contains(.participle), !bits[k].contains(.weak),
+                       let sp0 = speakerBefore(k, lo: j + 1), sp0.first == j + 1, sp0.kind != .pronoun || true {
+                        break
+                    }
+                }
+                // "…, CNN reported." ends the clause
+                if isComma(j), isTrailingAttribution(j + 1, hi) { break }
             }
             e = j
             j += 1
