@@ -487,6 +487,19 @@ struct StatementScanner {
                     return seg
                 }
             }
+            // "Former UK ambassador to North Korea, John Everard, argues": a description with a
+            // prepositional phrase opens the sentence
+            if seg.kind == .named {
+                var j = c2 - 1
+                var head = false
+                while j >= lo, c2 - j <= 10, !isComma(j) {
+                    if isWord(j) && isVerbCue(j) { head = false; break }
+                    if isWord(j) && (bits[j].contains(.sourceHead) || bits[j].contains(.title)) { head = true }
+                    if toks[j].kind == .quote { head = false; break }
+                    j -= 1
+                }
+                if head && (j < lo || c2 - j > 10 ? j < lo : true) && (j < lo || isComma(j)) { return seg }
+            }
             if before.kind == .named, seg.kind == .description || containsHead(seg) {
                 return SpeakerPhrase(first: before.first, last: before.last, kind: .named)
             }
@@ -625,10 +638,14 @@ struct StatementScanner {
         guard k < limit, isVerbCue(k) else { return nil }
         if bits[k].contains(.participle) && sp(k) != .saying { return nil }
         var cueLast = k
-        if sp(k) == .quoted, k + 2 < n, sp(k + 1) == .as_, bits[k + 2].contains(.participle) { cueLast = k + 2 }
+        var cueFirst = k
+        if sp(k) == .quoted, k + 2 < n, sp(k + 1) == .as_, bits[k + 2].contains(.participle) {
+            cueLast = k + 2
+            if k - 1 > s.last, sp(k - 1) == .be { cueFirst = k - 1 }
+        }
         if s.kind == .description, s.first == s.last, bits[s.first].contains(.det) { return nil }
         if isWord(s.first) && bits[s.first].contains(.pron) { s = SpeakerPhrase(first: s.first, last: s.first, kind: .pronoun) }
-        return Attribution(cueFirst: k, cueLast: cueLast, speaker: s, clauseEnd: cueLast, after: true)
+        return Attribution(cueFirst: cueFirst, cueLast: cueLast, speaker: s, clauseEnd: cueLast, after: true)
     }
 
     /// `Putin said: “…”` / `…, stating, “…”` / `according to X, “…”` / `X said in a statement: “…”`.
@@ -825,6 +842,16 @@ struct StatementScanner {
         return nil
     }
 
+    /// The speaker of the latest statement anchored in tokens lo..<c (a bounded look-back).
+    func recentSpeaker(_ out: [RawStatement], _ lo: Int, _ c: Int) -> SpeakerPhrase? {
+        var i = out.count - 1
+        while i >= 0, out[i].anchor >= lo {
+            if out[i].anchor < c, let s = out[i].speaker { return s }
+            i -= 1
+        }
+        return nil
+    }
+
     /// Whether weak cues (announced, confirmed, thinks) need an explicit clause (`that`, a colon).
     var strictWeak: Bool { false }
 
@@ -847,7 +874,7 @@ struct StatementScanner {
             if b.contains(.object), let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 5 { f = o.last + 1 }
             if weak && strictWeak && !(f <= cEnd && (sp(f) == .that || isColon(f))) { return }
             guard let (a, e) = clauseAfter(f, hi: cEnd + 1) else { return }
-            let subj = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: c - 1)
+            let subj = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: c - 1)
             emit(a, e, cue: (c, c), speaker: subj, place: nil)
             return
         }
@@ -880,7 +907,7 @@ struct StatementScanner {
         var coordSubject: SpeakerPhrase? = nil
         if q >= lo, q < c, isWord(q), sp(q) != .that, bits[q].contains(.conj), sp(q) == .none || true,
            ["and", "but"].contains(phraseText(q, q).lowercased()) {
-            coordSubject = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: q)
+            coordSubject = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: q)
             if coordSubject == nil { return }
         }
         guard let s = coordSubject ?? speakerBefore(c, lo: lo) else {
@@ -1368,11 +1395,14 @@ struct StatementScanner {
         if candidates.count == 1 { return candidates[0] }
         // most recent mention before the phrase
         let pos = Int(toks[a].start)
-        var best: Int? = nil, bestPos = -1
-        for m in mentions where m.span.start < pos && candidates.contains(m.entity) {
-            if m.span.start > bestPos { bestPos = m.span.start; best = m.entity }
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
+        var i = lo - 1
+        while i >= 0, lo - i <= 400 {
+            if candidates.contains(mentions[i].entity) { return mentions[i].entity }
+            i -= 1
         }
-        return best ?? candidates[0]
+        return candidates[0]
     }
 
     func sentenceIndex(_ pos: Int) -> Int {
