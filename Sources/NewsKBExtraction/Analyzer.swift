@@ -14,6 +14,7 @@ public struct Analyzer: Sendable {
         (analysis.entities, analysis.mentions) = EntityRecognizer.recognize(text, sentences: analysis.sentences)
         analysis.statements = StatementExtractor.extract(
             text, sentences: analysis.sentences, entities: analysis.entities, mentions: analysis.mentions)
+        analysis.claims = ClaimExtractor.extract(text, analysis: analysis)
         return analysis
     }
 }

@@ -146,6 +146,774 @@ Wis | other
 Wyo | other
 
 """#),
+        ("claims-dates.txt", #"""
+# Date words for claim normalization: months, weekdays and days relative to publication.
+#
+# Format: word | kind | value
+#   month:    value 1-12        weekday: value 1 (Monday) - 7 (Sunday)
+#   relative: value in days relative to the publication date (yesterday = -1)
+january | month | 1
+jan | month | 1
+february | month | 2
+feb | month | 2
+march | month | 3
+april | month | 4
+apr | month | 4
+may | month | 5
+june | month | 6
+jun | month | 6
+july | month | 7
+jul | month | 7
+august | month | 8
+aug | month | 8
+september | month | 9
+sept | month | 9
+sep | month | 9
+october | month | 10
+oct | month | 10
+november | month | 11
+nov | month | 11
+december | month | 12
+dec | month | 12
+monday | weekday | 1
+tuesday | weekday | 2
+wednesday | weekday | 3
+thursday | weekday | 4
+friday | weekday | 5
+saturday | weekday | 6
+sunday | weekday | 7
+yesterday | relative | -1
+today | relative | 0
+tonight | relative | 0
+tomorrow | relative | 1
+
+"""#),
+        ("claims-irregular.txt", #"""
+# Irregular word forms and their base form, applied before the suffix rules of claim
+# normalization ("met" → meet, "went" → go, "children" → child).
+#
+# Format: base | form form ...   (lower case, space-separated)
+meet | met
+go | went gone goes
+be | was were been is are am
+have | has had
+do | did done does
+say | said says
+tell | told
+make | made
+take | took taken
+give | gave given
+get | got gotten
+see | saw seen
+come | came
+know | knew known
+think | thought
+find | found
+leave | left
+hold | held
+bring | brought
+buy | bought
+sell | sold
+send | sent
+build | built
+lose | lost
+win | won
+pay | paid
+run | ran
+fly | flew flown
+drive | drove driven
+ride | rode ridden
+fall | fell fallen
+rise | rose risen
+speak | spoke spoken
+write | wrote written
+begin | began begun
+seek | sought
+fight | fought
+keep | kept
+lead | led
+spend | spent
+strike | struck
+child | children
+man | men
+woman | women
+person | people
+mouse | mice
+foot | feet
+tooth | teeth
+heavy | heavier heaviest
+good | better best
+bad | worse worst
+
+"""#),
+        ("claims-negation.txt", #"""
+# Negation cues: a claim containing one of these words asserts the opposite of the same claim
+# without it ("has not confirmed", "denied the reports", "never met").
+#
+# Format: one lower-case word a line (straight and curly apostrophes are both accepted in text).
+not
+n't
+no
+never
+neither
+nor
+none
+nobody
+nothing
+deny
+denies
+denied
+denying
+refute
+refuted
+rejects
+rejected
+dismissed
+false
+untrue
+can't
+cannot
+won't
+didn't
+doesn't
+don't
+isn't
+wasn't
+aren't
+weren't
+hasn't
+haven't
+hadn't
+wouldn't
+couldn't
+shouldn't
+
+"""#),
+        ("claims-numbers.txt", #"""
+# Number words for claim normalization: "twenty" = 20, "1.2 million" = 1,200,000.
+#
+# Format: word | value | kind
+#   kind `number`: a number by itself (one, twenty); two number words in a row add
+#                  ("twenty five" = 25; hyphenated forms "twenty-five" are split first)
+#   kind `scale`:  multiplies the number before it (hundred, million, bn, k)
+#   kind `ordinal`: an ordinal (first, second), kept as a count of its own
+zero | 0 | number
+one | 1 | number
+two | 2 | number
+three | 3 | number
+four | 4 | number
+five | 5 | number
+six | 6 | number
+seven | 7 | number
+eight | 8 | number
+nine | 9 | number
+ten | 10 | number
+eleven | 11 | number
+twelve | 12 | number
+thirteen | 13 | number
+fourteen | 14 | number
+fifteen | 15 | number
+sixteen | 16 | number
+seventeen | 17 | number
+eighteen | 18 | number
+nineteen | 19 | number
+twenty | 20 | number
+thirty | 30 | number
+forty | 40 | number
+fifty | 50 | number
+sixty | 60 | number
+seventy | 70 | number
+eighty | 80 | number
+ninety | 90 | number
+dozen | 12 | number
+dozens | 24 | number
+half | 0.5 | number
+hundred | 100 | scale
+hundreds | 100 | scale
+thousand | 1000 | scale
+thousands | 1000 | scale
+k | 1000 | scale
+million | 1000000 | scale
+millions | 1000000 | scale
+mn | 1000000 | scale
+mln | 1000000 | scale
+m | 1000000 | scale
+billion | 1000000000 | scale
+billions | 1000000000 | scale
+bn | 1000000000 | scale
+b | 1000000000 | scale
+trillion | 1000000000000 | scale
+tn | 1000000000000 | scale
+first | 1 | ordinal
+second | 2 | ordinal
+third | 3 | ordinal
+fourth | 4 | ordinal
+fifth | 5 | ordinal
+
+"""#),
+        ("claims-predicates.txt", #"""
+# Predicates whose slots can conflict between sources: where an event takes place, where
+# something heads, when it happens, who supplies whom.
+#
+# Format: class | roles | forms
+#   class: a short name, shown as the topic of a disagreement
+#   roles (space-separated): at (place: "in X", "at X"), toward/away ("to X", "towards X",
+#          "away from X"), time (a date in the claim), direction (agent before the verb,
+#          patient after it: "A supplies B" conflicts with "B supplies A")
+#   forms: every word form that names the predicate (lower case; multi-word forms joined by _)
+meeting place | at time | meet meets met meeting summit summits venue take_place takes_place took_place taking_place occur occurs occurred occurring hold_talks held_talks
+heading | toward away | head heads headed heading en_route bound veer veered veers moving move moves moved travelling traveling northward southward eastward westward
+supplies | direction | supply supplies supplied supplying sell sells sold selling provide provides provided providing deliver delivers delivered ship ships shipped export exports exported arm arms armed
+attack | direction | attack attacks attacked attacking invade invades invaded invading strike strikes struck bomb bombed shelled
+defeat | direction | defeat defeats defeated beat beats beaten
+
+"""#),
+        ("claims-stopwords.txt", #"""
+# Claim stop words: words left out of a claim's normalized form because they carry no
+# proposition of their own (function words, auxiliaries, reporting verbs, hedges, fillers).
+#
+# Format: one lower-case word a line (any surface form; no stemming is applied to entries).
+# Lines starting with # are comments. Negation cues (claims-negation.txt) are kept separately.
+a
+an
+the
+this
+that
+these
+those
+there
+here
+it
+its
+it's
+they
+them
+their
+theirs
+he
+him
+his
+she
+her
+hers
+we
+us
+our
+you
+your
+i
+me
+my
+who
+whom
+whose
+which
+what
+when
+where
+why
+how
+whether
+of
+in
+on
+at
+to
+for
+from
+by
+with
+without
+about
+as
+into
+onto
+over
+under
+after
+before
+during
+since
+until
+than
+then
+also
+and
+or
+but
+nor
+so
+yet
+if
+because
+while
+although
+though
+however
+despite
+amid
+among
+between
+through
+per
+via
+be
+is
+are
+was
+were
+been
+being
+am
+has
+have
+had
+having
+do
+does
+did
+done
+will
+would
+shall
+should
+can
+could
+may
+might
+must
+said
+say
+says
+saying
+told
+tell
+tells
+according
+added
+adds
+stated
+noted
+reportedly
+reported
+reports
+report
+reporting
+mr
+mr.
+mrs
+mrs.
+ms
+ms.
+dr
+dr.
+very
+just
+only
+even
+still
+already
+currently
+now
+more
+most
+much
+many
+some
+any
+all
+both
+each
+every
+other
+another
+such
+own
+same
+which
+up
+down
+out
+off
+again
+further
+once
+also
+too
+s
+’s
+'s
+
+"""#),
+        ("claims-synonyms.txt", #"""
+# Synonyms for claim matching: words that assert the same thing in news paraphrases.
+# Every word of a line is reduced to the first word's base form before claims are compared,
+# so "bulletproof carriages" and "armored carriages" share the term `armor`.
+#
+# Format: representative | variant variant ...   (lower case, space-separated; any inflection
+# of a listed word also maps, as words are reduced to a base form first; a hyphenated variant
+# also matches its unhyphenated spelling).
+armor | armored armoured armour bulletproof bullet-proof fortified
+persuade | convince urge pressure
+try | attempt effort
+sell | sale supply provide deliver furnish
+weapon | arm arms weaponry armament munition
+ammunition | ammo shell projectile
+meet | meeting summit talk
+travel | trip journey voyage visit
+arrive | arrival reach
+leave | depart departure
+say | state declare remark
+rail | train railway
+space | cosmodrome spaceport
+president | leader
+kill | dead death die slay
+injure | wound hurt injury
+hurt | harm
+big | large huge
+small | little
+begin | start commence launch
+end | finish conclude
+buy | purchase acquire
+help | assist aid assistance support
+fail | failure unsuccessful
+agree | agreement deal accord pact
+fight | war conflict battle combat
+speed | fast quick velocity
+slow | sluggish
+approximately | about around roughly nearly some
+
+"""#),
+        ("claims-units.txt", #"""
+# Units for claim normalization: every form of a unit maps to a canonical unit and the factor
+# that converts it (value in canonical unit = value × factor), so `37 mph` = `59 km/h` and
+# `1,000 kilometres` = `1000 km`. Currency symbols written before the number are listed too.
+#
+# Format: form | canonical unit | factor
+#   form: lower case, one or more words separated by spaces ("miles per hour"); a form may
+#         also be glued to the number ("37mph", "122mm", "$5").
+# Speed
+mph | km/h | 1.609344
+miles per hour | km/h | 1.609344
+mile per hour | km/h | 1.609344
+km/h | km/h | 1
+kmh | km/h | 1
+kph | km/h | 1
+kilometers per hour | km/h | 1
+kilometres per hour | km/h | 1
+kilometer per hour | km/h | 1
+kilometre per hour | km/h | 1
+knots | km/h | 1.852
+knot | km/h | 1.852
+# Length
+km | km | 1
+kms | km | 1
+kilometers | km | 1
+kilometres | km | 1
+kilometer | km | 1
+kilometre | km | 1
+miles | km | 1.609344
+mile | km | 1.609344
+m | m | 1
+meters | m | 1
+metres | m | 1
+meter | m | 1
+metre | m | 1
+feet | m | 0.3048
+foot | m | 0.3048
+ft | m | 0.3048
+mm | mm | 1
+millimeters | mm | 1
+millimetres | mm | 1
+cm | mm | 10
+centimeters | mm | 10
+centimetres | mm | 10
+inches | mm | 25.4
+inch | mm | 25.4
+# Mass
+kg | kg | 1
+kilograms | kg | 1
+kilogrammes | kg | 1
+kilos | kg | 1
+tons | kg | 1000
+tonnes | kg | 1000
+ton | kg | 1000
+tonne | kg | 1000
+lbs | kg | 0.45359237
+# Area
+square kilometers | km2 | 1
+square kilometres | km2 | 1
+sq km | km2 | 1
+square miles | km2 | 2.589988
+hectares | km2 | 0.01
+acres | km2 | 0.00404686
+# Ratio
+% | % | 1
+percent | % | 1
+per cent | % | 1
+percentage points | % | 1
+# Time spans
+hours | h | 1
+hour | h | 1
+minutes | h | 0.0166666667
+days | day | 1
+day | day | 1
+weeks | day | 7
+week | day | 7
+months | month | 1
+years | year | 1
+year-old | year | 1
+years old | year | 1
+# Money (symbols before the number, codes and names after it)
+$ | USD | 1
+us$ | USD | 1
+usd | USD | 1
+dollars | USD | 1
+dollar | USD | 1
+€ | EUR | 1
+eur | EUR | 1
+euros | EUR | 1
+euro | EUR | 1
+£ | GBP | 1
+gbp | GBP | 1
+pounds sterling | GBP | 1
+¥ | JPY | 1
+yen | JPY | 1
+yuan | CNY | 1
+rubles | RUB | 1
+roubles | RUB | 1
+won | KRW | 1
+rupees | INR | 1
+
+"""#),
+        ("cues-nouns.txt", #"""
+# Reporting nouns: nouns that carry attributed content ("the Kremlin's statement suggests ...",
+# "official denials from Pyongyang", "in a statement, X said").
+#
+# Format: one noun form a line (singular and plural on separate lines, British and American
+# spellings both). Lines starting with # are comments.
+statement
+statements
+remark
+remarks
+comment
+comments
+denial
+denials
+claim
+claims
+announcement
+announcements
+assertion
+assertions
+warning
+warnings
+interview
+testimony
+speech
+tweet
+tweets
+post
+report
+reports
+briefing
+letter
+memo
+email
+message
+communique
+communiqué
+declaration
+admission
+pledge
+promise
+suggestion
+assessment
+estimate
+estimates
+findings
+accusation
+accusations
+allegation
+allegations
+criticism
+insistence
+argument
+view
+views
+belief
+position
+reply
+response
+answer
+confirmation
+prediction
+predictions
+forecast
+survey
+poll
+polls
+study
+analysis
+document
+documents
+data
+
+"""#),
+        ("cues-verbs.txt", #"""
+# Reporting verbs: the verbs that attribute content to a source ("X said ...", "..., X added").
+#
+# Format: one verb a line, fields separated by " | ":
+#   lemma | every inflected form, space-separated (British and American spellings both) | classes
+# Classes (space-separated):
+#   speech    says something (said, added, warned)
+#   belief    holds a view (believes, thinks, fears) — attributed belief, PolNeAR-style
+#   evidence  a document, poll or study shows something (shows, found, indicates)
+#   object    takes an addressee before the content ("told reporters that", "warned Moscow that")
+#   describe  takes an object and a description ("called the deal 'a disaster'", "described it as")
+#   weak      only a cue with an explicit clause ("that", a colon, a quotation) or after the content
+# Lines starting with # are comments. Extend freely: the extractor reads every form listed.
+say | say says said saying | speech
+tell | tell tells told telling | speech object
+add | add adds added adding | speech
+note | note notes noted noting | speech
+state | stated stating | speech weak
+argue | argue argues argued arguing | speech
+emphasise | emphasise emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing | speech
+stress | stress stresses stressed stressing | speech weak
+disclose | disclose discloses disclosed disclosing | speech
+reveal | reveal reveals revealed revealing | speech evidence weak
+warn | warn warns warned warning | speech object
+claim | claims claimed claiming | speech
+insist | insist insists insisted insisting | speech
+deny | deny denies denied denying | speech weak
+confirm | confirm confirms confirmed confirming | speech weak
+announce | announce announces announced announcing | speech weak
+predict | predict predicts predicted predicting | speech
+suggest | suggest suggests suggested suggesting | speech evidence
+write | write writes wrote writing written | speech
+tweet | tweeted tweeting | speech
+post | posted | speech weak
+report | reports reported reporting | speech
+explain | explain explains explained explaining | speech
+acknowledge | acknowledge acknowledges acknowledged acknowledging | speech
+admit | admit admits admitted admitting | speech weak
+assert | assert asserts asserted asserting | speech
+declare | declare declares declared declaring | speech
+recall | recall recalls recalled recalling | speech weak
+reply | reply replies replied replying | speech
+respond | respond responds responded responding | speech weak
+answer | answered | speech weak
+ask | ask asks asked asking | speech object weak
+concede | concede concedes conceded conceding | speech
+contend | contend contends contended contending | speech
+maintain | maintain maintains maintained maintaining | speech weak
+observe | observe observes observed observing | speech weak
+remark | remarked remarking | speech
+comment | commented | speech weak
+mention | mention mentions mentioned mentioning | speech weak
+indicate | indicate indicates indicated indicating | speech evidence
+signal | signal signals signalled signaled signalling signaling | speech weak
+testify | testify testifies testified testifying | speech
+vow | vow vows vowed vowing | speech
+pledge | pledge pledges pledged pledging | speech weak
+promise | promise promises promised promising | speech weak
+allege | allege alleges alleged alleging | speech
+charge | charged | speech weak
+complain | complain complains complained complaining | speech
+conclude | conclude concludes concluded concluding | speech evidence
+continue | continued | speech weak
+reiterate | reiterate reiterates reiterated reiterating | speech
+repeat | repeated | speech weak
+agree | agree agrees agreed agreeing | speech weak
+estimate | estimate estimates estimated estimating | speech evidence weak
+forecast | forecast forecasts forecasted forecasting | speech weak
+speculate | speculate speculates speculated speculating | speech
+caution | caution cautions cautioned cautioning | speech
+boast | boast boasts boasted boasting | speech
+quip | quip quips quipped quipping | speech
+joke | joked | speech
+lament | lament laments lamented lamenting | speech
+counter | countered | speech
+retort | retort retorts retorted retorting | speech
+shout | shout shouts shouted shouting | speech weak
+yell | yelled | speech weak
+whisper | whispered | speech weak
+exclaim | exclaim exclaims exclaimed exclaiming | speech
+proclaim | proclaim proclaims proclaimed proclaiming | speech
+affirm | affirm affirms affirmed affirming | speech
+reaffirm | reaffirm reaffirms reaffirmed reaffirming | speech
+insinuate | insinuated | speech
+imply | implied | speech weak
+hint | hint hints hinted hinting | speech weak
+point | pointed | speech weak
+underline | underline underlines underlined underlining | speech weak
+underscore | underscore underscores underscored underscoring | speech weak
+highlight | highlighted | speech weak
+clarify | clarified | speech weak
+inform | inform informs informed informing | speech object
+assure | assure assures assured assuring | speech object
+remind | remind reminds reminded reminding | speech object
+advise | advise advises advised advising | speech object weak
+brief | briefed | speech object weak
+urge | urge urges urged urging | speech object weak
+accuse | accuse accuses accused accusing | speech object weak
+blame | blame blames blamed blaming | speech object weak
+criticise | criticise criticises criticised criticising criticize criticizes criticized criticizing | speech object weak
+praise | praised | speech object weak
+call | call calls called calling | describe weak
+describe | describe describes described describing | describe weak
+characterise | characterise characterises characterised characterising characterize characterizes characterized characterizing | describe
+dub | dubbed | describe weak
+label | labelled labeled | describe weak
+brand | branded | describe weak
+dismiss | dismissed | describe weak
+publish | published | speech weak
+release | released | speech weak
+quote | quoted | speech weak
+cite | cite cites cited citing | speech weak
+opine | opine opines opined opining | speech
+muse | mused | speech
+recount | recount recounts recounted recounting | speech
+believe | believe believes believed believing | belief
+think | think thinks thought thinking | belief weak
+feel | feel feels | belief weak
+fear | fear fears feared fearing | belief weak
+hope | hope hopes hoped hoping | belief weak
+expect | expect expects expected expecting | belief weak
+doubt | doubt doubts doubted doubting | belief weak
+worry | worry worries worried | belief weak
+suspect | suspect suspects suspected suspecting | belief weak
+assume | assumes | belief weak
+reckon | reckon reckons reckoned reckoning | belief
+know | know knows | belief weak
+consider | consider considers considered | belief weak
+show | show shows showed shown showing | evidence weak
+find | finds found finding | evidence weak
+demonstrate | demonstrate demonstrates demonstrated | evidence weak
+# stances (PolNeAR marks them as attributions: "X endorsed Y", "X opposed the plan")
+endorse | endorses endorsed endorsing | speech weak
+support | supports supported | speech weak
+defend | defend defends defended defending | speech weak
+propose | propose proposes proposed proposing | speech weak
+refuse | refused | speech weak
+decline | declined | speech weak
+want | wants wanted | belief weak
+seek | seeks sought | speech weak
+offer | offered | speech weak
+oppose | opposes opposed | speech weak
+condemn | condemn condemns condemned condemning | speech weak
+reject | rejects rejected | speech weak
+welcome | welcomed | speech weak
+demand | demands demanded demanding | speech weak
+question | questioned questioning | speech weak
+attack | attacked | speech weak
+denounce | denounce denounces denounced denouncing | speech weak
+slam | slammed | speech weak
+blast | blasted | speech weak
+mock | mocked | speech weak
+
+"""#),
         ("sentence-openers.txt", #"""
 # Capitalised words that typically open a sentence. After an abbreviation that may end a
 # sentence (`the U.S.`, `Acme Inc.`), one of these words starts a new sentence.
@@ -231,6 +999,300 @@ How
 Which
 Last
 Next
+
+"""#),
+        ("statement-source-heads.txt", #"""
+# Unnamed-source heads: nouns that head a speaker phrase when the source is not named
+# ("a US official", "analysts", "the spokesman", "sources familiar with the talks").
+# Also roles: a speaker phrase such as "the spokesman" or "the Russian president" is resolved to
+# the person the document names in that role when it does.
+#
+# Format: one noun a line, its singular and plural forms separated by " | " (British and
+# American spellings on separate lines). Lines starting with # are comments.
+official | officials
+analyst | analysts
+expert | experts
+spokesman | spokesmen
+spokeswoman | spokeswomen
+spokesperson | spokespeople
+source | sources
+aide | aides
+diplomat | diplomats
+observer | observers
+critic | critics
+lawmaker | lawmakers
+legislator | legislators
+researcher | researchers
+economist | economists
+scientist | scientists
+witness | witnesses
+resident | residents
+insider | insiders
+adviser | advisers
+advisor | advisors
+strategist | strategists
+commentator | commentators
+investigator | investigators
+prosecutor | prosecutors
+police
+authority | authorities
+officer | officers
+representative | representatives
+executive | executives
+leader | leaders
+minister | ministers
+president | presidents
+correspondent | correspondents
+reporter | reporters
+journalist | journalists
+activist | activists
+campaigner | campaigners
+supporter | supporters
+opponent | opponents
+voter | voters
+member | members
+chairman | chairmen
+chairwoman
+chair
+governor | governors
+senator | senators
+ambassador | ambassadors
+envoy | envoys
+secretary | secretaries
+director | directors
+chief | chiefs
+head | heads
+founder
+professor | professors
+lawyer | lawyers
+attorney | attorneys
+candidate | candidates
+mayor | mayors
+general | generals
+commander | commanders
+agency
+ministry
+government | governments
+administration
+campaign
+media
+newspaper
+agency
+military
+army
+report
+statement
+study
+survey
+poll | polls
+people
+person
+someone
+man | men
+woman | women
+
+"""#),
+        ("statement-words.txt", #"""
+# Function words the statement extractor uses to find the speaker phrase around a reporting
+# verb and the edges of the reported clause.
+#
+# Format: one word a line: word | class   (lower case; lines starting with # are comments)
+# Classes:
+#   det       a determiner or quantifier that opens a noun phrase (the, a, some, two)
+#   pron      a personal pronoun that can be a speaker (he, she, they)
+#   rel       a relative pronoun (who, which) — the speaker is the phrase before it
+#   between   a word that may stand between a speaker and its verb (has, also, earlier, reportedly)
+#   prep      a preposition that may sit inside a speaker phrase (Ankit Panda of the Carnegie ...)
+#   stop      a word that never belongs to a speaker phrase (verbs, conjunctions, negation)
+#   time      a word that opens a time or place adjunct after the verb (on, in, at, last, Tuesday)
+#   title     a title before a name (Mr, Mrs, President)
+#   conj      a conjunction that may open a clause (and, but, while)
+#   modal     a modal verb: a cue after it is not a report (will say, could argue)
+the | det
+a | det
+an | det
+this | det
+these | det
+those | det
+some | det
+many | det
+several | det
+most | det
+other | det
+another | det
+both | det
+all | det
+few | det
+his | det
+her | det
+its | det
+their | det
+our | det
+my | det
+your | det
+one | det
+two | det
+three | det
+four | det
+five | det
+dozens | det
+hundreds | det
+thousands | det
+no | det
+each | det
+any | det
+he | pron
+she | pron
+they | pron
+it | pron
+we | pron
+i | pron
+you | pron
+who | rel
+which | rel
+has | between
+have | between
+had | between
+also | between
+earlier | between
+previously | between
+reportedly | between
+later | between
+recently | between
+repeatedly | between
+once | between
+then | between
+publicly | between
+privately | between
+further | between
+again | between
+separately | between
+initially | between
+originally | between
+subsequently | between
+flatly | between
+angrily | between
+openly | between
+explicitly | between
+clearly | between
+simply | between
+firmly | between
+strongly | between
+frequently | between
+often | between
+always | between
+never | between
+already | between
+would | modal
+will | modal
+may | modal
+might | modal
+could | modal
+can | modal
+should | modal
+must | modal
+did | between
+does | between
+do | between
+not | between
+n't | between
+is | between
+are | between
+was | between
+were | between
+be | between
+been | between
+being | between
+widely | between
+still | between
+even | between
+just | between
+only | between
+now | between
+today | between
+yesterday | between
+erroneously | between
+falsely | between
+correctly | between
+rightly | between
+wrongly | between
+of | prep
+for | prep
+at | prep
+from | prep
+in | prep
+with | prep
+on | prep
+and | conj
+but | conj
+or | conj
+while | conj
+as | conj
+because | conj
+although | conj
+though | conj
+since | conj
+when | conj
+if | conj
+so | conj
+yet | conj
+whereas | conj
+where | conj
+after | conj
+before | conj
+until | conj
+unless | conj
+that | stop
+to | stop
+by | stop
+than | stop
+what | stop
+how | stop
+why | stop
+there | stop
+here | stop
+whether | stop
+about | stop
+into | stop
+over | stop
+under | stop
+against | stop
+during | stop
+through | stop
+via | stop
+like | stop
+last | time
+monday | time
+tuesday | time
+wednesday | time
+thursday | time
+friday | time
+saturday | time
+sunday | time
+tonight | time
+mr | title
+mr. | title
+mrs | title
+mrs. | title
+ms | title
+ms. | title
+dr | title
+dr. | title
+sen. | title
+rep. | title
+gov. | title
+gen. | title
+president | title
+prime | title
+minister | title
+secretary | title
+chancellor | title
+senator | title
+governor | title
+king | title
+queen | title
+prince | title
+pope | title
 
 """#),
     ]

@@ -12,13 +12,17 @@ public struct DocumentAnalysis: Sendable, Equatable {
     public var mentions: [EntityMention]
     /// Attributed statements (who said what), in document order.
     public var statements: [Statement]
+    /// Claims (propositions the document asserts or attributes), in sentence order, with their
+    /// normalized forms for matching across documents (see ``Claim``).
+    public var claims: [Claim]
 
     public init(sentences: [Sentence] = [], entities: [DocumentEntity] = [],
-                mentions: [EntityMention] = [], statements: [Statement] = []) {
+                mentions: [EntityMention] = [], statements: [Statement] = [], claims: [Claim] = []) {
         self.sentences = sentences
         self.entities = entities
         self.mentions = mentions
         self.statements = statements
+        self.claims = claims
     }
 }
 
