@@ -115,7 +115,7 @@ public struct ClaimCorpus {
         var units = KeyInterner()
         let items = claims.enumerated().map { (i, c) in
             ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
-                              quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun)) },
+                              quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
                               negated: c.negated, order: Int64(i))
         }
         let grouped = ClaimGrouper().group(items, keyCount: interner.count)

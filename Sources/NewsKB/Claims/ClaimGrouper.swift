@@ -41,7 +41,10 @@ public struct ClaimGrouper {
     public struct Q: Sendable {
         public var value: Double
         public var unit: Int32
-        public init(value: Double, unit: Int32) { self.value = value; self.unit = unit }
+        /// A plain count (`20 carriages`) weighs less than a measure with a unit (`59 km/h`).
+        public var isCount: Bool
+        public init(value: Double, unit: Int32, isCount: Bool = false) { self.value = value; self.unit = unit; self.isCount = isCount }
+        var weight: Double { isCount ? 1.5 : 4 }
     }
 
     public enum ConflictKind: String, Sendable { case numeric, negation }
@@ -61,6 +64,8 @@ public struct ClaimGrouper {
     public var threshold = 0.5
     /// Minimum similarity (quantities left aside) for a quantity or negation mismatch to be a conflict.
     public var conflictThreshold = 0.6
+    /// Average similarity, as a fraction of ``threshold``, two clusters need to merge.
+    public var linkage = 0.5
     /// Keys held by more claims than this are not indexed (they cannot single out a claim).
     public var maxPostings = 200
     /// Keys of a claim probed in the index, rarest first.
@@ -97,6 +102,8 @@ public struct ClaimGrouper {
         var probeKeys = [Int32]()
         var conflicts = [(Int, Int, ConflictKind)]()
         var comparisons = 0
+        var edges = [(Double, Int, Int)]()
+        var edgeSim = [Int64: Double]()
 
         for a in order {
             let ia = items[a]
@@ -113,7 +120,10 @@ public struct ClaimGrouper {
                     comparisons += 1
                     let shared = sharedWeight(ia.keys, ib.keys, weight)
                     let sim = 2 * shared / max(1e-9, total[a] + total[b])
-                    if sim < min(threshold, conflictThreshold) { continue }
+                    // Quantities that agree count like shared keys (37 mph = 59 km/h).
+                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
+                    let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
+                    if sim < min(threshold, conflictThreshold) && (ia.quantities.isEmpty || ib.quantities.isEmpty) { continue }
                     let q = quantityRelation(ia.quantities, ib.quantities)
                     if sim >= conflictThreshold && q == .conflict {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
@@ -123,15 +133,39 @@ public struct ClaimGrouper {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
                         continue
                     }
-                    let boosted = q == .match ? min(1, sim + 0.1) : sim
+                    let boosted = max(sim, simQ)
                     if boosted >= threshold && ia.negated == ib.negated && q != .conflict {
-                        best[a] = max(best[a], boosted)
-                        best[b] = max(best[b], boosted)
-                        let ra = find(a), rb = find(b)
-                        if ra != rb { if rank[ra] < rank[rb] { parent[rb] = ra } else { parent[ra] = rb } }
+                        let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
+                        edges.append((boosted, x, y))
+                        edgeSim[Int64(x) << 32 | Int64(y)] = boosted
                     }
                 }
             }
+        }
+        // Merge best edges first; two clusters merge only when their members are, on average,
+        // similar enough (pairs never compared count as 0), so paraphrase chains through a
+        // generic sentence do not glue different claims together.
+        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : (rank[$0.1], rank[$0.2]) < (rank[$1.1], rank[$1.2]) }
+        var cluster = [Int: [Int]]()
+        func pairSim(_ a: Int, _ b: Int) -> Double {
+            let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
+            return edgeSim[Int64(x) << 32 | Int64(y)] ?? 0
+        }
+        for (sim, a, b) in edges {
+            let ra = find(a), rb = find(b)
+            if ra == rb { best[a] = max(best[a], sim); best[b] = max(best[b], sim); continue }
+            let A = cluster[ra] ?? [ra], B = cluster[rb] ?? [rb]
+            if A.count * B.count > 1 {
+                var total = 0.0
+                for x in A { for y in B { total += pairSim(x, y) } }
+                if total / Double(A.count * B.count) < linkage * threshold { continue }
+            }
+            best[a] = max(best[a], sim)
+            best[b] = max(best[b], sim)
+            let (keep, drop) = rank[ra] < rank[rb] ? (ra, rb) : (rb, ra)
+            parent[drop] = keep
+            cluster[keep] = A + B
+            cluster[drop] = nil
         }
         var members = [Int: [Int]]()
         for i in order where best[i] > 0 { members[find(i), default: []].append(i) }
@@ -156,6 +190,19 @@ public struct ClaimGrouper {
             if a[i] == b[j] { s += w[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return s
+    }
+
+    /// Total quantity weight of each side, and the weight of the quantities that have an
+    /// agreeing value on the other side (both sides counted).
+    func quantityWeights(_ a: [Q], _ b: [Q]) -> (Double, Double, Double) {
+        if a.isEmpty && b.isEmpty { return (0, 0, 0) }
+        func agrees(_ x: Q, _ ys: [Q]) -> Bool {
+            ys.contains { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }
+        }
+        var wa = 0.0, wb = 0.0, shared = 0.0
+        for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
+        for y in b { wb += y.weight; if agrees(y, a) { shared += y.weight } }
+        return (wa, wb, shared)
     }
 
     enum Relation { case none, match, conflict }
