@@ -157,7 +157,8 @@ public enum ClaimExtractor {
             } else if let pr = lex.predicates[w] {
                 predicates.append((p, pr))
             }
-            if t.kind == .number || (t.kind == .word && lex.numbers[w]?.1 == .number) || (t.kind == .symbol && lex.units[w] != nil) {
+            if t.kind == .number || (t.kind == .word && (lex.numbers[w]?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
+                || (t.kind == .symbol && lex.units[w] != nil) {
                 if let used = readNumber(p, toks, words, tokens, text, lex, &claim) {
                     for q in p..<min(toks.count, p + used) { consumed[q] = true }
                     p += max(1, used)
@@ -201,6 +202,17 @@ public enum ClaimExtractor {
             p += 1
         }
         claim.terms = terms.sorted()
+        // An attributed claim is negated by its reporting clause too ("denied that …",
+        // "has not confirmed …"): look at the cue and the few words before it.
+        if !claim.negated, let si = claim.statement, analysis.statements.indices.contains(si), let cue = analysis.statements[si].cue {
+            var k = range.lowerBound
+            var before = [Int]()
+            while k < range.upperBound && Int(tokens[k].start) < cue.end {
+                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.negation.contains(lower(text, tokens[k])) { claim.negated = true }
+                k += 1
+            }
+            for b in before.suffix(3) where lex.negation.contains(lower(text, tokens[b])) { claim.negated = true }
+        }
 
         // Entities inside the claim.
         var ents = Set<Int>()

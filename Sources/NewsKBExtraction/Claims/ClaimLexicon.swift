@@ -124,6 +124,7 @@ public enum ClaimNormalizer {
         if w.hasSuffix("'s") { w.removeLast(2) } else if w.hasSuffix("'") { w.removeLast() }
         if let base = lex.irregular[w] { w = base }
         var b = Array(w.utf8)
+        if b.count == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: b, as: UTF8.self) }  // try → tri, like tried
         guard b.count > 3, b.allSatisfy({ $0 < 0x80 }) else { return w }
         func ends(_ s: String) -> Bool {
             let u = Array(s.utf8)
