@@ -785,6 +785,16 @@ struct StatementScanner {
                 }
                 // "…, CNN reported." ends the clause
                 if isComma(j), isTrailingAttribution(j + 1, hi) { break }
+                // "…, said he was unaware" / "…, Lewandowski said he …": the main clause resumes
+                if isComma(j), j + 1 < hi {
+                    if isVerbCue(j + 1), !bits[j + 1].contains(.participle), !bits[j + 1].contains(.weak) { break }
+                    var k = j + 1
+                    while k < hi, k - j <= 7, !isVerbCue(k), toks[k].kind != .punctuation, toks[k].kind != .quote { k += 1 }
+                    if k < hi, k - j <= 7, k > j + 1, isVerbCue(k), !bits[k].contains(.participle), !bits[k].contains(.weak),
+                       let sp0 = speakerBefore(k, lo: j + 1), sp0.first == j + 1 {
+                        break
+                    }
+                }
             }
             e = j
             j += 1
@@ -861,6 +871,11 @@ struct StatementScanner {
         guard cEnd >= lo else { return }
         let b = bits[c]
         let weak = b.contains(.weak)
+        if b.contains(.needsAs) {
+            var j = c + 1
+            while j <= cEnd, j - c <= 10, sp(j) != .as_ { j += 1 }
+            guard j <= cEnd, j - c <= 10, sp(j) == .as_ else { return }
+        }
         func emit(_ a: Int, _ e: Int, cue: (Int, Int), speaker: SpeakerPhrase?, place pl: TextSpan?) {
             guard a <= e, !isDirectAlready(a, e) else { return }
             out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
@@ -966,10 +981,24 @@ struct StatementScanner {
         // an adjunct after the cue: "said on Tuesday that", "told reporters in Moscow", "said in a statement:"
         if isWord(f), bits[f].contains(.prep) || bits[f].contains(.time) || sp(f) == .month || bits[f].contains(.between) && !bits[f].contains(.det) {
             var g = f
-            while g <= cEnd, g - f < 12 {
+            var subjectStart = -1
+            while g <= cEnd, g - f < 14 {
+                if toks[g].kind == .quote, inRun[g] >= 0 {
+                    // a quoted title inside the adjunct: said on ABC's "This Week" that …
+                    let q = runs[Int(inRun[g])]
+                    if q.open == g, q.closeEnd > 0, q.words <= 8, q.closeEnd + 1 <= cEnd, sp(q.closeEnd + 1) == .that { g = q.closeEnd + 1; break }
+                }
                 if sp(g) == .that || isColon(g) || isComma(g) || toks[g].kind == .quote { break }
                 if isVerbCue(g) { break }
+                // "said in a statement Thursday night they pulled …": a subject pronoun opens the clause
+                if g > f + 1, isWord(g), bits[g].contains(.pron), sp(g) != .it || true, toks[g].has(.lowercase) || sp(g) == .i {
+                    subjectStart = g; break
+                }
                 g += 1
+            }
+            if subjectStart >= 0 {
+                if let (a, e) = clauseAfter(subjectStart, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(f, subjectStart) ?? place(lo, s.first)) }
+                return
             }
             if g > cEnd {
                 if hasBefore { before(f) }
@@ -1025,6 +1054,19 @@ struct StatementScanner {
         guard let (a, e) = content, !isDirectAlready(a, e) else { return }
         out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
                                 cueFirst: c, cueLast: c + 1, speaker: s, anchor: c))
+        usedCue[c] = true
+    }
+
+    /// `Trump seemed to suggest …`: the clause, with no stated source.
+    mutating func seem(_ c: Int, into out: inout [RawStatement]) {
+        let lo = sLo(c), hi = sHi(c)
+        let cEnd = contentEnd(lo, hi)
+        var a = c - 1
+        while a > lo, !isComma(a - 1), toks[a - 1].kind != .quote { a -= 1 }
+        guard a >= lo, a < c, cEnd > c + 1 else { return }
+        guard let (ca, ce) = clauseAfter(a, hi: cEnd + 1), ca < c, !isDirectAlready(ca, ce) else { return }
+        out.append(RawStatement(kind: kindOf(ca, ce), contentFirst: ca, contentLast: ce, content: spanOf(ca, ce),
+                                cueFirst: c, cueLast: c, speaker: nil, anchor: c))
         usedCue[c] = true
     }
 
@@ -1166,6 +1208,8 @@ struct StatementScanner {
             if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
             if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
                 according(c, into: &raw)
+            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to, !isCap(c) {
+                seem(c, into: &raw)
             } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
                       toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {
                 asked(c, into: &raw)
