@@ -623,6 +623,16 @@ struct StatementScanner {
         // X (, apposition,) said
         guard var s = speakerAfter(j, hi: limit) else { return nil }
         var k = s.last + 1
+        // "Sen. Chuck Schumer (D-N.Y.) said"
+        if k < limit, isPunct(k, 0x28) {
+            var e = k + 1
+            while e < n, e - k < 10, para[e] == para[k], !isPunct(e, 0x29) { e += 1 }
+            if e < n, isPunct(e, 0x29) {
+                k = e + 1
+                limit = k
+                while limit < hi, para[limit] == para[j], !isSentenceEndPunct(limit), toks[limit].kind != .quote { limit += 1 }
+            }
+        }
         if k < limit, isComma(k) {
             // apposition up to the next comma
             var c = k + 1
@@ -646,6 +656,13 @@ struct StatementScanner {
         if s.kind == .description, s.first == s.last, bits[s.first].contains(.det) { return nil }
         if isWord(s.first) && bits[s.first].contains(.pron) { s = SpeakerPhrase(first: s.first, last: s.first, kind: .pronoun) }
         return Attribution(cueFirst: cueFirst, cueLast: cueLast, speaker: s, clauseEnd: cueLast, after: true)
+    }
+
+    /// The last token of the sentence holding an after-quotation reporting clause (its final punctuation).
+    func lastOfClause(_ a: Attribution) -> Int {
+        var k = a.clauseEnd
+        while k + 1 < n, para[k + 1] == para[a.clauseEnd], toks[k + 1].kind != .quote { k += 1 }
+        return k
     }
 
     /// `Putin said: “…”` / `…, stating, “…”` / `according to X, “…”` / `X said in a statement: “…”`.
@@ -1151,13 +1168,17 @@ struct StatementScanner {
             var lastRun = r
             if let a = attr, a.after, r + 1 < runs.count {
                 let q2 = runs[r + 1]
-                var ok = para[q2.open] == para[q.open] && q2.words >= 1 && q2.open - q.closeEnd <= 40
+                // the next quotation continues in the same paragraph, or opens the next one right after
+                // the reporting clause ended this one
+                let nextPara = para[q2.open] == para[q.open] + 1 && toks[q2.open].has(.lineInitial) && q2.open - 1 == lastOfClause(a)
+                var ok = (para[q2.open] == para[q.open] || nextPara) && q2.words >= 1 && q2.open - q.closeEnd <= 40
                 if let a2 = attrs[r + 1], a2.cueFirst != a.cueFirst { ok = false }
                 if ok {
                     var j = q.closeEnd + 1
                     while j < q2.open { if toks[j].kind == .quote { ok = false; break }; j += 1 }
                     let before = q2.open - 1
-                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before)) { ok = false }
+                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before) ||
+                         toks[before].has(.abbreviation) || toks[before].has(.sentenceFinal)) { ok = false }
                 }
                 if ok { lastRun = r + 1 }
             }
@@ -1198,7 +1219,7 @@ struct StatementScanner {
             } else {
                 st.inherit = true
             }
-            for j in firstTok...lastTok { inDirect[j] = true }
+            if st.cueFirst >= 0 { for j in firstTok...lastTok { inDirect[j] = true } }
             raw.append(st)
             r = lastRun + 1
         }
@@ -1223,6 +1244,22 @@ struct StatementScanner {
             }
         }
         mergeFollowingQuotations(&raw)
+        // a quotation without a reporting clause that another statement already holds
+        var keep = [Bool](repeating: true, count: raw.count)
+        let holders = raw.filter { $0.cueFirst >= 0 }.map { $0.content }.sorted()
+        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 {
+            // holders sorted by start: binary search the last one starting at or before this content
+            var lo = 0, hi = holders.count
+            while lo < hi { let m = (lo + hi) / 2; if holders[m].start <= st.content.start { lo = m + 1 } else { hi = m } }
+            var k = lo - 1
+            while k >= 0, lo - k <= 8 {
+                let h = holders[k]
+                let cover = min(h.end, st.content.end) - max(h.start, st.content.start)
+                if cover * 2 >= st.content.length { keep[i] = false; break }
+                k -= 1
+            }
+        }
+        if keep.contains(false) { raw = raw.enumerated().filter { keep[$0.offset] }.map { $0.element } }
         raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
         return resolve(raw)
     }
