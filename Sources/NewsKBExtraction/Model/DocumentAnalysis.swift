@@ -64,6 +64,10 @@ public struct DocumentEntity: Sendable, Equatable {
     public var aliases: [String]
     /// Roles or titles the document gives it (`Kremlin spokesman`, `Defence Minister`).
     public var roles: [String]
+    /// When a mention matched a built-in gazetteer or user entry: that entry's canonical name
+    /// (`United States` for a document that only writes `U.S.`), a stable key for linking
+    /// entities across documents. Nil for names the lexicons do not know.
+    public var knownName: String? = nil
 
     public init(canonicalName: String, type: EntityType, aliases: [String] = [], roles: [String] = []) {
         self.canonicalName = canonicalName
