@@ -341,6 +341,11 @@ struct StatementScanner {
     func nounish(_ j: Int) -> Bool {
         guard isWord(j) else { return toks[j].kind == .possessive }
         let b = bits[j]
+        // a capitalized word inside a sentence is a name even when it spells a function word (Will Rogers)
+        if isCap(j), !toks[j].has(.sentenceInitial), !b.contains(.pron), !b.contains(.det), !b.contains(.rel),
+           !b.contains(.title) || true, !toks[j].has(.allCaps) || toks[j].byteEnd - toks[j].byteStart > 1 {
+            if !(b.contains(.conj) || b.contains(.stop)) || b.contains(.modal) { return true }
+        }
         if b.contains(.pron) || b.contains(.rel) || b.contains(.stop) || b.contains(.conj) { return false }
         if b.contains(.between) && !b.contains(.det) { return false }
         if !b.intersection(B.anyVerb).isEmpty && !isCap(j) && !b.contains(.cueNoun) && !b.contains(.sourceHead) { return false }
@@ -396,7 +401,9 @@ struct StatementScanner {
         guard first <= k else { return nil }
         let head = k
         let hb = bits[head]
-        if !sawDet && !sawCap {
+        var sawNumber = false
+        for j in first...k where toks[j].kind == .number { sawNumber = true }
+        if !sawDet && !sawCap && !sawNumber {
             // bare lower-case phrase: only plausible source heads (analysts, officials, the data)
             let hb2 = hb
             let endsInS = text.utf8[Int(toks[head].byteEnd) - 1] == 0x73
@@ -439,6 +446,10 @@ struct StatementScanner {
         }
         if isWord(k) && sp(k) == .who {
             if k - 1 >= lo, isComma(k - 1), let a = npCoreBackward(k - 2, lo: lo) {
+                return SpeakerPhrase(first: k, last: k, kind: .relative, antecedentFirst: a.first, antecedentLast: a.last)
+            }
+            // restrictive: "18% who say", "business leaders who say"
+            if k - 1 >= lo, isWord(k - 1), let a = npCoreBackward(k - 1, lo: lo) {
                 return SpeakerPhrase(first: k, last: k, kind: .relative, antecedentFirst: a.first, antecedentLast: a.last)
             }
             return nil
