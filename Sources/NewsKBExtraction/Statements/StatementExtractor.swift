@@ -611,7 +611,17 @@ struct StatementScanner {
             var k = a.cueLast + 1
             if k < n, bits[a.cueFirst].contains(.object), let o = speakerAfter(k, hi: min(n, k + 6)) { k = o.last + 1 }
             if a.clauseEnd + 1 > k { k = a.clauseEnd + 1 }
-            if !(k >= n || isSentenceEndPunct(k) || para[k] != para[j] || endsClause(k, contentEnd(sLo(k), sHi(k)))) { return nil }
+            if !(k >= n || isSentenceEndPunct(k) || para[k] != para[j] || endsClause(k, contentEnd(sLo(k), sHi(k)))) {
+                // "Trump asked reporters rhetorically during a news conference": no clause of its own follows
+                var e = k
+                var steps = 0
+                while e < n, para[e] == para[j], !isSentenceEndPunct(e), steps < 16 {
+                    if isWord(e) && (sp(e) == .that || bits[e].contains(.pron) && toks[e].has(.lowercase) && sp(e) != .objPron) { return nil }
+                    if toks[e].kind == .quote { return nil }
+                    e += 1; steps += 1
+                }
+                if steps >= 16 { return nil }
+            }
         }
         return a
     }
@@ -645,11 +655,16 @@ struct StatementScanner {
             }
         }
         if k < limit, isComma(k) {
-            // apposition up to the next comma
+            // apposition up to a later comma ("Mr. Daniloff, now 81 and retired in Cambridge, Mass., said")
             var c = k + 1
-            while c < limit, c - k < 14, !isComma(c) { c += 1 }
-            if c < limit, isComma(c), c + 1 < limit, isVerbCue(c + 1) || (isWord(c + 1) && bits[c + 1].contains(.between)) {
-                k = c + 1
+            var found = -1
+            while c < limit, c - k < 24 {
+                if isComma(c), c + 1 < limit, isVerbCue(c + 1) || (isWord(c + 1) && bits[c + 1].contains(.between)) { found = c; break }
+                if isWord(c), isVerbCue(c) { break }
+                c += 1
+            }
+            if found >= 0 {
+                k = found + 1
             } else if k + 1 < limit, sp(k + 1) == .who {
                 return nil
             }
@@ -795,7 +810,7 @@ struct StatementScanner {
         var j = a
         let para0 = para[a]
         while j < hi, para[j] == para0 {
-            if toks[j].kind == .punctuation && (punct[j] == 0x3B || punct[j] == 0x3A) && inRun[j] < 0 && j > a { break }
+            if toks[j].kind == .punctuation && (punct[j] == 0x3B || (punct[j] == 0x3A && j + 1 < hi && toks[j + 1].kind == .quote)) && inRun[j] < 0 && j > a { break }
             if isComma(j), j + 1 < hi, isVerbCue(j + 1), bits[j + 1].contains(.participle), inRun[j] < 0 { break }
             if j > a, inRun[j] < 0, isWord(j), bits[j].contains(.conj), j + 1 < hi, isVerbCue(j + 1), !bits[j + 1].contains(.participle),
                bits[j + 1].contains(.past) || text.utf8[Int(toks[j + 1].byteEnd) - 1] == 0x73 {
@@ -1178,20 +1193,29 @@ struct StatementScanner {
             // merge “A,” X said. “B.” / “A,” said X, the Y. “B.” into one statement
             var lastRun = r
             if let a = attr, a.after, r + 1 < runs.count {
-                let q2 = runs[r + 1]
+                var r2 = r + 1
+                // skip titles and scare quotes inside the reporting clause (told ''Inside Edition'')
+                while r2 + 1 < runs.count, runs[r2].words <= 4, para[runs[r2].open] == para[q.open],
+                      runs[r2].open > 0, !isSentenceEndPunct(runs[r2].open - 1), !isComma(runs[r2].open - 1) || true,
+                      attrs[r2] == nil, r2 - r < 4, !(toks[runs[r2].open].has(.lineInitial)) {
+                    let prev = runs[r2].open - 1
+                    if isSentenceEndPunct(prev) || toks[prev].has(.sentenceFinal) { break }
+                    r2 += 1
+                }
+                let q2 = runs[r2]
                 // the next quotation continues in the same paragraph, or opens the next one right after
                 // the reporting clause ended this one
                 let nextPara = para[q2.open] == para[q.open] + 1 && toks[q2.open].has(.lineInitial) && q2.open - 1 == lastOfClause(a)
                 var ok = (para[q2.open] == para[q.open] || nextPara) && q2.words >= 1 && q2.open - q.closeEnd <= 40
-                if let a2 = attrs[r + 1], a2.cueFirst != a.cueFirst { ok = false }
+                if let a2 = attrs[r2], a2.cueFirst != a.cueFirst { ok = false }
                 if ok {
                     var j = q.closeEnd + 1
-                    while j < q2.open { if toks[j].kind == .quote { ok = false; break }; j += 1 }
+                    while j < q2.open { if toks[j].kind == .quote && inRun[j] >= 0 && Int(inRun[j]) >= r2 { ok = false; break }; j += 1 }
                     let before = q2.open - 1
                     if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before) ||
                          toks[before].has(.abbreviation) || toks[before].has(.sentenceFinal)) { ok = false }
                 }
-                if ok { lastRun = r + 1 }
+                if ok { lastRun = r2 }
             }
             let qEnd = runs[lastRun]
             var firstTok = q.openEnd + 1
