@@ -67,9 +67,9 @@ public struct ClaimGrouper {
     /// Average similarity, as a fraction of ``threshold``, two clusters need to merge.
     public var linkage = 0.5
     /// Keys held by more claims than this are not indexed (they cannot single out a claim).
-    public var maxPostings = 200
+    public var maxPostings = 100
     /// Keys of a claim probed in the index, rarest first.
-    public var probes = 5
+    public var probes = 4
 
     public init() {}
 
@@ -103,7 +103,7 @@ public struct ClaimGrouper {
         var conflicts = [(Int, Int, ConflictKind)]()
         var comparisons = 0
         var edges = [(Double, Int, Int)]()
-        var edgeSim = [Int64: Double]()
+        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
 
         for a in order {
             let ia = items[a]
@@ -137,7 +137,8 @@ public struct ClaimGrouper {
                     if boosted >= threshold && ia.negated == ib.negated && q != .conflict {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((boosted, x, y))
-                        edgeSim[Int64(x) << 32 | Int64(y)] = boosted
+                        adjacency[x].append((Int32(y), boosted))
+                        adjacency[y].append((Int32(x), boosted))
                     }
                 }
             }
@@ -147,17 +148,15 @@ public struct ClaimGrouper {
         // generic sentence do not glue different claims together.
         edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : (rank[$0.1], rank[$0.2]) < (rank[$1.1], rank[$1.2]) }
         var cluster = [Int: [Int]]()
-        func pairSim(_ a: Int, _ b: Int) -> Double {
-            let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
-            return edgeSim[Int64(x) << 32 | Int64(y)] ?? 0
-        }
         for (sim, a, b) in edges {
             let ra = find(a), rb = find(b)
             if ra == rb { best[a] = max(best[a], sim); best[b] = max(best[b], sim); continue }
             let A = cluster[ra] ?? [ra], B = cluster[rb] ?? [rb]
             if A.count * B.count > 1 {
+                // Summed over the edges of the smaller cluster's members into the other one.
+                let (small, other) = A.count <= B.count ? (A, rb) : (B, ra)
                 var total = 0.0
-                for x in A { for y in B { total += pairSim(x, y) } }
+                for x in small { for (y, s) in adjacency[x] where find(Int(y)) == other { total += s } }
                 if total / Double(A.count * B.count) < linkage * threshold { continue }
             }
             best[a] = max(best[a], sim)

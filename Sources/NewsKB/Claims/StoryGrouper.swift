@@ -33,11 +33,11 @@ public struct StoryGrouper {
     /// Documents published further apart than this are never in one story.
     public var maxDays = 7
     /// Keys of a document probed in the index (most distinctive first).
-    public var probes = 25
+    public var probes = 12
     /// Added to every IDF weight (smoothing for small corpora).
     public var idfFloor = 1.0
     /// Keys held by more documents than this are not indexed.
-    public var maxPostings = 100
+    public var maxPostings = 50
 
     public init() {}
 
@@ -82,44 +82,51 @@ public struct StoryGrouper {
             }
             return s
         }
-        var sims = [Int64: Double]()
+        var sims = Set<Int64>()
         var edges = [(Double, Int, Int)]()
+        // Every pair compared with a positive similarity, both ways: average linkage sums these.
+        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
         for a in byOrder {
             for k in probeKeys[a] {
                 for b32 in postings[Int(k)] {
                     let b = Int(b32)
                     guard docs[b].order > docs[a].order else { continue }
                     let key = Int64(a) << 32 | Int64(b)
-                    if sims[key] != nil { continue }
+                    if !sims.insert(key).inserted { continue }
                     var s = cosine(a, b)
                     if let da = docs[a].day, let db = docs[b].day, abs(da - db) > maxDays { s = 0 }
-                    sims[key] = s
+                    if s > 0 {
+                        adjacency[a].append((Int32(b), s))
+                        adjacency[b].append((Int32(a), s))
+                    }
                     if s >= threshold { edges.append((s, a, b)) }
                 }
             }
         }
-        func sim(_ a: Int, _ b: Int) -> Double {
-            let (x, y) = docs[a].order < docs[b].order ? (a, b) : (b, a)
-            return sims[Int64(x) << 32 | Int64(y)] ?? 0
-        }
+        sims = []
         edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : (docs[$0.1].order, docs[$0.2].order) < (docs[$1.1].order, docs[$1.2].order) }
         var cluster = Array(0..<n)
         var members = (0..<n).map { [$0] }
+        // Earliest and latest publication day of each story (nil when unknown).
+        var span: [(Int?, Int?)] = docs.map { ($0.day, $0.day) }
         for (_, a, b) in edges {
             let ca = cluster[a], cb = cluster[b]
             if ca == cb { continue }
             let A = members[ca], B = members[cb]
+            // Dates: the earliest and latest of the merged story must lie within maxDays.
+            let (loA, hiA) = span[ca], (loB, hiB) = span[cb]
+            if let l = minDay(loA, loB), let h = maxDay(hiA, hiB), h - l > maxDays { continue }
+            // Average linkage over the compared pairs (pairs never compared count as 0), summed
+            // from the adjacency of the smaller story: cost = its members' degrees.
+            let (small, other) = A.count <= B.count ? (A, cb) : (B, ca)
             var total = 0.0
-            var dateClash = false
-            for x in A { for y in B {
-                total += sim(x, y)
-                if let dx = docs[x].day, let dy = docs[y].day, abs(dx - dy) > maxDays { dateClash = true }
-            } }
-            if dateClash || total / Double(A.count * B.count) < averageThreshold { continue }
+            for x in small { for (y, s) in adjacency[x] where cluster[Int(y)] == other { total += s } }
+            if total / Double(A.count * B.count) < averageThreshold { continue }
             let (keep, drop) = A.count >= B.count ? (ca, cb) : (cb, ca)
             for x in members[drop] { cluster[x] = keep }
             members[keep] += members[drop]
             members[drop] = []
+            span[keep] = (minDay(loA, loB), maxDay(hiA, hiB))
         }
         // Number stories by their first document in canonical order.
         var number = [Int: Int]()
@@ -140,4 +147,11 @@ public struct StoryGrouper {
         }
         return (story, labels)
     }
+}
+
+private func minDay(_ a: Int?, _ b: Int?) -> Int? {
+    switch (a, b) { case let (x?, y?): return Swift.min(x, y); case (nil, _): return b; case (_, nil): return a }
+}
+private func maxDay(_ a: Int?, _ b: Int?) -> Int? {
+    switch (a, b) { case let (x?, y?): return Swift.max(x, y); case (nil, _): return b; case (_, nil): return a }
 }
