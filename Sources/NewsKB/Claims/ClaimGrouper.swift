@@ -125,11 +125,13 @@ public struct ClaimGrouper {
                     let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
                     if sim < min(threshold, conflictThreshold) && (ia.quantities.isEmpty || ib.quantities.isEmpty) { continue }
                     let q = quantityRelation(ia.quantities, ib.quantities)
-                    if sim >= conflictThreshold && q == .conflict {
+                    // A conflict needs a real common subject: three shared keys or more.
+                    let subject = sharedCount(ia.keys, ib.keys) >= 3
+                    if sim >= conflictThreshold && q == .conflict && subject {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
                         continue
                     }
-                    if sim >= conflictThreshold && ia.negated != ib.negated {
+                    if sim >= conflictThreshold && ia.negated != ib.negated && subject {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
                         continue
                     }
@@ -189,6 +191,15 @@ public struct ClaimGrouper {
             if a[i] == b[j] { s += w[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return s
+    }
+
+    @inline(__always)
+    func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
     }
 
     /// Total quantity weight of each side, and the weight of the quantities that have an

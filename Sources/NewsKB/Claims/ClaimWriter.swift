@@ -46,7 +46,14 @@ final class ClaimWriter {
                 if entityIDs.indices.contains(e) { try insertEntity.execute([claimID, entityIDs[e]]) }
             }
             let dates = c.dates.map { $0.resolved(publishedOn: published) }
-            for d in dates where !d.hasPrefix("?") { try insertKey.execute([claimID, "d:" + d]) }
+            for d in dates where !d.hasPrefix("?") {
+                try insertKey.execute([claimID, "d:" + d])
+                // A day also matches its month and year ("April 2019" = "in 2019").
+                if d.count >= 7, d.first?.isNumber == true {
+                    try insertKey.execute([claimID, "d:" + d.prefix(4)])
+                    if d.count == 10 { try insertKey.execute([claimID, "d:" + d.prefix(7)]) }
+                }
+            }
             for q in c.quantities {
                 try insertQuantity.execute([claimID, q.value, q.unit, q.noun, q.span.start, q.span.end])
             }

@@ -51,7 +51,34 @@ public enum ClaimExtractor {
             let sp = sentences[s].span
             guard sp.end <= n, sp.start < sp.end else { continue }
             var units: [(Int?, TextSpan)] = pieces[s].map { ($0.statement, $0.span) }
-            if units.isEmpty { units = [(nil, sp)] }
+            if units.isEmpty {
+                units = [(nil, sp)]
+            } else {
+                // What the sentence asserts outside its statements (and their speakers and
+                // cues) is the document's own claim: "This meeting comes as a follow-up to
+                // their last encounter in 2019, [emphasizing the need for …]".
+                var covered = [TextSpan]()
+                for p in pieces[s] {
+                    covered.append(p.span)
+                    let st = analysis.statements[p.statement]
+                    for x in [st.cue, st.speakerSpan] { if let x, x.overlaps(sp) { covered.append(x) } }
+                }
+                covered.sort()
+                var cursor = sp.start
+                var gaps = [TextSpan]()
+                for c in covered {
+                    if c.start > cursor { gaps.append(TextSpan(cursor, c.start)) }
+                    cursor = max(cursor, c.end)
+                }
+                if cursor < sp.end { gaps.append(TextSpan(cursor, sp.end)) }
+                for g in gaps {
+                    let words = tokens[tokenRange[s]].lazy.filter { $0.isWordLike && Int($0.start) >= g.start && Int($0.end) <= g.end }
+                    if words.count >= 6, let f = words.first, let l = tokens[tokenRange[s]].last(where: { Int($0.end) <= g.end && Int($0.start) >= g.start && ($0.isWordLike || $0.kind == .quote) }) {
+                        units.append((nil, TextSpan(Int(f.start), Int(l.end))))
+                    }
+                }
+                units.sort { $0.1 < $1.1 }
+            }
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
                 var claim = Claim(span: span, sentence: s, statement: statement)

@@ -559,7 +559,7 @@ try | attempt effort
 sell | sale supply provide deliver furnish
 weapon | arm arms weaponry armament munition
 ammunition | ammo shell projectile
-meet | meeting summit talk
+meet | meeting summit talk encounter
 travel | trip journey voyage visit
 arrive | arrival reach
 leave | depart departure
@@ -803,6 +803,7 @@ admit | admit admits admitted admitting | speech weak
 assert | assert asserts asserted asserting | speech
 declare | declare declares declared declaring | speech
 recall | recall recalls recalled recalling | speech weak
+remember | remembered | speech weak
 reply | reply replies replied replying | speech
 respond | respond responds responded responding | speech weak
 answer | answered | speech weak
