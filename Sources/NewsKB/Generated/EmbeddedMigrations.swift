@@ -289,7 +289,8 @@ CREATE TABLE claim_keys (
     key      TEXT NOT NULL,
     PRIMARY KEY (claim_id, key)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX claim_keys_key ON claim_keys(key);
+-- (No index on key: the corpus phase reads keys claim by claim and builds its blocking index in
+-- memory; a B-tree on key would cost a random insert per key on every import.)
 
 -- Entities a claim mentions.
 CREATE TABLE claim_entities (
