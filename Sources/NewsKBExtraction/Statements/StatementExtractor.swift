@@ -430,6 +430,8 @@ struct StatementScanner {
         var skipped = 0
         while k >= lo, skipped < 6 {
             if isWord(k), bits[k].contains(.between), !bits[k].contains(.pron) { k -= 1; skipped += 1; continue }
+            // an adverb: "the platform specifically mentions", "he erroneously suggested"
+            if isWord(k), toks[k].has(.lowercase), isAdverb(k) { k -= 1; skipped += 1; continue }
             // a time adjunct: "Clinton on Tuesday said", "Kim last week told"
             if isWord(k), sp(k) == .month, k - 1 >= lo {
                 if sp(k - 1) == .on_ || bits[k - 1].contains(.time) { k -= 2; skipped += 2; continue }
@@ -482,8 +484,9 @@ struct StatementScanner {
             }
             guard let before = npCoreBackward(c2 - 1, lo: lo) else { return nil }
             // "Judge Stranch, in her dissent, said" / "Ada Fisher, one of only a handful of RNC members, said"
-            if before.kind == .named, isWord(segFirst), !sawVerb,
-               bits[segFirst].contains(.prep) || bits[segFirst].contains(.det) || toks[segFirst].kind == .number || (dash && sp(segFirst) == .who) {
+            if before.kind == .named || dash, isWord(segFirst), !sawVerb,
+               bits[segFirst].contains(.prep) || bits[segFirst].contains(.det) || toks[segFirst].kind == .number || (dash && sp(segFirst) == .who)
+                || (toks[segFirst].has(.lowercase) && phraseText(segFirst, segFirst).hasSuffix("ing")) {
                 var ok = true
                 for j in segFirst...segLast where isWord(j) && (bits[j].contains(.pron) && sp(j) != .objPron || sp(j) == .that) { ok = false; break }
                 if ok && (before.first == lo || isComma(before.first - 1) || bits[before.first - 1].contains(.conj) || toks[before.first - 1].kind == .quote) {
@@ -528,6 +531,19 @@ struct StatementScanner {
         if sp(j) == .the || sp(j) == .a || sp(j) == .objPron { return true }
         let w = phraseText(j, j).lowercased()
         return ["his", "its", "their", "our", "my", "your", "this", "these", "those", "no"].contains(w)
+    }
+
+    func isIfWhether(_ j: Int) -> Bool {
+        let w = phraseText(j, j).lowercased()
+        return w == "if" || w == "whether"
+    }
+
+    /// A lower-case -ly word of five letters or more that is not a known noun (`specifically`, not `ally`).
+    func isAdverb(_ j: Int) -> Bool {
+        let a = Int(toks[j].byteStart), e = Int(toks[j].byteEnd)
+        guard e - a >= 5 else { return false }
+        let u = text.utf8
+        return u[e - 2] == 0x6C && u[e - 1] == 0x79 && !bits[j].contains(.sourceHead) && !bits[j].contains(.cueNoun)
     }
 
     func isParticle(_ j: Int) -> Bool {
@@ -980,10 +996,11 @@ struct StatementScanner {
         }
         var f = c + 1
         if b.contains(.object), f <= cEnd, isWord(f), sp(f) != .that {
-            if let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 6 { f = o.last + 1 }
+            if sp(f) == .objPron || bits[f].contains(.pron) && sp(f) != .it { f += 1 }      // told her, asked them
+            else if let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 6 { f = o.last + 1 }
         }
         // "praised Garland and said …", "showed up", "cited by": not a reported clause here
-        if f <= cEnd, isWord(f), bits[f].contains(.conj) || sp(f) == .by || isParticle(f) { return }
+        if f <= cEnd, isWord(f), bits[f].contains(.conj) && !isIfWhether(f) || sp(f) == .by || isParticle(f) { return }
         let hasBefore = coordSubject == nil && s.first - 1 > lo && (isComma(s.first - 1) || isDash(s.first - 1) ||
             (toks[s.first - 1].kind == .quote && !opens(s.first - 1, kind: markKind(s.first - 1))))
         let speakerSpanEnd = s.kind == .relative ? s.last : s.last
@@ -1090,7 +1107,7 @@ struct StatementScanner {
         } else if c - 1 >= lo, isComma(c - 1) || isDash(c - 1) {
             content = clauseBefore(lo, c - 1)
             // a clause may follow too: "X, according to Y, is Z"
-            if let (a, _) = content, k <= cEnd, isComma(k), let (_, e) = clauseAfter(k + 1, hi: cEnd + 1) { content = (a, e) }
+            if let (a, _) = content, c - 1 - a <= 5, k <= cEnd, isComma(k), let (_, e) = clauseAfter(k + 1, hi: cEnd + 1) { content = (a, e) }
         } else {
             content = clauseBefore(lo, c)
         }
