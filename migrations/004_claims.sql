@@ -104,8 +104,8 @@ CREATE TABLE conflict_positions (
     start       INTEGER NOT NULL,       -- evidence span (the claim), code points into documents.body
     "end"       INTEGER NOT NULL,
     position    TEXT NOT NULL,          -- what this source says (at Vladivostok, 37 mph, denies)
-    PRIMARY KEY (conflict_id, claim_id, position)
-) STRICT, WITHOUT ROWID;
+    UNIQUE (conflict_id, claim_id, position)
+) STRICT;
 CREATE INDEX conflict_positions_claim ON conflict_positions(claim_id);
 
 -- Public view: one row per piece of evidence of a claim group.

@@ -26,8 +26,8 @@ final class ClaimWriter {
             """)
     }
 
-    /// The matching key of an entity: its canonical name, lower case (entities rows are unique by name).
-    static func entityKey(_ e: DocumentEntity) -> String { e.canonicalName.lowercased() }
+    /// The matching key of an entity: its gazetteer name when known (U.S. and United States link), else its canonical name, lower case.
+    static func entityKey(_ e: DocumentEntity) -> String { (e.knownName ?? e.canonicalName).lowercased() }
 
     /// Writes `analysis.claims` of document `documentID`. The id arrays map the analysis's
     /// sentence, entity and statement indexes to row ids; `published` resolves relative dates.

@@ -263,7 +263,7 @@ public enum ClaimExtractor {
             if pr.roles.contains("at") || pr.roles.contains("toward") || pr.roles.contains("away") {
                 for (m, mpos) in inside where placeTypes.contains(analysis.entities[m.entity].type) {
                     let e = analysis.entities[m.entity]
-                    if lex.coarsePlaces.contains(e.canonicalName.lowercased()) { continue }
+                    if lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased()) { continue }
                     var found = placeRole(before: mpos, words)
                     // "X … the meeting place / venue": the place is the subject.
                     if found == nil, mpos < pos, pr.roles.contains("at"),
