@@ -39,6 +39,8 @@ public final class Importer {
     public let analyzer: Analyzer
     /// Documents analysed and written per transaction.
     public var batchSize = 256
+    /// The largest article accepted (see ``InputReader/maxArticleBytes``).
+    public var maxArticleBytes = 16 << 20
     /// Called for every input that cannot be imported.
     public var onIssue: (ImportIssue) -> Void = { _ in }
     /// Called after each committed batch with the running summary.
@@ -78,6 +80,7 @@ public final class Importer {
         var reader = InputReader(
             onDocument: { [unowned self] doc in try self.add(doc) },
             onIssue: { [unowned self] issue in self.report(issue) })
+        reader.maxArticleBytes = maxArticleBytes
         try reader.read(paths: paths)
         try flush()
         try timed("finish") { try finish() }

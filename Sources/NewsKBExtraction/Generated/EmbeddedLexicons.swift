@@ -146,6 +146,234 @@ Wis | other
 Wyo | other
 
 """#),
+        ("cues-nouns.txt", #"""
+# Reporting nouns: nouns that carry attributed content ("the Kremlin's statement suggests ...",
+# "official denials from Pyongyang", "in a statement, X said").
+#
+# Format: one noun form a line (singular and plural on separate lines, British and American
+# spellings both). Lines starting with # are comments.
+statement
+statements
+remark
+remarks
+comment
+comments
+denial
+denials
+claim
+claims
+announcement
+announcements
+assertion
+assertions
+warning
+warnings
+interview
+testimony
+speech
+tweet
+tweets
+post
+report
+reports
+briefing
+letter
+memo
+email
+message
+communique
+communiqué
+declaration
+admission
+pledge
+promise
+suggestion
+assessment
+estimate
+estimates
+findings
+accusation
+accusations
+allegation
+allegations
+criticism
+insistence
+argument
+view
+views
+belief
+position
+reply
+response
+answer
+confirmation
+prediction
+predictions
+forecast
+survey
+poll
+polls
+study
+analysis
+document
+documents
+data
+
+"""#),
+        ("cues-verbs.txt", #"""
+# Reporting verbs: the verbs that attribute content to a source ("X said ...", "..., X added").
+#
+# Format: one verb a line, fields separated by " | ":
+#   lemma | every inflected form, space-separated (British and American spellings both) | classes
+# Classes (space-separated):
+#   speech    says something (said, added, warned)
+#   belief    holds a view (believes, thinks, fears) — attributed belief, PolNeAR-style
+#   evidence  a document, poll or study shows something (shows, found, indicates)
+#   object    takes an addressee before the content ("told reporters that", "warned Moscow that")
+#   describe  takes an object and a description ("called the deal 'a disaster'", "described it as")
+#   weak      only a cue with an explicit clause ("that", a colon, a quotation) or after the content
+# Lines starting with # are comments. Extend freely: the extractor reads every form listed.
+say | say says said saying | speech
+tell | tell tells told telling | speech object
+add | add adds added adding | speech
+note | note notes noted noting | speech
+state | stated stating | speech weak
+argue | argue argues argued arguing | speech
+emphasise | emphasise emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing | speech
+stress | stress stresses stressed stressing | speech weak
+disclose | disclose discloses disclosed disclosing | speech
+reveal | reveal reveals revealed revealing | speech evidence weak
+warn | warn warns warned warning | speech object
+claim | claims claimed claiming | speech
+insist | insist insists insisted insisting | speech
+deny | deny denies denied denying | speech weak
+confirm | confirm confirms confirmed confirming | speech weak
+announce | announce announces announced announcing | speech weak
+predict | predict predicts predicted predicting | speech
+suggest | suggest suggests suggested suggesting | speech evidence
+write | write writes wrote writing written | speech
+tweet | tweeted tweeting | speech
+post | posted | speech weak
+report | reports reported reporting | speech
+explain | explain explains explained explaining | speech
+acknowledge | acknowledge acknowledges acknowledged acknowledging | speech
+admit | admit admits admitted admitting | speech weak
+assert | assert asserts asserted asserting | speech
+declare | declare declares declared declaring | speech
+recall | recall recalls recalled recalling | speech weak
+reply | reply replies replied replying | speech
+respond | respond responds responded responding | speech weak
+answer | answered | speech weak
+ask | ask asks asked asking | speech object weak
+concede | concede concedes conceded conceding | speech
+contend | contend contends contended contending | speech
+maintain | maintain maintains maintained maintaining | speech weak
+observe | observe observes observed observing | speech weak
+remark | remarked remarking | speech
+comment | commented | speech weak
+mention | mention mentions mentioned mentioning | speech weak
+indicate | indicate indicates indicated indicating | speech evidence
+signal | signal signals signalled signaled signalling signaling | speech weak
+testify | testify testifies testified testifying | speech
+vow | vow vows vowed vowing | speech
+pledge | pledge pledges pledged pledging | speech weak
+promise | promise promises promised promising | speech weak
+allege | allege alleges alleged alleging | speech
+charge | charged | speech weak
+complain | complain complains complained complaining | speech
+conclude | conclude concludes concluded concluding | speech evidence
+continue | continued | speech weak
+reiterate | reiterate reiterates reiterated reiterating | speech
+repeat | repeated | speech weak
+agree | agree agrees agreed agreeing | speech weak
+estimate | estimate estimates estimated estimating | speech evidence weak
+forecast | forecast forecasts forecasted forecasting | speech weak
+speculate | speculate speculates speculated speculating | speech
+caution | caution cautions cautioned cautioning | speech
+boast | boast boasts boasted boasting | speech
+quip | quip quips quipped quipping | speech
+joke | joked | speech
+lament | lament laments lamented lamenting | speech
+counter | countered | speech
+retort | retort retorts retorted retorting | speech
+shout | shout shouts shouted shouting | speech weak
+yell | yelled | speech weak
+whisper | whispered | speech weak
+exclaim | exclaim exclaims exclaimed exclaiming | speech
+proclaim | proclaim proclaims proclaimed proclaiming | speech
+affirm | affirm affirms affirmed affirming | speech
+reaffirm | reaffirm reaffirms reaffirmed reaffirming | speech
+insinuate | insinuated | speech
+imply | implied | speech weak
+hint | hint hints hinted hinting | speech weak
+point | pointed | speech weak
+underline | underline underlines underlined underlining | speech weak
+underscore | underscore underscores underscored underscoring | speech weak
+highlight | highlighted | speech weak
+clarify | clarified | speech weak
+inform | inform informs informed informing | speech object
+assure | assure assures assured assuring | speech object
+remind | remind reminds reminded reminding | speech object
+advise | advise advises advised advising | speech object weak
+brief | briefed | speech object weak
+urge | urge urges urged urging | speech object weak
+accuse | accuse accuses accused accusing | speech object weak
+blame | blame blames blamed blaming | speech object weak
+criticise | criticise criticises criticised criticising criticize criticizes criticized criticizing | speech object weak
+praise | praised | speech object weak
+call | call calls called calling | describe weak
+describe | describe describes described describing | describe weak
+characterise | characterise characterises characterised characterising characterize characterizes characterized characterizing | describe
+dub | dubbed | describe weak
+label | labelled labeled | describe weak
+brand | branded | describe weak
+dismiss | dismissed | describe weak
+publish | published | speech weak
+release | released | speech weak
+quote | quoted | speech weak
+cite | cite cites cited citing | speech weak
+opine | opine opines opined opining | speech
+muse | mused | speech
+recount | recount recounts recounted recounting | speech
+believe | believe believes believed believing | belief
+think | think thinks thought thinking | belief weak
+feel | feel feels | belief weak
+fear | fear fears feared fearing | belief weak
+hope | hope hopes hoped hoping | belief weak
+expect | expect expects expected expecting | belief weak
+doubt | doubt doubts doubted doubting | belief weak
+worry | worry worries worried | belief weak
+suspect | suspect suspects suspected suspecting | belief weak
+assume | assumes | belief weak
+reckon | reckon reckons reckoned reckoning | belief
+know | know knows | belief weak
+consider | consider considers considered | belief weak
+show | show shows showed shown showing | evidence weak
+find | finds found finding | evidence weak
+demonstrate | demonstrate demonstrates demonstrated | evidence weak
+# stances (PolNeAR marks them as attributions: "X endorsed Y", "X opposed the plan")
+endorse | endorses endorsed endorsing | speech weak
+support | supports supported | speech weak
+defend | defend defends defended defending | speech weak
+propose | propose proposes proposed proposing | speech weak
+refuse | refused | speech weak
+decline | declined | speech weak
+want | wants wanted | belief weak
+seek | seeks sought | speech weak
+offer | offered | speech weak
+oppose | opposes opposed | speech weak
+condemn | condemn condemns condemned condemning | speech weak
+reject | rejects rejected | speech weak
+welcome | welcomed | speech weak
+demand | demands demanded demanding | speech weak
+question | questioned questioning | speech weak
+attack | attacked | speech weak
+denounce | denounce denounces denounced denouncing | speech weak
+slam | slammed | speech weak
+blast | blasted | speech weak
+mock | mocked | speech weak
+
+"""#),
         ("sentence-openers.txt", #"""
 # Capitalised words that typically open a sentence. After an abbreviation that may end a
 # sentence (`the U.S.`, `Acme Inc.`), one of these words starts a new sentence.
@@ -231,6 +459,300 @@ How
 Which
 Last
 Next
+
+"""#),
+        ("statement-source-heads.txt", #"""
+# Unnamed-source heads: nouns that head a speaker phrase when the source is not named
+# ("a US official", "analysts", "the spokesman", "sources familiar with the talks").
+# Also roles: a speaker phrase such as "the spokesman" or "the Russian president" is resolved to
+# the person the document names in that role when it does.
+#
+# Format: one noun a line, its singular and plural forms separated by " | " (British and
+# American spellings on separate lines). Lines starting with # are comments.
+official | officials
+analyst | analysts
+expert | experts
+spokesman | spokesmen
+spokeswoman | spokeswomen
+spokesperson | spokespeople
+source | sources
+aide | aides
+diplomat | diplomats
+observer | observers
+critic | critics
+lawmaker | lawmakers
+legislator | legislators
+researcher | researchers
+economist | economists
+scientist | scientists
+witness | witnesses
+resident | residents
+insider | insiders
+adviser | advisers
+advisor | advisors
+strategist | strategists
+commentator | commentators
+investigator | investigators
+prosecutor | prosecutors
+police
+authority | authorities
+officer | officers
+representative | representatives
+executive | executives
+leader | leaders
+minister | ministers
+president | presidents
+correspondent | correspondents
+reporter | reporters
+journalist | journalists
+activist | activists
+campaigner | campaigners
+supporter | supporters
+opponent | opponents
+voter | voters
+member | members
+chairman | chairmen
+chairwoman
+chair
+governor | governors
+senator | senators
+ambassador | ambassadors
+envoy | envoys
+secretary | secretaries
+director | directors
+chief | chiefs
+head | heads
+founder
+professor | professors
+lawyer | lawyers
+attorney | attorneys
+candidate | candidates
+mayor | mayors
+general | generals
+commander | commanders
+agency
+ministry
+government | governments
+administration
+campaign
+media
+newspaper
+agency
+military
+army
+report
+statement
+study
+survey
+poll | polls
+people
+person
+someone
+man | men
+woman | women
+
+"""#),
+        ("statement-words.txt", #"""
+# Function words the statement extractor uses to find the speaker phrase around a reporting
+# verb and the edges of the reported clause.
+#
+# Format: one word a line: word | class   (lower case; lines starting with # are comments)
+# Classes:
+#   det       a determiner or quantifier that opens a noun phrase (the, a, some, two)
+#   pron      a personal pronoun that can be a speaker (he, she, they)
+#   rel       a relative pronoun (who, which) — the speaker is the phrase before it
+#   between   a word that may stand between a speaker and its verb (has, also, earlier, reportedly)
+#   prep      a preposition that may sit inside a speaker phrase (Ankit Panda of the Carnegie ...)
+#   stop      a word that never belongs to a speaker phrase (verbs, conjunctions, negation)
+#   time      a word that opens a time or place adjunct after the verb (on, in, at, last, Tuesday)
+#   title     a title before a name (Mr, Mrs, President)
+#   conj      a conjunction that may open a clause (and, but, while)
+#   modal     a modal verb: a cue after it is not a report (will say, could argue)
+the | det
+a | det
+an | det
+this | det
+these | det
+those | det
+some | det
+many | det
+several | det
+most | det
+other | det
+another | det
+both | det
+all | det
+few | det
+his | det
+her | det
+its | det
+their | det
+our | det
+my | det
+your | det
+one | det
+two | det
+three | det
+four | det
+five | det
+dozens | det
+hundreds | det
+thousands | det
+no | det
+each | det
+any | det
+he | pron
+she | pron
+they | pron
+it | pron
+we | pron
+i | pron
+you | pron
+who | rel
+which | rel
+has | between
+have | between
+had | between
+also | between
+earlier | between
+previously | between
+reportedly | between
+later | between
+recently | between
+repeatedly | between
+once | between
+then | between
+publicly | between
+privately | between
+further | between
+again | between
+separately | between
+initially | between
+originally | between
+subsequently | between
+flatly | between
+angrily | between
+openly | between
+explicitly | between
+clearly | between
+simply | between
+firmly | between
+strongly | between
+frequently | between
+often | between
+always | between
+never | between
+already | between
+would | modal
+will | modal
+may | modal
+might | modal
+could | modal
+can | modal
+should | modal
+must | modal
+did | between
+does | between
+do | between
+not | between
+n't | between
+is | between
+are | between
+was | between
+were | between
+be | between
+been | between
+being | between
+widely | between
+still | between
+even | between
+just | between
+only | between
+now | between
+today | between
+yesterday | between
+erroneously | between
+falsely | between
+correctly | between
+rightly | between
+wrongly | between
+of | prep
+for | prep
+at | prep
+from | prep
+in | prep
+with | prep
+on | prep
+and | conj
+but | conj
+or | conj
+while | conj
+as | conj
+because | conj
+although | conj
+though | conj
+since | conj
+when | conj
+if | conj
+so | conj
+yet | conj
+whereas | conj
+where | conj
+after | conj
+before | conj
+until | conj
+unless | conj
+that | stop
+to | stop
+by | stop
+than | stop
+what | stop
+how | stop
+why | stop
+there | stop
+here | stop
+whether | stop
+about | stop
+into | stop
+over | stop
+under | stop
+against | stop
+during | stop
+through | stop
+via | stop
+like | stop
+last | time
+monday | time
+tuesday | time
+wednesday | time
+thursday | time
+friday | time
+saturday | time
+sunday | time
+tonight | time
+mr | title
+mr. | title
+mrs | title
+mrs. | title
+ms | title
+ms. | title
+dr | title
+dr. | title
+sen. | title
+rep. | title
+gov. | title
+gen. | title
+president | title
+prime | title
+minister | title
+secretary | title
+chancellor | title
+senator | title
+governor | title
+king | title
+queen | title
+prince | title
+pope | title
 
 """#),
     ]
