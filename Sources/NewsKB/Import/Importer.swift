@@ -178,6 +178,7 @@ public final class Importer {
 
     /// Corpus-level clean-up after an import: entities no document mentions any more.
     private func finish() throws {
+        if summary.new + summary.replaced > 0 { try ClaimCorpus(db: store.db).update() }
         guard replacedAny else { return }
         try store.db.transaction {
             try store.db.execute("""

@@ -27,6 +27,7 @@ final class DocumentWriter {
     private let insertMention: Statement
     private let insertStatement: Statement
     private let insertStatementFTS: Statement
+    private let claimWriter: ClaimWriter
     /// Entity ids by (type, name), valid while no transaction that created them rolls back.
     private var entityIDs = [String: Int64]()
     private let importedAt = isoNow()
@@ -64,6 +65,7 @@ final class DocumentWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertStatementFTS = try db.prepare("INSERT INTO statements_fts(rowid, quote, speaker) VALUES (?, ?, ?)")
+        claimWriter = try ClaimWriter(db: db)
     }
 
     /// Forgets cached entity ids (after a rollback, or when entities were deleted).
@@ -144,7 +146,8 @@ final class DocumentWriter {
             try insertStatementFTS.execute([statementID, text.text(s.content), speakerName])
         }
         // Rows derived from later extraction stages (claims) are written here, with the ids above.
-        _ = statementRowIDs
+        try claimWriter.write(documentID: docID, published: doc.published, analysis: analysis,
+                              sentenceIDs: sentenceIDs, entityIDs: entityRowIDs, statementIDs: statementRowIDs)
         return docID
     }
 

@@ -12,13 +12,17 @@ public struct DocumentAnalysis: Sendable, Equatable {
     public var mentions: [EntityMention]
     /// Attributed statements (who said what), in document order.
     public var statements: [Statement]
+    /// Claims (propositions the document asserts or attributes), in sentence order, with their
+    /// normalized forms for matching across documents (see ``Claim``).
+    public var claims: [Claim]
 
     public init(sentences: [Sentence] = [], entities: [DocumentEntity] = [],
-                mentions: [EntityMention] = [], statements: [Statement] = []) {
+                mentions: [EntityMention] = [], statements: [Statement] = [], claims: [Claim] = []) {
         self.sentences = sentences
         self.entities = entities
         self.mentions = mentions
         self.statements = statements
+        self.claims = claims
     }
 }
 
@@ -60,6 +64,10 @@ public struct DocumentEntity: Sendable, Equatable {
     public var aliases: [String]
     /// Roles or titles the document gives it (`Kremlin spokesman`, `Defence Minister`).
     public var roles: [String]
+    /// When a mention matched a built-in gazetteer or user entry: that entry's canonical name
+    /// (`United States` for a document that only writes `U.S.`), a stable key for linking
+    /// entities across documents. Nil for names the lexicons do not know.
+    public var knownName: String? = nil
 
     public init(canonicalName: String, type: EntityType, aliases: [String] = [], roles: [String] = []) {
         self.canonicalName = canonicalName

@@ -341,6 +341,11 @@ struct StatementScanner {
     func nounish(_ j: Int) -> Bool {
         guard isWord(j) else { return toks[j].kind == .possessive }
         let b = bits[j]
+        // a capitalized word inside a sentence is a name even when it spells a function word (Will Rogers)
+        if isCap(j), !toks[j].has(.sentenceInitial), !b.contains(.pron), !b.contains(.det), !b.contains(.rel),
+           !b.contains(.title) || true, !toks[j].has(.allCaps) || toks[j].byteEnd - toks[j].byteStart > 1 {
+            if !(b.contains(.conj) || b.contains(.stop)) || b.contains(.modal) { return true }
+        }
         if b.contains(.pron) || b.contains(.rel) || b.contains(.stop) || b.contains(.conj) { return false }
         if b.contains(.between) && !b.contains(.det) { return false }
         if !b.intersection(B.anyVerb).isEmpty && !isCap(j) && !b.contains(.cueNoun) && !b.contains(.sourceHead) { return false }
@@ -396,7 +401,9 @@ struct StatementScanner {
         guard first <= k else { return nil }
         let head = k
         let hb = bits[head]
-        if !sawDet && !sawCap {
+        var sawNumber = false
+        for j in first...k where toks[j].kind == .number { sawNumber = true }
+        if !sawDet && !sawCap && !sawNumber {
             // bare lower-case phrase: only plausible source heads (analysts, officials, the data)
             let hb2 = hb
             let endsInS = text.utf8[Int(toks[head].byteEnd) - 1] == 0x73
@@ -439,6 +446,10 @@ struct StatementScanner {
         }
         if isWord(k) && sp(k) == .who {
             if k - 1 >= lo, isComma(k - 1), let a = npCoreBackward(k - 2, lo: lo) {
+                return SpeakerPhrase(first: k, last: k, kind: .relative, antecedentFirst: a.first, antecedentLast: a.last)
+            }
+            // restrictive: "18% who say", "business leaders who say"
+            if k - 1 >= lo, isWord(k - 1), let a = npCoreBackward(k - 1, lo: lo) {
                 return SpeakerPhrase(first: k, last: k, kind: .relative, antecedentFirst: a.first, antecedentLast: a.last)
             }
             return nil
@@ -486,6 +497,19 @@ struct StatementScanner {
                 if before.first == lo || isComma(before.first - 1) || bits[before.first - 1].contains(.conj) {
                     return seg
                 }
+            }
+            // "Former UK ambassador to North Korea, John Everard, argues": a description with a
+            // prepositional phrase opens the sentence
+            if seg.kind == .named {
+                var j = c2 - 1
+                var head = false
+                while j >= lo, c2 - j <= 10, !isComma(j) {
+                    if isWord(j) && isVerbCue(j) { head = false; break }
+                    if isWord(j) && (bits[j].contains(.sourceHead) || bits[j].contains(.title)) { head = true }
+                    if toks[j].kind == .quote { head = false; break }
+                    j -= 1
+                }
+                if head && (j < lo || c2 - j > 10 ? j < lo : true) && (j < lo || isComma(j)) { return seg }
             }
             if before.kind == .named, seg.kind == .description || containsHead(seg) {
                 return SpeakerPhrase(first: before.first, last: before.last, kind: .named)
@@ -578,9 +602,31 @@ struct StatementScanner {
         var skipped = 0
         while j < n, skipped < 2, toks[j].kind == .punctuation, isComma(j) || isDash(j) { j += 1; skipped += 1 }
         guard j < n, para[j] == para[q.close], isWord(j) else { return nil }
-        // “… important.” He added — a new sentence; “Why?” he asked — the same one
-        if sentenceOf(j) != sentenceOf(q.close) && !toks[j].has(.lowercase) { return nil }
-        if q.last >= 0, isSentenceEndPunct(q.last), !toks[j].has(.lowercase) { return nil }
+        // “… important.” He added that … — a new sentence; “Why?” he asked / “Go!” Clinton said. — the same one
+        let newSentence = (sentenceOf(j) != sentenceOf(q.close) || (q.last >= 0 && isSentenceEndPunct(q.last))) && !toks[j].has(.lowercase)
+        guard let a = attributionAfterCore(q, j) else { return nil }
+        if newSentence {
+            // only “…!” / “…?” may be followed by a capitalized reporting clause of their own
+            guard q.last >= 0, isPunct(q.last, 0x21) || isPunct(q.last, 0x3F) else { return nil }
+            var k = a.cueLast + 1
+            if k < n, bits[a.cueFirst].contains(.object), let o = speakerAfter(k, hi: min(n, k + 6)) { k = o.last + 1 }
+            if a.clauseEnd + 1 > k { k = a.clauseEnd + 1 }
+            if !(k >= n || isSentenceEndPunct(k) || para[k] != para[j] || endsClause(k, contentEnd(sLo(k), sHi(k)))) {
+                // "Trump asked reporters rhetorically during a news conference": no clause of its own follows
+                var e = k
+                var steps = 0
+                while e < n, para[e] == para[j], !isSentenceEndPunct(e), steps < 16 {
+                    if isWord(e) && (sp(e) == .that || bits[e].contains(.pron) && toks[e].has(.lowercase) && sp(e) != .objPron) { return nil }
+                    if toks[e].kind == .quote { return nil }
+                    e += 1; steps += 1
+                }
+                if steps >= 16 { return nil }
+            }
+        }
+        return a
+    }
+
+    func attributionAfterCore(_ q: QuoteRun, _ j: Int) -> Attribution? {
         let hi = min(n, j + 24)
         var limit = j
         while limit < hi, para[limit] == para[j], !isSentenceEndPunct(limit), toks[limit].kind != .quote { limit += 1 }
@@ -598,12 +644,27 @@ struct StatementScanner {
         // X (, apposition,) said
         guard var s = speakerAfter(j, hi: limit) else { return nil }
         var k = s.last + 1
+        // "Sen. Chuck Schumer (D-N.Y.) said"
+        if k < limit, isPunct(k, 0x28) {
+            var e = k + 1
+            while e < n, e - k < 10, para[e] == para[k], !isPunct(e, 0x29) { e += 1 }
+            if e < n, isPunct(e, 0x29) {
+                k = e + 1
+                limit = k
+                while limit < hi, para[limit] == para[j], !isSentenceEndPunct(limit), toks[limit].kind != .quote { limit += 1 }
+            }
+        }
         if k < limit, isComma(k) {
-            // apposition up to the next comma
+            // apposition up to a later comma ("Mr. Daniloff, now 81 and retired in Cambridge, Mass., said")
             var c = k + 1
-            while c < limit, c - k < 14, !isComma(c) { c += 1 }
-            if c < limit, isComma(c), c + 1 < limit, isVerbCue(c + 1) || (isWord(c + 1) && bits[c + 1].contains(.between)) {
-                k = c + 1
+            var found = -1
+            while c < limit, c - k < 24 {
+                if isComma(c), c + 1 < limit, isVerbCue(c + 1) || (isWord(c + 1) && bits[c + 1].contains(.between)) { found = c; break }
+                if isWord(c), isVerbCue(c) { break }
+                c += 1
+            }
+            if found >= 0 {
+                k = found + 1
             } else if k + 1 < limit, sp(k + 1) == .who {
                 return nil
             }
@@ -613,10 +674,21 @@ struct StatementScanner {
         guard k < limit, isVerbCue(k) else { return nil }
         if bits[k].contains(.participle) && sp(k) != .saying { return nil }
         var cueLast = k
-        if sp(k) == .quoted, k + 2 < n, sp(k + 1) == .as_, bits[k + 2].contains(.participle) { cueLast = k + 2 }
+        var cueFirst = k
+        if sp(k) == .quoted, k + 2 < n, sp(k + 1) == .as_, bits[k + 2].contains(.participle) {
+            cueLast = k + 2
+            if k - 1 > s.last, sp(k - 1) == .be { cueFirst = k - 1 }
+        }
         if s.kind == .description, s.first == s.last, bits[s.first].contains(.det) { return nil }
         if isWord(s.first) && bits[s.first].contains(.pron) { s = SpeakerPhrase(first: s.first, last: s.first, kind: .pronoun) }
-        return Attribution(cueFirst: k, cueLast: cueLast, speaker: s, clauseEnd: cueLast, after: true)
+        return Attribution(cueFirst: cueFirst, cueLast: cueLast, speaker: s, clauseEnd: cueLast, after: true)
+    }
+
+    /// The last token of the sentence holding an after-quotation reporting clause (its final punctuation).
+    func lastOfClause(_ a: Attribution) -> Int {
+        var k = a.clauseEnd
+        while k + 1 < n, para[k + 1] == para[a.clauseEnd], toks[k + 1].kind != .quote { k += 1 }
+        return k
     }
 
     /// `Putin said: “…”` / `…, stating, “…”` / `according to X, “…”` / `X said in a statement: “…”`.
@@ -690,11 +762,29 @@ struct StatementScanner {
 
     // MARK: - reported speech
 
+    /// Whether tokens from `k` form a short reporting clause that ends the sentence
+    /// (`CNN reported`, `he said on Tuesday`, `said Kirby`).
+    func isTrailingAttribution(_ k: Int, _ hi: Int) -> Bool {
+        guard k < hi, isWord(k) else { return false }
+        if isVerbCue(k), !bits[k].contains(.participle), let s = speakerAfter(k + 1, hi: hi) {
+            return endsClause(s.last + 1, hi - 1) && (s.last + 1 >= hi || !isComma(s.last + 1) || true)
+        }
+        guard let s = speakerAfter(k, hi: hi) else { return false }
+        var c = s.last + 1
+        var skipped = 0
+        while c < hi, isWord(c), bits[c].contains(.between), !bits[c].contains(.modal), skipped < 3 { c += 1; skipped += 1 }
+        guard c < hi, isVerbCue(c), !bits[c].contains(.participle) else { return false }
+        var e = c + 1
+        if bits[c].contains(.object), e < hi, let o = speakerAfter(e, hi: hi), o.last - o.first < 4 { e = o.last + 1 }
+        while e < hi, toks[e].kind == .punctuation, !isComma(e) { e += 1 }
+        return e >= hi || endsClause(e, hi - 1)
+    }
+
     /// Whether nothing but an adjunct (a comma, `on Tuesday`, `in a statement`, `at the forum`)
     /// follows token `k - 1` up to `cEnd`.
     func endsClause(_ k: Int, _ cEnd: Int) -> Bool {
         if k > cEnd || isComma(k) || toks[k].kind == .punctuation { return true }
-        guard isWord(k), bits[k].contains(.prep) || bits[k].contains(.time) || sp(k) == .month || sp(k) == .who else { return false }
+        guard isWord(k), bits[k].contains(.prep) || bits[k].contains(.time) || sp(k) == .month || sp(k) == .who || sp(k) == .to else { return false }
         var j = k
         while j <= cEnd, j - k < 14 {
             if isWord(j) && isVerbCue(j) && j > k { return false }
@@ -720,11 +810,34 @@ struct StatementScanner {
         var j = a
         let para0 = para[a]
         while j < hi, para[j] == para0 {
-            if toks[j].kind == .punctuation && (punct[j] == 0x3B || punct[j] == 0x3A) && inRun[j] < 0 && j > a { break }
+            if toks[j].kind == .punctuation && (punct[j] == 0x3B || (punct[j] == 0x3A && j + 1 < hi && toks[j + 1].kind == .quote)) && inRun[j] < 0 && j > a { break }
             if isComma(j), j + 1 < hi, isVerbCue(j + 1), bits[j + 1].contains(.participle), inRun[j] < 0 { break }
             if j > a, inRun[j] < 0, isWord(j), bits[j].contains(.conj), j + 1 < hi, isVerbCue(j + 1), !bits[j + 1].contains(.participle),
                bits[j + 1].contains(.past) || text.utf8[Int(toks[j + 1].byteEnd) - 1] == 0x73 {
                 break
+            }
+            if j > a + 2, inRun[j] < 0 {
+                // "…, whereas Petraeus acknowledged that …": a new reporting clause
+                if isWord(j), bits[j].contains(.conj) {
+                    var k = j + 1
+                    while k < hi, k - j <= 7, !isVerbCue(k), toks[k].kind != .punctuation { k += 1 }
+                    if k < hi, k - j <= 7, isVerbCue(k), !bits[k].contains(.participle), !bits[k].contains(.weak),
+                       let sp0 = speakerBefore(k, lo: j + 1), sp0.first == j + 1, sp0.kind != .pronoun || true {
+                        break
+                    }
+                }
+                // "…, CNN reported." ends the clause
+                if isComma(j), isTrailingAttribution(j + 1, hi) { break }
+                // "…, said he was unaware" / "…, Lewandowski said he …": the main clause resumes
+                if isComma(j), j + 1 < hi {
+                    if isVerbCue(j + 1), !bits[j + 1].contains(.participle), !bits[j + 1].contains(.weak) { break }
+                    var k = j + 1
+                    while k < hi, k - j <= 7, !isVerbCue(k), toks[k].kind != .punctuation, toks[k].kind != .quote { k += 1 }
+                    if k < hi, k - j <= 7, k > j + 1, isVerbCue(k), !bits[k].contains(.participle), !bits[k].contains(.weak),
+                       let sp0 = speakerBefore(k, lo: j + 1), sp0.first == j + 1 {
+                        break
+                    }
+                }
             }
             e = j
             j += 1
@@ -782,6 +895,16 @@ struct StatementScanner {
         return nil
     }
 
+    /// The speaker of the latest statement anchored in tokens lo..<c (a bounded look-back).
+    func recentSpeaker(_ out: [RawStatement], _ lo: Int, _ c: Int) -> SpeakerPhrase? {
+        var i = out.count - 1
+        while i >= 0, out[i].anchor >= lo {
+            if out[i].anchor < c, let s = out[i].speaker { return s }
+            i -= 1
+        }
+        return nil
+    }
+
     /// Whether weak cues (announced, confirmed, thinks) need an explicit clause (`that`, a colon).
     var strictWeak: Bool { false }
 
@@ -791,6 +914,11 @@ struct StatementScanner {
         guard cEnd >= lo else { return }
         let b = bits[c]
         let weak = b.contains(.weak)
+        if b.contains(.needsAs) {
+            var j = c + 1
+            while j <= cEnd, j - c <= 10, sp(j) != .as_ { j += 1 }
+            guard j <= cEnd, j - c <= 10, sp(j) == .as_ else { return }
+        }
         func emit(_ a: Int, _ e: Int, cue: (Int, Int), speaker: SpeakerPhrase?, place pl: TextSpan?) {
             guard a <= e, !isDirectAlready(a, e) else { return }
             out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
@@ -804,7 +932,7 @@ struct StatementScanner {
             if b.contains(.object), let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 5 { f = o.last + 1 }
             if weak && strictWeak && !(f <= cEnd && (sp(f) == .that || isColon(f))) { return }
             guard let (a, e) = clauseAfter(f, hi: cEnd + 1) else { return }
-            let subj = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: c - 1)
+            let subj = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: c - 1)
             emit(a, e, cue: (c, c), speaker: subj, place: nil)
             return
         }
@@ -837,7 +965,7 @@ struct StatementScanner {
         var coordSubject: SpeakerPhrase? = nil
         if q >= lo, q < c, isWord(q), sp(q) != .that, bits[q].contains(.conj), sp(q) == .none || true,
            ["and", "but"].contains(phraseText(q, q).lowercased()) {
-            coordSubject = out.last(where: { $0.anchor >= lo && $0.anchor < c && $0.speaker != nil })?.speaker ?? mainSubject(lo, before: q)
+            coordSubject = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: q)
             if coordSubject == nil { return }
         }
         guard let s = coordSubject ?? speakerBefore(c, lo: lo) else {
@@ -896,10 +1024,24 @@ struct StatementScanner {
         // an adjunct after the cue: "said on Tuesday that", "told reporters in Moscow", "said in a statement:"
         if isWord(f), bits[f].contains(.prep) || bits[f].contains(.time) || sp(f) == .month || bits[f].contains(.between) && !bits[f].contains(.det) {
             var g = f
-            while g <= cEnd, g - f < 12 {
+            var subjectStart = -1
+            while g <= cEnd, g - f < 14 {
+                if toks[g].kind == .quote, inRun[g] >= 0 {
+                    // a quoted title inside the adjunct: said on ABC's "This Week" that …
+                    let q = runs[Int(inRun[g])]
+                    if q.open == g, q.closeEnd > 0, q.words <= 8, q.closeEnd + 1 <= cEnd, sp(q.closeEnd + 1) == .that { g = q.closeEnd + 1; break }
+                }
                 if sp(g) == .that || isColon(g) || isComma(g) || toks[g].kind == .quote { break }
                 if isVerbCue(g) { break }
+                // "said in a statement Thursday night they pulled …": a subject pronoun opens the clause
+                if g > f + 1, isWord(g), bits[g].contains(.pron), sp(g) != .it || true, toks[g].has(.lowercase) || sp(g) == .i {
+                    subjectStart = g; break
+                }
                 g += 1
+            }
+            if subjectStart >= 0 {
+                if let (a, e) = clauseAfter(subjectStart, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(f, subjectStart) ?? place(lo, s.first)) }
+                return
             }
             if g > cEnd {
                 if hasBefore { before(f) }
@@ -955,6 +1097,19 @@ struct StatementScanner {
         guard let (a, e) = content, !isDirectAlready(a, e) else { return }
         out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
                                 cueFirst: c, cueLast: c + 1, speaker: s, anchor: c))
+        usedCue[c] = true
+    }
+
+    /// `Trump seemed to suggest …`: the clause, with no stated source.
+    mutating func seem(_ c: Int, into out: inout [RawStatement]) {
+        let lo = sLo(c), hi = sHi(c)
+        let cEnd = contentEnd(lo, hi)
+        var a = c - 1
+        while a > lo, !isComma(a - 1), toks[a - 1].kind != .quote { a -= 1 }
+        guard a >= lo, a < c, cEnd > c + 1 else { return }
+        guard let (ca, ce) = clauseAfter(a, hi: cEnd + 1), ca < c, !isDirectAlready(ca, ce) else { return }
+        out.append(RawStatement(kind: kindOf(ca, ce), contentFirst: ca, contentLast: ce, content: spanOf(ca, ce),
+                                cueFirst: c, cueLast: c, speaker: nil, anchor: c))
         usedCue[c] = true
     }
 
@@ -1038,16 +1193,29 @@ struct StatementScanner {
             // merge “A,” X said. “B.” / “A,” said X, the Y. “B.” into one statement
             var lastRun = r
             if let a = attr, a.after, r + 1 < runs.count {
-                let q2 = runs[r + 1]
-                var ok = para[q2.open] == para[q.open] && q2.words >= 1 && q2.open - q.closeEnd <= 40
-                if let a2 = attrs[r + 1], a2.cueFirst != a.cueFirst { ok = false }
+                var r2 = r + 1
+                // skip titles and scare quotes inside the reporting clause (told ''Inside Edition'')
+                while r2 + 1 < runs.count, runs[r2].words <= 4, para[runs[r2].open] == para[q.open],
+                      runs[r2].open > 0, !isSentenceEndPunct(runs[r2].open - 1), !isComma(runs[r2].open - 1) || true,
+                      attrs[r2] == nil, r2 - r < 4, !(toks[runs[r2].open].has(.lineInitial)) {
+                    let prev = runs[r2].open - 1
+                    if isSentenceEndPunct(prev) || toks[prev].has(.sentenceFinal) { break }
+                    r2 += 1
+                }
+                let q2 = runs[r2]
+                // the next quotation continues in the same paragraph, or opens the next one right after
+                // the reporting clause ended this one
+                let nextPara = para[q2.open] == para[q.open] + 1 && toks[q2.open].has(.lineInitial) && q2.open - 1 == lastOfClause(a)
+                var ok = (para[q2.open] == para[q.open] || nextPara) && q2.words >= 1 && q2.open - q.closeEnd <= 40
+                if let a2 = attrs[r2], a2.cueFirst != a.cueFirst { ok = false }
                 if ok {
                     var j = q.closeEnd + 1
-                    while j < q2.open { if toks[j].kind == .quote { ok = false; break }; j += 1 }
+                    while j < q2.open { if toks[j].kind == .quote && inRun[j] >= 0 && Int(inRun[j]) >= r2 { ok = false; break }; j += 1 }
                     let before = q2.open - 1
-                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before)) { ok = false }
+                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before) ||
+                         toks[before].has(.abbreviation) || toks[before].has(.sentenceFinal)) { ok = false }
                 }
-                if ok { lastRun = r + 1 }
+                if ok { lastRun = r2 }
             }
             let qEnd = runs[lastRun]
             var firstTok = q.openEnd + 1
@@ -1086,7 +1254,7 @@ struct StatementScanner {
             } else {
                 st.inherit = true
             }
-            for j in firstTok...lastTok { inDirect[j] = true }
+            if st.cueFirst >= 0 { for j in firstTok...lastTok { inDirect[j] = true } }
             raw.append(st)
             r = lastRun + 1
         }
@@ -1096,6 +1264,8 @@ struct StatementScanner {
             if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
             if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
                 according(c, into: &raw)
+            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to, !isCap(c) {
+                seem(c, into: &raw)
             } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
                       toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {
                 asked(c, into: &raw)
@@ -1109,6 +1279,22 @@ struct StatementScanner {
             }
         }
         mergeFollowingQuotations(&raw)
+        // a quotation without a reporting clause that another statement already holds
+        var keep = [Bool](repeating: true, count: raw.count)
+        let holders = raw.filter { $0.cueFirst >= 0 }.map { $0.content }.sorted()
+        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 {
+            // holders sorted by start: binary search the last one starting at or before this content
+            var lo = 0, hi = holders.count
+            while lo < hi { let m = (lo + hi) / 2; if holders[m].start <= st.content.start { lo = m + 1 } else { hi = m } }
+            var k = lo - 1
+            while k >= 0, lo - k <= 8 {
+                let h = holders[k]
+                let cover = min(h.end, st.content.end) - max(h.start, st.content.start)
+                if cover * 2 >= st.content.length { keep[i] = false; break }
+                k -= 1
+            }
+        }
+        if keep.contains(false) { raw = raw.enumerated().filter { keep[$0.offset] }.map { $0.element } }
         raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
         return resolve(raw)
     }
@@ -1325,11 +1511,14 @@ struct StatementScanner {
         if candidates.count == 1 { return candidates[0] }
         // most recent mention before the phrase
         let pos = Int(toks[a].start)
-        var best: Int? = nil, bestPos = -1
-        for m in mentions where m.span.start < pos && candidates.contains(m.entity) {
-            if m.span.start > bestPos { bestPos = m.span.start; best = m.entity }
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
+        var i = lo - 1
+        while i >= 0, lo - i <= 400 {
+            if candidates.contains(mentions[i].entity) { return mentions[i].entity }
+            i -= 1
         }
-        return best ?? candidates[0]
+        return candidates[0]
     }
 
     func sentenceIndex(_ pos: Int) -> Int {

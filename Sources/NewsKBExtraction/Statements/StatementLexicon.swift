@@ -36,6 +36,10 @@ struct StatementLexicon: Sendable {
         static let past = Bits(rawValue: 1 << 19)
         /// A modal verb (`will`, `could`): a cue after it reports nothing yet.
         static let modal = Bits(rawValue: 1 << 20)
+        /// A cue only when `as` follows (`see X as Y`).
+        static let needsAs = Bits(rawValue: 1 << 21)
+        /// `seem`/`appear` + `to`: an impression with no stated source.
+        static let seem = Bits(rawValue: 1 << 22)
 
         static let anyVerb: Bits = [.speech, .belief, .evidence, .describe]
     }
@@ -63,11 +67,13 @@ struct StatementLexicon: Sendable {
                     case "object": cls.insert(.object)
                     case "describe": cls.insert(.describe)
                     case "weak": cls.insert(.weak)
+                    case "as": cls.insert(.needsAs)
+                    case "seem": cls.insert(.seem)
                     default: break
                     }
                 }
             }
-            if cls.intersection(.anyVerb).isEmpty { cls.insert(.speech) }
+            if cls.intersection(.anyVerb).isEmpty && !cls.contains(.seem) { cls.insert(.speech) }
             for f in e[1].split(separator: " ") {
                 var b = cls
                 if f.hasSuffix("ing") { b.insert(.participle) }

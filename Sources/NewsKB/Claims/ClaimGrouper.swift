@@ -1,0 +1,289 @@
+import Foundation
+
+/// Groups claims that assert the same thing, across documents, from their matching keys.
+///
+/// Candidate pairs come from an inverted index over keys (word base forms, entities, dates):
+/// each claim probes only the posting lists of its rarest keys, and keys shared by too many
+/// claims are not indexed at all, so the number of pairs compared grows about linearly with the
+/// number of claims — never all pairs. A pair is an edge when its IDF-weighted Dice similarity
+/// reaches ``threshold``, its quantities agree (37 mph = 59 km/h) and both are asserted the
+/// same way; groups are the connected components with claims from two or more documents.
+/// Pairs that are similar but disagree on a quantity, or where one denies what the other
+/// asserts, are reported as conflicts.
+///
+/// Pure and deterministic: the result depends on the set of claims, not on their order
+/// (claims are processed in the canonical order of their ``Item/order`` key).
+public struct ClaimGrouper {
+    /// One claim, as the grouper sees it.
+    public struct Item: Sendable {
+        /// Caller's id (claims.id).
+        public var id: Int64
+        /// Index of its document (claims of one document never group with each other).
+        public var document: Int32
+        /// Interned keys (any distinct integers; see ``KeyInterner``), sorted, distinct.
+        public var keys: [Int32]
+        public var quantities: [Q]
+        public var negated: Bool
+        /// The canonical order: (document key, start) made comparable by the caller.
+        public var order: Int64
+
+        public init(id: Int64, document: Int32, keys: [Int32], quantities: [Q] = [], negated: Bool = false, order: Int64) {
+            self.id = id
+            self.document = document
+            self.keys = keys
+            self.quantities = quantities
+            self.negated = negated
+            self.order = order
+        }
+    }
+
+    /// A quantity: value in a canonical unit, the unit (and counted noun) interned.
+    public struct Q: Sendable {
+        public var value: Double
+        public var unit: Int32
+        /// A plain count (`20 carriages`) weighs less than a measure with a unit (`59 km/h`).
+        public var isCount: Bool
+        public init(value: Double, unit: Int32, isCount: Bool = false) { self.value = value; self.unit = unit; self.isCount = isCount }
+        var weight: Double { isCount ? 1.5 : 4 }
+    }
+
+    public enum ConflictKind: String, Sendable { case numeric, negation }
+
+    public struct Result: Sendable {
+        /// Groups as indexes into the items, each sorted in canonical order; groups sorted by their first item.
+        public var groups: [[Int]] = []
+        /// For each item in a group, its best similarity to another member.
+        public var bestSimilarity: [Int: Double] = [:]
+        /// Conflicting pairs (item indexes, canonical order within the pair).
+        public var conflicts: [(a: Int, b: Int, kind: ConflictKind)] = []
+        /// Pairs compared (for measurements).
+        public var comparisons = 0
+    }
+
+    /// Minimum similarity for two claims to assert the same thing.
+    public var threshold = 0.5
+    /// Minimum similarity (quantities left aside) for a quantity or negation mismatch to be a conflict.
+    public var conflictThreshold = 0.6
+    /// Average similarity, as a fraction of ``threshold``, two clusters need to merge.
+    public var linkage = 0.5
+    /// Keys held by more claims than this are not indexed (they cannot single out a claim).
+    public var maxPostings = 100
+    /// Keys of a claim probed in the index, rarest first.
+    public var probes = 4
+
+    public init() {}
+
+    public func group(_ items: [Item], keyCount: Int) -> Result {
+        let n = items.count
+        var result = Result()
+        guard n > 1 else { return result }
+        // Canonical processing order.
+        let order = (0..<n).sorted { items[$0].order != items[$1].order ? items[$0].order < items[$1].order : items[$0].id < items[$1].id }
+        var rank = [Int32](repeating: 0, count: n)
+        for (r, i) in order.enumerated() { rank[i] = Int32(r) }
+
+        // Document frequency and IDF weights of keys.
+        var df = [Int32](repeating: 0, count: keyCount)
+        for it in items { for k in it.keys { df[Int(k)] += 1 } }
+        let logN = log(Double(n) + 1)
+        var weight = [Double](repeating: 0, count: keyCount)
+        for k in 0..<keyCount where df[k] > 0 { weight[k] = logN - log(Double(df[k])) + 0.1 }
+        var total = [Double](repeating: 0, count: n)
+        for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
+
+        // Posting lists (in canonical order) for keys that can single out a claim.
+        var postings = [[Int32]](repeating: [], count: keyCount)
+        for i in order { for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postings[Int(k)].append(Int32(i)) } }
+
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        var best = [Double](repeating: 0, count: n)
+        var seen = [Int32](repeating: -1, count: n)
+        var probeKeys = [Int32]()
+        var conflicts = [(Int, Int, ConflictKind)]()
+        var comparisons = 0
+        var edges = [(Double, Int, Int)]()
+        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+
+        for a in order {
+            let ia = items[a]
+            probeKeys.removeAll(keepingCapacity: true)
+            for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }
+            probeKeys.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
+            for k in probeKeys.prefix(probes) {
+                for b32 in postings[Int(k)] {
+                    let b = Int(b32)
+                    if rank[b] <= rank[a] || seen[b] == Int32(a) { continue }
+                    seen[b] = Int32(a)
+                    let ib = items[b]
+                    if ib.document == ia.document { continue }
+                    comparisons += 1
+                    let shared = sharedWeight(ia.keys, ib.keys, weight)
+                    let sim = 2 * shared / max(1e-9, total[a] + total[b])
+                    // Quantities that agree count like shared keys (37 mph = 59 km/h).
+                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
+                    let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
+                    if sim < min(threshold, conflictThreshold) && (ia.quantities.isEmpty || ib.quantities.isEmpty) { continue }
+                    let q = quantityRelation(ia.quantities, ib.quantities)
+                    // A conflict needs a real common subject: three shared keys or more.
+                    let subject = sharedCount(ia.keys, ib.keys) >= 3
+                    if sim >= conflictThreshold && q == .conflict && subject {
+                        conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
+                        continue
+                    }
+                    if sim >= conflictThreshold && ia.negated != ib.negated && subject {
+                        conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
+                        continue
+                    }
+                    let boosted = max(sim, simQ)
+                    if boosted >= threshold && ia.negated == ib.negated && q != .conflict {
+                        let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
+                        edges.append((boosted, x, y))
+                        adjacency[x].append((Int32(y), boosted))
+                        adjacency[y].append((Int32(x), boosted))
+                    }
+                }
+            }
+        }
+        // Merge best edges first; two clusters merge only when their members are, on average,
+        // similar enough (pairs never compared count as 0), so paraphrase chains through a
+        // generic sentence do not glue different claims together.
+        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : (rank[$0.1], rank[$0.2]) < (rank[$1.1], rank[$1.2]) }
+        var cluster = [Int: [Int]]()
+        for (sim, a, b) in edges {
+            let ra = find(a), rb = find(b)
+            if ra == rb { best[a] = max(best[a], sim); best[b] = max(best[b], sim); continue }
+            let A = cluster[ra] ?? [ra], B = cluster[rb] ?? [rb]
+            if A.count * B.count > 1 {
+                // Summed over the edges of the smaller cluster's members into the other one.
+                let (small, other) = A.count <= B.count ? (A, rb) : (B, ra)
+                var total = 0.0
+                for x in small { for (y, s) in adjacency[x] where find(Int(y)) == other { total += s } }
+                if total / Double(A.count * B.count) < linkage * threshold { continue }
+            }
+            best[a] = max(best[a], sim)
+            best[b] = max(best[b], sim)
+            let (keep, drop) = rank[ra] < rank[rb] ? (ra, rb) : (rb, ra)
+            parent[drop] = keep
+            cluster[keep] = A + B
+            cluster[drop] = nil
+        }
+        var members = [Int: [Int]]()
+        for i in order where best[i] > 0 { members[find(i), default: []].append(i) }
+        var groups = [[Int]]()
+        for (_, m) in members {
+            let docs = Set(m.map { items[$0].document })
+            if docs.count >= 2 { groups.append(m) }
+        }
+        groups.sort { rank[$0[0]] < rank[$1[0]] }
+        result.groups = groups
+        for g in groups { for i in g { result.bestSimilarity[i] = best[i] } }
+        result.conflicts = conflicts.map { (a: $0.0, b: $0.1, kind: $0.2) }
+        result.conflicts.sort { rank[$0.a] != rank[$1.a] ? rank[$0.a] < rank[$1.a] : rank[$0.b] < rank[$1.b] }
+        result.comparisons = comparisons
+        return result
+    }
+
+    @inline(__always)
+    func sharedWeight(_ a: [Int32], _ b: [Int32], _ w: [Double]) -> Double {
+        var i = 0, j = 0, s = 0.0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { s += w[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return s
+    }
+
+    @inline(__always)
+    func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    /// Total quantity weight of each side, and the weight of the quantities that have an
+    /// agreeing value on the other side (both sides counted).
+    func quantityWeights(_ a: [Q], _ b: [Q]) -> (Double, Double, Double) {
+        if a.isEmpty && b.isEmpty { return (0, 0, 0) }
+        func agrees(_ x: Q, _ ys: [Q]) -> Bool {
+            ys.contains { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }
+        }
+        var wa = 0.0, wb = 0.0, shared = 0.0
+        for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
+        for y in b { wb += y.weight; if agrees(y, a) { shared += y.weight } }
+        return (wa, wb, shared)
+    }
+
+    enum Relation { case none, match, conflict }
+
+    /// Quantities of the same unit must agree: a match when one pair agrees, a conflict when
+    /// a unit appears on both sides and no value of it agrees.
+    func quantityRelation(_ a: [Q], _ b: [Q]) -> Relation {
+        if a.isEmpty || b.isEmpty { return .none }
+        var matched = false, conflict = false
+        for x in a {
+            var sameUnit = false, ok = false
+            for y in b where y.unit == x.unit {
+                sameUnit = true
+                let m = max(abs(x.value), abs(y.value))
+                if abs(x.value - y.value) <= 0.03 * m + 1e-9 { ok = true }
+            }
+            if ok { matched = true } else if sameUnit { conflict = true }
+        }
+        return conflict && !matched ? .conflict : matched ? .match : .none
+    }
+
+    /// Groups `count` synthetic claims (Zipf-distributed keys, shared paraphrases between
+    /// documents) and returns the seconds taken and the number of groups: the scale
+    /// measurement (`make bench` can call it).
+    public static func benchmark(claims count: Int, seed: UInt64 = 42) -> (seconds: Double, groups: Int, comparisons: Int) {
+        var rng = seed
+        func next() -> UInt64 { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng }
+        let vocabulary = 200_000
+        func zipf() -> Int32 {
+            // Inverse-CDF sampling of an approximate Zipf(1) over the vocabulary.
+            let u = Double(next() % 1_000_000 + 1) / 1_000_001
+            return Int32(min(Double(vocabulary - 1), exp(u * log(Double(vocabulary))) - 1))
+        }
+        var items = [Item]()
+        items.reserveCapacity(count)
+        var i = 0
+        while i < count {
+            var keys = Set<Int32>()
+            let len = 8 + Int(next() % 10)
+            while keys.count < len { keys.insert(zipf()) }
+            let base = keys.sorted()
+            let doc = Int32(i / 30)
+            items.append(Item(id: Int64(i), document: doc, keys: base, order: Int64(i)))
+            i += 1
+            // Paraphrases in 1-3 other documents: most keys kept, one or two swapped.
+            let copies = Int(next() % 3)
+            for c in 0..<copies where i < count {
+                var k = base
+                k[Int(next() % UInt64(k.count))] = zipf()
+                items.append(Item(id: Int64(i), document: doc + 1 + Int32(c) * 7919, keys: Array(Set(k)).sorted(), order: Int64(i)))
+                i += 1
+            }
+        }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let r = ClaimGrouper().group(items, keyCount: vocabulary)
+        let s = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        return (s, r.groups.count, r.comparisons)
+    }
+}
+
+/// Maps strings to dense integer ids.
+public struct KeyInterner {
+    public private(set) var ids = [String: Int32]()
+    public private(set) var names = [String]()
+    public init() {}
+    public mutating func id(_ s: String) -> Int32 {
+        if let i = ids[s] { return i }
+        let i = Int32(names.count)
+        ids[s] = i
+        names.append(s)
+        return i
+    }
+    public var count: Int { names.count }
+}

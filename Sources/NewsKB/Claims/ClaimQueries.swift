@@ -1,0 +1,109 @@
+/// Queries over claim groups, disagreements and stories (for `newskb agree`, `disagree`,
+/// `stories` and `compare`).
+public struct ClaimQueries {
+    public let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Claims supported by at least `minSources` documents, most supported first: one row per
+    /// piece of evidence (the group, its number of sources, a representative wording, and each
+    /// source's own sentence). `about` keeps groups whose wording mentions it (case-insensitive
+    /// substring, or an entity name/alias); `story` counts and shows only that story's documents.
+    public func agree(minSources: Int = 2, about: String? = nil, story: Int? = nil, limit: Int? = nil) throws -> ResultSet {
+        if minSources < 1 { throw Invalid(message: "--min-sources must be at least 1") }
+        let sql = """
+            WITH ev AS (
+                SELECT * FROM claim_evidence WHERE (:story IS NULL OR story = :story)
+            ), g AS (
+                SELECT claim_group, count(DISTINCT document) AS sources FROM ev GROUP BY claim_group
+                HAVING count(DISTINCT document) >= :min
+            ), chosen AS (
+                SELECT g.claim_group, g.sources FROM g
+                 WHERE :about IS NULL
+                    OR EXISTS (SELECT 1 FROM ev WHERE ev.claim_group = g.claim_group AND ev.text LIKE '%' || :about || '%')
+                    OR EXISTS (SELECT 1 FROM ev JOIN claim_entities ce ON ce.claim_id = ev.claim_id
+                                 JOIN entity_aliases ea ON ea.entity_id = ce.entity_id
+                                WHERE ev.claim_group = g.claim_group AND ea.alias_key = lower(:about))
+                 ORDER BY g.sources DESC, g.claim_group
+                 LIMIT :limit
+            )
+            SELECT c.claim_group, c.sources, a.claim, ev.document, ev.speaker, ev.text, ev.start, ev."end", ev.story
+              FROM chosen c
+              JOIN claim_agreement a ON a.claim_group = c.claim_group
+              JOIN ev ON ev.claim_group = c.claim_group
+             ORDER BY c.sources DESC, c.claim_group, ev.document, ev.start
+            """
+        let stmt = try db.prepare(sql)
+        try stmt.bind(story.map { .integer(Int64($0)) } ?? .null, named: "story")
+        try stmt.bind(.integer(Int64(minSources)), named: "min")
+        try stmt.bind(about.map { .text($0) } ?? .null, named: "about")
+        try stmt.bind(.integer(Int64(limit ?? -1)), named: "limit")
+        return try ResultSet(statement: stmt)
+    }
+
+    /// Every conflict with each source's position and evidence, optionally within one story.
+    public func disagree(story: Int? = nil) throws -> ResultSet {
+        let stmt = try db.prepare("""
+            SELECT disagreement, kind, topic, document, position, text, start, "end", story
+              FROM disagreements
+             WHERE (:story IS NULL OR story = :story)
+             ORDER BY disagreement, document, start
+            """)
+        try stmt.bind(story.map { .integer(Int64($0)) } ?? .null, named: "story")
+        return try ResultSet(statement: stmt)
+    }
+
+    /// Stories with their documents, largest first; `minDocuments` hides smaller ones.
+    public func stories(minDocuments: Int = 1) throws -> ResultSet {
+        let stmt = try db.prepare("""
+            WITH n AS (SELECT story, count(*) AS documents FROM stories GROUP BY story)
+            SELECT s.story, n.documents, s.label, s.document, s.title, s.outlet, s.published
+              FROM stories s JOIN n ON n.story = s.story
+             WHERE n.documents >= :min
+             ORDER BY n.documents DESC, s.story, s.document
+            """)
+        try stmt.bind(.integer(Int64(minDocuments)), named: "min")
+        return try ResultSet(statement: stmt)
+    }
+
+    /// A source × source matrix as rows: for each pair of sources (documents, or outlets with
+    /// `byOutlet`), the claim groups both support and the conflicts where they take different
+    /// positions. Only pairs with something shared or in conflict are listed.
+    public func compare(byOutlet: Bool = false, story: Int? = nil) throws -> ResultSet {
+        let source = byOutlet ? "coalesce(d.outlet, d.key)" : "d.key"
+        let stmt = try db.prepare("""
+            WITH ev AS (
+                SELECT DISTINCT m.group_id AS g, \(source) AS src
+                  FROM claim_group_members m JOIN claims c ON c.id = m.claim_id
+                  JOIN documents d ON d.id = c.document_id
+                  LEFT JOIN story_documents sd ON sd.document_id = d.id
+                 WHERE (:story IS NULL OR sd.story_id = :story)
+            ), shared AS (
+                SELECT a.src AS a, b.src AS b, count(DISTINCT a.g) AS n FROM ev a JOIN ev b ON a.g = b.g AND a.src < b.src
+                 GROUP BY a.src, b.src
+            ), pos AS (
+                SELECT DISTINCT p.conflict_id AS k, \(source) AS src, p.position AS position
+                  FROM conflict_positions p JOIN claims c ON c.id = p.claim_id
+                  JOIN documents d ON d.id = c.document_id
+                  LEFT JOIN story_documents sd ON sd.document_id = d.id
+                 WHERE (:story IS NULL OR sd.story_id = :story)
+            ), conf AS (
+                SELECT a.src AS a, b.src AS b, count(DISTINCT a.k) AS n FROM pos a JOIN pos b
+                    ON a.k = b.k AND a.src < b.src AND a.position <> b.position
+                 WHERE NOT EXISTS (SELECT 1 FROM pos x JOIN pos y ON x.k = a.k AND y.k = a.k
+                                    AND x.src = a.src AND y.src = b.src AND x.position = y.position)
+                 GROUP BY a.src, b.src
+            ), pairs AS (SELECT a, b FROM shared UNION SELECT a, b FROM conf)
+            SELECT p.a AS source_a, p.b AS source_b, coalesce(s.n, 0) AS shared, coalesce(c.n, 0) AS conflicts
+              FROM pairs p LEFT JOIN shared s ON s.a = p.a AND s.b = p.b LEFT JOIN conf c ON c.a = p.a AND c.b = p.b
+             ORDER BY p.a, p.b
+            """)
+        try stmt.bind(story.map { .integer(Int64($0)) } ?? .null, named: "story")
+        return try ResultSet(statement: stmt)
+    }
+}

@@ -1,0 +1,78 @@
+import NewsKBExtraction
+
+/// Writes a document's claims (with their keys, entities, quantities and frames) in the same
+/// transaction as the document, with one prepared statement per table reused for every row.
+final class ClaimWriter {
+    private let db: Database
+    private let insertClaim: Statement
+    private let insertKey: Statement
+    private let insertEntity: Statement
+    private let insertQuantity: Statement
+    private let insertFrame: Statement
+
+    init(db: Database) throws {
+        self.db = db
+        insertClaim = try db.prepare("""
+            INSERT INTO claims(document_id, sentence_id, statement_id, position, start, "end", negated, normalized)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertKey = try db.prepare("INSERT OR IGNORE INTO claim_keys(claim_id, key) VALUES (?, ?)")
+        insertEntity = try db.prepare("INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES (?, ?)")
+        insertQuantity = try db.prepare(
+            "INSERT INTO claim_quantities(claim_id, value, unit, noun, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+        insertFrame = try db.prepare("""
+            INSERT INTO claim_frames(claim_id, predicate, role, value, value_label, other, start, "end")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// The matching key of an entity: its canonical name, lower case (entities rows are unique by name).
+    static func entityKey(_ e: DocumentEntity) -> String { e.canonicalName.lowercased() }
+
+    /// Writes `analysis.claims` of document `documentID`. The id arrays map the analysis's
+    /// sentence, entity and statement indexes to row ids; `published` resolves relative dates.
+    func write(documentID: Int64, published: String?, analysis: DocumentAnalysis,
+               sentenceIDs: [Int64], entityIDs: [Int64], statementIDs: [Int64]) throws {
+        let entities = analysis.entities
+        for (position, c) in analysis.claims.enumerated() {
+            let sentenceID = sentenceIDs.indices.contains(c.sentence) ? sentenceIDs[c.sentence] : nil
+            let statementID = c.statement.flatMap { statementIDs.indices.contains($0) ? statementIDs[$0] : nil }
+            try insertClaim.execute([documentID, sentenceID, statementID, position, c.span.start, c.span.end,
+                                     c.negated ? 1 : 0, c.normalized])
+            let claimID = db.lastInsertRowID
+            for t in c.terms { try insertKey.execute([claimID, "w:" + t]) }
+            for e in c.entities where entities.indices.contains(e) {
+                try insertKey.execute([claimID, "e:" + ClaimWriter.entityKey(entities[e])])
+                if entityIDs.indices.contains(e) { try insertEntity.execute([claimID, entityIDs[e]]) }
+            }
+            let dates = c.dates.map { $0.resolved(publishedOn: published) }
+            for d in dates where !d.hasPrefix("?") {
+                try insertKey.execute([claimID, "d:" + d])
+                // A day also matches its month and year ("April 2019" = "in 2019").
+                if d.count >= 7, d.first?.isNumber == true {
+                    try insertKey.execute([claimID, "d:" + d.prefix(4)])
+                    if d.count == 10 { try insertKey.execute([claimID, "d:" + d.prefix(7)]) }
+                }
+            }
+            for q in c.quantities {
+                try insertQuantity.execute([claimID, q.value, q.unit, q.noun, q.span.start, q.span.end])
+            }
+            for f in c.frames {
+                var value = "", label = "", other: String? = nil
+                switch f.role {
+                case .time:
+                    guard dates.indices.contains(f.value) else { continue }
+                    value = dates[f.value]; label = value
+                default:
+                    guard entities.indices.contains(f.value) else { continue }
+                    value = ClaimWriter.entityKey(entities[f.value]); label = entities[f.value].canonicalName
+                    if let o = f.other, entities.indices.contains(o) {
+                        other = ClaimWriter.entityKey(entities[o])
+                        label += " → " + entities[o].canonicalName
+                    }
+                }
+                try insertFrame.execute([claimID, f.predicate, f.role.rawValue, value, label, other, f.span.start, f.span.end])
+            }
+        }
+    }
+}

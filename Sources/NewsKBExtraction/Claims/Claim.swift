@@ -1,0 +1,236 @@
+/// A proposition a document asserts: one per sentence of the article's own text, and one per
+/// attributed statement (linked to it), with a normalized form for matching across documents.
+///
+/// The normalized form is what the corpus-level phase compares: ``terms`` (content words reduced
+/// to a base form, synonyms mapped to one representative: `armored`/`bulletproof` → `armor`),
+/// ``entities`` (indexes into ``DocumentAnalysis/entities``; the store maps them to canonical
+/// entity ids), ``quantities`` (numbers with normalized units: `37 mph` → 59.5 `km/h`), and
+/// ``dates`` (resolved against the publication date by ``ClaimDate/resolved(publishedOn:)``).
+public struct Claim: Sendable, Equatable {
+    /// The evidence: the sentence, or the content of the statement.
+    public var span: TextSpan
+    /// Index into ``DocumentAnalysis/sentences`` of the sentence holding the start of ``span``.
+    public var sentence: Int
+    /// Index into ``DocumentAnalysis/statements`` when the document attributes the claim to a
+    /// source; nil when the document asserts it itself.
+    public var statement: Int?
+    /// Sorted, distinct base forms of the content words (stop words dropped, synonyms mapped).
+    public var terms: [String]
+    /// Sorted, distinct indexes into ``DocumentAnalysis/entities`` mentioned inside ``span``.
+    public var entities: [Int]
+    /// Numbers with their normalized units, in text order.
+    public var quantities: [Quantity]
+    /// Dates and times mentioned, in text order (unresolved: see ``ClaimDate``).
+    public var dates: [ClaimDate]
+    /// True when the claim is asserted negatively (`not`, `never`, `denied`).
+    public var negated: Bool
+    /// Predicate slots used to find conflicting claims (where an event takes place, where
+    /// something heads, who supplies whom).
+    public var frames: [ClaimFrame]
+
+    public init(span: TextSpan, sentence: Int, statement: Int? = nil, terms: [String] = [], entities: [Int] = [],
+                quantities: [Quantity] = [], dates: [ClaimDate] = [], negated: Bool = false, frames: [ClaimFrame] = []) {
+        self.span = span
+        self.sentence = sentence
+        self.statement = statement
+        self.terms = terms
+        self.entities = entities
+        self.quantities = quantities
+        self.dates = dates
+        self.negated = negated
+        self.frames = frames
+    }
+
+    /// The normalized form as one line of text: terms, then quantities (for display and keys).
+    public var normalized: String {
+        (terms + quantities.map(\.key)).joined(separator: " ")
+    }
+}
+
+/// A number with its unit normalized to a canonical unit (`km/h`, `km`, `kg`, `%`, `USD`, …;
+/// `""` for a plain count): `37 mph` → 59.55 km/h, `twenty` → 20, `$1.2bn` → 1.2e9 USD.
+public struct Quantity: Sendable, Equatable, Hashable {
+    /// The value in the canonical unit.
+    public var value: Double
+    /// The canonical unit; `""` for a count.
+    public var unit: String
+    /// The counted noun's base form for a plain count (`carriag` in `20 carriages`), else "".
+    public var noun: String
+    /// The text it was read from.
+    public var span: TextSpan
+
+    public init(value: Double, unit: String, noun: String = "", span: TextSpan) {
+        self.value = value
+        self.unit = unit
+        self.noun = noun
+        self.span = span
+    }
+
+    /// True when two values of the same unit denote the same amount (within 3%, as unit
+    /// conversions and rounding in news text go: 37 mph ≈ 59 km/h).
+    public func matches(_ other: Quantity) -> Bool {
+        guard unit == other.unit else { return false }
+        let a = abs(value), b = abs(other.value)
+        if a == b { return true }
+        return abs(a - b) <= 0.03 * max(a, b) + 1e-9
+    }
+
+    /// `59.5 km/h`: the value with up to 4 significant digits and the unit.
+    public var key: String {
+        let u = unit.isEmpty ? (noun.isEmpty ? "#" : noun) : unit
+        return Quantity.format(value) + " " + u
+    }
+
+    static func format(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+        let mag = abs(v)
+        let digits = mag >= 100 ? 1 : mag >= 10 ? 2 : 3
+        var s = String(Double(Int64((v * pow10(digits)).rounded())) / pow10(digits))
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return s
+    }
+
+    static func pow10(_ n: Int) -> Double { var r = 1.0; for _ in 0..<n { r *= 10 }; return r }
+}
+
+/// A date or time expression, as far as the text fixes it. Absolute parts (year, month, day)
+/// are read from the text; relative ones (`Tuesday`, `yesterday`, `last month`) are kept as
+/// offsets and resolved against the publication date by ``resolved(publishedOn:)``.
+public struct ClaimDate: Sendable, Equatable, Hashable {
+    public var year: Int?
+    public var month: Int?
+    public var day: Int?
+    /// 1 = Monday … 7 = Sunday, for a bare weekday name.
+    public var weekday: Int?
+    /// Days relative to publication (`yesterday` = -1, `today` = 0, `tomorrow` = 1).
+    public var relativeDays: Int?
+    public var span: TextSpan
+
+    public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil,
+                relativeDays: Int? = nil, span: TextSpan) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.weekday = weekday
+        self.relativeDays = relativeDays
+        self.span = span
+    }
+
+    /// The date as precisely as known, `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `weekday:N` /
+    /// `month:MM` when it cannot be resolved. With `published` (`YYYY-MM-DD…`), weekdays and
+    /// relative days resolve to a calendar day (a weekday to the latest such day on or before
+    /// the publication date, as news reports mostly past events), and a month without a year to
+    /// the publication year.
+    public func resolved(publishedOn published: String?) -> String {
+        let pub = published.flatMap(CivilDate.parse)
+        if let y = year ?? (month != nil ? pub?.year : nil) {
+            guard let m = month else { return pad(y, 4) }
+            guard let d = day else { return pad(y, 4) + "-" + pad(m, 2) }
+            return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        }
+        if let p = pub {
+            if let r = relativeDays { return p.adding(days: r).string }
+            if let w = weekday {
+                let back = (p.weekday - w + 7) % 7
+                return p.adding(days: -back).string
+            }
+        }
+        if let w = weekday { return "weekday:\(w)" }
+        if let r = relativeDays { return "relative:\(r)" }
+        if let m = month { return day.map { "month:" + pad(m, 2) + "-" + pad($0, 2) } ?? "month:" + pad(m, 2) }
+        return "?"
+    }
+
+    private func pad(_ v: Int, _ n: Int) -> String {
+        let s = String(v)
+        return s.count >= n ? s : String(repeating: "0", count: n - s.count) + s
+    }
+}
+
+/// A proleptic Gregorian calendar day, for resolving relative dates without Foundation.
+public struct CivilDate: Sendable, Equatable {
+    public var year: Int, month: Int, day: Int
+
+    /// Reads the leading `YYYY-MM-DD` of a string (ISO dates and timestamps).
+    public static func parse(_ s: String) -> CivilDate? {
+        let b = Array(s.utf8.prefix(10))
+        guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; v = v * 10 + Int(b[i] - 48) }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    public init(dayNumber z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((dayNumber % 7 + 7 + 3) % 7) + 1 }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    public var string: String {
+        func pad(_ v: Int, _ n: Int) -> String { let s = String(v); return s.count >= n ? s : String(repeating: "0", count: n - s.count) + s }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+}
+
+/// A predicate slot of a claim, for finding conflicts: `meet` at `Vladivostok`, `head`
+/// toward `Vladivostok`, `supply` from `North Korea` to `Russia`.
+public struct ClaimFrame: Sendable, Equatable, Hashable {
+    public enum Role: String, Sendable {
+        /// Where the event takes place (`in`, `at`).
+        case at
+        /// Where something heads (`to`, `towards`, `en route to`).
+        case toward
+        /// Where it heads away from (`away from`, `past`).
+        case away
+        /// When the event takes place (the value is a ``ClaimDate`` resolved later).
+        case time
+        /// Who does it to whom: value is `agent>patient` entity indexes.
+        case direction
+    }
+    /// The predicate class from `claims-predicates.txt` (`meet`, `head`, `supply`).
+    public var predicate: String
+    public var role: Role
+    /// Index into ``DocumentAnalysis/entities`` (place roles and direction agent), or into
+    /// ``Claim/dates`` for `.time`.
+    public var value: Int
+    /// The patient entity index for `.direction`.
+    public var other: Int?
+    /// The words giving the value (`in Vladivostok`, `away from the city of Vladivostok`).
+    public var span: TextSpan
+
+    public init(predicate: String, role: Role, value: Int, other: Int? = nil, span: TextSpan) {
+        self.predicate = predicate
+        self.role = role
+        self.value = value
+        self.other = other
+        self.span = span
+    }
+}

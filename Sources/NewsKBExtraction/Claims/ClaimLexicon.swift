@@ -1,0 +1,156 @@
+/// The word lists claim extraction reads (`Lexicons/claims-*.txt`), loaded once.
+struct ClaimLexicon: Sendable {
+    enum NumberKind: Sendable { case number, scale, ordinal }
+    enum DateKind: Sendable { case month, weekday, relative }
+    struct Unit: Sendable { var words: [String]; var unit: String; var factor: Double }
+    struct Predicate: Sendable { var name: String; var roles: Set<String> }
+
+    var stop = Set<String>()
+    var negation = Set<String>()
+    /// Base form → representative base form.
+    var synonyms = [String: String]()
+    /// Surface form → base word (before suffix rules).
+    var irregular = [String: String]()
+    var numbers = [String: (Double, NumberKind)]()
+    var dates = [String: (DateKind, Int)]()
+    /// First word of a unit form → forms starting with it, longest first.
+    var units = [String: [Unit]]()
+    /// One-word forms, and two-word forms joined by a space.
+    var predicates = [String: Predicate]()
+    /// Names of countries and regions (too coarse to conflict with a city: "in Russia" vs "in Vladivostok").
+    var coarsePlaces = Set<String>()
+
+    static let shared = ClaimLexicon()
+
+    init() {
+        for e in LexiconFiles.entries("claims-stopwords.txt") { stop.insert(ClaimLexicon.fold(e[0])) }
+        for e in LexiconFiles.entries("claims-negation.txt") { negation.insert(ClaimLexicon.fold(e[0])) }
+        for e in LexiconFiles.entries("claims-irregular.txt") where e.count >= 2 {
+            for f in e[1].split(separator: " ") { irregular[String(f)] = e[0] }
+        }
+        for e in LexiconFiles.entries("claims-numbers.txt") where e.count >= 3 {
+            guard let v = Double(e[1]) else { continue }
+            let k: NumberKind = e[2] == "scale" ? .scale : e[2] == "ordinal" ? .ordinal : .number
+            numbers[e[0]] = (v, k)
+        }
+        for e in LexiconFiles.entries("claims-dates.txt") where e.count >= 3 {
+            guard let v = Int(e[2]) else { continue }
+            let k: DateKind = e[1] == "month" ? .month : e[1] == "weekday" ? .weekday : .relative
+            dates[e[0]] = (k, v)
+        }
+        for e in LexiconFiles.entries("claims-units.txt") where e.count >= 3 {
+            guard let f = Double(e[2]) else { continue }
+            // Forms are matched token by token, and the tokenizer splits `km/h` into `km`, `/`, `h`.
+            let words = e[0].split(separator: " ").flatMap { w -> [String] in
+                w.count > 1 && w.contains("/") ? w.split(separator: "/", omittingEmptySubsequences: false).map(String.init).joinedWithSlash() : [String(w)]
+            }
+            guard let first = words.first else { continue }
+            units[first, default: []].append(Unit(words: words, unit: e[1], factor: f))
+        }
+        for k in units.keys { units[k]!.sort { $0.words.count > $1.words.count } }
+        for e in LexiconFiles.entries("claims-predicates.txt") where e.count >= 3 {
+            let p = Predicate(name: e[0], roles: Set(e[1].split(separator: " ").map(String.init)))
+            for f in e[2].split(separator: " ") { predicates[f.replacingUnderscores()] = p }
+        }
+        for file in ["gazetteer-countries.txt", "gazetteer-regions.txt"] {
+            for e in LexiconFiles.entries(file) { for f in e { coarsePlaces.insert(f.lowercased()) } }
+        }
+        // Synonyms last: they are reduced with the irregular forms and suffix rules above.
+        for e in LexiconFiles.entries("claims-synonyms.txt") where e.count >= 2 {
+            let rep = ClaimNormalizer.reduce(e[0], self)
+            for v in e[1].split(separator: " ") {
+                let s = String(v)
+                synonyms[ClaimNormalizer.reduce(s, self)] = rep
+                if s.contains("-") { synonyms[ClaimNormalizer.reduce(s.filter { $0 != "-" }, self)] = rep }
+            }
+            synonyms[rep] = rep
+        }
+    }
+
+    /// Lower case with curly apostrophes straightened.
+    static func fold(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            if ch == "\u{2019}" || ch == "\u{2018}" { out.unicodeScalars.append("'") }
+            else if ch.value < 0x80 { out.unicodeScalars.append(ch.value >= 65 && ch.value <= 90 ? Unicode.Scalar(ch.value + 32)! : ch) }
+            else { out += String(ch).lowercased() }
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    fileprivate func replacingUnderscores() -> String { String(self.map { $0 == "_" ? " " : $0 }) }
+}
+
+/// Reduces words to the base forms claims are compared by.
+public enum ClaimNormalizer {
+    /// The base form of one word: lower case, irregular forms mapped (`met` → `meet`), regular
+    /// suffixes stripped (`carriages` → `carriag`, `persuaded` → `persuad`), synonyms mapped to
+    /// their representative (`bulletproof` → `armor`). The result is a matching key, not a word.
+    public static func baseForm(_ word: String) -> String {
+        let lex = ClaimLexicon.shared
+        let r = reduce(ClaimLexicon.fold(word), lex)
+        return lex.synonyms[r] ?? r
+    }
+
+    /// The content terms of a text (stop words, negations, numbers and one-letter words
+    /// dropped), as base forms in text order, with repeats. Used for titles.
+    public static func terms(of text: String) -> [String] {
+        let lex = ClaimLexicon.shared
+        var out = [String]()
+        var word = ""
+        func flush() {
+            defer { word = "" }
+            guard word.count > 1 else { return }
+            let f = ClaimLexicon.fold(word)
+            if lex.stop.contains(f) || lex.negation.contains(f) || lex.numbers[f] != nil { return }
+            let r = reduce(f, lex)
+            out.append(lex.synonyms[r] ?? r)
+        }
+        for ch in text {
+            if ch.isLetter || ch == "'" || ch == "\u{2019}" || (ch == "-" && !word.isEmpty) { word.append(ch) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 }
+
+    /// Irregular forms and suffix rules on a folded word (no synonyms).
+    static func reduce(_ folded: String, _ lex: ClaimLexicon) -> String {
+        var w = folded
+        if w.hasSuffix("'s") { w.removeLast(2) } else if w.hasSuffix("'") { w.removeLast() }
+        if let base = lex.irregular[w] { w = base }
+        var b = Array(w.utf8)
+        if b.count == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: b, as: UTF8.self) }  // try → tri, like tried
+        guard b.count > 3, b.allSatisfy({ $0 < 0x80 }) else { return w }
+        func ends(_ s: String) -> Bool {
+            let u = Array(s.utf8)
+            return b.count > u.count && Array(b[(b.count - u.count)...]) == u
+        }
+        func hasVowel(_ n: Int) -> Bool { b[0..<n].contains(where: { isVowel($0) || $0 == 121 }) }
+        if ends("ies") && b.count > 4 { b.removeLast(3); b.append(121) }
+        else if ends("ied") && b.count > 4 { b.removeLast(3); b.append(121) }
+        else if ends("sses") { b.removeLast(2) }
+        else if ends("ches") || ends("shes") || ends("xes") || ends("zes") { b.removeLast(2) }
+        else if ends("s") && !ends("ss") && !ends("us") && !ends("is") { b.removeLast() }
+        else if ends("ing") && b.count > 5 && hasVowel(b.count - 3) { b.removeLast(3) }
+        else if ends("ed") && b.count > 4 && hasVowel(b.count - 2) { b.removeLast(2) }
+        // Doubled final consonant (stopp → stop; call → cal, consistently for every form).
+        if b.count > 3, b[b.count - 1] == b[b.count - 2], !isVowel(b[b.count - 1]), b[b.count - 1] != 115 { b.removeLast() }
+        if b.count > 3, b.last == 101 { b.removeLast() }
+        if b.count > 2, b.last == 121 { b[b.count - 1] = 105 }
+        return String(decoding: b, as: UTF8.self)
+    }
+}
+
+extension Array where Element == String {
+    /// [km, h] → [km, /, h]
+    fileprivate func joinedWithSlash() -> [String] {
+        var out = [String]()
+        for (i, x) in enumerated() { if i > 0 { out.append("/") }; if !x.isEmpty { out.append(x) } }
+        return out
+    }
+}

@@ -1,0 +1,160 @@
+import Testing
+@testable import NewsKBExtraction
+
+@Suite struct ClaimExtractionTests {
+    func claims(_ text: String) -> [Claim] { Analyzer().analyze(text).claims }
+
+    func quantities(_ text: String) -> [(Double, String)] {
+        claims(text).flatMap(\.quantities).map { ($0.value, $0.unit) }
+    }
+
+    /// Number and unit normalization: (sentence, value in canonical unit, canonical unit).
+    static let numberCases: [(String, Double, String)] = [
+        ("The train can only travel at 37 mph on that line.", 59.546, "km/h"),
+        ("The train can only travel at 37mph on that line.", 59.546, "km/h"),
+        ("The train can only travel at 59 km/h on that line.", 59, "km/h"),
+        ("It can only travel at approximately 59 kilometers per hour.", 59, "km/h"),
+        ("It can only travel at 37 miles per hour at best.", 59.546, "km/h"),
+        ("The spaceport lies approximately 1,000 kilometres from the city.", 1000, "km"),
+        ("The new bridge is 620 metres long and opened today.", 620, "m"),
+        ("Russia may need 122mm shells for its howitzers.", 122, "mm"),
+        ("Unemployment rose to 12 percent last year in the region.", 12, "%"),
+        ("Unemployment rose to 12% last year in the region.", 12, "%"),
+        ("Unemployment rose to 12 per cent last year in the region.", 12, "%"),
+        ("The company paid $1.2 billion for the mine in Chile.", 1.2e9, "USD"),
+        ("The company paid $1.2bn for the mine in Chile.", 1.2e9, "USD"),
+        ("The club paid €5m for the young striker.", 5e6, "EUR"),
+        ("The club paid 5 million euros for the young striker.", 5e6, "EUR"),
+        ("Officials said 3,500 tonnes of grain had left the port.", 3.5e6, "kg"),
+    ]
+
+    @Test(arguments: 0..<numberCases.count) func numbersAndUnitsAreNormalized(_ i: Int) {
+        let (text, value, unit) = Self.numberCases[i]
+        let qs = quantities(text)
+        #expect(qs.contains { $0.1 == unit && abs($0.0 - value) <= 0.01 * value }, "\(text) → \(qs)")
+    }
+
+    @Test func numberWordsAreCounts() {
+        let a = claims("His train includes at least twenty bulletproof carriages, officials believe.").flatMap(\.quantities)
+        #expect(a.contains { $0.value == 20 && $0.unit == "" && $0.noun == ClaimNormalizer.baseForm("carriages") })
+        let b = claims("The ministry confirmed that twenty-five soldiers were wounded.").flatMap(\.quantities)
+        #expect(b.contains { $0.value == 25 && $0.unit == "" })
+    }
+
+    @Test func unitsConvertSoTheSameAmountMatches() {
+        let mph = Quantity(value: 37 * 1.609344, unit: "km/h", span: TextSpan(0, 0))
+        let kmh = Quantity(value: 59, unit: "km/h", span: TextSpan(0, 0))
+        #expect(mph.matches(kmh))
+        #expect(!mph.matches(Quantity(value: 80, unit: "km/h", span: TextSpan(0, 0))))
+        #expect(!mph.matches(Quantity(value: 59, unit: "km", span: TextSpan(0, 0))))
+    }
+
+    @Test func yearsAreDatesNotQuantities() {
+        let c = claims("Mr. Kim's last trip abroad was to Vladivostok in 2019 for a summit.")
+        #expect(c.flatMap(\.quantities).isEmpty)
+        #expect(c.flatMap(\.dates).contains { $0.year == 2019 })
+    }
+
+    @Test func datesResolveAgainstThePublicationDate() {
+        let c = claims("The two leaders met on Tuesday in the border town, state media said.")
+        let d = c.flatMap(\.dates).first { $0.weekday != nil }
+        #expect(d != nil)
+        // 2023-09-14 is a Thursday: "Tuesday" is 2023-09-12.
+        #expect(d?.resolved(publishedOn: "2023-09-14") == "2023-09-12")
+        #expect(d?.resolved(publishedOn: nil) == "weekday:2")
+        let m = claims("The talks began on September 5, 2022 in the capital.").flatMap(\.dates)
+        #expect(m.contains { $0.resolved(publishedOn: nil) == "2022-09-05" })
+        #expect(CivilDate(year: 2023, month: 9, day: 12).weekday == 2)
+        #expect(CivilDate(dayNumber: CivilDate(year: 2024, month: 2, day: 29).dayNumber).string == "2024-02-29")
+    }
+
+    @Test func synonymsAndInflectionsShareABaseForm() {
+        #expect(ClaimNormalizer.baseForm("armored") == ClaimNormalizer.baseForm("bulletproof"))
+        #expect(ClaimNormalizer.baseForm("persuaded") == ClaimNormalizer.baseForm("convince"))
+        #expect(ClaimNormalizer.baseForm("carriages") == ClaimNormalizer.baseForm("carriage"))
+        #expect(ClaimNormalizer.baseForm("met") == ClaimNormalizer.baseForm("meeting"))
+        #expect(ClaimNormalizer.baseForm("attempted") == ClaimNormalizer.baseForm("tried"))
+        #expect(ClaimNormalizer.baseForm("carriage") != ClaimNormalizer.baseForm("carrier"))
+    }
+
+    @Test func paraphrasesShareMostTerms() {
+        let a = Set(claims("Mr. Kim’s train is rumored to include at least 20 heavy bulletproof carriages.").flatMap(\.terms))
+        let b = Set(claims("It is rumored that his train includes at least twenty armored carriages.").flatMap(\.terms))
+        let shared = a.intersection(b)
+        #expect(shared.count >= 4, "\(a) / \(b)")
+        #expect(shared.contains(ClaimNormalizer.baseForm("armored")))
+    }
+
+    @Test func negationIsMarked() {
+        #expect(claims("Both sides have denied the reports about the deal.").first?.negated == true)
+        #expect(claims("The Kremlin has not confirmed the meeting with the envoy.").first?.negated == true)
+        #expect(claims("The Kremlin has confirmed the meeting with the envoy.").first?.negated == false)
+    }
+
+    @Test func statementsBecomeLinkedClaims() {
+        let a = Analyzer().analyze("National Security Council spokesman John Kirby said Russia’s Defence Minister Sergei Shoigu had tried to convince Pyongyang to sell artillery ammunition.")
+        #expect(!a.statements.isEmpty)
+        let linked = a.claims.filter { $0.statement != nil }
+        #expect(!linked.isEmpty)
+        for c in linked { #expect(a.statements[c.statement!].content.overlaps(c.span)) }
+    }
+
+    @Test func sentencesSplitIntoClauses() {
+        let text = "Notably, his train is rumored to include at least 20 heavy bulletproof carriages, contributing to its relatively slow speed of approximately 37 mph."
+        let c = claims(text)
+        #expect(c.count == 2)
+        #expect(c.last?.quantities.first?.unit == "km/h")
+    }
+
+    @Test func placeFramesForWhereAnEventTakesPlaceAndWhereSomethingHeads() {
+        let a = Analyzer().analyze("The meeting was initially expected to take place in Vladivostok, officials said.")
+        let f = a.claims.flatMap(\.frames)
+        #expect(f.contains { $0.predicate == "meeting place" && $0.role == .at && a.entities[$0.value].canonicalName == "Vladivostok" })
+        let b = Analyzer().analyze("The train is reportedly moving northward, away from the city of Vladivostok.")
+        #expect(b.claims.flatMap(\.frames).contains { $0.role == .away })
+        let c = Analyzer().analyze("It is currently en route to Vladivostok, the port city.")
+        #expect(c.claims.flatMap(\.frames).contains { $0.role == .toward })
+    }
+
+    @Test func directionFramesKeepAgentAndPatient() {
+        let a = Analyzer().analyze("Officials fear that Iran supplies Russia with attack drones.")
+        let f = a.claims.flatMap(\.frames).filter { $0.role == .direction }
+        #expect(f.count == 1)
+        if let x = f.first, let o = x.other {
+            #expect(a.entities[x.value].canonicalName == "Iran")
+            #expect(a.entities[o].canonicalName == "Russia")
+        }
+    }
+
+    @Test func claimSpansLieInsideTheTextWithEmojiAndCombiningMarks() {
+        let text = "🇺🇦 Officials said 20 drones 👩‍👩‍👧 hit Kyiv on Tuesday; the café’s owner, José, was not hurt. “It was 37 mph,” he said."
+        let a = Analyzer().analyze(text)
+        let n = text.unicodeScalars.count
+        for c in a.claims {
+            #expect(c.span.start >= 0 && c.span.end <= n && c.span.start < c.span.end)
+            for q in c.quantities { #expect(c.span.contains(q.span)) }
+        }
+        #expect(!a.claims.isEmpty)
+    }
+
+    @Test func randomInputNeverCrashesAndSpansStayInside() {
+        var rng: UInt64 = 0x9E3779B97F4A7C15
+        func next() -> UInt64 { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng }
+        let pieces = ["37", "mph", "km/h", "$", "1,000", "twenty-five", " ", ".", ",", ";", " – ", "\u{201C}", "\u{201D}", "not",
+                      "said", "Tuesday", "in", "Vladivostok", "met", "summit", "away", "from", "é", "🇫🇷", "\u{0301}", "\n",
+                      "%", "bn", "m", "1.2", "2019", "March", "5", "per", "hour", "Iran", "supplies", "Russia"]
+        for _ in 0..<200 {
+            var s = ""
+            for _ in 0..<Int(next() % 60) { s += pieces[Int(next() % UInt64(pieces.count))]; if next() % 3 == 0 { s += " " } }
+            let a = Analyzer().analyze(s)
+            let n = s.unicodeScalars.count
+            for c in a.claims {
+                #expect(c.span.start >= 0 && c.span.end <= n && c.span.start <= c.span.end)
+                for q in c.quantities { #expect(q.span.end <= n) }
+                for f in c.frames { #expect(f.span.end <= n && f.span.start >= 0) }
+            }
+            #expect(Analyzer().analyze(s) == a)
+        }
+        #expect(Analyzer().analyze("").claims.isEmpty)
+    }
+}

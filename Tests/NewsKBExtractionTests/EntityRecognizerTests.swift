@@ -1,0 +1,87 @@
+import Testing
+@testable import NewsKBExtraction
+
+/// Entity recognition on news-style sentences written for these tests.
+@Suite struct EntityRecognizerTests {
+    func mentions(_ body: String, _ configuration: EntityConfiguration = .standard) -> [(String, EntityType)] {
+        let a = Analyzer(configuration: configuration).analyze(body)
+        return a.mentions.map { ($0.text, a.entities[$0.entity].type) }
+    }
+
+    func has(_ ms: [(String, EntityType)], _ text: String, _ type: EntityType) -> Bool {
+        ms.contains { $0.0 == text && $0.1 == type }
+    }
+
+    @Test func titlesAreOutsideThePersonSpan() {
+        let ms = mentions("President Vladimir Putin met Defence Minister Sergei Shoigu in Moscow on Tuesday.")
+        #expect(has(ms, "Vladimir Putin", .person))
+        #expect(has(ms, "Sergei Shoigu", .person))
+        #expect(has(ms, "Moscow", .gpe))
+        #expect(!ms.contains { $0.0.hasPrefix("President") || $0.0.hasPrefix("Defence") })
+    }
+
+    @Test func honorificsMarkPersons() {
+        let ms = mentions("The talks ended late. Mr. Kim left the hall, and Mrs. Okonjo stayed with Dr. Haverford.")
+        #expect(has(ms, "Kim", .person))
+        #expect(has(ms, "Okonjo", .person))
+        #expect(has(ms, "Haverford", .person))
+    }
+
+    @Test func possessiveIsOutsideTheSpan() {
+        let ms = mentions("Analysts said Russia’s army and Germany's economy were under strain.")
+        #expect(has(ms, "Russia", .gpe))
+        #expect(has(ms, "Germany", .gpe))
+    }
+
+    @Test func organisationHeads() {
+        let ms = mentions("The Carnegie Endowment for International Peace and the Ministry of Foreign Affairs both issued statements, as did the Meridian Shipping Corporation.")
+        #expect(has(ms, "Carnegie Endowment for International Peace", .org))
+        #expect(ms.contains { $0.0.contains("Ministry of Foreign Affairs") && $0.1 == .org })
+        #expect(ms.contains { $0.0.contains("Meridian Shipping Corporation") && $0.1 == .org })
+    }
+
+    @Test func sentenceInitialCommonWordsAreNotEntities() {
+        let ms = mentions("However, the plan failed. Notably, nobody objected. In the end, the Kremlin agreed.")
+        #expect(!ms.contains { $0.0 == "However" || $0.0 == "Notably" || $0.0 == "In" })
+        #expect(has(ms, "Kremlin", .org))
+    }
+
+    @Test func particlesAndHyphens() {
+        let ms = mentions("The group was led by Abu Bakr al-Baghdadi. Ursula von der Leyen spoke after Jean-Claude Juncker.")
+        #expect(ms.contains { $0.0.contains("al-Baghdadi") && $0.1 == .person })
+        #expect(ms.contains { $0.0.contains("von der Leyen") && $0.1 == .person })
+        #expect(ms.contains { $0.0.contains("Jean-Claude") && $0.1 == .person })
+    }
+
+    @Test func nationalitiesAreNORPAndFacilities() {
+        let ms = mentions("A Russian delegation greeted North Korean officials at the Vostochny space center near the Khasan border station.")
+        #expect(has(ms, "Russian", .norp))
+        #expect(has(ms, "North Korean", .norp))
+        #expect(has(ms, "Vostochny space center", .facility))
+        #expect(has(ms, "Khasan border station", .facility))
+    }
+
+    @Test func allCapsHeadlineAndDateline() {
+        let ms = mentions("RUSSIA AND NORTH KOREA HOLD TALKS\nMOSCOW 2023-09-12\nThe talks began on Tuesday.")
+        #expect(ms.contains { $0.0 == "RUSSIA" })
+        #expect(ms.contains { $0.0 == "NORTH KOREA" })
+        #expect(ms.contains { $0.0 == "MOSCOW" })
+    }
+
+    @Test func eventsAndLaws() {
+        let ms = mentions("Leaders met at the Eastern Economic Forum in Vladivostok to discuss the Paris Agreement.")
+        #expect(ms.contains { $0.0 == "Eastern Economic Forum" && ($0.1 == .org || $0.1 == .event) })
+        #expect(has(ms, "Vladivostok", .gpe))
+        #expect(ms.contains { $0.0.contains("Paris Agreement") && $0.1 == .law } || ms.contains { $0.0 == "Paris" })
+    }
+
+    @Test func spansAreExactCodePoints() {
+        let body = "🇺🇸 Witnesses said “Kim Jong Un’s train” 👍🏽 reached Vladivostok, KCNA said."
+        let a = Analyzer().analyze(body)
+        let t = DocumentText(body)
+        #expect(!a.mentions.isEmpty)
+        for m in a.mentions { #expect(t.text(m.span) == m.text) }
+        #expect(a.mentions.contains { $0.text == "Kim Jong Un" })
+        #expect(a.mentions.contains { $0.text == "Vladivostok" })
+    }
+}

@@ -1,0 +1,297 @@
+import Testing
+@testable import NewsKBExtraction
+
+/// One extracted statement, as text, for readable assertions.
+struct SaidRow: CustomStringConvertible {
+    var kind: Statement.Kind
+    var content: String
+    var cue: String?
+    var speaker: String?
+    /// The resolved speaker: the entity's canonical name, else the phrase.
+    var who: String?
+    var place: String?
+    var description: String { "[\(kind.rawValue)] \(who ?? "-") (\(speaker ?? "-")) \(cue ?? "-"): \(content)" }
+}
+
+/// Runs the full pipeline (tokens, entities, statements) on `body`.
+func said(_ body: String) -> [SaidRow] {
+    let a = Analyzer().analyze(body)
+    let t = DocumentText(body)
+    return a.statements.map { s in
+        SaidRow(kind: s.kind, content: t.text(s.content), cue: s.cue.map { t.text($0) },
+                speaker: s.speakerSpan.map { t.text($0) },
+                who: s.speakerEntity.map { a.entities[$0].canonicalName } ?? s.speakerPhrase,
+                place: s.place.map { t.text($0) })
+    }
+}
+
+/// Runs the statement extractor alone, with no entities (the extractor must degrade sensibly).
+func saidWithoutEntities(_ body: String) -> [SaidRow] {
+    let t = DocumentText(body)
+    let sentences = SentenceSplitter.split(t)
+    let st = StatementExtractor.extract(t, sentences: sentences, entities: [], mentions: [])
+    return st.map { s in
+        SaidRow(kind: s.kind, content: t.text(s.content), cue: s.cue.map { t.text($0) },
+                speaker: s.speakerSpan.map { t.text($0) }, who: s.speakerPhrase, place: s.place.map { t.text($0) })
+    }
+}
+
+func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
+    rows.first { $0.content.contains(contentPart) }
+}
+
+@Suite struct StatementDirectQuoteTests {
+    @Test func quotationThenReportingClause() {
+        let rows = said("“We will not back down,” the defence minister said on Monday.")
+        let r = find(rows, "We will not back down")
+        #expect(r?.kind == .direct)
+        #expect(r?.content == "We will not back down,")
+        #expect(r?.cue == "said")
+        #expect(r?.speaker == "the defence minister")
+    }
+
+    @Test func invertedReportingClauseWithApposition() {
+        let rows = said("“Talks will continue next week,” said Dmitry Peskov, the Kremlin spokesman.")
+        let r = find(rows, "Talks will continue")
+        #expect(r?.kind == .direct)
+        #expect(r?.speaker == "Dmitry Peskov")
+        #expect(r?.who?.contains("Peskov") == true)
+    }
+
+    @Test func colonLeadIn() {
+        let rows = said("Responding to a question at the Eastern Economic Forum, Mr. Putin said: “When I get there, you will know.”")
+        let r = find(rows, "When I get there")
+        #expect(r?.kind == .direct)
+        #expect(r?.cue == "said")
+        #expect(r?.speaker == "Mr. Putin")
+        #expect(r?.place == "at the Eastern Economic Forum")
+    }
+
+    @Test func quotationInTwoPartsIsOneStatement() {
+        let rows = said("“The price is the question,” Panda said. “Both sides want a deal.”")
+        let direct = rows.filter { $0.kind == .direct }
+        #expect(direct.count == 1)
+        #expect(direct.first?.content.hasPrefix("The price is the question") == true)
+        #expect(direct.first?.content.hasSuffix("Both sides want a deal.") == true)
+    }
+
+    @Test func quotationOverParagraphs() {
+        let body = """
+        John Kirby spoke to reporters on Monday.
+        “The negotiations are advancing quickly,” Kirby said. “We have seen new evidence this week.
+        “We expect more meetings before the end of the month.”
+        The ministry did not comment.
+        """
+        let rows = said(body)
+        let r = find(rows, "We expect more meetings")
+        #expect(r?.kind == .direct)
+        #expect(r?.content.contains("We have seen new evidence") == true)
+        #expect(r?.who?.contains("Kirby") == true)
+        // the quotation stops where the paragraphs without marks begin
+        #expect(r?.content.contains("did not comment") == false)
+    }
+
+    @Test func nestedSingleQuotesStayInside() {
+        let rows = said("“He told me ‘never again’ and I believed him,” the witness said.")
+        let direct = rows.filter { $0.kind == .direct }
+        #expect(direct.count == 1)
+        #expect(direct.first?.content == "He told me ‘never again’ and I believed him,")
+        #expect(direct.first?.speaker == "the witness")
+    }
+
+    @Test func apostrophesAreNotQuotationMarks() {
+        let rows = said("Russia’s officials don’t expect results from the ’90s-style talks, analysts say.")
+        #expect(rows.allSatisfy { $0.kind != .direct })
+        let r = find(rows, "don’t expect results")
+        #expect(r?.kind == .indirect)
+        #expect(r?.who == "analysts")
+    }
+
+    @Test func straightQuotes() {
+        let rows = said("\"It is a very serious matter,\" he said.\nThe senator, however, disagreed.")
+        #expect(find(rows, "It is a very serious matter")?.kind == .direct)
+    }
+
+    @Test func doubledApostrophesAsQuotationMarks() {
+        let rows = said("''People turn to us in a crisis,'' Ms. White said.")
+        let r = find(rows, "People turn to us in a crisis")
+        #expect(r?.kind == .direct)
+        #expect(r?.content.hasPrefix("'") == false)
+        #expect(r?.speaker == "Ms. White")
+    }
+
+    @Test func scareQuotesAreNotStatements() {
+        let rows = said("The so-called “peace plan” was published on Monday by the ministry.")
+        #expect(rows.isEmpty)
+    }
+
+    @Test func offsetsAreCodePointsWithEmojiAndCombiningMarks() {
+        let body = "🇺🇸 e\u{301}vénement: “Good 🇺🇸 news for the cafe\u{301},” the mayor said."
+        let a = Analyzer().analyze(body)
+        let t = DocumentText(body)
+        let s = a.statements.first { $0.kind == .direct }
+        #expect(s != nil)
+        if let s {
+            #expect(t.text(s.content) == "Good 🇺🇸 news for the cafe\u{301},")
+            // the same text through code points, as SQLite substr counts them
+            let scalars = Array(body.unicodeScalars)
+            var u = String.UnicodeScalarView()
+            u.append(contentsOf: scalars[s.content.start..<s.content.end])
+            #expect(String(u) == "Good 🇺🇸 news for the cafe\u{301},")
+        }
+    }
+}
+
+@Suite struct StatementPartialTests {
+    @Test func quotedFragmentInReportedSpeech() {
+        let rows = said("The White House said negotiations over the deal were “actively advancing.”")
+        let r = find(rows, "actively advancing")
+        #expect(r?.kind == .partial)
+        #expect(r?.content.hasPrefix("negotiations over the deal were") == true)
+        #expect(r?.who?.contains("White House") == true)
+    }
+
+    @Test func quotationEndingAClause() {
+        let rows = said("They will pick the winner “and that will surely be the governor,” he said.")
+        let r = find(rows, "surely be the governor")
+        #expect(r?.kind == .partial)
+        #expect(r?.content.hasPrefix("They will pick the winner") == true)
+    }
+}
+
+@Suite struct StatementIndirectTests {
+    @Test func saidThat() {
+        let rows = said("The finance minister said that inflation would fall next year.")
+        let r = find(rows, "inflation would fall")
+        #expect(r?.kind == .indirect)
+        #expect(r?.content == "that inflation would fall next year")
+        #expect(r?.speaker == "The finance minister")
+    }
+
+    @Test func clauseThenReportingClause() {
+        let rows = said("The bridge will reopen in March, officials said on Tuesday.")
+        let r = find(rows, "bridge will reopen")
+        #expect(r?.content == "The bridge will reopen in March")
+        #expect(r?.who == "officials")
+    }
+
+    @Test func parentheticalReportingClause() {
+        let rows = said("The strike, the union said, will last until Friday.")
+        let r = find(rows, "will last until Friday")
+        #expect(r?.content == "The strike, the union said, will last until Friday")
+        #expect(r?.cue == "said")
+    }
+
+    @Test func accordingTo() {
+        let rows = said("According to KCNA, the leader is accompanied by senior military officials.")
+        let r = find(rows, "accompanied by senior")
+        #expect(r?.cue == "According to")
+        #expect(r?.speaker == "KCNA")
+        #expect(r?.content == "the leader is accompanied by senior military officials")
+        let rows2 = said("The two leaders will discuss an arms deal, according to a US official.")
+        let r2 = find(rows2, "arms deal")
+        #expect(r2?.content == "The two leaders will discuss an arms deal")
+        #expect(r2?.who == "a US official")
+    }
+
+    @Test func toldReportersWithPlace() {
+        let rows = said("The Kremlin spokesman told reporters in Moscow that the visit would be short.")
+        let r = find(rows, "visit would be short")
+        #expect(r?.cue == "told")
+        #expect(r?.content == "that the visit would be short")
+        #expect(r?.place == "in Moscow")
+    }
+
+    @Test func appositiveSpeaker() {
+        let rows = said("John Kirby, the National Security Council spokesman, said Russia had asked for artillery shells.")
+        let r = find(rows, "artillery shells")
+        #expect(r?.speaker == "John Kirby")
+        #expect(r?.who?.contains("Kirby") == true)
+        #expect(r?.content == "Russia had asked for artillery shells")
+    }
+
+    @Test func reportingVerbsBritishAndAmerican() {
+        let body = """
+        The governor emphasised that the budget was balanced.
+        The senator emphasized that the vote was close.
+        The analyst warned that prices could rise.
+        The ministry denied that troops had crossed the border.
+        The company disclosed that profits had doubled.
+        """
+        let rows = said(body)
+        #expect(find(rows, "budget was balanced")?.cue == "emphasised")
+        #expect(find(rows, "vote was close")?.cue == "emphasized")
+        #expect(find(rows, "prices could rise")?.cue == "warned")
+        #expect(find(rows, "troops had crossed")?.cue == "denied")
+        #expect(find(rows, "profits had doubled")?.cue == "disclosed")
+    }
+
+    @Test func quotedAsSaying() {
+        let rows = said("“The interests of our two countries matter to us,” he was quoted as saying by Russian media.")
+        let r = find(rows, "interests of our two countries")
+        #expect(r?.cue == "was quoted as saying")
+        #expect(r?.speaker == "he")
+    }
+
+    @Test func reportingNounWithPossessor() {
+        let rows = said("The Kremlin’s statement suggests the meeting might take place in the coming days.")
+        let r = find(rows, "meeting might take place")
+        #expect(r?.who?.contains("Kremlin") == true)
+    }
+
+    @Test func unnamedSourceKeepsPhrase() {
+        let rows = saidWithoutEntities("A senior US official said the talks had stalled.")
+        let r = find(rows, "talks had stalled")
+        #expect(r?.who == "A senior US official")
+        #expect(r?.speaker == "A senior US official")
+    }
+
+    @Test func modalsAndInfinitivesAreNotReports() {
+        let rows = said("The minister will say more next week. It is difficult to say how many died.")
+        #expect(rows.isEmpty)
+    }
+}
+
+@Suite struct StatementSpeakerResolutionTests {
+    @Test func pronounAcrossParagraphs() {
+        let body = """
+        Ankit Panda of the Carnegie Endowment said Russia and North Korea need each other.
+        The summit is expected next week in Vladivostok.
+        “What matters now is the price,” he said.
+        """
+        let r = find(said(body), "What matters now")
+        #expect(r?.speaker == "he")
+        #expect(r?.who?.contains("Panda") == true)
+    }
+
+    @Test func pronounSkipsPersonNamedInsideTheContent() {
+        let body = "John Kirby said Sergei Shoigu had visited Pyongyang. “This is a serious concern,” he said."
+        let r = find(said(body), "serious concern")
+        #expect(r?.who?.contains("Kirby") == true)
+    }
+
+    @Test func pronounWithoutEntitiesUsesThePhrase() {
+        let body = "Ankit Panda said the deal was close.\n“Both sides want it,” he said."
+        let r = find(saidWithoutEntities(body), "Both sides want it")
+        #expect(r?.speaker == "he")
+        #expect(r?.who == "Ankit Panda")
+    }
+
+    @Test func roleResolvedToTheNamedPerson() {
+        let body = """
+        Kremlin spokesman Dmitry Peskov said the visit would be short.
+        The talks began on Monday.
+        The spokesman added that the talks would continue.
+        """
+        let r = find(said(body), "talks would continue")
+        #expect(r?.speaker == "The spokesman")
+        #expect(r?.who == "Dmitry Peskov")
+    }
+
+    @Test func quotationWithoutReportingClauseContinuesTheSpeaker() {
+        let body = "“We are ready,” the general said.\n“Nothing will stop us now.”"
+        let r = find(said(body), "Nothing will stop us")
+        #expect(r?.kind == .direct)
+        #expect(r?.who == "the general")
+    }
+}

@@ -1,0 +1,224 @@
+import Testing
+import Foundation
+@testable import NewsKB
+
+@Suite(.serialized) struct ClaimCorpusTests {
+    func importDocs(_ docs: [SourceDocument], batchSize: Int = 256) throws -> (TempDir, KnowledgeStore) {
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+        let importer = try Importer(store: store)
+        importer.batchSize = batchSize
+        _ = try importer.importDocuments(docs)
+        return (dir, store)
+    }
+
+    func doc(_ key: String, _ body: String, published: String? = nil, title: String? = nil) -> SourceDocument {
+        SourceDocument(key: key, title: title, published: published, body: body, origin: key)
+    }
+
+    func seeds() throws -> [SourceDocument] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: repoRoot + "/seeds").filter { $0.hasSuffix(".txt") }.sorted()
+        return try files.map { doc($0, try String(contentsOfFile: repoRoot + "/seeds/" + $0, encoding: .utf8)) }
+    }
+
+    /// Documents (sorted keys) of the claim group whose evidence contains `text`.
+    func groupDocuments(_ db: Database, containing text: String) throws -> [String] {
+        let rows = try db.rows("""
+            SELECT DISTINCT document FROM claim_evidence WHERE claim_group IN
+              (SELECT claim_group FROM claim_evidence WHERE text LIKE '%' || ? || '%') ORDER BY document
+            """, [text])
+        return rows.compactMap { $0[0].string }
+    }
+
+    @Test func seedFactsGroupAcrossTheArticlesThatStateThem() throws {
+        let (_, store) = try importDocs(try seeds())
+        let db = store.db
+        let speed = try groupDocuments(db, containing: "37 mph")
+        #expect(speed.count >= 3, "\(speed)")
+        let carriages = try groupDocuments(db, containing: "bulletproof carriages")
+        #expect(carriages.count >= 3, "\(carriages)")
+        let kirby = try groupDocuments(db, containing: "Shoigu had attempted to persuade")
+        #expect(kirby.count >= 4, "\(kirby)")
+        let summit = try groupDocuments(db, containing: "2019 summit")
+        #expect(summit.count >= 3, "\(summit)")
+        // The speed group and the carriages group are two groups.
+        let g = try db.rows("SELECT DISTINCT claim_group FROM claim_evidence WHERE text LIKE '%37 mph%' OR text LIKE '%twenty bulletproof%'")
+        #expect(g.count == 2)
+        // Every evidence span round-trips through substr.
+        let bad = try db.scalar("""
+            SELECT count(*) FROM claim_evidence e JOIN documents d ON d.key = e.document
+             WHERE substr(d.body, e.start + 1, e."end" - e.start) <> e.text
+            """)?.int
+        #expect(bad == 0)
+        #expect(try db.scalar("SELECT count(*) FROM claim_agreement WHERE sources < 2")?.int == 0)
+    }
+
+    @Test func seedConflictsOverTheMeetingPlaceAndTheTrainsHeadingAreFound() throws {
+        let (_, store) = try importDocs(try seeds())
+        let rows = try store.db.rows("SELECT disagreement, kind, topic, document, position FROM disagreements")
+        let byTopic = Dictionary(grouping: rows, by: { $0[2].string ?? "" })
+        let place = byTopic["meeting place"] ?? []
+        #expect(Set(place.compactMap { $0[4].string }).count >= 2, "\(place)")
+        #expect(Set(place.compactMap { $0[3].string }).count >= 2)
+        let heading = byTopic["heading"] ?? []
+        #expect(heading.contains { $0[4].string == "away from Vladivostok" })
+        #expect(heading.contains { $0[4].string == "toward Vladivostok" })
+        #expect(try store.db.scalar("SELECT count(DISTINCT story) FROM stories")?.int == 1)
+    }
+
+    /// Every public view, as text, without row ids that depend on insertion order.
+    func views(_ db: Database) throws -> [String] {
+        let queries = [
+            "SELECT claim_group, document, start, \"end\", text, speaker, story FROM claim_evidence ORDER BY 1, 2, 3",
+            "SELECT claim_group, claim, sources, documents, story, normalized FROM claim_agreement ORDER BY 1",
+            "SELECT disagreement, topic, kind, document, start, \"end\", text, position, story FROM disagreements ORDER BY 1, 4, 5, 8",
+            "SELECT story, document, label FROM stories ORDER BY 1, 2",
+        ]
+        return try queries.flatMap { q in try db.rows(q).map { $0.map(\.description).joined(separator: "|") } }
+    }
+
+    @Test func sameDocumentsGiveTheSameViewsWhateverTheImportOrderOrBatchSize() throws {
+        var docs = try seeds()
+        docs += [
+            doc("x1.txt", "An earthquake of magnitude 6.1 struck the coast of Peru on Monday, killing 12 people.", published: "2021-03-01"),
+            doc("x2.txt", "A magnitude 6.1 earthquake hit the Peruvian coast on Monday and killed 12 people.", published: "2021-03-02"),
+        ]
+        let (_, a) = try importDocs(docs)
+        let (_, b) = try importDocs(docs.reversed(), batchSize: 2)
+        // Incrementally: half first, then the rest.
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("c.db"))
+        _ = try Importer(store: store).importDocuments(Array(docs[3...]))
+        _ = try Importer(store: store).importDocuments(Array(docs[..<3]))
+        let va = try views(a.db)
+        #expect(!va.isEmpty)
+        #expect(va == (try views(b.db)))
+        #expect(va == (try views(store.db)))
+    }
+
+    @Test func eachKindOfDisagreementIsFound() throws {
+        let (_, store) = try importDocs([
+            doc("a.txt", """
+                The earthquake killed 120 people in the mountain villages of Nepal, officials said on Sunday.
+                The summit will take place in Geneva next week, diplomats said.
+                Investigators said that Iran supplies Russia with attack drones for the war.
+                The company has confirmed the closure of its factory in the northern town.
+                """, published: "2015-04-26"),
+            doc("b.txt", """
+                The earthquake killed 45 people in the mountain villages of Nepal, officials said on Sunday.
+                The summit will take place in Vienna next week, diplomats said.
+                Investigators said that Russia supplies Iran with attack drones for the war.
+                The company has not confirmed the closure of its factory in the northern town.
+                """, published: "2015-04-26"),
+        ])
+        let kinds = Set(try store.db.rows("SELECT kind FROM disagreements").compactMap { $0[0].string })
+        #expect(kinds.isSuperset(of: ["numeric", "place", "direction", "negation"]), "\(kinds)")
+        // Each disagreement lists both sources.
+        let perConflict = try store.db.rows("SELECT disagreement, count(DISTINCT document) FROM disagreements GROUP BY 1")
+        #expect(perConflict.allSatisfy { $0[1].int == 2 })
+        let numeric = try store.db.rows("SELECT position FROM disagreements WHERE kind = 'numeric' ORDER BY document").compactMap { $0[0].string }
+        #expect(numeric.contains { $0.contains("120") } && numeric.contains { $0.contains("45") })
+    }
+
+    @Test func timeDisagreementsCompareResolvedDates() throws {
+        let (_, store) = try importDocs([
+            doc("a.txt", "The two presidents met on Tuesday at the lakeside palace outside the capital, aides said.", published: "2019-06-14"),
+            doc("b.txt", "The two presidents met on Wednesday at the lakeside palace outside the capital, aides said.", published: "2019-06-14"),
+        ])
+        let rows = try store.db.rows("SELECT kind, position FROM disagreements WHERE kind = 'time'")
+        #expect(Set(rows.compactMap { $0[1].string }) == ["on 2019-06-11", "on 2019-06-12"], "\(rows)")
+    }
+
+    @Test func paraphrasesGroupAndNearMissesDoNot() throws {
+        let (_, store) = try importDocs([
+            doc("a.txt", """
+                Defence Minister Sergei Shoigu tried to persuade Pyongyang to sell artillery ammunition to Moscow.
+                The central bank raised its main interest rate to 5 percent on Thursday.
+                """, published: "2023-09-01"),
+            doc("b.txt", """
+                Defence Minister Sergei Shoigu attempted to convince Pyongyang to sell artillery ammunition to Moscow.
+                The central bank cut its main interest rate to 3 percent on Thursday.
+                """, published: "2023-09-01"),
+            doc("c.txt", """
+                Sergei Shoigu inspected a new artillery factory near Moscow and praised its workers.
+                """, published: "2023-09-01"),
+        ])
+        let shoigu = try groupDocuments(store.db, containing: "persuade Pyongyang")
+        #expect(shoigu == ["a.txt", "b.txt"])
+        // Same entities, different claim: the factory visit and the interest-rate moves do not group.
+        #expect(try groupDocuments(store.db, containing: "inspected").isEmpty)
+        #expect(try groupDocuments(store.db, containing: "interest rate").isEmpty)
+    }
+
+    @Test func twoEventsWithTheSameActorsAreTwoStories() throws {
+        let first = """
+            President Donald Trump and North Korean leader Kim Jong Un met in Singapore on Tuesday for their first summit.
+            The two leaders signed a joint statement at the Capella hotel on Sentosa island.
+            Kim committed to work toward complete denuclearization of the Korean peninsula, the statement said.
+            """
+        let second = """
+            President Donald Trump and North Korean leader Kim Jong Un ended their summit in Hanoi abruptly on Thursday.
+            The talks at the Metropole hotel collapsed over demands for sanctions relief, officials said.
+            No agreement was signed, and a planned lunch was cancelled.
+            """
+        let (_, store) = try importDocs([
+            doc("s1.txt", first, published: "2018-06-12"),
+            doc("s2.txt", first.replacingOccurrences(of: "met in Singapore", with: "held talks in Singapore"), published: "2018-06-12"),
+            doc("h1.txt", second, published: "2019-02-28"),
+            doc("h2.txt", second.replacingOccurrences(of: "ended their summit", with: "cut short their meeting"), published: "2019-02-28"),
+        ])
+        let rows = try store.db.rows("SELECT document, story FROM stories ORDER BY document")
+        let story = Dictionary(uniqueKeysWithValues: rows.map { ($0[0].string ?? "", $0[1].int ?? -1) })
+        #expect(story["s1.txt"] == story["s2.txt"])
+        #expect(story["h1.txt"] == story["h2.txt"])
+        #expect(story["s1.txt"] != story["h1.txt"])
+    }
+
+    @Test func replacingADocumentUpdatesGroups() throws {
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("r.db"))
+        let a = doc("a.txt", "The bridge collapsed on Monday after days of heavy rain in the northern province.", published: "2020-01-06")
+        let b = doc("b.txt", "After days of heavy rain in the northern province, the bridge collapsed on Monday.", published: "2020-01-06")
+        _ = try Importer(store: store).importDocuments([a, b])
+        #expect(try store.db.scalar("SELECT count(*) FROM claim_groups")?.int == 1)
+        _ = try Importer(store: store).importDocuments([doc("b.txt", "The football club signed a new striker from Brazil for a record fee.", published: "2020-01-06")])
+        #expect(try store.db.scalar("SELECT count(*) FROM claim_groups")?.int == 0)
+        #expect(try store.db.scalar("SELECT count(*) FROM stories")?.int == 2)
+    }
+
+    @Test func groupingScalesAboutLinearly() throws {
+        let small = ClaimGrouper.benchmark(claims: 20_000)
+        let large = ClaimGrouper.benchmark(claims: 80_000)
+        #expect(small.groups > 1000)
+        // Four times the claims: far fewer than sixteen times the comparisons.
+        #expect(Double(large.comparisons) < 8 * Double(max(1, small.comparisons)), "\(small) \(large)")
+        if let n = ProcessInfo.processInfo.environment["NEWSKB_BENCH_CLAIMS"].flatMap(Int.init) {
+            let r = ClaimGrouper.benchmark(claims: n)
+            print("ClaimGrouper.benchmark(\(n)): \(r.seconds) s, \(r.groups) groups, \(r.comparisons) comparisons")
+        }
+    }
+
+    @Test func cliCommandsAnswer() throws {
+        let dir = TempDir()
+        let db = dir.file("cli.db")
+        let imp = try CLI.run(["import", "--db", db, repoRoot + "/seeds"])
+        #expect(imp.status == 0, "\(imp.stderr)")
+        let agree = try CLI.run(["agree", "--db", db, "--min-sources", "3", "--format", "json"])
+        #expect(agree.status == 0, "\(agree.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(agree.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.allSatisfy { ($0["sources"] as? Int ?? 0) >= 3 })
+        #expect(rows.contains { ($0["text"] as? String ?? "").contains("Shoigu") })
+        let about = try CLI.run(["agree", "--db", db, "--about", "Shoigu", "--format", "csv"])
+        #expect(about.status == 0 && about.stdout.contains("Shoigu"))
+        let dis = try CLI.run(["disagree", "--db", db])
+        #expect(dis.status == 0 && dis.stdout.contains("Vladivostok"))
+        let st = try CLI.run(["stories", "--db", db, "--format", "csv"])
+        #expect(st.status == 0 && st.stdout.contains("004_4fc8c52cf3cadb9a.txt"))
+        let cmp = try CLI.run(["compare", "--db", db, "--format", "csv"])
+        #expect(cmp.status == 0 && cmp.stdout.contains("shared"))
+        let help = try CLI.run(["agree", "--help"])
+        #expect(help.stdout.contains("--min-sources"))
+        let bad = try CLI.run(["agree", "--db", db, "--min-sources", "0"])
+        #expect(bad.status != 0)
+    }
+}
