@@ -92,7 +92,8 @@ func syntheticCorpus(count: Int, seed: UInt64 = 42) throws -> String {
 /// Row counts of the tables derived from documents, for comparing two imports.
 func derivedCounts(_ db: Database) throws -> [String: Int] {
     var out = [String: Int]()
-    for t in ["documents", "sentences", "mentions", "statements", "statements_fts", "entities", "entity_aliases", "entity_roles"] {
+    for t in ["documents", "sentences", "mentions", "statements", "statements_fts", "entities", "entity_aliases",
+              "entity_roles", "claim_evidence", "claim_agreement", "disagreements", "stories"] {
         out[t] = try db.int("SELECT count(*) FROM \(t)")
     }
     return out
