@@ -12,7 +12,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test eval bench install clean
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench install clean
 
 all: build
 
@@ -50,6 +50,17 @@ run: release
 test: deps generate
 	$(SWIFT) build
 	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test 2>&1 | tee .build/test.log | grep -vE '^(\[[0-9]+/[0-9]+\]|Compiling|Building|Write|Emitting|Linking)' ; exit $${PIPESTATUS[0]}
+
+# Longer runs of the reliability tests that `make test` runs in a shortened form.
+crash-test: build
+	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) NEWSKB_CRASH_KILLS=$${NEWSKB_CRASH_KILLS:-25} NEWSKB_CRASH_ARTICLES=$${NEWSKB_CRASH_ARTICLES:-4000} \
+	  $(SWIFT) test --filter 'CrashSafetyTests|InterruptTests|ConcurrencyTests'
+
+fuzz: build
+	NEWSKB_FUZZ_SECONDS=$${NEWSKB_FUZZ_SECONDS:-300} $(SWIFT) test --filter PipelineFuzzTests
+
+stress: build
+	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) NEWSKB_TINY_FILES=100000 $(SWIFT) test --filter 'HostileInputTests|DatabaseFaultTests'
 
 eval: release
 	@bash scripts/eval.sh $(SHARED)

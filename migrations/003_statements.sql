@@ -40,9 +40,15 @@ SELECT d.key                                                   AS document,
        substr(d.body, s.start + 1, s."end" - s.start)          AS quote,
        s.start                                                 AS start,
        s."end"                                                 AS "end",
-       (SELECT substr(d.body, min(x.start) + 1, max(x."end") - min(x.start))
-          FROM sentences x
-         WHERE x.document_id = s.document_id AND x.start < s."end" AND x."end" > s.start) AS sentence,
+       -- From the start of the sentence holding the content's start to the end of the one holding
+       -- its end: two index seeks, whatever the document's length.
+       substr(d.body,
+              coalesce((SELECT x.start FROM sentences x WHERE x.document_id = s.document_id AND x.start <= s.start
+                         ORDER BY x.start DESC LIMIT 1), s.start) + 1,
+              max(s."end", coalesce((SELECT x."end" FROM sentences x WHERE x.document_id = s.document_id AND x.start < s."end"
+                                      ORDER BY x.start DESC LIMIT 1), s."end"))
+              - coalesce((SELECT x.start FROM sentences x WHERE x.document_id = s.document_id AND x.start <= s.start
+                           ORDER BY x.start DESC LIMIT 1), s.start)) AS sentence,
        substr(d.body, s.place_start + 1, s.place_end - s.place_start) AS place,
        substr(d.body, s.speaker_start + 1, s.speaker_end - s.speaker_start) AS speaker_mention,
        s.id                                                    AS statement_id,

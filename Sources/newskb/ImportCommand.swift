@@ -31,6 +31,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
+    @Option(help: "The largest article accepted, in megabytes (larger files or lines are reported and skipped).")
+    var maxArticleMb: Int = 16
+
     @Option(help: ArgumentHelp("Write stage timings and peak memory as JSON to this file (for make bench).", valueName: "file"))
     var timings: String?
 
@@ -41,6 +44,7 @@ struct ImportCommand: ParsableCommand {
         do {
             let store = try KnowledgeStore.openForWriting(path: database.path)
             let importer = try Importer(store: store)
+            importer.maxArticleBytes = maxArticleMb << 20
             var issues = 0
             importer.onIssue = { issue in
                 issues += 1

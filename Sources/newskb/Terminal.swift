@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsKB
 import Foundation
 
 /// What the CLI needs of the terminal: its width, and unbuffered writes to stdout and stderr.
@@ -30,7 +31,16 @@ struct Failure: Error, CustomStringConvertible {
 
 func fail(_ error: Error) -> Error {
     if error is ExitCode || error is CleanExit { return error }
-    Terminal.error("newskb: error: \(error)")
+    var hint = ""
+    if let db = error as? DatabaseError {
+        switch db.resultCode {
+        case 5: hint = " (another process is writing this database and did not let go in time; try again when it is done)"
+        case 13: hint = " (the disk is full: nothing of the unfinished batch was written)"
+        case 8: hint = " (the database file or its folder is read-only)"
+        default: break
+        }
+    }
+    Terminal.error("newskb: error: \(error)\(hint)")
     return ExitCode(1)
 }
 

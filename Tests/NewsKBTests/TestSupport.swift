@@ -51,3 +51,65 @@ func importInto(_ dbPath: String, _ paths: [String]) throws -> (Importer.Summary
 }
 
 
+
+/// A small seeded random generator (SplitMix64), so random tests can be replayed.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A JSONL corpus of `count` distinct articles made by recombining the seed articles' sentences.
+func syntheticCorpus(count: Int, seed: UInt64 = 42) throws -> String {
+    let seedDir = repoRoot + "/seeds"
+    var sentences = [String]()
+    for f in try FileManager.default.contentsOfDirectory(atPath: seedDir).sorted() {
+        let text = try String(contentsOfFile: seedDir + "/" + f, encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            sentences += line.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) + "." }.filter { $0.count > 20 }
+        }
+    }
+    var rng = SeededRandom(seed: seed)
+    var out = ""
+    for i in 0..<count {
+        var body = ""
+        for _ in 0..<Int.random(in: 3...9, using: &rng) {
+            body += sentences[Int.random(in: 0..<sentences.count, using: &rng)] + " "
+        }
+        body += "This is article number \(i)."
+        let json = try JSONSerialization.data(withJSONObject: ["id": "a\(i)", "text": body], options: [.sortedKeys])
+        out += String(decoding: json, as: UTF8.self) + "\n"
+    }
+    return out
+}
+
+/// Row counts of the tables derived from documents, for comparing two imports.
+func derivedCounts(_ db: Database) throws -> [String: Int] {
+    var out = [String: Int]()
+    for t in ["documents", "sentences", "mentions", "statements", "statements_fts", "entities", "entity_aliases",
+              "entity_roles", "claim_evidence", "claim_agreement", "disagreements", "stories"] {
+        out[t] = try db.int("SELECT count(*) FROM \(t)")
+    }
+    return out
+}
+
+/// Per document key: its sentences, mentions and statements, to tell a half-imported document.
+func perDocumentCounts(_ db: Database) throws -> [String: [Int]] {
+    var out = [String: [Int]]()
+    for r in try db.rows("""
+        SELECT d.key,
+               (SELECT count(*) FROM sentences s WHERE s.document_id = d.id),
+               (SELECT count(*) FROM mentions m WHERE m.document_id = d.id),
+               (SELECT count(*) FROM statements t WHERE t.document_id = d.id)
+          FROM documents d
+        """) {
+        out[r[0].description] = [r[1].int!, r[2].int!, r[3].int!]
+    }
+    return out
+}

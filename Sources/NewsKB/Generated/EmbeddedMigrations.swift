@@ -225,9 +225,15 @@ SELECT d.key                                                   AS document,
        substr(d.body, s.start + 1, s."end" - s.start)          AS quote,
        s.start                                                 AS start,
        s."end"                                                 AS "end",
-       (SELECT substr(d.body, min(x.start) + 1, max(x."end") - min(x.start))
-          FROM sentences x
-         WHERE x.document_id = s.document_id AND x.start < s."end" AND x."end" > s.start) AS sentence,
+       -- From the start of the sentence holding the content's start to the end of the one holding
+       -- its end: two index seeks, whatever the document's length.
+       substr(d.body,
+              coalesce((SELECT x.start FROM sentences x WHERE x.document_id = s.document_id AND x.start <= s.start
+                         ORDER BY x.start DESC LIMIT 1), s.start) + 1,
+              max(s."end", coalesce((SELECT x."end" FROM sentences x WHERE x.document_id = s.document_id AND x.start < s."end"
+                                      ORDER BY x.start DESC LIMIT 1), s."end"))
+              - coalesce((SELECT x.start FROM sentences x WHERE x.document_id = s.document_id AND x.start <= s.start
+                           ORDER BY x.start DESC LIMIT 1), s.start)) AS sentence,
        substr(d.body, s.place_start + 1, s.place_end - s.place_start) AS place,
        substr(d.body, s.speaker_start + 1, s.speaker_end - s.speaker_start) AS speaker_mention,
        s.id                                                    AS statement_id,
@@ -494,6 +500,22 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('stories', 'outlet', 'The document outlet.', 4),
  ('stories', 'published', 'The publication date as given.', 5),
  ('stories', 'label', 'The most distinctive terms the story''s documents share.', 6);
+
+"""#),
+        ("005_corpus_pending.sql", #"""
+-- 005: a durable marker that corpus-level work (entity clean-up, claim groups, disagreements,
+-- stories) is owed. It is set in the same transaction as the documents that make the work
+-- necessary and cleared when the work is done, so an import killed in between leaves the marker,
+-- and the next import does the work even if it finds nothing new to add.
+
+CREATE TABLE corpus_pending (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),  -- at most one row
+    since TEXT NOT NULL                        -- UTC time the work became due
+) STRICT;
+
+INSERT INTO schema_docs(object, column_name, doc, position) VALUES
+ ('corpus_pending', '', 'One row while corpus-level work (claim groups, stories, clean-up) is owed after an interrupted import.', 0),
+ ('corpus_pending', 'since', 'UTC time the work became due.', 1);
 
 """#),
     ]

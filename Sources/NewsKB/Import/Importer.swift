@@ -39,6 +39,8 @@ public final class Importer {
     public let analyzer: Analyzer
     /// Documents analysed and written per transaction.
     public var batchSize = 256
+    /// The largest article accepted (see ``InputReader/maxArticleBytes``).
+    public var maxArticleBytes = 16 << 20
     /// Called for every input that cannot be imported.
     public var onIssue: (ImportIssue) -> Void = { _ in }
     /// Called after each committed batch with the running summary.
@@ -60,7 +62,7 @@ public final class Importer {
     private var summary = Summary()
     private var seenKeys = [String: String]()  // key → origin, for duplicate keys within one run
     private var start = Date()
-    private var replacedAny = false
+    private let markCorpusPending: Statement
 
     /// An importer that analyses with the user aliases and gazetteer entries stored in the
     /// database (`newskb alias add`).
@@ -69,6 +71,7 @@ public final class Importer {
         self.store = store
         self.analyzer = UserAliases.analyzer(for: aliases)
         self.writer = try DocumentWriter(db: store.db, analysisKey: UserAliases.analysisKey(for: aliases))
+        self.markCorpusPending = try store.db.prepare("INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, ?)")
     }
 
     /// Imports every path (folders, files, `-`) and returns the summary.
@@ -78,6 +81,7 @@ public final class Importer {
         var reader = InputReader(
             onDocument: { [unowned self] doc in try self.add(doc) },
             onIssue: { [unowned self] issue in self.report(issue) })
+        reader.maxArticleBytes = maxArticleBytes
         try reader.read(paths: paths)
         try flush()
         try timed("finish") { try finish() }
@@ -141,13 +145,13 @@ public final class Importer {
                     if let old = w.replace {
                         try writer.delete(id: old)
                         summary.replaced += 1
-                        replacedAny = true
                     } else {
                         summary.new += 1
                     }
                     try writer.insert(doc, hash: w.hash, analysis: analyses[k])
                     summary.words += doc.wordCount
                 }
+                if !work.isEmpty { try markCorpusPending.execute([isoNow()]) }
             } }
         } catch {
             writer.forgetCachedEntities()
@@ -173,18 +177,22 @@ public final class Importer {
         return results.values()
     }
 
-    /// Corpus-level clean-up after an import: entities no document mentions any more.
+    /// Corpus-level work after an import (entities no document mentions any more, claim groups,
+    /// disagreements, stories), done whenever the durable `corpus_pending` marker says it is owed,
+    /// also when an earlier import was killed before doing it.
     private func finish() throws {
-        if summary.new + summary.replaced > 0 { try ClaimCorpus(db: store.db).update() }
-        guard replacedAny else { return }
-        try store.db.transaction {
-            try store.db.execute("""
+        let db = store.db
+        guard try db.scalar("SELECT count(*) FROM corpus_pending")?.int ?? 0 > 0 else { return }
+        try db.transaction {
+            try db.execute("""
                 DELETE FROM entities
                  WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
                    AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = entities.id)
                 """)
         }
         writer.forgetCachedEntities()
+        try ClaimCorpus(db: db).update()
+        try db.execute("DELETE FROM corpus_pending")
     }
 }
 

@@ -12,6 +12,9 @@ public struct InputReader {
 
     public var onDocument: (SourceDocument) throws -> Void
     public var onIssue: (ImportIssue) -> Void
+    /// The largest article accepted, in bytes of UTF-8 (a file, or a JSONL line). News articles
+    /// are far smaller; anything larger is reported, not analysed.
+    public var maxArticleBytes = 16 << 20
     /// Files in folders skipped for their extension.
     public private(set) var skippedFiles = 0
 
@@ -84,6 +87,10 @@ public struct InputReader {
             return
         }
         defer { try? handle.close() }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxArticleBytes {
+            onIssue(ImportIssue(file: path, message: tooLarge(size)))
+            return
+        }
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try handle.readToEnd() ?? Data())
@@ -99,6 +106,11 @@ public struct InputReader {
                 ? Headline.markdownTitle(body) : Headline.title(of: body)
             try onDocument(SourceDocument(key: key, title: title, body: body, origin: path))
         }
+    }
+
+    private func tooLarge(_ bytes: Int) -> String {
+        String(format: "too large for one article: %.1f MB (limit %.0f MB; raise it with --max-article-mb)",
+               Double(bytes) / 1_048_576, Double(maxArticleBytes) / 1_048_576)
     }
 
     private func readStandardInput() throws {
@@ -137,6 +149,10 @@ public struct InputReader {
             if n < 0 { break }
             lineNo += 1
             guard let p = linePtr else { break }
+            if n > maxArticleBytes {
+                onIssue(ImportIssue(file: path, line: lineNo, message: tooLarge(n)))
+                continue
+            }
             var bytes = Array(UnsafeRawBufferPointer(start: p, count: n).bindMemory(to: UInt8.self))
             if lineNo == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
             if lineNo == 1, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {

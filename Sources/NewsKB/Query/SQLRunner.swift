@@ -3,6 +3,7 @@
 public struct SQLRunner {
     public enum Failure: Error, CustomStringConvertible {
         case writeRefused(sql: String)
+        case attachRefused(sql: String)
         case unknownParameter(String, sql: String)
         case missingParameter(String, sql: String)
 
@@ -10,6 +11,8 @@ public struct SQLRunner {
             switch self {
             case .writeRefused(let sql):
                 return "refused: this statement would change the database (pass --write to allow it): \(sql)"
+            case .attachRefused(let sql):
+                return "refused: ATTACH and DETACH reach other database files and need --write: \(sql)"
             case .unknownParameter(let p, _):
                 return "--param \(p) is not used by the SQL"
             case .missingParameter(let p, let sql):
@@ -24,12 +27,18 @@ public struct SQLRunner {
     public init(db: Database, allowWrites: Bool) {
         self.db = db
         self.allowWrites = allowWrites
+        if !allowWrites { db.denyAttach() }
     }
 
     /// Runs every statement of `sql` in order; returns the result of each statement that
     /// returns columns. Parameters are given by name (`name` for `:name`, `@name`, `$name`).
     public func run(_ sql: String, parameters: [String: String] = [:]) throws -> [ResultSet] {
-        let statements = try db.prepareAll(sql)
+        let statements: [Statement]
+        do {
+            statements = try db.prepareAll(sql)
+        } catch let e as DatabaseError where e.resultCode == 23 /* SQLITE_AUTH */ {
+            throw Failure.attachRefused(sql: e.sql ?? sql)
+        }
         // Check everything before running anything: no statement runs if one is refused.
         var used = Set<String>()
         for s in statements {

@@ -169,6 +169,14 @@ public final class Database {
     /// `PRAGMA user_version`: the schema version recorded by migrations.
     public func userVersion() throws -> Int { try scalar("PRAGMA user_version")?.int ?? 0 }
 
+    /// Refuses `ATTACH` and `DETACH` on this connection from now on (they fail at prepare time
+    /// with "not authorized"): a read-only query surface must not reach other files.
+    public func denyAttach() {
+        sqlite3_set_authorizer(handle, { _, action, _, _, _, _ in
+            action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK
+        }, nil)
+    }
+
     /// Asks a running statement on this connection to stop (safe from another thread).
     public func interrupt() { sqlite3_interrupt(handle) }
 }

@@ -106,4 +106,22 @@ import Foundation
         #expect(s.new == 2)
         #expect(try store.db.strings("SELECT body FROM documents ORDER BY key") == ["Text after a BOM.", "UTF-16 text: “quoted”."])
     }
+
+    @Test func corpusWorkOwedByAKilledImportIsDoneByTheNextOne() throws {
+        let dir = TempDir()
+        let (_, _, store) = try importInto(dir.file("t.db"), [repoRoot + "/seeds"])
+        let before = try derivedCounts(store.db)
+        #expect(before["claim_agreement"]! > 0)
+        #expect(try store.db.int("SELECT count(*) FROM corpus_pending") == 0)
+        // As if an import had committed its documents and died before the corpus phase.
+        try store.db.execute("""
+            DELETE FROM claim_group_members; DELETE FROM claim_groups;
+            INSERT INTO corpus_pending(id, since) VALUES (1, 'now');
+            """)
+        #expect(try store.db.int("SELECT count(*) FROM claim_agreement") == 0)
+        let (s, _, again) = try importInto(dir.file("t.db"), [repoRoot + "/seeds"])
+        #expect(s.new == 0 && s.unchanged == 5)
+        #expect(try derivedCounts(again.db) == before)
+        #expect(try again.db.int("SELECT count(*) FROM corpus_pending") == 0)
+    }
 }
