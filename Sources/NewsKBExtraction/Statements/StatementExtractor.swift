@@ -463,6 +463,40 @@ struct StatementScanner {
             guard k >= lo else { return nil }
         }
         if isComma(k) || isDash(k) {
+            if let p = appositionBefore(k, lo: lo) { return p }
+            if isComma(k), let p = longApposition(k, lo: lo) { return p }
+            return nil
+        }
+        guard isWord(k) else { return nil }
+        if bits[k].contains(.stop) || bits[k].contains(.conj) { return nil }
+        return npCoreBackward(k, lo: lo)
+    }
+
+    /// `Rachel Berg, a philanthropist from Monsey, New York, said` / `Brianne Stone, 29, of Huntsville,
+    /// Ala., says`: a name opening its clause, then apposition material with several commas, then the cue.
+    func longApposition(_ k: Int, lo: Int) -> SpeakerPhrase? {
+        var j = k - 1
+        var best: SpeakerPhrase? = nil
+        while j >= lo, k - j <= 36 {
+            if toks[j].kind == .quote || isSentenceEndPunct(j) && !toks[j].has(.abbreviation) { break }
+            if isWord(j), sp(j) == .that || (bits[j].contains(.pron) && toks[j].has(.lowercase) && sp(j) != .objPron) { break }
+            if isComma(j), j - 1 >= lo {
+                // a named phrase ending right before this comma and opening its clause
+                if let p = npCoreBackward(j - 1, lo: lo), p.kind == .named,
+                   p.first == lo || isComma(p.first - 1) || bits[p.first - 1].contains(.conj) {
+                    var place = false
+                    for m in mentionsIn(p.first, p.last) where [.gpe, .loc].contains(entities[mentions[m].entity].type) { place = true }
+                    if !place { best = p }
+                }
+            }
+            j -= 1
+        }
+        return best
+    }
+
+    /// An apposition or relative clause between two commas (or dashes) right before token `k + 1`.
+    func appositionBefore(_ k: Int, lo: Int) -> SpeakerPhrase? {
+        do {
             // appositive or relative clause between two commas (or dashes)
             let dash = isDash(k)
             var c2 = k - 1
@@ -495,7 +529,9 @@ struct StatementScanner {
             }
             guard let seg = npCoreBackward(segLast, lo: segFirst), seg.first == segFirst else { return nil }
             // "Former UK ambassador to North Korea, John Everard, argues": the name is the segment
-            if seg.kind == .named, before.kind == .description || containsHead(before) {
+            var segIsPlace = false
+            for m in mentionsIn(seg.first, seg.last) where [.gpe, .loc].contains(entities[mentions[m].entity].type) { segIsPlace = true }
+            if seg.kind == .named, !segIsPlace, before.kind == .description || containsHead(before) {
                 // the description must start its clause
                 if before.first == lo || isComma(before.first - 1) || bits[before.first - 1].contains(.conj) {
                     return seg
@@ -503,7 +539,7 @@ struct StatementScanner {
             }
             // "Former UK ambassador to North Korea, John Everard, argues": a description with a
             // prepositional phrase opens the sentence
-            if seg.kind == .named {
+            if seg.kind == .named, !segIsPlace {
                 var j = c2 - 1
                 var head = false
                 while j >= lo, c2 - j <= 10, !isComma(j) {
@@ -519,9 +555,6 @@ struct StatementScanner {
             }
             return nil
         }
-        guard isWord(k) else { return nil }
-        if bits[k].contains(.stop) || bits[k].contains(.conj) { return nil }
-        return npCoreBackward(k, lo: lo)
     }
 
     /// An article or possessive determiner (`the alleged`, `his stated goal`), not a quantifier
