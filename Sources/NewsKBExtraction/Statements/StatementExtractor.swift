@@ -566,6 +566,14 @@ struct StatementScanner {
         return ["his", "its", "their", "our", "my", "your", "this", "these", "those", "no"].contains(w)
     }
 
+    /// A lower-case word ending in -ed (a past tense or participle), not a known noun.
+    func isPastForm(_ j: Int) -> Bool {
+        let a = Int(toks[j].byteStart), e = Int(toks[j].byteEnd)
+        guard e - a >= 4, !bits[j].contains(.sourceHead), !bits[j].contains(.cueNoun) else { return false }
+        let u = text.utf8
+        return u[e - 2] == 0x65 && u[e - 1] == 0x64
+    }
+
     func isIfWhether(_ j: Int) -> Bool {
         let w = phraseText(j, j).lowercased()
         return w == "if" || w == "whether"
@@ -1119,6 +1127,12 @@ struct StatementScanner {
             return
         }
         if weak && strictWeak { return }
+        // "which Trump had called a disaster", "what Buchanan called hand-to-hand combat": the relative pronoun opens the content
+        if s.first - 1 >= lo, isWord(s.first - 1), ["which", "what", "whom"].contains(phraseText(s.first - 1, s.first - 1).lowercased()),
+           let (_, e) = clauseAfter(f, hi: cEnd + 1) {
+            emit(s.first - 1, e, cue: (c, c), speaker: s, place: nil)
+            return
+        }
         if let (a, e) = clauseAfter(f, hi: cEnd + 1) { emit(a, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
     }
 
