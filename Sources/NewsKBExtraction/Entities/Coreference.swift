@@ -31,14 +31,15 @@ enum Coreference {
 
     static let connectors: Set<String> = ["of", "for", "the", "and", "on", "to", "in", "at", "&", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "el"]
 
-    static func resolve(_ text: DocumentText, tokens: [Token], mentions raw: [EntityRecognizer.Raw],
+    static func resolve(_ text: DocumentText, tokens: [Token], mentions rawIn: [EntityRecognizer.Raw],
                         configuration: EntityConfiguration) -> ([DocumentEntity], [EntityMention]) {
-        if raw.isEmpty { return ([], []) }
-        let n = raw.count
+        if rawIn.isEmpty { return ([], []) }
+        let raw0 = rawIn
+        let n = raw0.count
         func str(_ a: Int, _ b: Int) -> String {
             String(decoding: text.utf8[Int(tokens[a].byteStart)..<Int(tokens[b - 1].byteEnd)], as: UTF8.self)
         }
-        let texts = raw.map { str($0.first, $0.end) }
+        let texts = raw0.map { str($0.first, $0.end) }
         // normalised key: curly apostrophes straightened, periods dropped (U.S. = US), case kept
         func norm(_ s: String) -> String {
             var out = ""
@@ -48,8 +49,22 @@ enum Coreference {
             return out
         }
         // word tokens of each mention (normalised)
-        let words: [[String]] = raw.map { r in
+        let words: [[String]] = raw0.map { r in
             (r.first..<r.end).filter { tokens[$0].isWordLike }.map { norm(text.text(tokens[$0])) }
+        }
+        // a lone word the tagger typed otherwise, that is the first or last word of a person's
+        // fuller name in this document, is that person (`both Kim and Putin`)
+        var raw = raw0
+        do {
+            var nameWords = Set<String>()
+            for i in 0..<n where raw[i].type == .person && words[i].count >= 2 {
+                nameWords.insert(words[i][0]); nameWords.insert(words[i][words[i].count - 1])
+            }
+            if !nameWords.isEmpty {
+                for i in 0..<n where raw[i].type != .person && raw[i].known == nil && words[i].count == 1 && nameWords.contains(words[i][0]) {
+                    raw[i].type = .person
+                }
+            }
         }
         // union-find
         var parent = Array(0..<n)

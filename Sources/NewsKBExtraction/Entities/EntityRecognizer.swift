@@ -59,6 +59,83 @@ public enum EntityRecognizer {
         return nil
     }
 
+
+    /// Common lower-case words (`common-words.txt`, learned by `scripts/train-ner.py`).
+    static let commonWords: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: true, capacity: 8192)
+        for f in LexiconFiles.entries("common-words.txt") { t.insert(f[0], true) }
+        return t
+    }()
+
+    @inline(__always)
+    static func isCommon(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        t.kind != .word || commonWords.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
+    }
+
+    /// Prepositions and conjunctions capitalised in Title-Case headlines; a name never spans them.
+    static let headlineConnectors: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 64)
+        for w in ["Between", "With", "From", "Into", "Over", "After", "Before", "Against", "And", "For", "Amid", "About",
+                  "Under", "During", "Without", "Toward", "Towards", "Across", "Through", "Among", "Via", "Vs", "Versus",
+                  "In", "On", "At", "To", "By", "As", "Or", "Near", "Beyond", "Despite", "Ahead"] { t.insert(w, true) }
+        return t
+    }()
+
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la",
+                                         "al", "el", "bin", "ibn", "ben", "bint", "ter", "ten", "zu", "dos", "das", "y"]
+
+    /// Joins PERSON spans over name particles: `Ursula` `von der` `Leyen` → one span;
+    /// `Abu Bakr` + `al-Baghdadi` → one span.
+    static func joinParticles(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ spans: inout [NERTagger.Span]) {
+        var k = 0
+        while k < spans.count {
+            guard spans[k].cls == .per else { k += 1; continue }
+            var e = spans[k].end
+            var j = e
+            while j < tokens.count, j - e < 3, tokens[j].kind == .word, tokens[j].has(.lowercase),
+                  particles.contains(String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[j].byteStart)..<Int(tokens[j].byteEnd)]), as: UTF8.self)) {
+                j += 1
+            }
+            if j < tokens.count, tokens[j].sentence == tokens[e - 1].sentence, tokens[j].kind == .word {
+                let t = tokens[j]
+                let lowerPrefixed = t.has(.hyphenated) && !t.has(.capitalized) && !t.has(.lowercase)
+                if (j > e && t.has(.capitalized)) || (j == e && lowerPrefixed) || (j > e && lowerPrefixed) {
+                    e = j + 1
+                    // absorb a following span that starts at or inside the joined part
+                    while k + 1 < spans.count && spans[k + 1].first < e {
+                        e = max(e, spans[k + 1].end)
+                        spans.remove(at: k + 1)
+                    }
+                    spans[k].end = e
+                    continue
+                }
+            }
+            k += 1
+        }
+    }
+
+    /// Tokens on Title-Case headline lines (most longer words capitalised, no sentence-final
+    /// period, not ALL CAPS): the tagger, trained on sentence case, over-fires there.
+    static func titleCaseLines(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Bool] {
+        var out = [Bool](repeating: false, count: tokens.count)
+        var a = 0
+        while a < tokens.count {
+            var b = a + 1
+            while b < tokens.count && !tokens[b].has(.lineInitial) { b += 1 }
+            var cap = 0, low = 0
+            for i in a..<b where tokens[i].kind == .word && tokens[i].byteEnd - tokens[i].byteStart >= 4 {
+                if tokens[i].has(.capitalized) { cap += 1 } else if tokens[i].has(.lowercase) { low += 1 }
+            }
+            let last = tokens[b - 1]
+            let endsSentence = last.kind == .punctuation && last.has(.sentenceFinal) || last.kind == .quote
+            if cap >= 3 && cap * 4 >= (cap + low) * 3 && !endsSentence && !tokens[a].has(.inCapsLine) {
+                for i in a..<b { out[i] = true }
+            }
+            a = b
+        }
+        return out
+    }
+
     static func mentions(_ text: DocumentText, tokens: [Token], configuration: EntityConfiguration) -> [Raw] {
         let gaz = configuration.gazetteer
         let spans = NERTagger.tag(text, tokens, gazetteer: gaz)
@@ -70,8 +147,30 @@ public enum EntityRecognizer {
                 guard let (L, e) = gaz.match(p, tokens, a, b, scratch: &scratch), L == b - a else { return nil }
                 return e
             }
+            let titleCase = titleCaseLines(p, tokens)
+            var spans = spans
+            joinParticles(p, tokens, &spans)
+            var pending = [NERTagger.Span]()
             for s in spans {
                 var first = s.first, end = s.end
+                // leading titles and honorifics are not part of a name (`Mr Kim`, `President Putin`)
+                var cls = s.cls
+                while end - first > 1, tokens[first].kind == .word, Coreference.isTitle(p, tokens[first]) || honorifics.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil {
+                    first += 1
+                    cls = .per
+                }
+                if first < end, titleCase[first], exact(first, end) == nil {
+                    // headline in Title Case: common words are capitalised there; trim them off the
+                    // edges (`Weapons Exchange Between Russia` → `Russia`)
+                    var k = first + 1
+                    while k < end {
+                        if headlineConnectors.find(p, Int(tokens[k].byteStart), Int(tokens[k].byteEnd)) != nil { first = k + 1 }
+                        k += 1
+                    }
+                    while first < end, isCommon(p, tokens[first]) { first += 1 }
+                    while end > first, isCommon(p, tokens[end - 1]) { end -= 1 }
+                    if first >= end { continue }
+                }
                 // never start or end on punctuation/possessive (tagger noise)
                 while first < end, !tokens[first].isWordLike { first += 1 }
                 while end > first, !tokens[end - 1].isWordLike { end -= 1 }
@@ -81,17 +180,17 @@ public enum EntityRecognizer {
                 if end - first == 1 && entry == nil && tokens[first].has(.sentenceInitial) {
                     let t = tokens[first]
                     let b = Int(t.byteStart), e = Int(t.byteEnd)
-                    if SentenceSplitter.sentenceOpeners.find(p, b, e) != nil ||
+                    if SentenceSplitter.sentenceOpeners.find(p, b, e) != nil || (cls != .per && isCommon(p, t)) ||
                         (e - b > 4 && p[e - 2] == 0x6C && p[e - 1] == 0x79 && !t.has(.allCaps)) { continue }
                 }
                 var type: EntityType
-                switch s.cls {
+                switch cls {
                 case .per:
                     type = .person
                     if let e = entry, e.type != .gpe && e.type != .loc && e.type != .person { type = e.type }
                 case .org:
                     type = .org
-                    if let e = entry, e.type == .facility || e.type == .norp { type = e.type }
+                    if let e = entry, e.type == .facility || e.type == .norp || e.country { type = e.type }
                 case .loc:
                     if let e = entry, e.type != .person {
                         type = e.type
@@ -122,9 +221,28 @@ public enum EntityRecognizer {
                         for j in 0..<w.count where p[Int(t.byteStart) + j] | 0x20 != w[j] { ok = false; break }
                         k += 1
                     }
-                    if ok && s.cls != .per { ext = end + h.words.count; type = h.type; break }
+                    if ok && cls != .per && (entry == nil || entry!.type == .facility || entry!.type == .loc) { ext = end + h.words.count; type = h.type; break }
                 }
                 out.append(Raw(first: first, end: ext, type: type, known: entry?.canonical, forced: false))
+            }
+
+            // Title-Case headline spans that the body repeats (whole, or a person's name word)
+            if !pending.isEmpty {
+                var seen = Set<UInt64>()
+                for r in out {
+                    seen.insert(FeatureHash.bytes(p, Int(tokens[r.first].byteStart), Int(tokens[r.end - 1].byteEnd), fold: false))
+                    if r.type == .person {
+                        for k in r.first..<r.end where tokens[k].kind == .word {
+                            seen.insert(FeatureHash.bytes(p, Int(tokens[k].byteStart), Int(tokens[k].byteEnd), fold: false))
+                        }
+                    }
+                }
+                for s in pending where seen.contains(FeatureHash.bytes(p, Int(tokens[s.first].byteStart), Int(tokens[s.end - 1].byteEnd), fold: false)) {
+                    let entry = exact(s.first, s.end)
+                    let type: EntityType = s.cls == .per ? .person : s.cls == .org ? .org : s.cls == .loc ? (entry?.type ?? .gpe) : .misc
+                    out.append(Raw(first: s.first, end: s.end, type: type, known: entry?.canonical, forced: false))
+                }
+                out.sort { $0.first < $1.first }
             }
 
             // gazetteer names the tagger missed, and forced (user) entries
@@ -155,12 +273,18 @@ public enum EntityRecognizer {
                     while j < out.count && out[j].end <= x.first { j += 1 }
                     var k = j
                     var overlaps = false
+                    var inside = true   // every overlapped tagger span lies inside x, and x is longer
                     while k < out.count && out[k].first < x.end {
                         overlaps = true
-                        if x.forced { drop[k] = true }
+                        if out[k].first < x.first || out[k].end > x.end || out[k].end - out[k].first >= x.end - x.first { inside = false }
                         k += 1
                     }
-                    if x.forced || !overlaps { merged.append(x) }
+                    if x.forced || (overlaps && inside && x.end - x.first > 1) {
+                        for d in j..<k { drop[d] = true }
+                        merged.append(x)
+                    } else if !overlaps {
+                        merged.append(x)
+                    }
                 }
                 var kept = [Raw]()
                 kept.reserveCapacity(out.count + merged.count)

@@ -46,6 +46,10 @@ public final class Gazetteer: Sendable {
         public var canonical: String
         /// True for user-configured entries: they are imposed on the tagger's output.
         public var forced: Bool
+        /// The form has no lower-case letter (`UN`, `WHO`): the text must be in capitals too.
+        public var upperOnly: Bool = false
+        /// From the countries list (a country name is a GPE even when it acts as an organisation).
+        public var country: Bool = false
     }
 
     let table: ByteTable<Entry>
@@ -70,6 +74,8 @@ public final class Gazetteer: Sendable {
         var maxT = 1
         func add(_ form: String, _ e: Entry, replace: Bool) {
             let key = Gazetteer.key(form)
+            var e = e
+            e.upperOnly = !form.unicodeScalars.contains { $0.properties.isLowercase }
             if key.tokens == 0 { return }
             key.bytes.withUnsafeBufferPointer { p in
                 if !replace, table.find(p, 0, p.count) != nil { return }
@@ -80,7 +86,9 @@ public final class Gazetteer: Sendable {
         }
         for (file, type) in Gazetteer.files {
             for fields in LexiconFiles.entries(file) {
-                for form in fields { add(form, Entry(type: type, canonical: fields[0], forced: false), replace: false) }
+                for form in fields {
+                    add(form, Entry(type: type, canonical: fields[0], forced: false, country: file == "gazetteer-countries.txt"), replace: false)
+                }
             }
         }
         for x in extra {
@@ -137,7 +145,13 @@ public final class Gazetteer: Sendable {
         return scratch.withUnsafeBufferPointer { s -> (Int, Entry)? in
             var L = ends.count
             while L > 0 {
-                if let e = table.value(s, 0, ends[L - 1]) { return (L, e) }
+                if let e = table.value(s, 0, ends[L - 1]) {
+                    var ok = true
+                    if e.upperOnly {
+                        for k in i..<(i + L) where tokens[k].kind == .word && !tokens[k].has(.allCaps) { ok = false }
+                    }
+                    if ok { return (L, e) }
+                }
                 L -= 1
             }
             return nil
