@@ -27881,6 +27881,20 @@ person
 someone
 man | men
 woman | women
+editor | editors
+columnist | columnists
+host | hosts
+anchor | anchors
+moderator | moderators
+pollster | pollsters
+historian | historians
+economist | economists
+consultant | consultants
+delegate | delegates
+superdelegate | superdelegates
+chairperson
+manager | managers
+counsel
 
 """#),
         ("statement-words.txt", #"""
@@ -27995,6 +28009,22 @@ be | between
 been | between
 being | between
 widely | between
+didn't | between
+doesn't | between
+don't | between
+won't | between
+wasn't | between
+weren't | between
+hasn't | between
+haven't | between
+hadn't | between
+isn't | between
+aren't | between
+wouldn't | between
+couldn't | between
+shouldn't | between
+can't | between
+cannot | between
 still | between
 even | between
 just | between
