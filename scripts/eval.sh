@@ -33,4 +33,10 @@ print(f"span P/R/F1 = {d['span_precision']}/{d['span_recall']}/{d['span_f1']}, s
       f"end-to-end F1 = {d['end_to_end_f1']}, recall by kind = {d['recall_by_kind']}")
 PY
 score invariants "$OUT/polnear.db" | tail -1
+
+echo "== BASIL: stories (same-event grouping, B-cubed)"
+fresh "$OUT/basil.db"
+"$BIN" import --quiet --db "$OUT/basil.db" "$SHARED/eval/basil/articles.jsonl"
+score stories "$OUT/basil.db" "$SHARED/eval/basil/clusters.jsonl" > "$OUT/basil-stories.json"
+tail -1 "$OUT/basil-stories.json"
 echo "(full JSON reports in $OUT/)"

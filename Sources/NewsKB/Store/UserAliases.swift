@@ -59,6 +59,10 @@ public struct UserAliases {
 
     /// The analyzer configured with these entries.
     static func analyzer(for entries: [Entry]) -> Analyzer {
-        Analyzer()
+        if entries.isEmpty { return Analyzer() }
+        let gazetteer = entries.filter { $0.alias == $0.canonical }.map { EntityConfiguration.Entry(name: $0.alias, type: $0.type) }
+        let aliases = entries.filter { $0.alias != $0.canonical }
+            .map { EntityConfiguration.Alias(alias: $0.alias, canonical: $0.canonical, type: $0.type) }
+        return Analyzer(configuration: EntityConfiguration(entries: gazetteer, aliases: aliases))
     }
 }

@@ -176,3 +176,68 @@ struct CLI {
         #expect(again.stderr.contains("new \(20_000 - partial), unchanged \(partial)"), "\(again.stderr)")
     }
 }
+
+@Suite(.serialized) struct QueryCommandTests {
+    let dir = TempDir()
+    var db: String { dir.file("q.db") }
+
+    init() throws {
+        _ = try CLI.run(["import", "--quiet", "--db", dir.file("q.db"), repoRoot + "/seeds"])
+    }
+
+    @Test func whoSaidTableFitsHundredColumnsAndShowsTheFiveColumns() throws {
+        let r = try CLI.run(["who-said", "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines[0].split(separator: " ", omittingEmptySubsequences: true) == ["speaker", "kind", "quote", "document", "place"])
+        for line in lines { #expect(displayWidth(String(line)) <= 100, "\(line)") }
+    }
+
+    @Test func whoSaidBySpeakerAliasAsJSON() throws {
+        let r = try CLI.run(["who-said", "--db", db, "--speaker", "Mr Peskov", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0["speaker"] as? String == "Dmitry Peskov" })
+        #expect(rows.contains { ($0["quote"] as? String)?.contains("national interest") == true })
+    }
+
+    @Test func whoSaidAboutWithAStrayQuoteGetsAClearMessage() throws {
+        let r = try CLI.run(["who-said", "--db", db, "--about", "arms \"deal"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("unbalanced quotation mark"))
+        #expect(!r.stderr.contains("SQLITE"))
+        let ok = try CLI.run(["who-said", "--db", db, "--about", "interests countries"])
+        #expect(ok.stdout.contains("[interests] of our two [countries]"), "\(ok.stdout)")
+    }
+
+    @Test func entitiesAndEntity() throws {
+        let e = try CLI.run(["entities", "--db", db, "--type", "PERSON", "--min-documents", "5", "--format", "csv"])
+        #expect(e.stdout.hasPrefix("name,type,mentions,documents\r\n"))
+        #expect(e.stdout.contains("Kim Jong Un,PERSON,"))
+        let bad = try CLI.run(["entities", "--db", db, "--type", "ALIEN"])
+        #expect(bad.status == 1 && bad.stderr.contains("expected one of"))
+        let k = try CLI.run(["entity", "--db", db, "Mr. Kim"])
+        #expect(k.status == 0)
+        #expect(k.stdout.hasPrefix("Kim Jong Un (PERSON)"))
+        let none = try CLI.run(["entity", "--db", db, "Nobody Anywhere"])
+        #expect(none.status == 1 && none.stderr.contains("no entity called"))
+    }
+
+    @Test func aliasCommands() throws {
+        let add = try CLI.run(["alias", "add", "--db", db, "Vostochny launch site", "--canonical", "Vostochny Cosmodrome", "--type", "facility"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let list = try CLI.run(["alias", "list", "--db", db, "--format", "tsv"])
+        #expect(list.stdout.contains("Vostochny launch site\tVostochny Cosmodrome\tFACILITY"))
+        let bad = try CLI.run(["alias", "add", "--db", db, "X", "--type", "planet"])
+        #expect(bad.status == 1)
+        let rm = try CLI.run(["alias", "remove", "--db", db, "Vostochny launch site"])
+        #expect(rm.status == 0)
+    }
+
+    @Test func checkPassesOnAFreshImport() throws {
+        let r = try CLI.run(["check", "--db", db])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(!r.stdout.contains("FAILED"))
+    }
+}
