@@ -1328,7 +1328,7 @@ struct StatementScanner {
             if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
             if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
                 according(c, into: &raw)
-            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to, !isCap(c) {
+            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to || isAdverb(c), !isCap(c) {
                 seem(c, into: &raw)
             } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
                       toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {
