@@ -37,15 +37,11 @@ release: deps generate
 run: release
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(RELEASE_BIN) import --db $(DB) seeds/
-	@echo
-	@echo '$$ newskb sources'
-	@$(RELEASE_BIN) sources --db $(DB)
-	@echo
-	@echo '$$ newskb sql "SELECT key, title, length(body) AS chars FROM documents"'
-	@$(RELEASE_BIN) sql --db $(DB) "SELECT key, title, length(body) AS chars FROM documents"
-	@echo
-	@echo '$$ newskb stats'
-	@$(RELEASE_BIN) stats --db $(DB)
+	@for q in "sources" "who-said --limit 12" "who-said --speaker Kirby" "who-said --about \"artillery ammunition\"" \
+	          "entities --min-documents 3" "entity Peskov" "agree --min-sources 4" "disagree" "stories" \
+	          "sql \"SELECT speaker, count(*) AS statements FROM who_said GROUP BY speaker ORDER BY 2 DESC LIMIT 5\""; do \
+	  echo; echo "\$$ newskb $$q"; eval "$(RELEASE_BIN) $$q --db $(DB)" || exit 1; \
+	done
 
 test: deps generate
 	$(SWIFT) build
