@@ -732,8 +732,14 @@ struct StatementScanner {
             }
         }
         var skippedB = 0
-        while k < limit, isWord(k), bits[k].contains(.between), !isVerbCue(k), skippedB < 4 { k += 1; skippedB += 1 }
+        var passive = false
+        while k < limit, isWord(k), bits[k].contains(.between), !isVerbCue(k), skippedB < 4 {
+            if sp(k) == .be { passive = true }
+            k += 1; skippedB += 1
+        }
         guard k < limit, isVerbCue(k) else { return nil }
+        // "Sanders was asked": a passive reports nothing of the subject's (except "was quoted as saying")
+        if passive, sp(k) != .quoted, bits[k].contains(.past) { return nil }
         if bits[k].contains(.participle) && sp(k) != .saying { return nil }
         var cueLast = k
         var cueFirst = k
