@@ -72,8 +72,9 @@ public enum ClaimExtractor {
                 }
                 if cursor < sp.end { gaps.append(TextSpan(cursor, sp.end)) }
                 for g in gaps {
-                    let words = tokens[tokenRange[s]].lazy.filter { $0.isWordLike && Int($0.start) >= g.start && Int($0.end) <= g.end }
-                    if words.count >= 6, let f = words.first, let l = tokens[tokenRange[s]].last(where: { Int($0.end) <= g.end && Int($0.start) >= g.start && ($0.isWordLike || $0.kind == .quote) }) {
+                    let inGap = tokens[slice(g, tokens, tokenRange[s])]
+                    let words = inGap.lazy.filter { $0.isWordLike }
+                    if words.count >= 6, let f = words.first, let l = inGap.last(where: { $0.isWordLike || $0.kind == .quote }) {
                         units.append((nil, TextSpan(Int(f.start), Int(l.end))))
                     }
                 }
@@ -90,12 +91,29 @@ public enum ClaimExtractor {
         return out
     }
 
+    /// The sub-range of `range` whose tokens lie inside `span` (tokens are in text order).
+    static func slice(_ span: TextSpan, _ tokens: [Token], _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi { let m = (lo + hi) / 2; if Int(tokens[m].start) < span.start { lo = m + 1 } else { hi = m } }
+        var end = lo
+        var a = lo, b = range.upperBound
+        while a < b { let m = (a + b) / 2; if Int(tokens[m].end) <= span.end { a = m + 1 } else { b = m } }
+        end = max(lo, a)
+        return lo..<end
+    }
+
     /// Cuts a claim span into clauses that can be true or false on their own: at `;`, at a
     /// spaced dash, and before a participle clause after a comma (`…carriages, contributing to
     /// its slow speed`). Pieces shorter than four words stay with their neighbour.
     static func clauses(_ span: TextSpan, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> [TextSpan] {
+        let range = slice(span, tokens, range)
         var cuts = [(end: Int, next: Int)]()
         var words = 0
+        // Word-like tokens from each token to the end of the span (suffix counts).
+        var after = [Int](repeating: 0, count: range.count + 1)
+        if !range.isEmpty {
+            for k in range.reversed() { after[k - range.lowerBound] = after[k - range.lowerBound + 1] + (tokens[k].isWordLike ? 1 : 0) }
+        }
         var k = range.lowerBound
         while k < range.upperBound {
             let t = tokens[k]
@@ -114,10 +132,7 @@ public enum ClaimExtractor {
             }
             if cut {
                 // The rest must have four words too.
-                var rest = 0
-                var r = k + 1
-                while r < range.upperBound && Int(tokens[r].end) <= span.end { if tokens[r].isWordLike { rest += 1 }; r += 1 }
-                if rest >= 4 {
+                if after[k + 1 - range.lowerBound] >= 4 {
                     cuts.append((Int(t.start), Int(nx.start)))
                     words = 0
                 }
@@ -167,7 +182,7 @@ public enum ClaimExtractor {
         let span = claim.span
         // Tokens inside the claim.
         var toks = [Int]()
-        for k in range where Int(tokens[k].start) >= span.start && Int(tokens[k].end) <= span.end { toks.append(k) }
+        toks.append(contentsOf: slice(span, tokens, range))
         let words = toks.map { lower(text, tokens[$0]) }
         var terms = Set<String>()
         var consumed = [Bool](repeating: false, count: toks.count)
@@ -232,7 +247,7 @@ public enum ClaimExtractor {
         // An attributed claim is negated by its reporting clause too ("denied that …",
         // "has not confirmed …"): look at the cue and the few words before it.
         if !claim.negated, let si = claim.statement, analysis.statements.indices.contains(si), let cue = analysis.statements[si].cue {
-            var k = range.lowerBound
+            var k = max(range.lowerBound, slice(TextSpan(cue.start, max(cue.start, cue.end)), tokens, range).lowerBound - 3)
             var before = [Int]()
             while k < range.upperBound && Int(tokens[k].start) < cue.end {
                 if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.negation.contains(lower(text, tokens[k])) { claim.negated = true }
@@ -244,11 +259,20 @@ public enum ClaimExtractor {
         // Entities inside the claim.
         var ents = Set<Int>()
         var inside = [(mention: EntityMention, tokenPos: Int)]()
-        for k in mentionIdx {
+        // Mentions are in text order: start at the first one at or after the span.
+        var first = 0, last = mentionIdx.count
+        while first < last {
+            let mid = (first + last) / 2
+            if analysis.mentions[mentionIdx[mid]].span.start < span.start { first = mid + 1 } else { last = mid }
+        }
+        for k in mentionIdx[first...] {
             let m = analysis.mentions[k]
+            if m.span.start >= span.end { break }
             guard span.contains(m.span) else { continue }
             ents.insert(m.entity)
-            let pos = toks.firstIndex(where: { Int(tokens[$0].start) >= m.span.start }) ?? toks.count
+            var lo = 0, hi = toks.count
+            while lo < hi { let mid = (lo + hi) / 2; if Int(tokens[toks[mid]].start) < m.span.start { lo = mid + 1 } else { hi = mid } }
+            let pos = lo
             inside.append((m, pos))
         }
         claim.entities = ents.sorted()

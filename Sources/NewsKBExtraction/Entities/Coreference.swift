@@ -31,39 +31,65 @@ enum Coreference {
 
     static let connectors: Set<String> = ["of", "for", "the", "and", "on", "to", "in", "at", "&", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "el"]
 
-    static func resolve(_ text: DocumentText, tokens: [Token], mentions rawIn: [EntityRecognizer.Raw],
+    /// Hash of a word's bytes with periods dropped and ’ read as ' (`U.S.` = `US`).
+    @inline(__always)
+    static func wordHash(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> UInt64 {
+        var h = FeatureHash.seed
+        var i = Int(t.byteStart)
+        let e = Int(t.byteEnd)
+        while i < e {
+            let b = p[i]
+            if b == 0x2E { i += 1; continue }
+            if b == 0xE2 && i + 2 < e && p[i + 1] == 0x80 && p[i + 2] == 0x99 { h = FeatureHash.add(h, 0x27); i += 3; continue }
+            h = FeatureHash.add(h, b)
+            i += 1
+        }
+        return h
+    }
+
+    static func resolve(_ text: DocumentText, tokens: [Token], mentions raw0: [EntityRecognizer.Raw],
                         configuration: EntityConfiguration) -> ([DocumentEntity], [EntityMention]) {
-        if rawIn.isEmpty { return ([], []) }
-        let raw0 = rawIn
+        if raw0.isEmpty { return ([], []) }
         let n = raw0.count
-        func str(_ a: Int, _ b: Int) -> String {
-            String(decoding: text.utf8[Int(tokens[a].byteStart)..<Int(tokens[b - 1].byteEnd)], as: UTF8.self)
-        }
-        let texts = raw0.map { str($0.first, $0.end) }
-        // normalised key: curly apostrophes straightened, periods dropped (U.S. = US), case kept
-        func norm(_ s: String) -> String {
-            var out = ""
-            for u in s.unicodeScalars {
-                if u == "\u{2019}" { out.unicodeScalars.append("'") } else if u != "." { out.unicodeScalars.append(u) }
+        var raw = raw0
+        var texts = [String]()
+        texts.reserveCapacity(n)
+        // word hashes of each mention, flat
+        var wstart = [Int](), wcount = [Int]()
+        var wh = [UInt64]()
+        wstart.reserveCapacity(n); wcount.reserveCapacity(n); wh.reserveCapacity(n * 2)
+        var textHash = [UInt64]()
+        textHash.reserveCapacity(n)
+        text.utf8.withUnsafeBufferPointer { p in
+            for r in raw {
+                texts.append(String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[r.first].byteStart)..<Int(tokens[r.end - 1].byteEnd)]), as: UTF8.self))
+                wstart.append(wh.count)
+                var th = FeatureHash.seed
+                for k in r.first..<r.end where tokens[k].isWordLike {
+                    let h = wordHash(p, tokens[k])
+                    wh.append(h)
+                    th = FeatureHash.mix(th, h)
+                }
+                wcount.append(wh.count - wstart[wstart.count - 1])
+                textHash.append(th)
             }
-            return out
         }
-        // word tokens of each mention (normalised)
-        let words: [[String]] = raw0.map { r in
-            (r.first..<r.end).filter { tokens[$0].isWordLike }.map { norm(text.text(tokens[$0])) }
+        @inline(__always) func seqHash(_ i: Int, _ from: Int, _ count: Int) -> UInt64 {
+            var h = FeatureHash.seed
+            for k in 0..<count { h = FeatureHash.mix(h, wh[wstart[i] + from + k]) }
+            return h
         }
+        let typeSalt: [EntityType: UInt64] = Dictionary(uniqueKeysWithValues: EntityType.allCases.enumerated().map { ($1, UInt64($0 + 1) &* 0x9E3779B97F4A7C15) })
+
         // a lone word the tagger typed otherwise, that is the first or last word of a person's
         // fuller name in this document, is that person (`both Kim and Putin`)
-        var raw = raw0
-        do {
-            var nameWords = Set<String>()
-            for i in 0..<n where raw[i].type == .person && words[i].count >= 2 {
-                nameWords.insert(words[i][0]); nameWords.insert(words[i][words[i].count - 1])
-            }
-            if !nameWords.isEmpty {
-                for i in 0..<n where raw[i].type != .person && raw[i].known == nil && words[i].count == 1 && nameWords.contains(words[i][0]) {
-                    raw[i].type = .person
-                }
+        var nameWords = Set<UInt64>()
+        for i in 0..<n where raw[i].type == .person && wcount[i] >= 2 {
+            nameWords.insert(wh[wstart[i]]); nameWords.insert(wh[wstart[i] + wcount[i] - 1])
+        }
+        if !nameWords.isEmpty {
+            for i in 0..<n where raw[i].type != .person && raw[i].known == nil && wcount[i] == 1 && nameWords.contains(wh[wstart[i]]) {
+                raw[i].type = .person
             }
         }
         // union-find
@@ -78,61 +104,70 @@ enum Coreference {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         // 1. same type + (same known canonical, or same normalised text)
-        var byKey = [String: Int]()
+        var byKey = [UInt64: Int]()
+        byKey.reserveCapacity(n * 2)
         for i in 0..<n {
             let r = raw[i]
-            let k = r.type.rawValue + "\u{1}" + (r.known.map { "=" + $0 } ?? norm(texts[i]))
+            let salt = typeSalt[r.type]!
+            let k = FeatureHash.mix(salt, textHash[i])
             if let j = byKey[k] { union(i, j) } else { byKey[k] = i }
-            if r.known != nil {
-                // also reachable by its own text (a tagger mention with the same text but no entry)
-                let k2 = r.type.rawValue + "\u{1}" + norm(texts[i])
+            if let known = r.known {
+                let k2 = FeatureHash.mix(salt ^ 0x5555, FeatureHash.string(known))
                 if let j = byKey[k2] { union(i, j) } else { byKey[k2] = i }
             }
         }
-        // 2. acronyms
-        var acronyms = [String: Int]()
-        for i in 0..<n where raw[i].type != .person && words[i].count >= 2 {
-            var a = ""
-            for w in words[i] where !connectors.contains(w.lowercased()) {
-                if let c = w.unicodeScalars.first, c.properties.isUppercase { a.unicodeScalars.append(c) }
+        // 2. acronyms: initials of capitalised words (connectors skipped) = an all-caps word
+        var acronyms = [UInt64: Int]()
+        text.utf8.withUnsafeBufferPointer { p in
+            for i in 0..<n where raw[i].type != .person && wcount[i] >= 2 {
+                var h = FeatureHash.seed
+                var letters = 0
+                for k in raw[i].first..<raw[i].end where tokens[k].kind == .word && tokens[k].has(.capitalized) {
+                    h = FeatureHash.add(h, p[Int(tokens[k].byteStart)])
+                    letters += 1
+                }
+                if letters >= 2 {
+                    let key = FeatureHash.mix(typeSalt[raw[i].type]!, h)
+                    if acronyms[key] == nil { acronyms[key] = i }
+                }
             }
-            if a.unicodeScalars.count >= 2 { acronyms[raw[i].type.rawValue + "\u{1}" + a] = acronyms[raw[i].type.rawValue + "\u{1}" + a] ?? i }
-        }
-        if !acronyms.isEmpty {
-            for i in 0..<n where words[i].count == 1 && raw[i].type != .person {
-                let w = words[i][0]
-                if w.unicodeScalars.count >= 2 && w.unicodeScalars.allSatisfy({ $0.properties.isUppercase }),
-                   let j = acronyms[raw[i].type.rawValue + "\u{1}" + w] { union(i, j) }
+            if !acronyms.isEmpty {
+                for i in 0..<n where raw[i].type != .person && raw[i].end - raw[i].first == 1 {
+                    let t = tokens[raw[i].first]
+                    guard t.kind == .word, t.has(.allCaps), t.byteEnd - t.byteStart >= 2 else { continue }
+                    if let j = acronyms[FeatureHash.mix(typeSalt[raw[i].type]!, wh[wstart[i]])] { union(i, j) }
+                }
             }
         }
         // 3. person short forms: index fuller names by their first and last 1...3 words
         let persons = (0..<n).filter { raw[$0].type == .person }
         if persons.count > 1 {
-            var fuller = [String: [Int]]()   // key -> mention indices (document order)
-            for j in persons where words[j].count >= 2 {
-                let wj = words[j]
-                var keys = Set<String>()
-                for k in 1..<min(wj.count, 4) {
-                    keys.insert(wj.prefix(k).joined(separator: " "))
-                    keys.insert(wj.suffix(k).joined(separator: " "))
+            var fuller = [UInt64: [Int]]()   // key -> mention indices (document order)
+            for j in persons where wcount[j] >= 2 {
+                var keys = Set<UInt64>()
+                for k in 1..<min(wcount[j], 4) {
+                    keys.insert(seqHash(j, 0, k))
+                    keys.insert(seqHash(j, wcount[j] - k, k))
                 }
                 for key in keys { fuller[key, default: []].append(j) }
             }
-            // distinct clusters per key, fixed before short forms join them
-            var roots = [String: Set<Int>]()
-            for (key, js) in fuller {
-                var r = Set<Int>()
-                for j in js { r.insert(find(j)); if r.count > 1 && js.count > 64 { break } }
-                roots[key] = r
-            }
-            for i in persons where raw[i].known == nil && !words[i].isEmpty && words[i].count <= 3 {
-                let key = words[i].joined(separator: " ")
-                guard let js = fuller[key], let r = roots[key] else { continue }
-                if r.count == 1 { union(i, r.first!); continue }
-                // ambiguous: nearest preceding fuller name, else nearest following
-                var lo = 0, hi = js.count
-                while lo < hi { let mid = (lo + hi) / 2; if js[mid] < i { lo = mid + 1 } else { hi = mid } }
-                if lo > 0 { union(i, js[lo - 1]) } else if lo < js.count { union(i, js[lo]) }
+            if !fuller.isEmpty {
+                // distinct clusters per key, fixed before short forms join them
+                var roots = [UInt64: Set<Int>]()
+                for (key, js) in fuller {
+                    var r = Set<Int>()
+                    for j in js { r.insert(find(j)); if r.count > 1 && js.count > 64 { break } }
+                    roots[key] = r
+                }
+                for i in persons where raw[i].known == nil && wcount[i] >= 1 && wcount[i] <= 3 {
+                    let key = seqHash(i, 0, wcount[i])
+                    guard let js = fuller[key], let r = roots[key] else { continue }
+                    if r.count == 1 { union(i, r.first!); continue }
+                    // ambiguous: nearest preceding fuller name, else nearest following
+                    var lo = 0, hi = js.count
+                    while lo < hi { let mid = (lo + hi) / 2; if js[mid] < i { lo = mid + 1 } else { hi = mid } }
+                    if lo > 0 { union(i, js[lo - 1]) } else if lo < js.count { union(i, js[lo]) }
+                }
             }
         }
         // clusters -> entities, in order of first mention
@@ -153,28 +188,39 @@ enum Coreference {
             let span = TextSpan(Int(tokens[r.first].start), Int(tokens[r.end - 1].end))
             mentions.append(EntityMention(span: span, text: texts[i], entity: entityOf[find(i)]!, sentence: Int(tokens[r.first].sentence)))
         }
-        let userCanonical = Dictionary(configuration.aliases.map { ($0.canonical, true) }, uniquingKeysWith: { a, _ in a })
+        let hasUser = !configuration.aliases.isEmpty
+        let userCanonical = Set(configuration.aliases.map(\.canonical))
         text.utf8.withUnsafeBufferPointer { p in
             for (e, ms) in members.enumerated() {
                 // canonical: most words, then most characters, then first
                 var best = ms[0]
-                for i in ms where words[i].count > words[best].count ||
-                    (words[i].count == words[best].count && texts[i].unicodeScalars.count > texts[best].unicodeScalars.count) { best = i }
+                func len(_ i: Int) -> Int32 { tokens[raw[i].end - 1].end - tokens[raw[i].first].start }
+                for i in ms where wcount[i] > wcount[best] || (wcount[i] == wcount[best] && len(i) > len(best)) { best = i }
                 var canonical = texts[best]
-                if let known = raw[best].known, raw[best].forced || userCanonical[known] != nil { canonical = known }
-                for i in ms where raw[i].forced { if let k = raw[i].known, userCanonical[k] != nil { canonical = k } }
+                if hasUser {
+                    for i in ms where raw[i].forced { if let k = raw[i].known, userCanonical.contains(k) { canonical = k } }
+                }
                 entities[e].canonicalName = canonical
-                if let k = ms.lazy.compactMap({ raw[$0].known }).first { entities[e].knownName = k }
-                var aliases = [String]()
-                var roles = [String]()
-                for i in ms {
-                    if texts[i] != canonical && !aliases.contains(texts[i]) { aliases.append(texts[i]) }
-                    if raw[i].type == .person {
+                for i in ms { if let k = raw[i].known { entities[e].knownName = k; break } }
+                if entities[e].type != raw[best].type { entities[e].type = raw[best].type }
+                if ms.count > 1 {
+                    var aliases = [String]()
+                    var seen = Set<UInt64>()
+                    for i in ms where texts[i] != canonical {
+                        let h = FeatureHash.bytes(p, Int(tokens[raw[i].first].byteStart), Int(tokens[raw[i].end - 1].byteEnd), fold: false)
+                        if seen.insert(h).inserted { aliases.append(texts[i]) }
+                    }
+                    entities[e].aliases = aliases
+                } else if texts[ms[0]] != canonical {
+                    entities[e].aliases = [texts[ms[0]]]
+                }
+                if entities[e].type == .person {
+                    var roles = [String]()
+                    for i in ms {
                         for role in Self.roles(p, tokens, raw[i]) where !roles.contains(role) { roles.append(role) }
                     }
+                    entities[e].roles = roles
                 }
-                entities[e].aliases = aliases
-                entities[e].roles = roles
             }
         }
         return (entities, mentions)

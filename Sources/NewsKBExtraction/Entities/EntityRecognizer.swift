@@ -138,7 +138,7 @@ public enum EntityRecognizer {
 
     static func mentions(_ text: DocumentText, tokens: [Token], configuration: EntityConfiguration) -> [Raw] {
         let gaz = configuration.gazetteer
-        let spans = NERTagger.tag(text, tokens, gazetteer: gaz)
+        let (spans, gazMatches) = NERTagger.tag(text, tokens, gazetteer: gaz)
         var out = [Raw]()
         out.reserveCapacity(spans.count + 8)
         var scratch = [UInt8]()
@@ -247,22 +247,11 @@ public enum EntityRecognizer {
 
             // gazetteer names the tagger missed, and forced (user) entries
             var extra = [Raw]()
-            var i = 0
-            var sentEnd = 0
-            while i < tokens.count {
-                if i >= sentEnd {
-                    sentEnd = i + 1
-                    while sentEnd < tokens.count && tokens[sentEnd].sentence == tokens[i].sentence { sentEnd += 1 }
-                }
-                let t = tokens[i]
-                if t.kind == .word, t.has(.capitalized) || t.has(.allCaps),
-                   let (L, e) = gaz.match(p, tokens, i, sentEnd, scratch: &scratch) {
-                    let useful = e.forced || L > 1 || (!t.has(.sentenceInitial) && !t.has(.inCapsLine))
-                    if useful { extra.append(Raw(first: i, end: i + L, type: e.type, known: e.canonical, forced: e.forced)) }
-                    i += L
-                } else {
-                    i += 1
-                }
+            for g in gazMatches {
+                let t = tokens[g.first]
+                let e = g.entry
+                let useful = e.forced || g.length > 1 || (!t.has(.sentenceInitial) && !t.has(.inCapsLine))
+                if useful { extra.append(Raw(first: g.first, end: g.first + g.length, type: e.type, known: e.canonical, forced: e.forced)) }
             }
             if !extra.isEmpty {
                 // both lists are sorted and each is free of overlaps: one merge pass
@@ -312,21 +301,28 @@ public enum EntityRecognizer {
     /// except for user-forced mentions.
     static func harmonizeTypes(_ text: DocumentText, _ tokens: [Token], _ ms: inout [Raw]) {
         if ms.count < 2 { return }
-        var votes = [String: [EntityType: Int]]()
-        var firstType = [String: EntityType]()
-        var keys = [String]()
+        var votes = [UInt64: [Int]]()   // text hash -> count per EntityType index
+        var firstType = [UInt64: Int]()
+        var keys = [UInt64]()
         keys.reserveCapacity(ms.count)
-        for m in ms {
-            let k = String(decoding: text.utf8[Int(tokens[m.first].byteStart)..<Int(tokens[m.end - 1].byteEnd)], as: UTF8.self)
-            keys.append(k)
-            votes[k, default: [:]][m.type, default: 0] += m.forced ? 100 : 1
-            if firstType[k] == nil { firstType[k] = m.type }
+        let nTypes = EntityType.allCases.count
+        text.utf8.withUnsafeBufferPointer { p in
+            for m in ms {
+                let k = FeatureHash.bytes(p, Int(tokens[m.first].byteStart), Int(tokens[m.end - 1].byteEnd), fold: false)
+                keys.append(k)
+                let ti = NERTagger.typeIndex[m.type]!
+                votes[k, default: [Int](repeating: 0, count: nTypes)][ti] += m.forced ? 100 : 1
+                if firstType[k] == nil { firstType[k] = ti }
+            }
         }
         for i in ms.indices where !ms[i].forced {
-            guard let v = votes[keys[i]], v.count > 1 else { continue }
-            let top = v.values.max()!
+            let v = votes[keys[i]]!
+            var top = 0, distinct = 0
+            for c in v where c > 0 { distinct += 1; top = max(top, c) }
+            if distinct < 2 { continue }
             let ft = firstType[keys[i]]!
-            ms[i].type = v[ft] == top ? ft : v.filter { $0.value == top }.map(\.key).sorted { $0.rawValue < $1.rawValue }[0]
+            let pick = v[ft] == top ? ft : v.firstIndex(of: top)!
+            ms[i].type = EntityType.allCases[pick]
         }
     }
 }

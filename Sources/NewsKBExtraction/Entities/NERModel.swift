@@ -3,13 +3,15 @@
 /// A feature is a template name plus zero to two values; its key is
 /// `mix(fnv(template), fnv(value1), fnv(value2))` (see ``FeatureHash``), so the tagger can
 /// compute keys from token bytes without building strings.
-final class NERModel: Sendable {
+final class NERModel: @unchecked Sendable {   // immutable after init
     static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
     static let nTags = 9
 
-    let keys: [UInt64]
-    let weights: [Float]   // nTags per slot
+    // open-addressing table, written once in init and only read afterwards
+    let keys: UnsafeMutablePointer<UInt64>
+    let weights: UnsafeMutablePointer<Float>   // nTags per slot
     let mask: Int
+    let slots: Int
 
     static let shared = NERModel(LexiconFiles.contents("ner-model.txt"))
 
@@ -33,8 +35,10 @@ final class NERModel: Sendable {
         }
         var n = 16
         while n < entries.count * 2 { n <<= 1 }
-        var keys = [UInt64](repeating: 0, count: n)
-        var weights = [Float](repeating: 0, count: n * NERModel.nTags)
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        keys.initialize(repeating: 0, count: n)
+        let weights = UnsafeMutablePointer<Float>.allocate(capacity: n * NERModel.nTags)
+        weights.initialize(repeating: 0, count: n * NERModel.nTags)
         let mask = n - 1
         for (key, w) in entries {
             let k = key == 0 ? 1 : key
@@ -46,6 +50,12 @@ final class NERModel: Sendable {
         self.keys = keys
         self.weights = weights
         self.mask = mask
+        self.slots = n
+    }
+
+    deinit {
+        keys.deallocate()
+        weights.deallocate()
     }
 
     /// Adds the weights of feature `key` to `scores`.
@@ -53,21 +63,15 @@ final class NERModel: Sendable {
     func add(_ key: UInt64, to scores: UnsafeMutablePointer<Float>) {
         let k = key == 0 ? 1 : key
         var s = Int(truncatingIfNeeded: k) & mask
-        keys.withUnsafeBufferPointer { kp in
-            while true {
-                let v = kp[s]
-                if v == k {
-                    weights.withUnsafeBufferPointer { wp in
-                        let b = s * NERModel.nTags
-                        for j in 0..<NERModel.nTags { scores[j] += wp[b + j] }
-                    }
-                    return
-                }
-                if v == 0 { return }
-                s = (s + 1) & mask
+        while true {
+            let v = keys[s]
+            if v == k {
+                let w = weights + s * NERModel.nTags
+                for j in 0..<NERModel.nTags { scores[j] += w[j] }
+                return
             }
+            if v == 0 { return }
+            s = (s + 1) & mask
         }
     }
-
-    var isEmpty: Bool { keys.allSatisfy { $0 == 0 } }
 }

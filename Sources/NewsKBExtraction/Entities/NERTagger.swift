@@ -82,103 +82,143 @@ enum NERTagger {
         var head: UInt64 = 0     // 0 = none
         var hasAffix = false
         var firstName = false
-        var title = false        // this token is a title word
     }
 
-    /// Shape and folded-word hashes of token bytes.
+    /// Shape characters of ASCII bytes: X, x, d, or the byte itself.
+    static let asciiShape: [UInt8] = (0..<128).map { b -> UInt8 in
+        switch b {
+        case 0x41...0x5A: return 0x58
+        case 0x61...0x7A: return 0x78
+        case 0x30...0x39: return 0x64
+        default: return UInt8(b)
+        }
+    }
+
+    /// Word, shape and affix hashes of a token, and its lexicon flags.
     @inline(__always)
-    static func info(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> TokenInfo {
+    static func info(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, _ shapeTable: UnsafeBufferPointer<UInt8>) -> TokenInfo {
         var r = TokenInfo()
         let s = Int(t.byteStart), e = Int(t.byteEnd)
-        r.word = FeatureHash.bytes(p, s, e, fold: true)
+        var wh = FeatureHash.seed
         var sh = FeatureHash.seed
         var chars = 0
         var last: UInt32 = 0xFFFF_FFFF
-        var i = s
         var ascii = true
-        while i < e && chars < 8 {
-            let (c, len, v) = Tokenizer.classify(p, i)
-            var out: UInt32
-            switch c {
-            case .upper: out = 0x58
-            case .lower, .caseless: out = 0x78
-            case .digit: out = v < 0x80 ? 0x64 : v
-            default: out = v
-            }
-            if len > 1 { ascii = false }
-            if out != last {
-                if out == v && len > 1 {
-                    for k in 0..<len { sh = FeatureHash.add(sh, p[i + k]) }
-                } else {
-                    sh = FeatureHash.add(sh, UInt8(out))
+        var i = s
+        while i < e {
+            let b = p[i]
+            if b < 0x80 {
+                wh = FeatureHash.add(wh, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                if chars < 8 {
+                    let o = UInt32(shapeTable[Int(b)])
+                    if o != last { sh = FeatureHash.add(sh, UInt8(o)); chars += 1; last = o }
                 }
-                chars += 1
-                last = out
+                i += 1
+                continue
+            }
+            ascii = false
+            let (c, len, v) = Tokenizer.classify(p, i)
+            for k in 0..<len { wh = FeatureHash.add(wh, p[i + k]) }
+            if chars < 8 {
+                var out: UInt32
+                switch c {
+                case .upper: out = 0x58
+                case .lower, .caseless: out = 0x78
+                default: out = v
+                }
+                if out != last {
+                    if out == v {
+                        for k in 0..<len { sh = FeatureHash.add(sh, p[i + k]) }
+                    } else {
+                        sh = FeatureHash.add(sh, UInt8(out))
+                    }
+                    chars += 1
+                    last = out
+                }
             }
             i += len
         }
+        r.word = wh
         r.shape = sh
-        if ascii {
-            var k = i
-            while k < e { if p[k] >= 0x80 { ascii = false; break }; k += 1 }
-        }
-        if ascii && e - s >= 4 && t.kind != .symbol {
-            r.hasAffix = true
-            r.s3 = FeatureHash.bytes(p, e - 3, e, fold: true)
-            r.p3 = FeatureHash.bytes(p, s, s + 3, fold: true)
-        } else if ascii && e - s >= 4 {
+        if ascii && e - s >= 4 {
             r.hasAffix = true
             r.s3 = FeatureHash.bytes(p, e - 3, e, fold: true)
             r.p3 = FeatureHash.bytes(p, s, s + 3, fold: true)
         }
-        if t.kind == .word {
+        if t.kind == .word && t.has(.capitalized) {
             r.firstName = firstNames.find(p, s, e) != nil
-            var te = e
-            while te > s && p[te - 1] == 0x2E { te -= 1 }
-            r.title = te > s && titleWords.find(p, s, te) != nil
             r.head = heads.value(p, s, e) ?? 0
         }
         return r
     }
 
-    /// Tags the tokens of every sentence. Returns spans in document order.
-    static func tag(_ text: DocumentText, _ tokens: [Token], gazetteer: Gazetteer, model: NERModel = .shared) -> [Span] {
+    @inline(__always)
+    static func isTitle(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        let s = Int(t.byteStart)
+        var e = Int(t.byteEnd)
+        while e > s && p[e - 1] == 0x2E { e -= 1 }
+        return e > s && titleWords.find(p, s, e) != nil
+    }
+
+    /// A gazetteer match found while tagging: tokens `first..<first+length`.
+    struct GazetteerMatch {
+        var first: Int
+        var length: Int
+        var entry: Gazetteer.Entry
+    }
+
+    /// Tags the tokens of every sentence. Returns spans in document order, and the gazetteer
+    /// matches (longest, left to right, from capitalised words) it used as features.
+    static func tag(_ text: DocumentText, _ tokens: [Token], gazetteer: Gazetteer,
+                    model: NERModel = .shared) -> ([Span], [GazetteerMatch]) {
         var spans = [Span]()
+        var matches = [GazetteerMatch]()
         let n = tokens.count
-        if n == 0 { return spans }
+        if n == 0 { return (spans, matches) }
         var infos = [TokenInfo](repeating: TokenInfo(), count: n)
         var scratch = [UInt8]()
         scratch.reserveCapacity(256)
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: NERModel.nTags)
+        defer { scores.deallocate() }
         text.utf8.withUnsafeBufferPointer { p in
-            // sentence ranges
-            var sStart = 0
-            while sStart < n {
-                var sEnd = sStart + 1
-                while sEnd < n && tokens[sEnd].sentence == tokens[sStart].sentence { sEnd += 1 }
-                for i in sStart..<sEnd { infos[i] = info(p, tokens[i]) }
-                // gazetteer B-/I- tags, longest match from capitalised tokens
-                var i = sStart
-                while i < sEnd {
-                    if tokens[i].kind == .word && tokens[i].has(.capitalized),
-                       let (L, e) = gazetteer.match(p, tokens, i, sEnd, scratch: &scratch) {
-                        let ti = typeIndex[e.type] ?? 0
-                        for k in i..<(i + L) { infos[k].gaz = gazHash[k == i ? 0 : 1][ti] }
-                        i += L
-                    } else {
-                        i += 1
+            asciiShape.withUnsafeBufferPointer { shapeTable in
+                tokens.withUnsafeBufferPointer { tk in
+                    infos.withUnsafeMutableBufferPointer { inf in
+                        for i in 0..<n { inf[i] = info(p, tk[i], shapeTable) }
+                        var sStart = 0
+                        while sStart < n {
+                            var sEnd = sStart + 1
+                            while sEnd < n && tk[sEnd].sentence == tk[sStart].sentence { sEnd += 1 }
+                            // gazetteer B-/I- tags, longest match from capitalised tokens
+                            var i = sStart
+                            while i < sEnd {
+                                if tk[i].kind == .word && tk[i].has(.capitalized),
+                                   let (L, e) = gazetteer.match(p, tokens, i, sEnd, scratch: &scratch) {
+                                    let ti = typeIndex[e.type] ?? 0
+                                    for k in i..<(i + L) { inf[k].gaz = gazHash[k == i ? 0 : 1][ti] }
+                                    matches.append(GazetteerMatch(first: i, length: L, entry: e))
+                                    i += L
+                                } else {
+                                    i += 1
+                                }
+                            }
+                            tagSentence(p, tk, UnsafeBufferPointer(inf), sStart, sEnd, model, scores, &spans)
+                            sStart = sEnd
+                        }
                     }
                 }
-                tagSentence(tokens, infos, sStart, sEnd, model, &spans)
-                sStart = sEnd
             }
         }
-        return spans
+        return (spans, matches)
     }
 
-    static func tagSentence(_ tokens: [Token], _ infos: [TokenInfo], _ s: Int, _ e: Int, _ model: NERModel, _ spans: inout [Span]) {
+    static func tagSentence(_ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+                            _ infos: UnsafeBufferPointer<TokenInfo>, _ s: Int, _ e: Int, _ model: NERModel,
+                            _ sp: UnsafeMutablePointer<Float>, _ spans: inout [Span]) {
         var prev = -1, prev2 = -1   // tag indices; -1 = <s>
         var open: Span? = nil
-        var scores = [Float](repeating: 0, count: NERModel.nTags)
+        let m = FeatureHash.mix
         for i in s..<e {
             let t = tokens[i]
             let pO = prev <= 0
@@ -187,55 +227,50 @@ enum NERTagger {
                 best = 0
             } else {
                 let o = infos[i]
-                let hp = i > s ? infos[i - 1] : nil
-                let hq = i + 1 < e ? infos[i + 1] : nil
-                let pw = hp?.word ?? bos, nw = hq?.word ?? eos
-                let psh = hp?.shape ?? bos, nsh = hq?.shape ?? eos
+                let hasP = i > s, hasQ = i + 1 < e
+                let pw = hasP ? infos[i - 1].word : bos, nw = hasQ ? infos[i + 1].word : eos
+                let psh = hasP ? infos[i - 1].shape : bos, nsh = hasQ ? infos[i + 1].shape : eos
                 let ppw = i - 2 >= s ? infos[i - 2].word : bos
                 let nnw = i + 2 < e ? infos[i + 2].word : eos
-                let m = FeatureHash.mix
-                scores.withUnsafeMutableBufferPointer { sc in
-                    let sp = sc.baseAddress!
-                    for j in 0..<NERModel.nTags { sp[j] = 0 }
-                    model.add(T.b, to: sp)
-                    model.add(m(T.w, o.word), to: sp)
-                    model.add(m(T.sh, o.shape), to: sp)
-                    model.add(m(T.pw, pw), to: sp)
-                    model.add(m(T.nw, nw), to: sp)
-                    model.add(m(T.psh, psh), to: sp)
-                    model.add(m(T.nsh, nsh), to: sp)
-                    model.add(m(T.ppw, ppw), to: sp)
-                    model.add(m(T.nnw, nnw), to: sp)
-                    model.add(m(m(T.shw, o.shape), nsh), to: sp)
-                    model.add(m(m(T.pshw, psh), o.shape), to: sp)
-                    if o.hasAffix {
-                        model.add(m(T.s3, o.s3), to: sp)
-                        model.add(m(T.p3, o.p3), to: sp)
-                    }
-                    if t.has(.sentenceInitial) {
-                        model.add(m(T.si, o.shape), to: sp)
-                        model.add(m(T.siw, o.word), to: sp)
-                    }
-                    if t.has(.inCapsLine) { model.add(m(T.cl, o.shape), to: sp) }
-                    if o.gaz != 0 { model.add(m(T.g, o.gaz), to: sp) }
-                    if let hp, hp.gaz != 0 { model.add(m(T.pg, hp.gaz), to: sp) }
-                    if let hq, hq.gaz != 0 { model.add(m(T.ng, hq.gaz), to: sp) }
-                    if o.firstName { model.add(T.fn, to: sp) }
-                    if let hp, hp.firstName { model.add(T.pfn, to: sp) }
-                    if let hp, hp.title, tokens[i - 1].kind == .word { model.add(T.ti, to: sp) }
-                    if o.head != 0 { model.add(m(T.hd, o.head), to: sp) }
-                    if let hq, hq.head != 0 { model.add(m(T.nhd, hq.head), to: sp) }
-                    let pth = prev < 0 ? bos : tagHash[prev]
-                    let pt2h = prev2 < 0 ? bos : tagHash[prev2]
-                    model.add(m(T.pt, pth), to: sp)
-                    model.add(m(m(T.pt2, pt2h), pth), to: sp)
-                    model.add(m(m(T.ptsh, pth), o.shape), to: sp)
-                    var bs: Float = -.infinity
-                    for j in 0..<NERModel.nTags {
-                        // I-X only after B-X / I-X
-                        if j > 0 && j % 2 == 0 && (prev <= 0 || (prev + 1) / 2 != j / 2) { continue }
-                        if sp[j] > bs { bs = sp[j]; best = j }
-                    }
+                for j in 0..<NERModel.nTags { sp[j] = 0 }
+                model.add(T.b, to: sp)
+                model.add(m(T.w, o.word), to: sp)
+                model.add(m(T.sh, o.shape), to: sp)
+                model.add(m(T.pw, pw), to: sp)
+                model.add(m(T.nw, nw), to: sp)
+                model.add(m(T.psh, psh), to: sp)
+                model.add(m(T.nsh, nsh), to: sp)
+                model.add(m(T.ppw, ppw), to: sp)
+                model.add(m(T.nnw, nnw), to: sp)
+                model.add(m(m(T.shw, o.shape), nsh), to: sp)
+                model.add(m(m(T.pshw, psh), o.shape), to: sp)
+                if o.hasAffix {
+                    model.add(m(T.s3, o.s3), to: sp)
+                    model.add(m(T.p3, o.p3), to: sp)
+                }
+                if t.has(.sentenceInitial) {
+                    model.add(m(T.si, o.shape), to: sp)
+                    model.add(m(T.siw, o.word), to: sp)
+                }
+                if t.has(.inCapsLine) { model.add(m(T.cl, o.shape), to: sp) }
+                if o.gaz != 0 { model.add(m(T.g, o.gaz), to: sp) }
+                if hasP && infos[i - 1].gaz != 0 { model.add(m(T.pg, infos[i - 1].gaz), to: sp) }
+                if hasQ && infos[i + 1].gaz != 0 { model.add(m(T.ng, infos[i + 1].gaz), to: sp) }
+                if o.firstName { model.add(T.fn, to: sp) }
+                if hasP && infos[i - 1].firstName { model.add(T.pfn, to: sp) }
+                if hasP && isTitle(p, tokens[i - 1]) { model.add(T.ti, to: sp) }
+                if o.head != 0 { model.add(m(T.hd, o.head), to: sp) }
+                if hasQ && infos[i + 1].head != 0 { model.add(m(T.nhd, infos[i + 1].head), to: sp) }
+                let pth = prev < 0 ? bos : tagHash[prev]
+                let pt2h = prev2 < 0 ? bos : tagHash[prev2]
+                model.add(m(T.pt, pth), to: sp)
+                model.add(m(m(T.pt2, pt2h), pth), to: sp)
+                model.add(m(m(T.ptsh, pth), o.shape), to: sp)
+                var bs: Float = -.infinity
+                for j in 0..<NERModel.nTags {
+                    // I-X only after B-X / I-X
+                    if j > 0 && j % 2 == 0 && (prev <= 0 || (prev + 1) / 2 != j / 2) { continue }
+                    if sp[j] > bs { bs = sp[j]; best = j }
                 }
             }
             // spans

@@ -4754,10 +4754,10 @@ defend | defend defends defended defending | speech weak
 propose | propose proposes proposed proposing | speech weak
 refuse | refused | speech weak
 decline | declined | speech weak
-want | wants wanted | belief weak
-seek | seeks sought | speech weak
+want | want wants wanted | belief weak
+seek | seeks sought seeking | speech weak
 offer | offered | speech weak
-oppose | opposes opposed | speech weak
+oppose | oppose opposes opposed | speech weak
 condemn | condemn condemns condemned condemning | speech weak
 reject | rejects rejected | speech weak
 welcome | welcomed | speech weak
@@ -4780,6 +4780,12 @@ plan | plans | belief weak
 # impressions with no stated source ("Trump seemed to suggest …"): the whole clause is the content
 seem | seem seems seemed | seem
 appear | appear appears appeared | seem
+back | backing | speech weak
+decide | decided | speech weak
+order | ordered | speech weak
+# adverbs that attribute their clause to unnamed reports ("Trump reportedly told aides …")
+reportedly | reportedly | seem
+allegedly | allegedly | seem
 
 """#),
         ("first-names.txt", #"""

@@ -96,6 +96,9 @@ struct StatementScanner {
     var usedCue: [Bool]
     /// Tokens that are part of a direct statement's content.
     var inDirect: [Bool]
+    /// Cue positions and speakers of the direct statements, sorted by position.
+    var directAnchors: [Int] = []
+    var directSpeakers: [SpeakerPhrase?] = []
 
     enum Special: UInt8 {
         case none = 0, according, to, as_, that, by, be, it, in_, at, during, from, about, of, colonWord,
@@ -663,8 +666,10 @@ struct StatementScanner {
         let newSentence = (sentenceOf(j) != sentenceOf(q.close) || (q.last >= 0 && isSentenceEndPunct(q.last))) && !toks[j].has(.lowercase)
         guard let a = attributionAfterCore(q, j) else { return nil }
         if newSentence {
-            // only “…!” / “…?” may be followed by a capitalized reporting clause of their own
-            guard q.last >= 0, isPunct(q.last, 0x21) || isPunct(q.last, 0x3F) else { return nil }
+            // only “…!” / “…?” may be followed by a capitalized reporting clause of their own,
+            // and “… missing.” Trump said. — a bare reporting clause
+            let bare = a.cueLast + 1 < n && isSentenceEndPunct(a.cueLast + 1) && a.clauseEnd <= a.cueLast
+            guard bare || (q.last >= 0 && (isPunct(q.last, 0x21) || isPunct(q.last, 0x3F))) else { return nil }
             var k = a.cueLast + 1
             if k < n, bits[a.cueFirst].contains(.object), let o = speakerAfter(k, hi: min(n, k + 6)) { k = o.last + 1 }
             if a.clauseEnd + 1 > k { k = a.clauseEnd + 1 }
@@ -727,8 +732,14 @@ struct StatementScanner {
             }
         }
         var skippedB = 0
-        while k < limit, isWord(k), bits[k].contains(.between), !isVerbCue(k), skippedB < 4 { k += 1; skippedB += 1 }
+        var passive = false
+        while k < limit, isWord(k), bits[k].contains(.between), !isVerbCue(k), skippedB < 4 {
+            if sp(k) == .be { passive = true }
+            k += 1; skippedB += 1
+        }
         guard k < limit, isVerbCue(k) else { return nil }
+        // "Sanders was asked": a passive reports nothing of the subject's (except "was quoted as saying")
+        if passive, sp(k) != .quoted, bits[k].contains(.past) { return nil }
         if bits[k].contains(.participle) && sp(k) != .saying { return nil }
         var cueLast = k
         var cueFirst = k
@@ -809,6 +820,11 @@ struct StatementScanner {
             var c = j
             while c < end, !isComma(c) { c += 1 }
             if c < end { j = c + 1 } else if bits[j].contains(.conj) || bits[j].contains(.between) { j += 1 }
+        }
+        // a sentence opening with a quotation: the subject follows it (“…,” Mr. Axelrod said, calling …)
+        if j < end, toks[j].kind == .quote, inRun[j] >= 0 {
+            let q = runs[Int(inRun[j])]
+            if q.open == j, q.closeEnd > j, q.closeEnd < end { j = q.closeEnd + 1 }
         }
         while j < end, toks[j].kind == .quote || toks[j].kind == .punctuation { j += 1 }
         guard j < end else { return nil }
@@ -954,12 +970,20 @@ struct StatementScanner {
 
     /// The speaker of the latest statement anchored in tokens lo..<c (a bounded look-back).
     func recentSpeaker(_ out: [RawStatement], _ lo: Int, _ c: Int) -> SpeakerPhrase? {
+        var best: (Int, SpeakerPhrase)? = nil
         var i = out.count - 1
-        while i >= 0, out[i].anchor >= lo {
-            if out[i].anchor < c, let s = out[i].speaker { return s }
+        while i >= 0, out[i].anchor >= lo || out[i].kind == .direct {
+            if out[i].anchor >= lo, out[i].anchor < c, let s = out[i].speaker { best = (out[i].anchor, s); break }
+            if out[i].kind == .direct { break }
             i -= 1
         }
-        return nil
+        // direct statements come first in `out`, sorted by their anchors
+        var a = 0, b = directAnchors.count
+        while a < b { let m = (a + b) / 2; if directAnchors[m] < c { a = m + 1 } else { b = m } }
+        if a > 0, directAnchors[a - 1] >= lo, let s = directSpeakers[a - 1], best == nil || directAnchors[a - 1] > best!.0 {
+            return s
+        }
+        return best?.1
     }
 
     /// Whether weak cues (announced, confirmed, thinks) need an explicit clause (`that`, a colon).
@@ -1322,13 +1346,16 @@ struct StatementScanner {
             raw.append(st)
             r = lastRun + 1
         }
+        let ds = raw.filter { $0.cueFirst >= 0 }.sorted { $0.anchor < $1.anchor }
+        directAnchors = ds.map { $0.anchor }
+        directSpeakers = ds.map { $0.speaker }
         // 2. reported speech
         for c in 0..<n where toks[c].kind == .word && inRun[c] < 0 && !usedCue[c] {
             let b = bits[c]
             if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
             if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
                 according(c, into: &raw)
-            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to, !isCap(c) {
+            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to || isAdverb(c), !isCap(c) {
                 seem(c, into: &raw)
             } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
                       toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {

@@ -1,0 +1,34 @@
+import Testing
+@testable import NewsKBExtraction
+
+/// Each entity lexicon loads and holds what the recognizer relies on.
+@Suite struct LexiconTests {
+    @Test func gazetteerFilesLoad() {
+        let g = Gazetteer.standard
+        #expect(g.lookup("U.S.")?.canonical == "United States")
+        #expect(g.lookup("Pyongyang")?.type == .gpe)
+        #expect(g.lookup("Middle East")?.type == .loc)
+        #expect(g.lookup("Russian")?.type == .norp)
+        #expect(g.lookup("KCNA")?.canonical == "Korean Central News Agency")
+        #expect(g.lookup("Kremlin")?.type == .org)
+        #expect(g.lookup("Baikonur")?.type == .facility)
+        #expect(g.lookup("California")?.type == .gpe)
+    }
+
+    @Test func otherEntityLexiconsLoad() {
+        #expect(NERTagger.firstNames.contains("Dmitry"))
+        #expect(NERTagger.titleWords.contains("spokesman"))
+        #expect(NERTagger.heads.contains("Ministry"))
+        #expect(Tokenizer.abbreviations.value("Gen") == .title)
+        #expect(SentenceSplitter.sentenceOpeners.contains("However"))
+        #expect(EntityRecognizer.commonWords.contains("meeting"))
+        #expect(!EntityRecognizer.lowerHeads.isEmpty)
+    }
+
+    @Test func taggerModelLoads() {
+        let m = NERModel.shared
+        var nonEmpty = 0
+        for i in 0..<m.slots where m.keys[i] != 0 { nonEmpty += 1 }
+        #expect(nonEmpty > 10_000)
+    }
+}
