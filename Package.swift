@@ -24,6 +24,8 @@ let package = Package(
             name: "newskb",
             dependencies: ["NewsKB", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/newskb"),
+        // The per-stage extraction benchmark run by `make bench` (not a test).
+        .executableTarget(name: "newskb-bench", dependencies: ["NewsKB", "NewsKBExtraction"], path: "Sources/newskb-bench"),
         .testTarget(name: "NewsKBExtractionTests", dependencies: ["NewsKBExtraction"], path: "Tests/NewsKBExtractionTests"),
         .testTarget(name: "NewsKBTests", dependencies: ["NewsKB", "NewsKBExtraction"], path: "Tests/NewsKBTests"),
     ]

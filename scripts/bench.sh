@@ -35,6 +35,8 @@ SQL
 t1=$(now)
 floor=$(( t1 - t0 ))
 
+"$(dirname "$BIN")/newskb-bench" "$CORPUS" --json "$OUT/stages.json"
+echo
 python3 - "$OUT/timings.json" "$articles" "$words" "$input_bytes" "$ours" "$db_bytes" "$floor" <<'PY'
 import json, sys, platform, os
 timings = json.load(open(sys.argv[1]))
@@ -47,6 +49,7 @@ res = {
     "db_bytes": db_bytes, "db_over_input": round(db_bytes / input_bytes, 2),
     "sqlite3_floor_seconds": round(floor, 3), "ratio_to_floor": round(ours / floor, 2),
     "stages_seconds": timings.get("stages", {}),
+    "extraction": json.load(open("bench/out/stages.json")),
     "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
 }
 os.makedirs("bench", exist_ok=True)

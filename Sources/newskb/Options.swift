@@ -21,8 +21,8 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a result in the chosen format; tables are cut to the terminal's width when
     /// stdout is a terminal.
-    func print(_ result: ResultSet, defaultTableWidth: Int? = nil) {
+    func print(_ result: ResultSet, defaultTableWidth: Int? = nil, priorityColumn: String? = nil) {
         let width = format == .table ? (Terminal.columns(of: STDOUT_FILENO) ?? defaultTableWidth) : nil
-        Terminal.write(ResultFormatter(format: format, maxWidth: width).render(result))
+        Terminal.write(ResultFormatter(format: format, maxWidth: width, priorityColumn: priorityColumn).render(result))
     }
 }

@@ -49,7 +49,7 @@ struct WhoSaidCommand: ParsableCommand {
                 result = result.selecting(["speaker", "kind", "quote", "document", "place"])
             }
             // Tables fit the terminal, or 100 columns when stdout is not one.
-            output.print(result, defaultTableWidth: 100)
+            output.print(result, defaultTableWidth: 100, priorityColumn: "quote")
         } catch {
             throw fail(error)
         }

@@ -20,10 +20,14 @@ public struct ResultFormatter: Sendable {
     public var format: OutputFormat
     /// Maximum line width for `table` (cells are cut with `…` to fit); nil for no limit.
     public var maxWidth: Int?
+    /// When cutting to `maxWidth`, the column that keeps its room longest (e.g. `quote`): the
+    /// others are cut to at most 24 columns first.
+    public var priorityColumn: String?
 
-    public init(format: OutputFormat, maxWidth: Int? = nil) {
+    public init(format: OutputFormat, maxWidth: Int? = nil, priorityColumn: String? = nil) {
         self.format = format
         self.maxWidth = maxWidth
+        self.priorityColumn = priorityColumn
     }
 
     public func render(_ result: ResultSet) -> String {
@@ -53,7 +57,10 @@ public struct ResultFormatter: Sendable {
         let cells: [[String]] = r.rows.map { $0.map { oneLine($0.description) } }
         var widths = r.columns.map { displayWidth($0) }
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], displayWidth(c)) } }
-        if let maxWidth { widths = fit(widths, into: maxWidth - 2 * (widths.count - 1)) }
+        if let maxWidth {
+            widths = fit(widths, into: maxWidth - 2 * (widths.count - 1),
+                         priority: priorityColumn.flatMap { r.columns.firstIndex(of: $0) })
+        }
         func line(_ values: [String]) -> String {
             var parts = [String]()
             for (i, v) in values.enumerated() {
@@ -69,9 +76,16 @@ public struct ResultFormatter: Sendable {
         return out
     }
 
-    /// Shrinks the widest columns first until the total fits (each keeps at least 4).
-    private func fit(_ widths: [Int], into total: Int) -> [Int] {
+    /// Shrinks the widest columns first until the total fits (each keeps at least 4); with a
+    /// priority column, the others are first cut to at most 24.
+    private func fit(_ widths: [Int], into total: Int, priority: Int? = nil) -> [Int] {
         var w = widths
+        if let p = priority {
+            while w.reduce(0, +) > total,
+                  let i = w.indices.filter({ $0 != p && w[$0] > 24 }).max(by: { w[$0] < w[$1] }) {
+                w[i] -= 1
+            }
+        }
         while w.reduce(0, +) > max(total, 4 * w.count) {
             guard let i = w.indices.max(by: { w[$0] < w[$1] }), w[i] > 4 else { break }
             w[i] -= 1

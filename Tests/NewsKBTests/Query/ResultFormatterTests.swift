@@ -56,4 +56,18 @@ import Testing
         #expect(displayWidth("北京") == 4)
         #expect(displayWidth("e\u{301}") == 1)
     }
+
+    @Test func thePriorityColumnKeepsItsRoomLongest() {
+        let r = ResultSet(columns: ["speaker", "quote", "document"], rows: [[
+            .text("the defense ministry of South Korea"),
+            .text("that Mr. Kim’s armored train had entered Russia on Tuesday morning, local time"),
+            .text("001_c5151bc69ca5c79e.txt")]])
+        let t = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(r)
+        let row = String(t.split(separator: "\n")[2])
+        #expect(displayWidth(row) <= 100)
+        // 100 columns less two gaps and two columns cut to 24: the quote keeps 48.
+        #expect(row.contains("that Mr. Kim’s armored train had entered Russia…"))
+        #expect(row.hasPrefix("the defense ministry of…  "))
+        #expect(row.hasSuffix("001_c5151bc69ca5c79e.txt"))
+    }
 }
