@@ -102,7 +102,7 @@ struct StatementScanner {
 
     enum Special: UInt8 {
         case none = 0, according, to, as_, that, by, be, it, in_, at, during, from, about, of, colonWord,
-             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_, on_, asked_
+             they, we, i, he, she, objPron, who, the, a, with, interview, quoted, saying, month, said, for_, on_, asked_, period, and_, but_, if_, whether_
     }
 
     struct QuoteRun {
@@ -140,7 +140,8 @@ struct StatementScanner {
             ("of", .of), ("they", .they), ("we", .we), ("i", .i), ("he", .he), ("she", .she),
             ("me", .objPron), ("him", .objPron), ("her", .objPron), ("them", .objPron), ("us", .objPron),
             ("who", .who), ("the", .the), ("a", .a), ("an", .a), ("with", .with), ("interview", .interview),
-            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_), ("on", .on_), ("asked", .asked_),
+            ("quoted", .quoted), ("saying", .saying), ("said", .said), ("for", .for_), ("on", .on_), ("asked", .asked_), ("week", .period), ("month", .period), ("year", .period),
+            ("and", .and_), ("but", .but_), ("if", .if_), ("whether", .whether_),
             ("january", .month), ("february", .month), ("march", .month), ("april", .month), ("june", .month),
             ("july", .month), ("august", .month), ("september", .month), ("october", .month),
             ("november", .month), ("december", .month), ("monday", .month), ("tuesday", .month),
@@ -440,7 +441,7 @@ struct StatementScanner {
                 if sp(k - 1) == .on_ || bits[k - 1].contains(.time) { k -= 2; skipped += 2; continue }
                 k -= 1; skipped += 1; continue
             }
-            if isWord(k), k - 1 >= lo, ["week", "month", "year"].contains(phraseText(k, k).lowercased()),
+            if isWord(k), k - 1 >= lo, sp(k) == .period,
                bits[k - 1].contains(.time) || bits[k - 1].contains(.det) { k -= 2; skipped += 2; continue }
             break
         }
@@ -577,10 +578,7 @@ struct StatementScanner {
         return u[e - 2] == 0x65 && u[e - 1] == 0x64
     }
 
-    func isIfWhether(_ j: Int) -> Bool {
-        let w = phraseText(j, j).lowercased()
-        return w == "if" || w == "whether"
-    }
+    func isIfWhether(_ j: Int) -> Bool { sp(j) == .if_ || sp(j) == .whether_ }
 
     /// A lower-case -ly word of five letters or more that is not a known noun (`specifically`, not `ally`).
     func isAdverb(_ j: Int) -> Bool {
@@ -1045,7 +1043,7 @@ struct StatementScanner {
         // coordinated: "Carson admitted …, but said …"
         var coordSubject: SpeakerPhrase? = nil
         if q >= lo, q < c, isWord(q), sp(q) != .that, bits[q].contains(.conj), sp(q) == .none || true,
-           ["and", "but"].contains(phraseText(q, q).lowercased()) {
+           sp(q) == .and_ || sp(q) == .but_ {
             coordSubject = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: q)
             if coordSubject == nil { return }
         }
