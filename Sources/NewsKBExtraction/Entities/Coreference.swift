@@ -234,8 +234,16 @@ enum Coreference {
         return titlePhrases.find(p, Int(t.byteStart), e) != nil
     }
 
+    /// Forms of address next to a name that are not roles (`Mr`, `Dr`, `Lord`, `Sir`).
+    static let addressForms: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: true, capacity: 32)
+        for h in ["Lord", "Lady", "Sir", "Dame", "Prof", "Prof.", "Professor", "Baroness", "Baron"] { t.insert(h, true) }
+        return t
+    }()
+
     static func isHonorific(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        EntityRecognizer.honorifics.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
+        EntityRecognizer.honorifics.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil ||
+            addressForms.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
     }
 
     /// Role phrases around one person mention.
