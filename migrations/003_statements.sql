@@ -19,6 +19,7 @@ CREATE TABLE statements (
 ) STRICT;
 CREATE INDEX statements_document ON statements(document_id, start);
 CREATE INDEX statements_speaker ON statements(speaker_entity_id);
+CREATE INDEX statements_speaker_phrase ON statements(speaker_phrase COLLATE NOCASE);
 
 -- Full-text index over statement content and speaker (FTS5, kept in sync by triggers).
 CREATE VIRTUAL TABLE statements_fts USING fts5(quote, speaker, tokenize = 'unicode61 remove_diacritics 2');
@@ -52,7 +53,8 @@ SELECT d.key                                                   AS document,
        substr(d.body, s.place_start + 1, s.place_end - s.place_start) AS place,
        substr(d.body, s.speaker_start + 1, s.speaker_end - s.speaker_start) AS speaker_mention,
        s.id                                                    AS statement_id,
-       s.speaker_entity_id                                     AS speaker_entity_id
+       s.speaker_entity_id                                     AS speaker_entity_id,
+       s.speaker_phrase                                        AS speaker_phrase
 FROM statements s
 JOIN documents d ON d.id = s.document_id
 LEFT JOIN entities e ON e.id = s.speaker_entity_id;
@@ -79,4 +81,5 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('who_said', 'place', 'Where it was said, when the text says so (at the Eastern Economic Forum), else NULL.', 13),
  ('who_said', 'speaker_mention', 'The speaker mention as written (he, Mr Peskov).', 14),
  ('who_said', 'statement_id', 'statements.id.', 15),
- ('who_said', 'speaker_entity_id', 'entities.id of the speaker, NULL for unnamed sources.', 16);
+ ('who_said', 'speaker_entity_id', 'entities.id of the speaker, NULL for unnamed sources.', 16),
+ ('who_said', 'speaker_phrase', 'The unnamed-source phrase (a US official) when the speaker is not a named entity.', 17);

@@ -189,3 +189,14 @@ extension String {
         return String(s)
     }
 }
+
+extension Database {
+    /// `EXPLAIN QUERY PLAN` of a statement: one line per step (`SEARCH s USING INDEX …`).
+    public func queryPlan(_ sql: String, _ values: [(String, DatabaseValue)] = []) throws -> [String] {
+        let stmt = try prepare("EXPLAIN QUERY PLAN " + sql)
+        for (name, value) in values { try stmt.bind(value, named: name) }
+        var out = [String]()
+        while try stmt.step() { out.append(stmt.columnString(3) ?? "") }
+        return out
+    }
+}
