@@ -578,6 +578,17 @@ struct StatementScanner {
         return u[e - 2] == 0x65 && u[e - 1] == 0x64
     }
 
+    /// Whether the quotation opening at `o` is embedded in a prepositional phrase (a title: on “Meet the Press”).
+    func startsClause(_ o: Int) -> Bool {
+        var j = o - 1
+        var steps = 0
+        while j >= 0, steps < 4, isWord(j) || toks[j].kind == .possessive {
+            if bits[j].contains(.prep) { return false }
+            j -= 1; steps += 1
+        }
+        return true
+    }
+
     func isIfWhether(_ j: Int) -> Bool { sp(j) == .if_ || sp(j) == .whether_ }
 
     /// A lower-case -ly word of five letters or more that is not a known noun (`specifically`, not `ally`).
@@ -663,6 +674,20 @@ struct StatementScanner {
         // “… important.” He added that … — a new sentence; “Why?” he asked / “Go!” Clinton said. — the same one
         let newSentence = (sentenceOf(j) != sentenceOf(q.close) || (q.last >= 0 && isSentenceEndPunct(q.last))) && !toks[j].has(.lowercase)
         guard let a = attributionAfterCore(q, j) else { return nil }
+        // "… on Fox News’s “Sunday Morning Futures,” Rep. Issa said Clinton …": the reporting clause has a
+        // complement of its own, so the quotation (a title) is not what was said
+        do {
+            var k = a.cueLast + 1
+            if a.clauseEnd > a.cueLast { k = a.clauseEnd + 1 }
+            if k < n, bits[a.cueFirst].contains(.object), isWord(k), sp(k) == .objPron || bits[k].contains(.pron) { k += 1 }
+            if k < n, para[k] == para[j], isWord(k), !isSentenceEndPunct(k) {
+                let cEnd = contentEnd(sLo(k), sHi(k))
+                if sp(k) == .that || (!endsClause(k, cEnd) && !bits[k].contains(.prep) && !bits[k].contains(.time) && sp(k) != .month
+                                      && !bits[k].contains(.between) && sp(k) != .to && !isAdverb(k)) {
+                    if q.words <= 8 && q.open > 0 && !startsClause(q.open) { return nil }
+                }
+            }
+        }
         if newSentence {
             // only “…!” / “…?” may be followed by a capitalized reporting clause of their own,
             // and “… missing.” Trump said. — a bare reporting clause
@@ -1072,6 +1097,14 @@ struct StatementScanner {
         func before(_ placeFrom: Int) {
             guard hasBefore, let (a, e) = clauseBefore(lo, s.first - 1) else { return }
             emit(a, e, cue: (c, c), speaker: s, place: place(placeFrom, cEnd + 1))
+        }
+        if f < n, isColon(f), f + 1 < n, para[f + 1] != para[f], toks[f + 1].kind != .quote {
+            // "In a speech last July, he said:" — the next paragraph is what was said
+            var e = f + 1
+            while e + 1 < n, para[e + 1] == para[f + 1] { e += 1 }
+            while e > f + 1, toks[e].kind == .punctuation { e -= 1 }
+            if e - f >= 3 { emit(f + 1, e, cue: (c, c), speaker: s, place: place(lo, s.first)) }
+            return
         }
         if f > cEnd { before(f); return }
         if isComma(f) {
