@@ -295,3 +295,55 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(r?.who == "the general")
     }
 }
+
+@Suite struct StatementMoreConstructionTests {
+    @Test func colonLeadInAttributesTheNextParagraph() {
+        let body = "In a speech last July, the senator said:\nLet no one be mistaken, this candidacy is a threat to the party.\nThe crowd cheered."
+        let r = find(said(body), "Let no one be mistaken")
+        #expect(r?.cue == "said")
+        #expect(r?.speaker == "the senator")
+        #expect(r?.content.contains("crowd cheered") == false)
+    }
+
+    @Test func transcriptSpeakerWithColon() {
+        let r = find(saidWithoutEntities("TAPPER: You have said many things about the race this week.\n"), "You have said many things")
+        #expect(r?.cue == ":")
+        #expect(r?.speaker == "TAPPER")
+    }
+
+    @Test func seemsToAndReportedly() {
+        let rows = said("The governor seemed to suggest that he would run again.\nThe envoy reportedly told aides the talks had failed.")
+        #expect(find(rows, "seemed to suggest")?.cue == "seemed")
+        #expect(find(rows, "seemed to suggest")?.speaker == nil)
+        #expect(find(rows, "reportedly told aides")?.cue == "reportedly")
+    }
+
+    @Test func askedWhether() {
+        let r = find(said("Asked whether he would run again, the mayor said he had not decided."), "he would run again")
+        #expect(r?.cue == "Asked")
+        #expect(r?.content == "whether he would run again")
+    }
+
+    @Test func titleQuotationDoesNotTakeTheReportingClause() {
+        let rows = said("Sunday on Fox News’s “Sunday Morning Futures,” Rep. Darrell Issa said the inquiry would continue.")
+        let r = find(rows, "inquiry would continue")
+        #expect(r?.kind == .indirect)
+        #expect(r?.content == "the inquiry would continue")
+        #expect(r?.who?.contains("Issa") == true)
+        #expect(rows.allSatisfy { !$0.content.contains("Sunday Morning Futures") })
+    }
+
+    @Test func titleInsideReportingClauseDoesNotBreakAQuotation() {
+        let body = "''He deserved it,'' the assailant, John McGraw, told the program ''Inside Edition'' after the fight. ''Next time it will be worse.''"
+        let r = find(said(body), "He deserved it")
+        #expect(r?.kind == .direct)
+        #expect(r?.content.hasSuffix("Next time it will be worse.") == true)
+        #expect(r?.cue == "told")
+    }
+
+    @Test func restrictiveRelativeSpeaker() {
+        let r = find(said("Support fell among business leaders who say the law is unfair to workers."), "law is unfair")
+        #expect(r?.speaker == "who")
+        #expect(r?.cue == "say")
+    }
+}
