@@ -81,6 +81,15 @@ public enum EntityRecognizer {
         return t
     }()
 
+    /// Month and weekday names: alone, they are dates rather than names (`April`, `Monday`).
+    static let calendarWords: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 64)
+        for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                  "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."] { t.insert(w, true) }
+        return t
+    }()
+
     static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la",
                                          "al", "el", "bin", "ibn", "ben", "bint", "ter", "ten", "zu", "dos", "das", "y"]
 
@@ -127,8 +136,8 @@ public enum EntityRecognizer {
                 if tokens[i].has(.capitalized) { cap += 1 } else if tokens[i].has(.lowercase) { low += 1 }
             }
             let last = tokens[b - 1]
-            let endsSentence = last.kind == .punctuation && last.has(.sentenceFinal) || last.kind == .quote
-            if cap >= 3 && cap * 4 >= (cap + low) * 3 && !endsSentence && !tokens[a].has(.inCapsLine) {
+            let endsSentence = last.kind == .punctuation && last.byteEnd - last.byteStart == 1 && p[Int(last.byteStart)] == 0x2E
+            if cap >= 3 && cap * 4 >= (cap + low) * 3 && (!endsSentence || (cap >= 4 && low * 6 <= cap)) && !tokens[a].has(.inCapsLine) {
                 for i in a..<b { out[i] = true }
             }
             a = b
@@ -176,6 +185,8 @@ public enum EntityRecognizer {
                 while end > first, !tokens[end - 1].isWordLike { end -= 1 }
                 if first >= end { continue }
                 let entry = exact(first, end)
+                // a month or weekday alone is a date, not a name
+                if end - first == 1, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
                 // a capitalised sentence opener or -ly adverb alone is not a name (`Notably`, `However`)
                 if end - first == 1 && entry == nil && tokens[first].has(.sentenceInitial) {
                     let t = tokens[first]
@@ -195,7 +206,7 @@ public enum EntityRecognizer {
                     if let e = entry, e.type != .person {
                         type = e.type
                     } else if let h = headType(p, tokens[end - 1]), end - first > 1 {
-                        type = h == .org ? .facility : h
+                        type = h
                     } else {
                         type = .gpe
                     }
