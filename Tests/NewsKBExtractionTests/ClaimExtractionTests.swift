@@ -65,6 +65,9 @@ import Testing
         let m = claims("The talks began on September 5, 2022 in the capital.").flatMap(\.dates)
         #expect(m.contains { $0.resolved(publishedOn: nil) == "2022-09-05" })
         #expect(CivilDate(year: 2023, month: 9, day: 12).weekday == 2)
+        #expect(CivilDate.parse("26-MAR-1987 14:42:44.66") == CivilDate(year: 1987, month: 3, day: 26))
+        #expect(CivilDate.parse("2010-07-02") == CivilDate(year: 2010, month: 7, day: 2))
+        #expect(CivilDate.parse("yesterday") == nil)
         #expect(CivilDate(dayNumber: CivilDate(year: 2024, month: 2, day: 29).dayNumber).string == "2024-02-29")
     }
 

@@ -64,6 +64,8 @@ public struct ClaimGrouper {
     public var threshold = 0.5
     /// Minimum similarity (quantities left aside) for a quantity or negation mismatch to be a conflict.
     public var conflictThreshold = 0.6
+    /// Claims with fewer keys and quantities say too little to group (a `Reuters` sign-off, a dateline).
+    public var minKeys = 3
     /// Average similarity, as a fraction of ``threshold``, two clusters need to merge.
     public var linkage = 0.5
     /// Keys held by more claims than this are not indexed (they cannot single out a claim).
@@ -93,7 +95,9 @@ public struct ClaimGrouper {
 
         // Posting lists (in canonical order) for keys that can single out a claim.
         var postings = [[Int32]](repeating: [], count: keyCount)
-        for i in order { for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postings[Int(k)].append(Int32(i)) } }
+        for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
+            for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postings[Int(k)].append(Int32(i)) }
+        }
 
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
@@ -105,7 +109,7 @@ public struct ClaimGrouper {
         var edges = [(Double, Int, Int)]()
         var adjacency = [[(Int32, Double)]](repeating: [], count: n)
 
-        for a in order {
+        for a in order where items[a].keys.count + items[a].quantities.count >= minKeys {
             let ia = items[a]
             probeKeys.removeAll(keepingCapacity: true)
             for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }

@@ -151,8 +151,19 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
 public struct CivilDate: Sendable, Equatable {
     public var year: Int, month: Int, day: Int
 
-    /// Reads the leading `YYYY-MM-DD` of a string (ISO dates and timestamps).
+    /// Reads the leading `YYYY-MM-DD` of a string (ISO dates and timestamps), or a leading
+    /// `D-MON-YYYY` (`26-MAR-1987 14:42:44.66`, as newswire archives write it).
     public static func parse(_ s: String) -> CivilDate? {
+        if let d = parseISO(s) { return d }
+        let parts = s.prefix(11).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let d = Int(parts[0]), (1...31).contains(d),
+              let y = Int(parts[2].prefix(4)), parts[2].count >= 4 else { return nil }
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        guard let m = months.firstIndex(of: parts[1].lowercased()) else { return nil }
+        return CivilDate(year: y, month: m + 1, day: d)
+    }
+
+    static func parseISO(_ s: String) -> CivilDate? {
         let b = Array(s.utf8.prefix(10))
         guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
         func num(_ r: Range<Int>) -> Int? {

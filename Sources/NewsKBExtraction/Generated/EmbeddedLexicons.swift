@@ -677,6 +677,8 @@ euro | EUR | 1
 £ | GBP | 1
 gbp | GBP | 1
 pounds sterling | GBP | 1
+stg | GBP | 1
+sterling | GBP | 1
 ¥ | JPY | 1
 yen | JPY | 1
 yuan | CNY | 1
