@@ -288,6 +288,17 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(r?.who == "Dmitry Peskov")
     }
 
+    @Test func roleWithNationalityResolvedWhenTheDocumentOnlyGivesTheTitle() {
+        let body = "President Vladimir Putin arrived in Vladivostok on Monday.\nThe Russian president said the forum would discuss energy."
+        let r = find(said(body), "forum would discuss energy")
+        #expect(r?.who == "Vladimir Putin")
+    }
+
+    @Test func quotedAsSayingIsOneStatement() {
+        let rows = said("Kremlin spokesman Dmitry Peskov spoke on Monday. “The interests of our countries matter,” he was quoted as saying by Russian media.")
+        #expect(rows.filter { $0.cue == "was quoted as saying" }.count == 1)
+    }
+
     @Test func quotationWithoutReportingClauseContinuesTheSpeaker() {
         let body = "“We are ready,” the general said.\n“Nothing will stop us now.”"
         let r = find(said(body), "Nothing will stop us")

@@ -1027,7 +1027,7 @@ struct StatementScanner {
             guard a <= e, !isDirectAlready(a, e) else { return }
             out.append(RawStatement(kind: kindOf(a, e), contentFirst: a, contentLast: e, content: spanOf(a, e),
                                     cueFirst: cue.0, cueLast: cue.1, speaker: speaker, place: pl, anchor: cue.0))
-            usedCue[cue.0] = true
+            for j in cue.0...max(cue.0, cue.1) { usedCue[j] = true }
         }
         // participle: ", adding that …", ", saying …"
         if b.contains(.participle) {
@@ -1363,7 +1363,7 @@ struct StatementScanner {
                                   anchor: attr?.cueFirst ?? q.open)
             if let a = attr {
                 st.cueFirst = a.cueFirst; st.cueLast = a.cueLast; st.speaker = a.speaker
-                usedCue[a.cueFirst] = true
+                for j in a.cueFirst...max(a.cueFirst, a.cueLast) { usedCue[j] = true }
                 if a.after {
                     st.place = place(a.cueLast + 1, sHi(a.cueLast))
                 } else {
@@ -1628,6 +1628,12 @@ struct StatementScanner {
                 let words = r.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
                 if words.contains(head) && mods.allSatisfy({ m in words.contains(m) || m.count <= 2 }) { candidates.append(i); break }
             }
+        }
+        if candidates.isEmpty && !mods.isEmpty {
+            // "the Russian president" when the document only says "President Putin": the head alone, if unique
+            for (i, e) in entities.enumerated() where e.roles.contains(where: { r in
+                r.lowercased().split(whereSeparator: { !$0.isLetter }).contains(Substring(head)) }) { candidates.append(i) }
+            if candidates.count != 1 { return nil }
         }
         if candidates.isEmpty { return nil }
         if candidates.count == 1 { return candidates[0] }
