@@ -296,6 +296,24 @@ public enum EntityRecognizer {
                 for r in kept where out.last.map({ $0.end <= r.first }) ?? true { out.append(r) }
             }
 
+            // a person's name cut short by the tagger (`Kim` missed before `Jong Un` on a headline)
+            // is completed when the document writes the fuller name elsewhere
+            var personNames = Set<UInt64>()
+            for r in out where r.type == .person && r.end - r.first >= 2 {
+                personNames.insert(FeatureHash.bytes(p, Int(tokens[r.first].byteStart), Int(tokens[r.end - 1].byteEnd), fold: false))
+            }
+            if !personNames.isEmpty {
+                for k in out.indices where out[k].type == .person && out[k].first > 0 {
+                    let f = out[k].first - 1
+                    let t = tokens[f]
+                    guard t.kind == .word, t.has(.capitalized), t.sentence == tokens[out[k].first].sentence,
+                          k == 0 || out[k - 1].end <= f else { continue }
+                    if personNames.contains(FeatureHash.bytes(p, Int(t.byteStart), Int(tokens[out[k].end - 1].byteEnd), fold: false)) {
+                        out[k].first = f
+                    }
+                }
+            }
+
             // a name after an honorific is a person
             for k in out.indices where out[k].first > 0 && !out[k].forced {
                 let t = tokens[out[k].first - 1]
