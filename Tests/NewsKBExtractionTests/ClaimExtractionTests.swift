@@ -164,18 +164,16 @@ import Testing
 
 @Suite struct ClaimScaleTests {
     /// One 60 KB line (no sentence break, many statements, clauses and mentions): claim
-    /// extraction on it stays near-linear (binary searches, no per-claim scan of the sentence).
-    @Test func aHugeLineIsFast() {
+    /// extraction on it finishes with every span inside the text. (Its speed is measured by
+    /// `make bench`, not asserted: a slow machine must not fail a test.)
+    @Test func aHugeLine() {
         var s = ""
         let piece = "officials said 20 drones hit the city, killing 3 people; the mayor, who was not hurt, said the attack was over, adding that Iran supplies Russia with drones, "
         while s.utf8.count < 60_000 { s += piece }
         var analysis = Analyzer().analyze(s)
         analysis.claims = []
-        let clock = ContinuousClock()
-        var claims = [Claim]()
-        let t = clock.measure { claims = ClaimExtractor.extract(DocumentText(s), analysis: analysis) }
+        let claims = ClaimExtractor.extract(DocumentText(s), analysis: analysis)
         #expect(!claims.isEmpty)
-        #expect(t < .seconds(20), "\(t)")
         for c in claims { #expect(c.span.end <= s.unicodeScalars.count) }
     }
 }
