@@ -972,9 +972,12 @@ struct StatementScanner {
         return total > 0 && inside * 2 >= total
     }
 
-    /// Finds a place adjunct (`at the Eastern Economic Forum`, `in Moscow`) among tokens a..<b.
+    /// Finds a place adjunct (`at the Eastern Economic Forum`, `in Moscow`) among tokens a..<b,
+    /// looking at most `placeWindow` tokens back from b: a place belongs near its reporting
+    /// clause, and the bound keeps a sentence with thousands of cues linear.
     func place(_ a: Int, _ b: Int) -> TextSpan? {
-        var j = max(0, a)
+        let placeWindow = 48
+        var j = max(0, a, b - placeWindow)
         let end = min(n, b)
         while j < end {
             if isWord(j), inRun[j] < 0, sp(j) == .at || sp(j) == .in_ {
