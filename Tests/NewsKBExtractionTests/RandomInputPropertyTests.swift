@@ -3,18 +3,6 @@ import Testing
 
 /// Seeded random inputs: no crash, every span inside the text, mention text equals its span.
 @Suite struct RandomInputPropertyTests {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let pieces: [String] = [
         "Putin", "Kim Jong Un", "Mr.", "Dr.", "U.S.", " ", " ", " ", "\n", "\n\n", ".", ",", "!", "?", "…", "...",
         "“", "”", "\"", "'", "’", "‘", "’s", "'s", "-", "--", "—", "(", ")", "$1.2bn", "3.5", "1,000",
@@ -47,7 +35,7 @@ import Testing
     }
 
     @Test func randomPieces() {
-        var rng = SplitMix64(state: 20260911)
+        var rng = SeededRandom(seed: 20260911)
         for _ in 0..<300 {
             var s = ""
             for _ in 0..<rng.below(60) { s += Self.pieces[rng.below(Self.pieces.count)] }
@@ -56,7 +44,7 @@ import Testing
     }
 
     @Test func randomScalars() {
-        var rng = SplitMix64(state: 42)
+        var rng = SeededRandom(seed: 42)
         for _ in 0..<200 {
             var s = String.UnicodeScalarView()
             for _ in 0..<rng.below(80) {
