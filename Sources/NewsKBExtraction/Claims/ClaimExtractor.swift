@@ -177,12 +177,19 @@ public enum ClaimExtractor {
     static let placeTypes: Set<EntityType> = [.gpe, .loc, .facility]
     static let actorTypes: Set<EntityType> = [.person, .org, .gpe, .norp]
 
+    /// The most tokens of one claim that are normalized (see ``fill``).
+    static let maxClaimTokens = 256
+
     static func fill(_ claim: inout Claim, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>,
                      _ mentionIdx: [Int], _ analysis: DocumentAnalysis, _ lex: ClaimLexicon) {
         let span = claim.span
         // Tokens inside the claim.
         var toks = [Int]()
         toks.append(contentsOf: slice(span, tokens, range))
+        // A claim's normalized form comes from at most its first `maxClaimTokens` tokens: news
+        // sentences are far shorter, and the bound keeps one enormous sentence (thousands of
+        // overlapping statements on one line) linear instead of quadratic.
+        if toks.count > maxClaimTokens { toks.removeLast(toks.count - maxClaimTokens) }
         let words = toks.map { lower(text, tokens[$0]) }
         var terms = Set<String>()
         var consumed = [Bool](repeating: false, count: toks.count)
