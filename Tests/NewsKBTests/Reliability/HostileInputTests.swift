@@ -39,6 +39,23 @@ import Foundation
         #expect(try IntegrityCheck(db: store.db).run().allSatisfy(\.ok))
     }
 
+    @Test func oneEnormousSentenceStaysBounded() throws {
+        // A single 64 KB line of reporting clauses with no sentence break: thousands of
+        // statements, none of whose reported content may run to the end of the line.
+        let dir = TempDir()
+        var line = ""
+        while line.utf8.count < 64 << 10 {
+            line += "Kim said the “war” in Russia’s capital was over, President Putin told reporters in Moscow, "
+        }
+        dir.write("in/line.txt", line)
+        let (s, issues, store) = try importInto(dir.file("t.db"), [dir.file("in")])
+        #expect(issues.isEmpty && s.new == 1)
+        #expect(try store.db.int("SELECT count(*) FROM statements") > 500)
+        let longest = try store.db.int("SELECT max(\"end\" - start) FROM statements WHERE kind <> 'direct'")
+        #expect(longest < 3000, "reported speech runs \(longest) characters")
+        #expect(try IntegrityCheck(db: store.db).run().allSatisfy(\.ok))
+    }
+
     @Test func manyTinyFilesInDeeplyNestedFolders() throws {
         let dir = TempDir()
         let count = Int(ProcessInfo.processInfo.environment["NEWSKB_TINY_FILES"] ?? "") ?? 5_000
