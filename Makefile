@@ -56,7 +56,7 @@ fuzz: build
 	NEWSKB_FUZZ_SECONDS=$${NEWSKB_FUZZ_SECONDS:-300} $(SWIFT) test --filter PipelineFuzzTests
 
 stress: build
-	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) NEWSKB_TINY_FILES=100000 $(SWIFT) test --filter 'HostileInputTests|DatabaseFaultTests'
+	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) NEWSKB_TINY_FILES=$${NEWSKB_TINY_FILES:-300000} $(SWIFT) test --filter 'HostileInputTests|DatabaseFaultTests'
 
 eval: release
 	@bash scripts/eval.sh $(SHARED)

@@ -21,6 +21,24 @@ import Foundation
         #expect(try store.db.userVersion() == Migrator.embedded.latestVersion)
     }
 
+    @Test func otherFilesAndExtensionsAreOutOfReach() throws {
+        let (dir, store) = try seededStore()
+        let runner = SQLRunner(db: store.db, allowWrites: false)
+        let copy = dir.file("copy.db")
+        #expect(throws: (any Error).self) { try runner.run("VACUUM INTO '\(copy)'") }
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        do {
+            _ = try runner.run("ATTACH '\(dir.file("t.db"))' AS other")
+            Issue.record("ATTACH was allowed without --write")
+        } catch let f as SQLRunner.Failure {
+            #expect(f.description.contains("--write"))
+        }
+        #expect(throws: (any Error).self) { try runner.run("ATTACH '\(dir.file("new.db"))' AS n") }
+        #expect(!FileManager.default.fileExists(atPath: dir.file("new.db")))
+        #expect(throws: (any Error).self) { try runner.run("SELECT load_extension('/lib/x86_64-linux-gnu/libc.so.6')") }
+        #expect(throws: (any Error).self) { try runner.run("PRAGMA journal_mode = DELETE") }
+    }
+
     @Test func writeRefusalSaysHowToAllowIt() throws {
         let (_, store) = try seededStore()
         do {

@@ -58,7 +58,7 @@ import Foundation
 
     @Test func manyTinyFilesInDeeplyNestedFolders() throws {
         let dir = TempDir()
-        let count = Int(ProcessInfo.processInfo.environment["NEWSKB_TINY_FILES"] ?? "") ?? 5_000
+        let count = Int(ProcessInfo.processInfo.environment["NEWSKB_TINY_FILES"] ?? "") ?? 100_000
         for i in 0..<count {
             dir.write("in/\(i % 100)/\(i).txt", "Tiny \(i).")
         }
