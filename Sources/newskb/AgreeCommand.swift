@@ -34,15 +34,13 @@ struct AgreeCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             var result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story, limit: limit)
             if output.format == .table {
                 result = result.selecting(["claim_group", "sources", "document", "speaker", "text"])
             }
             output.print(result, defaultTableWidth: 100)
-        } catch {
-            throw fail(error)
         }
     }
 }

@@ -39,7 +39,7 @@ struct AliasCommand: ParsableCommand {
         var type: String
 
         func run() throws {
-            do {
+            try reportingErrors {
                 guard let t = EntityType(rawValue: type.uppercased()) else {
                     throw Failure(message: "--type \(type): expected one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -48,8 +48,6 @@ struct AliasCommand: ParsableCommand {
                 let store = try KnowledgeStore.openForWriting(path: database.path)
                 let added = try UserAliases(db: store.db).add(.init(alias: name, canonical: canonical ?? name, type: t))
                 Terminal.error(added ? "newskb: added; run `newskb import` to apply it" : "newskb: already there")
-            } catch {
-                throw fail(error)
             }
         }
     }
@@ -63,11 +61,9 @@ struct AliasCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            do {
+            try reportingErrors {
                 let store = try KnowledgeStore.openForReading(path: database.path)
                 output.print(try UserAliases(db: store.db).list())
-            } catch {
-                throw fail(error)
             }
         }
     }
@@ -83,13 +79,11 @@ struct AliasCommand: ParsableCommand {
         var alias: String
 
         func run() throws {
-            do {
+            try reportingErrors {
                 let store = try KnowledgeStore.openForReading(path: database.path, writable: true)
                 let n = try UserAliases(db: store.db).remove(alias: alias)
                 if n == 0 { throw Failure(message: "no alias \"\(alias)\"") }
                 Terminal.error("newskb: removed \(n); run `newskb import` to apply it")
-            } catch {
-                throw fail(error)
             }
         }
     }

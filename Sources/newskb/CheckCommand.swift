@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        do {
+        try reportingErrors {
             // The FTS5 integrity-check is issued as an INSERT, so open for writing (nothing is changed).
             let store = try KnowledgeStore.openForReading(path: database.path, writable: true)
             let findings = try IntegrityCheck(db: store.db).run()
@@ -25,8 +25,6 @@ struct CheckCommand: ParsableCommand {
                 [.text($0.check), .text($0.ok ? "ok" : "FAILED"), .text($0.detail)]
             }))
             if findings.contains(where: { !$0.ok }) { throw ExitCode(1) }
-        } catch {
-            throw fail(error)
         }
     }
 }

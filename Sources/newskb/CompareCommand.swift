@@ -24,12 +24,10 @@ struct CompareCommand: ParsableCommand {
     var story: Int?
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             let result = try ClaimQueries(db: store.db).compare(byOutlet: byOutlet, story: story)
             output.print(result, defaultTableWidth: 100)
-        } catch {
-            throw fail(error)
         }
     }
 }

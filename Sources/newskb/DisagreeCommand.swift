@@ -22,15 +22,13 @@ struct DisagreeCommand: ParsableCommand {
     var story: Int?
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             var result = try ClaimQueries(db: store.db).disagree(story: story)
             if output.format == .table {
                 result = result.selecting(["disagreement", "kind", "topic", "document", "position", "text"])
             }
             output.print(result, defaultTableWidth: 100)
-        } catch {
-            throw fail(error)
         }
     }
 }

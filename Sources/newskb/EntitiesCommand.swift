@@ -28,14 +28,12 @@ struct EntitiesCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             if let t = type, !EntityType.allCases.map(\.rawValue).contains(t.uppercased()) {
                 throw Failure(message: "--type \(t): expected one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             output.print(try EntityQueries(db: store.db).list(type: type, minDocuments: minDocuments, limit: limit))
-        } catch {
-            throw fail(error)
         }
     }
 }

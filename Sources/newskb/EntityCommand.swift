@@ -20,7 +20,7 @@ struct EntityCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             let profiles = try EntityQueries(db: store.db).profile(name)
             if profiles.isEmpty {
@@ -50,8 +50,6 @@ struct EntityCommand: ParsableCommand {
                 }
                 output.print(ResultSet(columns: ["name", "type", "aliases", "roles", "documents", "statements"], rows: rows))
             }
-        } catch {
-            throw fail(error)
         }
     }
 }

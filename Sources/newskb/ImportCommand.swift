@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForWriting(path: database.path)
             let importer = try Importer(store: store)
             importer.maxArticleBytes = maxArticleMb << 20
@@ -79,8 +79,6 @@ struct ImportCommand: ParsableCommand {
                 try json.write(toFile: timings, atomically: true, encoding: .utf8)
             }
             if summary.failed > 0 { throw ExitCode(1) }
-        } catch {
-            throw fail(error)
         }
     }
 }

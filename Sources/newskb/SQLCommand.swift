@@ -31,7 +31,7 @@ struct SQLCommand: ParsableCommand {
     var sql: String
 
     func run() throws {
-        do {
+        try reportingErrors {
             var parameters = [String: String]()
             for p in params {
                 guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
@@ -43,8 +43,6 @@ struct SQLCommand: ParsableCommand {
             let store = try KnowledgeStore.openForReading(path: database.path, writable: write)
             let results = try SQLRunner(db: store.db, allowWrites: write).run(text, parameters: parameters)
             for r in results { output.print(r) }
-        } catch {
-            throw fail(error)
         }
     }
 }

@@ -18,11 +18,9 @@ struct SchemaCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             output.print(try Catalog(db: store.db).schema())
-        } catch {
-            throw fail(error)
         }
     }
 }

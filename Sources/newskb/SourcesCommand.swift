@@ -18,11 +18,9 @@ struct SourcesCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             output.print(try Catalog(db: store.db).sources(limit: limit))
-        } catch {
-            throw fail(error)
         }
     }
 }

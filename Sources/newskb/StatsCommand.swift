@@ -15,11 +15,9 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             output.print(try Catalog(db: store.db).stats())
-        } catch {
-            throw fail(error)
         }
     }
 }

@@ -21,15 +21,13 @@ struct StoriesCommand: ParsableCommand {
     var minDocuments: Int = 1
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             var result = try ClaimQueries(db: store.db).stories(minDocuments: minDocuments)
             if output.format == .table {
                 result = result.selecting(["story", "documents", "document", "title", "label"])
             }
             output.print(result, defaultTableWidth: 100)
-        } catch {
-            throw fail(error)
         }
     }
 }

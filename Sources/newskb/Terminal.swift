@@ -29,6 +29,11 @@ struct Failure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// Runs a command's body; any error becomes one clear line on stderr and a non-zero exit.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do { try body() } catch { throw fail(error) }
+}
+
 func fail(_ error: Error) -> Error {
     if error is ExitCode || error is CleanExit { return error }
     var hint = ""

@@ -37,7 +37,7 @@ struct WhoSaidCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        do {
+        try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             let table = output.format == .table
             let filter = StatementQueries.Filter(
@@ -50,8 +50,6 @@ struct WhoSaidCommand: ParsableCommand {
             }
             // Tables fit the terminal, or 100 columns when stdout is not one.
             output.print(result, defaultTableWidth: 100, priorityColumn: "quote")
-        } catch {
-            throw fail(error)
         }
     }
 }

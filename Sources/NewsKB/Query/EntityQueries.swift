@@ -100,9 +100,3 @@ enum TitleWords {
         return parts.joined(separator: " ")
     }
 }
-
-extension Database {
-    func strings(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> [String] {
-        try rows(sql, values).map { $0[0].description }
-    }
-}

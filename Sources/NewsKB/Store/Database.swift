@@ -191,6 +191,16 @@ extension String {
 }
 
 extension Database {
+    /// The first column of the first row as an integer (0 when there is none): counts.
+    func int(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> Int {
+        try scalar(sql, values)?.int ?? 0
+    }
+
+    /// The first column of every row, as text.
+    func strings(_ sql: String, _ values: [DatabaseBindable?] = []) throws -> [String] {
+        try rows(sql, values).map { $0[0].description }
+    }
+
     /// `EXPLAIN QUERY PLAN` of a statement: one line per step (`SEARCH s USING INDEX …`).
     public func queryPlan(_ sql: String, _ values: [(String, DatabaseValue)] = []) throws -> [String] {
         let stmt = try prepare("EXPLAIN QUERY PLAN " + sql)
