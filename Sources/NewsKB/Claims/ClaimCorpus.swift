@@ -22,7 +22,7 @@ public struct ClaimCorpus {
     }
 
     struct ClaimRow {
-        var id: Int64, doc: Int, start: Int, end: Int, negated: Bool, normalized: String
+        var id: Int64, doc: Int, start: Int, end: Int, negated: Bool, matchKeys: String
         var keys: [Int32] = []
         var quantities: [(value: Double, unit: String, noun: String, start: Int, end: Int)] = []
         var frames: [(predicate: String, role: String, value: String, label: String, other: String?, start: Int, end: Int)] = []
@@ -45,27 +45,27 @@ public struct ClaimCorpus {
         for (i, id) in docIDs.enumerated() { docIndex[id] = i }
         summary.documents = docIDs.count
 
-        // Claims in canonical order: (document key, start, end, normalized).
+        // Claims in canonical order: (document key, start, end, keys).
         var claims = [ClaimRow]()
         var claimIndex = [Int64: Int]()
-        let claimStmt = try db.prepare("SELECT id, document_id, start, \"end\", negated, normalized FROM claims")
+        let claimStmt = try db.prepare("SELECT id, document_id, start, \"end\", negated, match_keys FROM claims")
         while try claimStmt.step() {
             guard let d = docIndex[claimStmt.columnInt64(1)] else { continue }
             claims.append(ClaimRow(id: claimStmt.columnInt64(0), doc: d, start: claimStmt.columnInt(2), end: claimStmt.columnInt(3),
-                                   negated: claimStmt.columnInt(4) != 0, normalized: claimStmt.columnString(5) ?? ""))
+                                   negated: claimStmt.columnInt(4) != 0, matchKeys: claimStmt.columnString(5) ?? ""))
         }
         claimStmt.reset()
-        claims.sort { ($0.doc, $0.start, $0.end, $0.normalized, $0.id) < ($1.doc, $1.start, $1.end, $1.normalized, $1.id) }
+        claims.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
         for (i, c) in claims.enumerated() { claimIndex[c.id] = i }
         summary.claims = claims.count
 
-        // Keys, interned in sorted order so ids do not depend on insertion order.
-        var rawKeys = [[String]](repeating: [], count: claims.count)
-        let keyStmt = try db.prepare("SELECT claim_id, key FROM claim_keys")
-        while try keyStmt.step() {
-            if let i = claimIndex[keyStmt.columnInt64(0)] { rawKeys[i].append(keyStmt.columnString(1) ?? "") }
+        // Keys, interned in sorted order so ids do not depend on insertion order. Internally a
+        // word is `w:` + its base form and an entity key has its spaces back (labels show it).
+        var rawKeys = claims.map { c in
+            ClaimKeys.parse(c.matchKeys).map { k in
+                ClaimKeys.isWord(k) ? "w:" + k : k.hasPrefix("e:") ? k.replacingByte(95, with: 32) : String(k)
+            }
         }
-        keyStmt.reset()
         var titleTerms = [[String]](repeating: [], count: docIDs.count)
         for (i, t) in docTitles.enumerated() { if let t { titleTerms[i] = ClaimNormalizer.terms(of: t).map { "w:" + $0 } } }
         var allKeys = Set<String>()
@@ -162,6 +162,16 @@ public struct ClaimCorpus {
         summary.conflicts = found.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         return summary
+    }
+}
+
+extension ClaimCorpus.ClaimRow {
+    /// The normalized form shown for a claim group: the base forms of its words, then its
+    /// quantities in canonical units (`armor carriag train 59.5 km/h`).
+    var normalized: String {
+        let words = ClaimKeys.parse(matchKeys).filter(ClaimKeys.isWord).map(String.init)
+        let qs = quantities.map { Quantity(value: $0.value, unit: $0.unit, noun: $0.noun, span: TextSpan($0.start, $0.end)).key }
+        return (words + qs).joined(separator: " ")
     }
 }
 
