@@ -28,6 +28,8 @@ public final class Importer {
         /// time the writer waited for it; `analyze_cpu` is the CPU time it took on all cores),
         /// `write` (SQLite, including the full-text index), `finish`.
         public var stageSeconds: [String: Double] = [:]
+        /// What the corpus phase did (nil when it had nothing to do).
+        public var corpus: ClaimCorpus.Summary?
 
         public var line: String {
             String(format: "read %d, new %d, unchanged %d, replaced %d, failed %d%@ in %.2f s",
@@ -274,7 +276,7 @@ public final class Importer {
                 """)
         }
         writer.forgetCachedEntities()
-        try ClaimCorpus(db: db).update()
+        summary.corpus = try ClaimCorpus(db: db).update()
         try db.execute("DELETE FROM corpus_pending")
     }
 }
