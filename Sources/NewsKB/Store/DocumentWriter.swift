@@ -167,20 +167,27 @@ final class DocumentWriter {
 /// collapsed (`Mr. Peskov` and `mr peskov` have the same key).
 public enum AliasKey {
     public static func make(_ s: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var lastSpace = true
-        for ch in s.lowercased().replacingOccurrences(of: "’", with: "'") {
-            if ch == "." { continue }
-            if ch.isWhitespace {
+        for u in s.unicodeScalars {
+            if u == "." { continue }
+            if u.properties.isWhitespace {
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
+            } else if u == "\u{2019}" {
+                out.append("'")
+                lastSpace = false
+            } else if u.isASCII {
+                out.append(u.value >= 65 && u.value <= 90 ? Unicode.Scalar(u.value + 32)! : u)
+                lastSpace = false
             } else {
-                out.append(ch)
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
                 lastSpace = false
             }
         }
-        if out.hasSuffix(" ") { out.removeLast() }
-        if out.hasSuffix("'s") { out.removeLast(2) }
-        return out
+        var r = String(out)
+        if r.hasSuffix(" ") { r.removeLast() }
+        if r.hasSuffix("'s") { r.removeLast(2) }
+        return r
     }
 }
