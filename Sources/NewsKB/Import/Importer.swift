@@ -241,6 +241,7 @@ public final class Importer {
                     counts.words += doc.wordCount
                 }
                 if counts.new + counts.replaced > 0 { try markCorpusPending.execute([isoNow()]) }
+                try writer.indexNewStatements()
             } }
         } catch {
             writer.forgetCachedEntities()
