@@ -530,6 +530,9 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
 -- 2. The full-text index of statements stops storing its own copy of every quotation: it reads
 --    the text from documents.body through the statement_search view (FTS5 external content).
 --    Triggers keep it in sync when statements or whole documents are deleted.
+-- 3. An entity's lookup key (entities.name_key) lives on the entity, so entity_aliases holds
+--    only names other than the canonical one (it held the canonical name once per document:
+--    nine rows in ten).
 
 ALTER TABLE claims ADD COLUMN match_keys TEXT NOT NULL DEFAULT '';
 UPDATE claims SET match_keys = coalesce((
@@ -570,9 +573,16 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
       FROM documents d WHERE d.id = old.document_id;
 END;
 
+ALTER TABLE entities ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+-- The importer computes the key in Swift (lower case, no dots, spaces collapsed, no possessive);
+-- existing rows get the same for every name without runs of spaces or a possessive.
+UPDATE entities SET name_key = lower(replace(name, '.', ''));
+CREATE INDEX entities_name_key ON entities(name_key);
+
 DELETE FROM schema_docs WHERE object = 'claim_keys' OR (object = 'claims' AND column_name = 'normalized')
                            OR (object = 'statements_fts' AND column_name = '');
 INSERT INTO schema_docs(object, column_name, doc, position) VALUES
+ ('entities', 'name_key', 'Lookup form of the name: lower case, without dots, spaces collapsed (`U.S.` → `us`).', 4),
  ('claims', 'match_keys', 'Matching keys, space-separated: base forms of content words (synonyms mapped), e:entity (spaces as _), d:date.', 5),
  ('statement_search', '', 'The searchable text of each statement (content and speaker), read from documents.body; statements_fts indexes it.', 0),
  ('statement_search', 'id', 'statements.id (the rowid of statements_fts).', 1),

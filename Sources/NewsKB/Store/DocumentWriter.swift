@@ -52,7 +52,7 @@ final class DocumentWriter {
         insertSentence = try db.prepare(
             "INSERT INTO sentences(document_id, position, paragraph, start, \"end\") VALUES (?, ?, ?, ?, ?)")
         findEntity = try db.prepare("SELECT id FROM entities WHERE name = ? AND type = ?")
-        insertEntity = try db.prepare("INSERT INTO entities(name, type) VALUES (?, ?)")
+        insertEntity = try db.prepare("INSERT INTO entities(name, type, name_key) VALUES (?, ?, ?)")
         insertAlias = try db.prepare(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (?, ?, ?, ?)")
         insertRole = try db.prepare(
@@ -108,10 +108,12 @@ final class DocumentWriter {
     /// Inserts a document and its analysis. Returns the new document id.
     @discardableResult
     func insert(_ doc: SourceDocument, hash: String, analysis: DocumentAnalysis) throws -> Int64 {
-        let text = DocumentText(doc.body)
+        // Code points: every byte that does not continue a UTF-8 sequence starts one.
+        var scalarCount = 0
+        for b in doc.body.utf8 where b & 0xC0 != 0x80 { scalarCount += 1 }
         try insertDocument.execute([
             doc.key, doc.title, doc.outlet, doc.url, doc.published, doc.author, doc.body, hash, doc.origin,
-            importedAt, text.scalarCount, doc.wordCount, analysisKey,
+            importedAt, scalarCount, doc.wordCount, analysisKey,
         ])
         let docID = db.lastInsertRowID
         var sentenceIDs = [Int64]()
@@ -127,7 +129,8 @@ final class DocumentWriter {
         for e in analysis.entities {
             let id = try entityID(name: e.canonicalName, type: e.type.rawValue)
             entityRowIDs.append(id)
-            for alias in Set(e.aliases + [e.canonicalName]) {
+            // The canonical name is found through entities.name_key; aliases are the other names.
+            for alias in Set(e.aliases) where alias != e.canonicalName {
                 try insertAlias.execute([id, alias, AliasKey.make(alias), docID])
             }
             for role in Set(e.roles) {
@@ -174,7 +177,7 @@ final class DocumentWriter {
         if let found = try findEntity.scalar([name, type])?.int64 {
             id = found
         } else {
-            try insertEntity.execute([name, type])
+            try insertEntity.execute([name, type, AliasKey.make(name)])
             id = db.lastInsertRowID
         }
         findEntity.reset()
