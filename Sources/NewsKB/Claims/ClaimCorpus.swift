@@ -327,8 +327,8 @@ final class WindowLoader {
     /// Interned keys of a stored line, sorted (the writer stores each key once).
     private func keys(_ line: String) -> [Int32] {
         var out = [Int32]()
-        for k in line.utf8.split(separator: 32) {
-            if let id = interner.ids[String(decoding: k, as: UTF8.self)] { out.append(id) }
+        ClaimKeys.forEach(in: line) { k in
+            if let id = interner.ids[String(k)] { out.append(id) }
         }
         out.sort()
         return out

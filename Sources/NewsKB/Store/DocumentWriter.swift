@@ -58,7 +58,7 @@ final class DocumentWriter {
         insertRole = try db.prepare(
             "INSERT OR IGNORE INTO entity_roles(entity_id, role, role_key, document_id) VALUES (?, ?, ?, ?)")
         insertMention = try db.prepare(
-            "INSERT INTO mentions(document_id, entity_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+            "INSERT OR IGNORE INTO mentions(document_id, entity_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?, ?)")
         insertStatement = try db.prepare("""
             INSERT INTO statements(document_id, sentence_id, kind, start, "end", cue_start, cue_end,
                                    speaker_start, speaker_end, speaker_entity_id, speaker_phrase,
