@@ -182,7 +182,17 @@ public struct ClaimCorpus {
         for (r, x) in ordered.enumerated() { rankOf[x.id] = r }
         let merged = grouper.merge(nodeCount: ordered.count, edges: edges.map { (sim: $0.sim, a: rankOf[$0.a]!, b: rankOf[$0.b]!) })
         edges = []
-        let groups = merged.groups.filter { g in Set(g.map { ordered[$0].doc }).count >= 2 }
+        // One piece of evidence per document and group: a document that states the fact twice
+        // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
+        let groups = merged.groups.map { g -> [Int] in
+            var best = [Int32: Int]()
+            for m in g {
+                let d = ordered[m].doc
+                if let o = best[d], merged.best[o] >= merged.best[m] { continue }
+                best[d] = m
+            }
+            return best.values.sorted()
+        }.filter { $0.count >= 2 }
 
         // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
         // canonical order.
