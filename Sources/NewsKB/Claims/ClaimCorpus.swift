@@ -89,8 +89,10 @@ public struct ClaimCorpus {
         var interner = KeyInterner()
         for k in counts.keys.sorted() { _ = interner.id(k) }
         let keyCount = interner.count
-        var claimDF = [Int32](repeating: 0, count: keyCount), docDF = [Int32](repeating: 0, count: keyCount)
-        for (k, c) in counts { let i = Int(interner.ids[k]!); claimDF[i] = c.claims; docDF[i] = c.docs }
+        var claimDF = [Int32](repeating: 0, count: keyCount), documentDF = [Int32](repeating: 0, count: keyCount)
+        for (k, c) in counts { let i = Int(interner.ids[k]!); claimDF[i] = c.claims; documentDF[i] = c.docs }
+        let docDF = documentDF
+        documentDF = []
         counts = [:]
         let weights = ClaimGrouper.weights(counts: claimDF, claims: claimTotal)
         claimDF = []
@@ -101,16 +103,6 @@ public struct ClaimCorpus {
         var undated = [Int]()
         for i in 0..<n { if let b = bucketOf[i] { byBucket[b, default: []].append(i) } else { undated.append(i) } }
         let buckets = byBucket.keys.sorted()
-        /// The window (its first bucket; nil: the undated window) a pair of documents belongs to,
-        /// or .none when they are too far apart to be compared.
-        func owner(_ a: Int, _ b: Int) -> Int?? {
-            switch (bucketOf[a], bucketOf[b]) {
-            case let (x?, y?): return abs(x - y) <= 1 ? .some(min(x, y)) : .none
-            case let (x?, nil): return .some(x)
-            case let (nil, y?): return .some(y)
-            case (nil, nil): return .some(nil)
-            }
-        }
         var windows: [(first: Int?, docs: [Int])] = buckets.map { b in
             (first: Optional(b), docs: (byBucket[b] ?? []) + (byBucket[b + 1] ?? []) + undated)
         }
@@ -124,6 +116,20 @@ public struct ClaimCorpus {
         var edges = [(sim: Double, a: Int64, b: Int64)]()
         var conflicts = [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind)]()
         var storyLinks = [StoryGrouper.Links]()
+        // Each window's comparisons run on another core while the next window is read.
+        let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
+        var inFlight: (done: DispatchGroup, result: WindowResult)?
+        func collect(_ r: WindowResult) {
+            summary.comparisons += r.pairs.comparisons
+            func node(_ i: Int) -> Int64 {
+                let c = r.items[i]
+                if nodes[c.id] == nil { nodes[c.id] = Node(order: c.order, id: c.id, doc: c.document) }
+                return c.id
+            }
+            for e in r.pairs.edges { edges.append((e.sim, node(e.a), node(e.b))) }
+            for c in r.pairs.conflicts { conflicts.append((node(c.a), node(c.b), c.kind)) }
+            storyLinks.append(r.links)
+        }
         for (wi, w) in windows.enumerated() {
             let docs = w.docs.sorted()
             let claims = try loader.claims(of: docs.map { (index: $0, id: docIDs[$0]) })
@@ -133,18 +139,6 @@ public struct ClaimCorpus {
                                   quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: loader.unitID($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
                                   negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
             }
-            let pairs = grouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
-                owner(claims[a].doc, claims[b].doc) == .some(w.first)
-            }
-            summary.comparisons += pairs.comparisons
-            func node(_ i: Int) -> Int64 {
-                let c = items[i]
-                if nodes[c.id] == nil { nodes[c.id] = Node(order: c.order, id: c.id, doc: c.document) }
-                return c.id
-            }
-            for e in pairs.edges { edges.append((e.sim, node(e.a), node(e.b))) }
-            for c in pairs.conflicts { conflicts.append((node(c.a), node(c.b), c.kind)) }
-
             // Story vectors: claim keys (entities count double, dates not at all) and title words.
             var perDoc = [Int: [Int32: Int32]]()
             for c in claims {
@@ -161,10 +155,21 @@ public struct ClaimCorpus {
                 StoryGrouper.Document(keys: (perDoc[d] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
                                       day: docDays[d], order: d)
             }
-            storyLinks.append(storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: docDF, documentCount: n) { a, b in
-                owner(a, b) == .some(w.first)
-            })
+            if let f = inFlight { f.done.wait(); collect(f.result) }
+            let result = WindowResult(items: items)
+            let done = DispatchGroup()
+            let first = w.first
+            compute.async(group: done) {
+                result.pairs = grouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
+                    ClaimCorpus.owner(bucketOf[Int(items[a].document)], bucketOf[Int(items[b].document)]) == .some(first)
+                }
+                result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: docDF, documentCount: n) { a, b in
+                    ClaimCorpus.owner(bucketOf[a], bucketOf[b]) == .some(first)
+                }
+            }
+            inFlight = (done, result)
         }
+        if let f = inFlight { f.done.wait(); collect(f.result) }
 
         // Stories over all windows.
         let (storyOf, labelKeys) = storyGrouper.merge(days: docDays, links: storyLinks)
@@ -177,7 +182,17 @@ public struct ClaimCorpus {
         for (r, x) in ordered.enumerated() { rankOf[x.id] = r }
         let merged = grouper.merge(nodeCount: ordered.count, edges: edges.map { (sim: $0.sim, a: rankOf[$0.a]!, b: rankOf[$0.b]!) })
         edges = []
-        let groups = merged.groups.filter { g in Set(g.map { ordered[$0].doc }).count >= 2 }
+        // One piece of evidence per document and group: a document that states the fact twice
+        // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
+        let groups = merged.groups.map { g -> [Int] in
+            var best = [Int32: Int]()
+            for m in g {
+                let d = ordered[m].doc
+                if let o = best[d], merged.best[o] >= merged.best[m] { continue }
+                best[d] = m
+            }
+            return best.values.sorted()
+        }.filter { $0.count >= 2 }
 
         // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
         // canonical order.
@@ -248,6 +263,25 @@ public struct ClaimCorpus {
         return summary
     }
 
+    /// The window (its first bucket; nil: the undated window) that compares two documents in
+    /// buckets `a` and `b` (nil: undated), or .none when they are too far apart to be compared.
+    static func owner(_ a: Int?, _ b: Int?) -> Int?? {
+        switch (a, b) {
+        case let (x?, y?): return abs(x - y) <= 1 ? .some(min(x, y)) : .none
+        case let (x?, nil): return .some(x)
+        case let (nil, y?): return .some(y)
+        case (nil, nil): return .some(nil)
+        }
+    }
+
+    /// What one window's comparisons found (filled on a worker thread, read after it is done).
+    final class WindowResult: @unchecked Sendable {
+        let items: [ClaimGrouper.Item]
+        var pairs = ClaimGrouper.Pairs()
+        var links = StoryGrouper.Links()
+        init(items: [ClaimGrouper.Item]) { self.items = items }
+    }
+
     private func count(_ key: String, claim: Bool, doc: Int32, in counts: inout [String: (claims: Int32, docs: Int32, lastDoc: Int32)]) {
         counts[key, default: (0, 0, -1)].claims += claim ? 1 : 0
         // Document frequency counts dates out (stories ignore them) but costs nothing to keep.
@@ -303,8 +337,8 @@ final class WindowLoader {
     /// Interned keys of a stored line, sorted (the writer stores each key once).
     private func keys(_ line: String) -> [Int32] {
         var out = [Int32]()
-        for k in line.utf8.split(separator: 32) {
-            if let id = interner.ids[String(decoding: k, as: UTF8.self)] { out.append(id) }
+        ClaimKeys.forEach(in: line) { k in
+            if let id = interner.ids[String(k)] { out.append(id) }
         }
         out.sort()
         return out

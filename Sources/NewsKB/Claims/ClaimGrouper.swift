@@ -13,7 +13,7 @@ import Foundation
 ///
 /// Pure and deterministic: the result depends on the set of claims, not on their order
 /// (claims are processed in the canonical order of their ``Item/order`` key).
-public struct ClaimGrouper {
+public struct ClaimGrouper: Sendable {
     /// One claim, as the grouper sees it.
     public struct Item: Sendable {
         /// Caller's id (claims.id).

@@ -17,7 +17,7 @@ final class ClaimWriter {
             """)
         insertEntity = try db.prepare("INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES (?, ?)")
         insertQuantity = try db.prepare(
-            "INSERT INTO claim_quantities(claim_id, value, unit, noun, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
+            "INSERT OR IGNORE INTO claim_quantities(claim_id, value, unit, noun, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
         insertFrame = try db.prepare("""
             INSERT INTO claim_frames(claim_id, predicate, role, value, value_label, other, start, "end")
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

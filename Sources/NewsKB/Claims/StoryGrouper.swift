@@ -11,7 +11,7 @@ import Foundation
 /// events (two summits, two earthquakes) does not chain into one story.
 ///
 /// Deterministic: the result depends on the set of documents only.
-public struct StoryGrouper {
+public struct StoryGrouper: Sendable {
     public struct Document: Sendable {
         /// Interned keys with their counts.
         public var keys: [(key: Int32, count: Int32)]
