@@ -8,7 +8,8 @@
 #
 # Environment: N (articles), SEED (generator seed, 1), RUNS (timed runs per query kind, 200),
 # NEWSKB_BIN (the newskb binary), KEEP_DB=1 keeps the database (bench/out/large-N.db) afterwards,
-# REUSE_DB=1 skips generation and import when that database exists (query timings only).
+# REUSE_DB=1 skips generation and import when that database exists (query timings only),
+# SKIP_QUERIES=1 stops after the import (and keeps the database).
 set -euo pipefail
 SHARED=${1:-../shared}
 N=${N:-1000000}
@@ -57,6 +58,12 @@ json.dump({"articles": $N, "seed": $SEED, "words": $words, "input_bytes": $input
            "seconds": ($t1 - $t0) / 1e9, "db_bytes": $db_bytes,
            "time_v_max_rss_kb": int("${maxrss_kb:-0}" or 0)}, open(sys.argv[1], "w"))
 PY
+fi
+
+if [ "${SKIP_QUERIES:-0}" = 1 ]; then
+  cat "$OUT/large-import.json"; echo; cat "$OUT/large-timings.json"
+  echo "bench-large: import done, queries skipped (SKIP_QUERIES=1); database kept: $DB"
+  exit 0
 fi
 
 # 3. The queries.
