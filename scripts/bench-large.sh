@@ -7,6 +7,7 @@
 # A measurement, not a test: it never fails for being slow. Writes bench/large-results.json.
 #
 # Environment: N (articles), SEED (generator seed, 1), RUNS (timed runs per query kind, 200),
+# BUDGET (seconds of timed runs per query kind at most, 60),
 # NEWSKB_BIN (the newskb binary), KEEP_DB=1 keeps the database (bench/out/large-N.db) afterwards,
 # REUSE_DB=1 skips generation and import when that database exists (query timings only),
 # SKIP_QUERIES=1 stops after the import (and keeps the database).
@@ -15,6 +16,7 @@ SHARED=${1:-../shared}
 N=${N:-1000000}
 SEED=${SEED:-1}
 RUNS=${RUNS:-200}
+BUDGET=${BUDGET:-60}
 BIN=${NEWSKB_BIN:-.build/release/newskb}
 BENCH_BIN="$(dirname "$BIN")/newskb-bench"
 OUT=bench/out
@@ -67,7 +69,7 @@ if [ "${SKIP_QUERIES:-0}" = 1 ]; then
 fi
 
 # 3. The queries.
-"$BENCH_BIN" --queries "$DB" --runs "$RUNS" --cli "$BIN" --json "$OUT/large-queries.json"
+"$BENCH_BIN" --queries "$DB" --runs "$RUNS" --budget "$BUDGET" --cli "$BIN" --json "$OUT/large-queries.json"
 echo
 
 python3 - "$OUT/large-import.json" "$OUT/large-timings.json" "$OUT/large-queries.json" <<'PY'
