@@ -8,8 +8,8 @@ import Foundation
 /// number of claims — never all pairs. A pair is an edge when its IDF-weighted Dice similarity
 /// reaches ``threshold``, its quantities agree (37 mph = 59 km/h) and both are asserted the
 /// same way; groups are the connected components with claims from two or more documents.
-/// Pairs that are similar but disagree on a quantity, or where one denies what the other
-/// asserts, are reported as conflicts.
+/// Pairs that are similar but disagree on a quantity are reported as conflicts (denials are
+/// found by ``DisagreementFinder`` from the negated terms of claims).
 ///
 /// Pure and deterministic: the result depends on the set of claims, not on their order
 /// (claims are processed in the canonical order of their ``Item/order`` key).
@@ -47,6 +47,8 @@ public struct ClaimGrouper {
         var weight: Double { isCount ? 1.5 : 4 }
     }
 
+    /// Kinds of pair conflicts (the grouper reports `numeric` ones; `negation` pairs come from
+    /// the disagreement finder).
     public enum ConflictKind: String, Sendable { case numeric, negation }
 
     public struct Result: Sendable {
@@ -62,7 +64,7 @@ public struct ClaimGrouper {
 
     /// Minimum similarity for two claims to assert the same thing.
     public var threshold = 0.5
-    /// Minimum similarity (quantities left aside) for a quantity or negation mismatch to be a conflict.
+    /// Minimum similarity (quantities left aside) for a quantity mismatch to be a conflict.
     public var conflictThreshold = 0.6
     /// Claims with fewer keys and quantities say too little to group (a `Reuters` sign-off, a dateline).
     public var minKeys = 3
@@ -133,10 +135,6 @@ public struct ClaimGrouper {
                     let subject = sharedCount(ia.keys, ib.keys) >= 3
                     if sim >= conflictThreshold && q == .conflict && subject {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
-                        continue
-                    }
-                    if sim >= conflictThreshold && ia.negated != ib.negated && subject {
-                        conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
                         continue
                     }
                     let boosted = max(sim, simQ)

@@ -1,11 +1,19 @@
+import Foundation
+import NewsKBExtraction
+
 /// Finds where sources disagree, within each story:
 /// - `place`: the same event placed in different places (`meet in Vladivostok` vs `the
 ///   Vostochny Cosmodrome … the meeting place`), or something heading toward a place in one
 ///   source and away from it (or toward another place) in another;
-/// - `time`: the same event at different dates of the same precision;
+/// - `time`: the same event at different dates of the same precision, in claims that share
+///   its participants (two entities or more);
 /// - `direction`: `A supplies B` in one source, `B supplies A` in another;
-/// - `numeric` and `negation`: claim pairs from ``ClaimGrouper`` that say the same thing with
-///   different numbers, or where one denies what the other asserts.
+/// - `numeric`: claim pairs from ``ClaimGrouper`` that say the same thing with different
+///   numbers of the same unit or counted noun (and do not name different years);
+/// - `negation`: one source denies the very terms another asserts, about the same subject
+///   (see ``negationConflicts(claims:storyOf:names:)``).
+/// Frames of claims that name a year carry it in their topic (``ClaimExtractor``), so a past
+/// event ("the 2019 summit in Vladivostok") is not compared with the one the story is about.
 /// Each disagreement lists every source's position with its evidence (the claim span).
 enum DisagreementFinder {
     struct Position { var claim: Int; var position: String }
@@ -14,6 +22,11 @@ enum DisagreementFinder {
     static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int],
                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)], names: [String]) -> [Found] {
         var out = [Found]()
+        // IDF weights of keys over the claims.
+        var df = [Int32: Int]()
+        for c in claims { for k in c.keys { df[k, default: 0] += 1 } }
+        let logN = log(Double(claims.count) + 1)
+        let weight: (Int32) -> Double = { logN - log(Double(max(1, df[$0] ?? 1))) + 0.1 }
         // Frames by (story, predicate).
         struct Slot { var claim: Int; var doc: Int; var role: String; var value: String; var label: String; var other: String? }
         var byTopic = [String: [Slot]]()
@@ -43,9 +56,23 @@ enum DisagreementFinder {
             for p in byPrecision.keys.sorted() {
                 let ts = byPrecision[p]!
                 let docsByValue = Dictionary(grouping: ts, by: \.value).mapValues { Set($0.map(\.doc)) }
-                if docsByValue.count >= 2 && Set(ts.map(\.doc)).count >= 2 && distinctDocsDisagree(docsByValue) {
+                guard docsByValue.count >= 2 && Set(ts.map(\.doc)).count >= 2 && distinctDocsDisagree(docsByValue) else { continue }
+                // Two dates are one event's only when the claims share its participants (two
+                // entities or more) or say the same otherwise (dates aside): "Obama met Boehner
+                // on Sunday" and "Obama met Komorowski on Wednesday" are two meetings.
+                var involved = Set<Int>()
+                for a in ts.indices { for b in ts.indices where a < b {
+                    let x = ts[a], y = ts[b]
+                    guard x.doc != y.doc, x.value != y.value,
+                          !(docsByValue[y.value]?.contains(x.doc) ?? false), !(docsByValue[x.value]?.contains(y.doc) ?? false) else { continue }
+                    let cx = claims[x.claim], cy = claims[y.claim]
+                    if sharedEntities(cx, cy, names) >= 2 || similarity(cx, cy, weight, names) >= sameEventSimilarity {
+                        involved.insert(a); involved.insert(b)
+                    }
+                } }
+                if !involved.isEmpty {
                     out.append(Found(kind: "time", topic: predicate, story: story,
-                                     positions: ts.map { Position(claim: $0.claim, position: "on " + $0.label) }))
+                                     positions: involved.sorted().map { Position(claim: ts[$0].claim, position: "on " + ts[$0].label) }))
                 }
             }
             // Direction: A → B against B → A.
@@ -62,16 +89,24 @@ enum DisagreementFinder {
                 }
             }
         }
-        // Pair conflicts: components per kind.
-        for kind in [ClaimGrouper.ConflictKind.numeric, .negation] {
-            let ps = pairConflicts.filter { $0.kind == kind }
+        // Pair conflicts: numeric pairs from the grouper that pass the checks below, negation
+        // pairs found here; each kind's pairs are merged into connected components.
+        let years = claims.map { c in Set(c.keys.lazy.map { names[Int($0)] }.filter { $0.count == 6 && $0.hasPrefix("d:") }) }
+        func differentYears(_ a: Int, _ b: Int) -> Bool {
+            !years[a].isEmpty && !years[b].isEmpty && years[a].isDisjoint(with: years[b])
+        }
+        let numeric = pairConflicts.filter { p in
+            p.kind == .numeric && !differentYears(p.a, p.b) && sameMeasure(claims[p.a], claims[p.b])
+        }.map { ($0.a, $0.b) }
+        let negation = negationConflicts(claims: claims, storyOf: storyOf, names: names, weight: weight).filter { !differentYears($0.0, $0.1) }
+        for (kind, ps) in [(ClaimGrouper.ConflictKind.numeric, numeric), (.negation, negation)] {
             guard !ps.isEmpty else { continue }
             var parent = [Int: Int]()
             func find(_ x: Int) -> Int { var x = x; while let p = parent[x], p != x { x = p }; return x }
-            for p in ps {
-                if parent[p.a] == nil { parent[p.a] = p.a }
-                if parent[p.b] == nil { parent[p.b] = p.b }
-                let ra = find(p.a), rb = find(p.b)
+            for (a, b) in ps {
+                if parent[a] == nil { parent[a] = a }
+                if parent[b] == nil { parent[b] = b }
+                let ra = find(a), rb = find(b)
                 if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
             }
             var comps = [Int: [Int]]()
@@ -91,6 +126,101 @@ enum DisagreementFinder {
                     }
                 }
                 out.append(Found(kind: kind.rawValue, topic: topic, story: stories.count == 1 ? stories.first : nil, positions: positions))
+            }
+        }
+        return out
+    }
+
+    /// True when the two claims measure something in the same unit, or count the same noun,
+    /// with values that differ (a bare number without unit or noun — `one of the Democrats`,
+    /// `Four other candidates` — says too little about what it counts).
+    static func sameMeasure(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow) -> Bool {
+        for x in a.quantities where !(x.unit.isEmpty && x.noun.isEmpty) {
+            for y in b.quantities where y.unit == x.unit && y.noun == x.noun {
+                let m = max(abs(x.value), abs(y.value))
+                if abs(x.value - y.value) > 0.03 * m + 1e-9 { return true }
+            }
+        }
+        return false
+    }
+
+    /// Share (IDF-weighted) of the terms a claim denies that the asserting claim must exceed: most of them.
+    static let deniedCoverage = 0.5
+    /// Least share (IDF-weighted) of the denying claim's plain entities and terms (its subject
+    /// and setting) that the asserting claim must share.
+    static let subjectCoverage = 0.5
+    /// Least number of keys, denied and plain, the two claims must share: "Mr Kim will not meet
+    /// him there" says too little (`e:kim`, `¬meet`) to contradict a claim about a meeting.
+    static let minSharedKeys = 3
+    /// Least similarity of the two claims with the denial taken away.
+    static let negationSimilarity = 0.4
+
+    /// Pairs (denying claim, asserting claim), of different documents in one story, where one
+    /// denies what the other asserts: the other, not negated, states most of the terms and
+    /// entities the denying claim denies (`¬pay`, `¬wal`: ``deniedCoverage``); what the denying
+    /// claim says plainly (its subject: the extractor scopes a negation only when its clause
+    /// names one) is mostly shared too (``subjectCoverage``); they share three keys or more in
+    /// all (``minSharedKeys``); and the two claims are alike once the denial is set aside. Candidates come from the posting lists of the
+    /// denied terms' plain forms only, so the cost stays linear.
+    static func negationConflicts(claims: [ClaimCorpus.ClaimRow], storyOf: [Int], names: [String],
+                                  weight: (Int32) -> Double) -> [(Int, Int)] {
+        let prefix = "w:" + ClaimExtractor.negatedTermPrefix
+        var ids = [String: Int32]()
+        for (i, n) in names.enumerated() where n.hasPrefix("w:") || n.hasPrefix("e:") { ids[n] = Int32(i) }
+        // Denied terms of each claim as (denied key, plain key).
+        var denied = [Int: [(Int32, Int32)]]()
+        // Weight of the denied terms no claim states plainly (they count as not covered).
+        var unmatched = [Int: Double]()
+        var needed = Set<Int32>()
+        for (i, c) in claims.enumerated() {
+            var d = [(Int32, Int32)]()
+            var u = 0.0
+            for k in c.keys {
+                let name = names[Int(k)]
+                guard name.hasPrefix(prefix) else { continue }
+                // `w:¬pay` denies `w:pay`; `w:¬e:islam` denies the entity `e:islam`.
+                let rest = name.dropFirst(prefix.count)
+                let entity = rest.hasPrefix("e:")
+                guard let plain = ids[entity ? String(rest) : "w:" + rest] else { u += weight(k); continue }
+                // A word the claim also states outside the denial is not what it denies (an
+                // entity key is always there: the claim mentions the entity).
+                if !entity && c.keys.contains(plain) { continue }
+                d.append((k, plain))
+            }
+            if !d.isEmpty { denied[i] = d; unmatched[i] = u; for (_, p) in d { needed.insert(p) } }
+        }
+        guard !denied.isEmpty else { return [] }
+        var postings = [Int32: [Int]]()
+        for (i, c) in claims.enumerated() where !c.negated {
+            for k in c.keys where needed.contains(k) { postings[k, default: []].append(i) }
+        }
+        var out = [(Int, Int)]()
+        for n in denied.keys.sorted() {
+            let cn = claims[n], d = denied[n]!
+            var candidates = Set<Int>()
+            for (_, p) in d { for c in postings[p] ?? [] where claims[c].doc != cn.doc && storyOf[claims[c].doc] == storyOf[cn.doc] { candidates.insert(c) } }
+            let plainOfDenied = Set(d.map(\.1))
+            let deniedWeight = d.reduce(unmatched[n] ?? 0) { $0 + weight($1.1) }
+            for c in candidates.sorted() {
+                let cp = claims[c]
+                let pk = Set(cp.keys)
+                let covered = d.filter { pk.contains($0.1) }
+                guard !covered.isEmpty, covered.reduce(0.0, { $0 + weight($1.1) }) > deniedCoverage * deniedWeight else { continue }
+                // The subject: the plain entities and terms of the denying claim (what it is
+                // about) are mostly those of the other claim too.
+                let plain = cn.keys.filter { k in
+                    !plainOfDenied.contains(k) && !names[Int(k)].hasPrefix("d:") && !names[Int(k)].hasPrefix(prefix)
+                }
+                let plainShared = plain.filter { pk.contains($0) }
+                guard !plainShared.isEmpty, covered.count + plainShared.count >= minSharedKeys,
+                      plainShared.reduce(0.0, { $0 + weight($1) }) >= subjectCoverage * plain.reduce(0.0, { $0 + weight($1) }) else { continue }
+                // Similarity with the denial set aside.
+                var nk = Set(cn.keys.filter { !names[Int($0)].hasPrefix(prefix) })
+                nk.formUnion(plainOfDenied)
+                let shared = nk.intersection(pk).reduce(0.0) { $0 + weight($1) }
+                let total = nk.reduce(0.0) { $0 + weight($1) } + pk.reduce(0.0) { $0 + weight($1) }
+                guard total > 0, 2 * shared / total >= negationSimilarity else { continue }
+                out.append(n < c ? (n, c) : (c, n))
             }
         }
         return out
@@ -133,6 +263,21 @@ enum DisagreementFinder {
             }
         } }
         return false
+    }
+
+    /// Least similarity (dates aside) for two dated claims to be about one event.
+    static let sameEventSimilarity = 0.5
+
+    /// IDF-weighted Dice similarity of two claims' keys, dates left aside.
+    static func similarity(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ weight: (Int32) -> Double, _ names: [String]) -> Double {
+        let ka = Set(a.keys.filter { !names[Int($0)].hasPrefix("d:") }), kb = Set(b.keys.filter { !names[Int($0)].hasPrefix("d:") })
+        let total = ka.reduce(0.0) { $0 + weight($1) } + kb.reduce(0.0) { $0 + weight($1) }
+        return total > 0 ? 2 * ka.intersection(kb).reduce(0.0) { $0 + weight($1) } / total : 0
+    }
+
+    /// Number of entity keys two claims share.
+    static func sharedEntities(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ names: [String]) -> Int {
+        Set(a.keys).intersection(b.keys).filter { names[Int($0)].hasPrefix("e:") }.count
     }
 
     /// The entities and words the conflicting claims share (a short topic).
