@@ -552,6 +552,12 @@ morning
 afternoon
 evening
 amidst
+potential
+potentially
+possible
+possibly
+possibility
+ongoing
 
 """#),
         ("claims-synonyms.txt", #"""
