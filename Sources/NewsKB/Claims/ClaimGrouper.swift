@@ -74,6 +74,14 @@ public struct ClaimGrouper {
     public var maxPostings = 100
     /// Keys of a claim probed in the index, rarest first.
     public var probes = 4
+    /// Least number of keys (agreeing quantities included, see ``sharedEvidence(_:_:)``) two claims must share to group:
+    /// short claims reach a high similarity on two words ("bring back our jobs" / "bring back
+    /// our borders").
+    public var minShared = 3
+    /// Keys of dates (`d:`). The day, month and year keys written for one date count as one
+    /// shared key towards ``minShared`` (a shared "Thursday" alone does not make two claims
+    /// one). Empty: every key counts.
+    public var dateKeys = Set<Int32>()
 
     public init() {}
 
@@ -100,6 +108,18 @@ public struct ClaimGrouper {
         for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
             for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postings[Int(k)].append(Int32(i)) }
         }
+        // Posting lists of measures with a unit, by value bucket: claims giving the same measure
+        // (`37 mph`, `59 km/h`) are compared even when they share no word.
+        var qPostings = [Int64: [Int32]]()
+        for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
+            for q in items[i].quantities { if let b = ClaimGrouper.bucket(q) { qPostings[b, default: []].append(Int32(i)) } }
+        }
+        for k in qPostings.keys {
+            // A claim giving two measures in one bucket is listed once.
+            var last: Int32 = -1
+            qPostings[k] = qPostings[k]!.filter { x in defer { last = x }; return x != last }
+        }
+        var lists = [[Int32]]()
 
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
@@ -116,8 +136,13 @@ public struct ClaimGrouper {
             probeKeys.removeAll(keepingCapacity: true)
             for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }
             probeKeys.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
-            for k in probeKeys.prefix(probes) {
-                for b32 in postings[Int(k)] {
+            lists.removeAll(keepingCapacity: true)
+            for k in probeKeys.prefix(probes) { lists.append(postings[Int(k)]) }
+            for q in ia.quantities {
+                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], l.count <= maxPostings { lists.append(l) } }
+            }
+            for list in lists {
+                for b32 in list {
                     let b = Int(b32)
                     if rank[b] <= rank[a] || seen[b] == Int32(a) { continue }
                     seen[b] = Int32(a)
@@ -138,7 +163,8 @@ public struct ClaimGrouper {
                         continue
                     }
                     let boosted = max(sim, simQ)
-                    if boosted >= threshold && ia.negated == ib.negated && q != .conflict {
+                    if boosted >= threshold && ia.negated == ib.negated && q != .conflict
+                        && sharedEvidence(ia, ib) >= minShared {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((boosted, x, y))
                         adjacency[x].append((Int32(y), boosted))
@@ -186,6 +212,15 @@ public struct ClaimGrouper {
         return result
     }
 
+    /// The blocking bucket of a measure with a unit: its unit and its value on a logarithmic
+    /// scale of 3% steps (neighbouring buckets are probed too); nil for plain counts.
+    static func bucket(_ q: Q, offset: Int = 0) -> Int64? {
+        let v = abs(q.value)
+        guard !q.isCount, v > 0, v.isFinite else { return nil }
+        let b = Int64((log(v) / log(1.03)).rounded(.down)) + Int64(offset) + (1 << 31)
+        return Int64(q.unit) << 32 | (b & 0xFFFF_FFFF)
+    }
+
     @inline(__always)
     func sharedWeight(_ a: [Int32], _ b: [Int32], _ w: [Double]) -> Double {
         var i = 0, j = 0, s = 0.0
@@ -193,6 +228,24 @@ public struct ClaimGrouper {
             if a[i] == b[j] { s += w[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return s
+    }
+
+    /// Keys two claims share (shared date keys counting as one) plus their agreeing quantities
+    /// (a measure with a unit counting two).
+    func sharedEvidence(_ a: Item, _ b: Item) -> Int {
+        var i = 0, j = 0, n = 0, dates = 0
+        while i < a.keys.count && j < b.keys.count {
+            if a.keys[i] == b.keys[j] {
+                if dateKeys.contains(a.keys[i]) { dates += 1 } else { n += 1 }
+                i += 1; j += 1
+            } else if a.keys[i] < b.keys[j] { i += 1 } else { j += 1 }
+        }
+        // A measure with a unit (`59 km/h`) is specific enough to count twice; a plain count once.
+        var q = 0
+        for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }) {
+            q += x.isCount ? 1 : 2
+        }
+        return n + min(dates, 1) + q
     }
 
     @inline(__always)
@@ -214,6 +267,12 @@ public struct ClaimGrouper {
         var wa = 0.0, wb = 0.0, shared = 0.0
         for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
         for y in b { wb += y.weight; if agrees(y, a) { shared += y.weight } }
+        // Two claims giving the same measures, two or more with units each and none left over
+        // (`37 mph (59 km/h)` and `59 kilometers per hour (37 miles per hour)`), carry a
+        // fingerprint of one fact: their quantities weigh double.
+        if shared == wa + wb && a.filter({ !$0.isCount }).count >= 2 && b.filter({ !$0.isCount }).count >= 2 {
+            return (2 * wa, 2 * wb, 2 * shared)
+        }
         return (wa, wb, shared)
     }
 

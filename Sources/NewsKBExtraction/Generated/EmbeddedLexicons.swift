@@ -558,6 +558,13 @@ possible
 possibly
 possibility
 ongoing
+approximately
+roughly
+nearly
+around
+almost
+relatively
+due
 
 """#),
         ("claims-synonyms.txt", #"""
@@ -598,7 +605,6 @@ agree | agreement deal accord pact
 fight | war conflict battle combat
 speed | fast quick velocity
 slow | sluggish
-approximately | about around roughly nearly some
 last | final latest previous
 collapse | breakdown
 

@@ -203,6 +203,23 @@ import Foundation
         #expect(rows.isEmpty, "\(rows)")
     }
 
+    @Test func sameMeasuresInOtherUnitsGroupAndTwoSharedWordsDoNot() throws {
+        let (_, store) = try importDocs([
+            doc("a.txt", """
+                The new express train reaches a top speed of 200 mph (322 km/h) on the coastal line.
+                We will bring back our jobs.
+                """, published: "2022-05-02"),
+            doc("b.txt", """
+                Its maximum is 322 kilometres per hour (200 miles per hour).
+                We will bring back our borders.
+                """, published: "2022-05-02"),
+        ])
+        // No word in common, the same two measures: one fact (found through the measures).
+        #expect(try groupDocuments(store.db, containing: "322") == ["a.txt", "b.txt"])
+        // Two shared words are too little to make two short claims one.
+        #expect(try groupDocuments(store.db, containing: "bring back").isEmpty)
+    }
+
     @Test func paraphrasesGroupAndNearMissesDoNot() throws {
         let (_, store) = try importDocs([
             doc("a.txt", """
