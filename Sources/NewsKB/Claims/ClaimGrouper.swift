@@ -2,12 +2,14 @@ import Foundation
 
 /// Groups claims that assert the same thing, across documents, from their matching keys.
 ///
-/// Candidate pairs come from an inverted index over keys (word base forms, entities, dates):
-/// each claim probes only the posting lists of its rarest keys, and keys shared by too many
-/// claims are not indexed at all, so the number of pairs compared grows about linearly with the
-/// number of claims — never all pairs. A pair is an edge when its IDF-weighted Dice similarity
-/// reaches ``threshold``, its quantities agree (37 mph = 59 km/h) and both are asserted the
-/// same way; groups are the connected components with claims from two or more documents.
+/// Candidate pairs come from an inverted index over keys (word base forms, entities, dates)
+/// and over measures with units (value buckets): each claim probes only the posting lists of
+/// its rarest keys and of its measures, and lists longer than ``maxPostings`` are skipped, so
+/// the number of pairs compared grows about linearly with the number of claims — never all
+/// pairs. A pair is an edge when its IDF-weighted Dice similarity reaches ``threshold``, its
+/// quantities agree (37 mph = 59 km/h), it shares ``minShared`` keys or more and both are
+/// asserted the same way; edges merge best first with average linkage, and groups with claims
+/// from two or more documents are kept.
 /// Pairs that are similar but disagree on a quantity are reported as conflicts (denials are
 /// found by ``DisagreementFinder`` from the negated terms of claims).
 ///
