@@ -74,8 +74,13 @@ struct ImportCommand: ParsableCommand {
             if let timings {
                 let stages = summary.stageSeconds.keys.sorted()
                     .map { "\"\($0)\": \(String(format: "%.3f", summary.stageSeconds[$0]!))" }.joined(separator: ", ")
+                let corpus = summary.corpus.map { c in
+                    ", \"corpus\": {\"documents\": \(c.documents), \"claims\": \(c.claims), \"windows\": \(c.windows), "
+                        + "\"comparisons\": \(c.comparisons), \"claim_groups\": \(c.groups), \"stories\": \(c.stories), "
+                        + "\"conflicts\": \(c.conflicts)}"
+                } ?? ""
                 let json = "{\"seconds\": \(String(format: "%.3f", summary.seconds)), \"words\": \(summary.words), "
-                    + "\"peak_rss_bytes\": \(ProcessStats.peakResidentBytes), \"stages\": {\(stages)}}\n"
+                    + "\"peak_rss_bytes\": \(ProcessStats.peakResidentBytes), \"stages\": {\(stages)}\(corpus)}\n"
                 try json.write(toFile: timings, atomically: true, encoding: .utf8)
             }
             if summary.failed > 0 { throw ExitCode(1) }

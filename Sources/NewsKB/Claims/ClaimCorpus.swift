@@ -5,127 +5,206 @@ import NewsKBExtraction
 /// into claim groups, and finds disagreements, then rewrites `story_clusters`,
 /// `claim_groups`, `conflicts` and their member tables in one transaction.
 ///
-/// Candidate pairs always come from blocking indexes (``ClaimGrouper``, ``StoryGrouper``),
-/// so the cost grows about linearly with the number of claims. The results are recomputed
-/// from the stored claims in a canonical order (document key, offset), so the same set of
-/// documents gives the same ids, groups, conflicts and stories whatever the import order or
-/// batch size.
+/// **Windows.** News about one event is published within days, so documents are bucketed by
+/// publication week and compared within windows of two consecutive weeks (plus the undated
+/// documents, which are compared with every window); each pair of documents belongs to exactly
+/// one window. Claims of documents published more than about two weeks apart are never
+/// compared, and a story never spans more than ``StoryGrouper/maxDays`` days. Only one window's
+/// claims are in memory at a time; what is kept for the whole corpus is small per document
+/// (its id, day, story keys) and per edge, so memory stays bounded as the corpus grows.
+///
+/// **Determinism.** Key weights are corpus-wide (document and claim frequencies counted in one
+/// streaming pass), windows depend only on publication dates, candidate pairs come from
+/// blocking indexes (``ClaimGrouper``, ``StoryGrouper``) in a canonical order (document key,
+/// offset), and edges are merged globally best first. The same set of documents gives the same
+/// ids, groups, conflicts and stories whatever the import order or batch size.
 public struct ClaimCorpus {
     public let db: Database
+    /// Days per bucket; a window is two consecutive buckets.
+    public var bucketDays = 7
 
     public init(db: Database) { self.db = db }
 
     /// Figures of one run, for timings.
-    public struct Summary: Sendable {
-        public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0
+    public struct Summary: Sendable, Equatable {
+        public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0
         public var seconds = 0.0
     }
 
     struct ClaimRow {
-        var id: Int64, doc: Int, start: Int, end: Int, negated: Bool, normalized: String
+        var id: Int64, doc: Int, start: Int, end: Int, negated: Bool, matchKeys: String
         var keys: [Int32] = []
         var quantities: [(value: Double, unit: String, noun: String, start: Int, end: Int)] = []
         var frames: [(predicate: String, role: String, value: String, label: String, other: String?, start: Int, end: Int)] = []
     }
+
+    /// A claim with an edge or a conflict: what the global merge and the writer need.
+    struct Node { var order: Int64; var id: Int64; var doc: Int32 }
 
     /// Recomputes stories, claim groups and conflicts.
     @discardableResult
     public func update() throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
+
         // Documents in canonical (key) order.
-        var docIDs = [Int64](), docKeys = [String](), docDays = [Int?](), docTitles = [String?]()
-        for r in try db.rows("SELECT id, key, published, title FROM documents ORDER BY key") {
-            docIDs.append(r[0].int64 ?? 0)
-            docKeys.append(r[1].string ?? "")
-            docDays.append(r[2].string.flatMap(CivilDate.parse)?.dayNumber)
-            docTitles.append(r[3].string)
+        var docIDs = [Int64](), docDays = [Int?]()
+        var docIndex = [Int64: Int32]()
+        let docStmt = try db.prepare("SELECT id, published FROM documents ORDER BY key")
+        while try docStmt.step() {
+            docIndex[docStmt.columnInt64(0)] = Int32(docIDs.count)
+            docIDs.append(docStmt.columnInt64(0))
+            docDays.append(docStmt.columnString(1).flatMap(CivilDate.parse)?.dayNumber)
         }
-        var docIndex = [Int64: Int]()
-        for (i, id) in docIDs.enumerated() { docIndex[id] = i }
-        summary.documents = docIDs.count
+        docStmt.reset()
+        let n = docIDs.count
+        summary.documents = n
 
-        // Claims in canonical order: (document key, start, end, normalized).
-        var claims = [ClaimRow]()
-        var claimIndex = [Int64: Int]()
-        let claimStmt = try db.prepare("SELECT id, document_id, start, \"end\", negated, normalized FROM claims")
-        while try claimStmt.step() {
-            guard let d = docIndex[claimStmt.columnInt64(1)] else { continue }
-            claims.append(ClaimRow(id: claimStmt.columnInt64(0), doc: d, start: claimStmt.columnInt(2), end: claimStmt.columnInt(3),
-                                   negated: claimStmt.columnInt(4) != 0, normalized: claimStmt.columnString(5) ?? ""))
-        }
-        claimStmt.reset()
-        claims.sort { ($0.doc, $0.start, $0.end, $0.normalized, $0.id) < ($1.doc, $1.start, $1.end, $1.normalized, $1.id) }
-        for (i, c) in claims.enumerated() { claimIndex[c.id] = i }
-        summary.claims = claims.count
-
-        // Keys, interned in sorted order so ids do not depend on insertion order.
-        var rawKeys = [[String]](repeating: [], count: claims.count)
-        let keyStmt = try db.prepare("SELECT claim_id, key FROM claim_keys")
-        while try keyStmt.step() {
-            if let i = claimIndex[keyStmt.columnInt64(0)] { rawKeys[i].append(keyStmt.columnString(1) ?? "") }
-        }
-        keyStmt.reset()
-        var titleTerms = [[String]](repeating: [], count: docIDs.count)
-        for (i, t) in docTitles.enumerated() { if let t { titleTerms[i] = ClaimNormalizer.terms(of: t).map { "w:" + $0 } } }
-        var allKeys = Set<String>()
-        for k in rawKeys { allKeys.formUnion(k) }
-        for k in titleTerms { allKeys.formUnion(k) }
-        var interner = KeyInterner()
-        for k in allKeys.sorted() { _ = interner.id(k) }
-        for i in claims.indices { claims[i].keys = rawKeys[i].map { interner.ids[$0]! }.sorted() }
-        rawKeys = []
-
-        let qStmt = try db.prepare("SELECT claim_id, value, unit, noun, start, \"end\" FROM claim_quantities")
-        while try qStmt.step() {
-            guard let i = claimIndex[qStmt.columnInt64(0)] else { continue }
-            claims[i].quantities.append((qStmt.column(1).double ?? 0, qStmt.columnString(2) ?? "", qStmt.columnString(3) ?? "",
-                                         qStmt.columnInt(4), qStmt.columnInt(5)))
-        }
-        qStmt.reset()
-        let fStmt = try db.prepare("SELECT claim_id, predicate, role, value, value_label, other, start, \"end\" FROM claim_frames")
-        while try fStmt.step() {
-            guard let i = claimIndex[fStmt.columnInt64(0)] else { continue }
-            claims[i].frames.append((fStmt.columnString(1) ?? "", fStmt.columnString(2) ?? "", fStmt.columnString(3) ?? "",
-                                     fStmt.columnString(4) ?? "", fStmt.columnString(5), fStmt.columnInt(6), fStmt.columnInt(7)))
-        }
-        fStmt.reset()
-        for i in claims.indices {
-            claims[i].quantities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-            claims[i].frames.sort { ($0.start, $0.end, $0.predicate, $0.role, $0.value) < ($1.start, $1.end, $1.predicate, $1.role, $1.value) }
-        }
-
-        // Stories.
-        var docKeyCounts = [[Int32: Int32]](repeating: [:], count: docIDs.count)
-        for c in claims {
-            for k in c.keys {
-                let name = interner.names[Int(k)]
-                if name.hasPrefix("d:") { continue }
-                docKeyCounts[c.doc][k, default: 0] += name.hasPrefix("e:") ? 2 : 1
+        // One streaming pass: how many claims and documents hold each key (title words count
+        // for documents). Keys are then numbered in sorted order, so ids do not depend on the
+        // order of insertion.
+        var counts = [String: (claims: Int32, docs: Int32, lastDoc: Int32)]()
+        var claimTotal = 0
+        do {
+            let stmt = try db.prepare("""
+                SELECT d.id, d.title, c.match_keys FROM documents d LEFT JOIN claims c ON c.document_id = d.id
+                 ORDER BY d.id, c.position
+                """)
+            var current: Int64 = -1
+            var docNumber: Int32 = -1
+            while try stmt.step() {
+                let id = stmt.columnInt64(0)
+                if id != current {
+                    current = id
+                    docNumber += 1
+                    for t in ClaimCorpus.titleKeys(stmt.columnString(1)) { count(t, claim: false, doc: docNumber, in: &counts) }
+                }
+                guard let line = stmt.columnString(2) else { continue }
+                claimTotal += 1
+                for k in ClaimKeys.parse(line) { count(String(k), claim: true, doc: docNumber, in: &counts) }
             }
+            stmt.reset()
         }
-        for (i, ts) in titleTerms.enumerated() { for t in ts { docKeyCounts[i][interner.ids[t]!, default: 0] += 2 } }
-        let storyDocs = docKeyCounts.enumerated().map { (i, m) in
-            StoryGrouper.Document(keys: m.sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) }, day: docDays[i], order: i)
-        }
-        let (storyOf, labelKeys) = StoryGrouper().group(storyDocs, keyCount: interner.count)
-        let storyLabels = labelKeys.map { ks in ks.map { String(interner.names[Int($0)].dropFirst(2)) }.joined(separator: " ") }
+        summary.claims = claimTotal
+        var interner = KeyInterner()
+        for k in counts.keys.sorted() { _ = interner.id(k) }
+        let keyCount = interner.count
+        var claimDF = [Int32](repeating: 0, count: keyCount), documentDF = [Int32](repeating: 0, count: keyCount)
+        for (k, c) in counts { let i = Int(interner.ids[k]!); claimDF[i] = c.claims; documentDF[i] = c.docs }
+        let docDF = documentDF
+        documentDF = []
+        counts = [:]
+        let weights = ClaimGrouper.weights(counts: claimDF, claims: claimTotal)
+        claimDF = []
 
-        // Claim groups and pair conflicts.
-        var units = KeyInterner()
-        let items = claims.enumerated().map { (i, c) in
-            ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
-                              quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
-                              negated: c.negated, order: Int64(i))
+        // Windows: each dated bucket with the next one, and the undated documents.
+        let bucketOf: [Int?] = docDays.map { $0.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) } }
+        var byBucket = [Int: [Int]]()
+        var undated = [Int]()
+        for i in 0..<n { if let b = bucketOf[i] { byBucket[b, default: []].append(i) } else { undated.append(i) } }
+        let buckets = byBucket.keys.sorted()
+        var windows: [(first: Int?, docs: [Int])] = buckets.map { b in
+            (first: Optional(b), docs: (byBucket[b] ?? []) + (byBucket[b + 1] ?? []) + undated)
         }
-        let grouped = ClaimGrouper().group(items, keyCount: interner.count)
-        summary.comparisons = grouped.comparisons
+        if !undated.isEmpty { windows.append((first: nil, docs: undated)) }
+        summary.windows = windows.count
 
-        // Conflicts: frames within stories, and numeric/negation pairs.
-        let found = DisagreementFinder.find(claims: claims, storyOf: storyOf, pairConflicts: grouped.conflicts,
-                                            names: interner.names)
+        let loader = try WindowLoader(db: db, interner: interner)
+        let grouper = ClaimGrouper()
+        let storyGrouper = StoryGrouper()
+        var nodes = [Int64: Node]()
+        var edges = [(sim: Double, a: Int64, b: Int64)]()
+        var conflicts = [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind)]()
+        var storyLinks = [StoryGrouper.Links]()
+        // Each window's comparisons run on another core while the next window is read.
+        let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
+        var inFlight: (done: DispatchGroup, result: WindowResult)?
+        func collect(_ r: WindowResult) {
+            summary.comparisons += r.pairs.comparisons
+            func node(_ i: Int) -> Int64 {
+                let c = r.items[i]
+                if nodes[c.id] == nil { nodes[c.id] = Node(order: c.order, id: c.id, doc: c.document) }
+                return c.id
+            }
+            for e in r.pairs.edges { edges.append((e.sim, node(e.a), node(e.b))) }
+            for c in r.pairs.conflicts { conflicts.append((node(c.a), node(c.b), c.kind)) }
+            storyLinks.append(r.links)
+        }
+        for (wi, w) in windows.enumerated() {
+            let docs = w.docs.sorted()
+            let claims = try loader.claims(of: docs.map { (index: $0, id: docIDs[$0]) })
+            loader.keep(only: wi + 1 < windows.count ? Set(windows[wi + 1].docs) : [])
+            let items = claims.map { c in
+                ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
+                                  quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: loader.unitID($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
+                                  negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
+            }
+            // Story vectors: claim keys (entities count double, dates not at all) and title words.
+            var perDoc = [Int: [Int32: Int32]]()
+            for c in claims {
+                for k in c.keys {
+                    let name = interner.names[Int(k)]
+                    if name.hasPrefix("d:") { continue }
+                    perDoc[c.doc, default: [:]][k, default: 0] += name.hasPrefix("e:") ? 2 : 1
+                }
+            }
+            for (d, terms) in try loader.titleKeys(of: docs.map { (index: $0, id: docIDs[$0]) }) {
+                for t in terms { perDoc[d, default: [:]][t, default: 0] += 2 }
+            }
+            let storyDocs = docs.map { d in
+                StoryGrouper.Document(keys: (perDoc[d] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
+                                      day: docDays[d], order: d)
+            }
+            if let f = inFlight { f.done.wait(); collect(f.result) }
+            let result = WindowResult(items: items)
+            let done = DispatchGroup()
+            let first = w.first
+            compute.async(group: done) {
+                result.pairs = grouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
+                    ClaimCorpus.owner(bucketOf[Int(items[a].document)], bucketOf[Int(items[b].document)]) == .some(first)
+                }
+                result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: docDF, documentCount: n) { a, b in
+                    ClaimCorpus.owner(bucketOf[a], bucketOf[b]) == .some(first)
+                }
+            }
+            inFlight = (done, result)
+        }
+        if let f = inFlight { f.done.wait(); collect(f.result) }
+
+        // Stories over all windows.
+        let (storyOf, labelKeys) = storyGrouper.merge(days: docDays, links: storyLinks)
+        storyLinks = []
+        let storyLabels = labelKeys.map { ks in ks.map { ClaimCorpus.display(interner.names[Int($0)]) }.joined(separator: " ") }
+
+        // Claim groups over all windows: nodes in canonical order.
+        let ordered = nodes.values.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        var rankOf = [Int64: Int]()
+        for (r, x) in ordered.enumerated() { rankOf[x.id] = r }
+        let merged = grouper.merge(nodeCount: ordered.count, edges: edges.map { (sim: $0.sim, a: rankOf[$0.a]!, b: rankOf[$0.b]!) })
+        edges = []
+        let groups = merged.groups.filter { g in Set(g.map { ordered[$0].doc }).count >= 2 }
+
+        // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
+        // canonical order.
+        let frameClaims = try db.rows("SELECT DISTINCT claim_id FROM claim_frames").compactMap { $0[0].int64 }
+        var involved = Set(frameClaims)
+        for c in conflicts { involved.insert(c.a); involved.insert(c.b) }
+        var rows = try loader.rows(ids: involved.sorted(), docIndex: docIndex)
+        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        var rowOf = [Int64: Int]()
+        for (i, r) in rows.enumerated() { rowOf[r.id] = i }
+        let pairConflicts = conflicts.compactMap { c -> (a: Int, b: Int, kind: ClaimGrouper.ConflictKind)? in
+            guard let a = rowOf[c.a], let b = rowOf[c.b] else { return nil }
+            return a < b ? (a, b, c.kind) : (b, a, c.kind)
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        let found = DisagreementFinder.find(claims: rows, storyOf: storyOf, pairConflicts: pairConflicts,
+                                            names: { ClaimCorpus.display(interner.names[Int($0)]) },
+                                            isDate: { interner.names[Int($0)].hasPrefix("d:") },
+                                            isEntity: { interner.names[Int($0)].hasPrefix("e:") })
 
         // Write everything in one transaction, ids in canonical order.
+        let normalizedStmt = try db.prepare("SELECT match_keys FROM claims WHERE id = ?")
+        let quantitiesStmt = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
         try db.transaction {
             try db.execute("""
                 DELETE FROM conflict_positions; DELETE FROM conflicts;
@@ -138,13 +217,23 @@ public struct ClaimCorpus {
             for (i, id) in docIDs.enumerated() { try insStoryDoc.execute([storyOf[i] + 1, id]) }
             let insGroup = try db.prepare("INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized) VALUES (?, ?, ?, ?)")
             let insMember = try db.prepare("INSERT INTO claim_group_members(group_id, claim_id, similarity) VALUES (?, ?, ?)")
-            for (g, members) in grouped.groups.enumerated() {
+            for (g, members) in groups.enumerated() {
                 // Representative: the best-connected member (ties: canonical order).
-                let rep = members.max { (grouped.bestSimilarity[$0] ?? 0, -$0) < (grouped.bestSimilarity[$1] ?? 0, -$1) } ?? members[0]
-                let stories = Set(members.map { storyOf[claims[$0].doc] })
-                try insGroup.execute([g + 1, claims[rep].id, stories.count == 1 ? stories.first! + 1 : nil, claims[rep].normalized])
+                let rep = members.max { (merged.best[$0], -$0) < (merged.best[$1], -$1) } ?? members[0]
+                let stories = Set(members.map { storyOf[Int(ordered[$0].doc)] })
+                let repID = ordered[rep].id
+                var row = ClaimRow(id: repID, doc: 0, start: 0, end: 0, negated: false,
+                                   matchKeys: try normalizedStmt.scalar([repID])?.string ?? "")
+                normalizedStmt.reset()
+                try quantitiesStmt.bind([repID])
+                while try quantitiesStmt.step() {
+                    row.quantities.append((quantitiesStmt.column(0).double ?? 0, quantitiesStmt.columnString(1) ?? "",
+                                           quantitiesStmt.columnString(2) ?? "", quantitiesStmt.columnInt(3), quantitiesStmt.columnInt(4)))
+                }
+                quantitiesStmt.reset()
+                try insGroup.execute([g + 1, repID, stories.count == 1 ? stories.first! + 1 : nil, row.normalized])
                 for m in members {
-                    try insMember.execute([g + 1, claims[m].id, (grouped.bestSimilarity[m] ?? 0).rounded3])
+                    try insMember.execute([g + 1, ordered[m].id, merged.best[m].rounded3])
                 }
             }
             let insConflict = try db.prepare("INSERT INTO conflicts(id, kind, topic, story_id) VALUES (?, ?, ?, ?)")
@@ -152,16 +241,186 @@ public struct ClaimCorpus {
             for (k, d) in found.enumerated() {
                 try insConflict.execute([k + 1, d.kind, d.topic, d.story.map { $0 + 1 }])
                 for p in d.positions {
-                    let c = claims[p.claim]
+                    let c = rows[p.claim]
                     try insPosition.execute([k + 1, c.id, c.start, c.end, p.position])
                 }
             }
         }
         summary.stories = storyLabels.count
-        summary.groups = grouped.groups.count
+        summary.groups = groups.count
         summary.conflicts = found.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         return summary
+    }
+
+    /// The window (its first bucket; nil: the undated window) that compares two documents in
+    /// buckets `a` and `b` (nil: undated), or .none when they are too far apart to be compared.
+    static func owner(_ a: Int?, _ b: Int?) -> Int?? {
+        switch (a, b) {
+        case let (x?, y?): return abs(x - y) <= 1 ? .some(min(x, y)) : .none
+        case let (x?, nil): return .some(x)
+        case let (nil, y?): return .some(y)
+        case (nil, nil): return .some(nil)
+        }
+    }
+
+    /// What one window's comparisons found (filled on a worker thread, read after it is done).
+    final class WindowResult: @unchecked Sendable {
+        let items: [ClaimGrouper.Item]
+        var pairs = ClaimGrouper.Pairs()
+        var links = StoryGrouper.Links()
+        init(items: [ClaimGrouper.Item]) { self.items = items }
+    }
+
+    private func count(_ key: String, claim: Bool, doc: Int32, in counts: inout [String: (claims: Int32, docs: Int32, lastDoc: Int32)]) {
+        counts[key, default: (0, 0, -1)].claims += claim ? 1 : 0
+        // Document frequency counts dates out (stories ignore them) but costs nothing to keep.
+        if counts[key]!.lastDoc != doc {
+            counts[key]!.lastDoc = doc
+            counts[key]!.docs += 1
+        }
+    }
+
+    /// The story keys of a title: its content words' base forms.
+    static func titleKeys(_ title: String?) -> [String] {
+        guard let title else { return [] }
+        return ClaimNormalizer.terms(of: title)
+    }
+
+    /// A key as people read it: `e:kim_jong_un` → `kim jong un`, `d:2019` → `2019`.
+    static func display(_ key: String) -> String {
+        if key.hasPrefix("e:") { return String(key.dropFirst(2)).replacingByte(95, with: 32) }
+        if key.hasPrefix("d:") { return String(key.dropFirst(2)) }
+        return key
+    }
+}
+
+/// Reads one window's claims (keys interned) with prepared statements.
+final class WindowLoader {
+    private let interner: KeyInterner
+    private var units = KeyInterner()
+    private let claimsOfDocument: Statement
+    private let quantitiesOfDocument: Statement
+    private let titleOfDocument: Statement
+    private let claimByID: Statement
+    private let quantitiesOfClaim: Statement
+    private let framesOfClaim: Statement
+
+    init(db: Database, interner: KeyInterner) throws {
+        self.interner = interner
+        claimsOfDocument = try db.prepare("SELECT id, start, \"end\", negated, match_keys FROM claims WHERE document_id = ? ORDER BY position")
+        quantitiesOfDocument = try db.prepare("""
+            SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
+             WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
+            """)
+        titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
+        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, match_keys FROM claims WHERE id = ?")
+        quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
+        framesOfClaim = try db.prepare("""
+            SELECT predicate, role, value, value_label, other, start, "end" FROM claim_frames WHERE claim_id = ?
+             ORDER BY start, "end", predicate, role, value
+            """)
+    }
+
+    func unitID(_ unit: String) -> Int32 { units.id(unit) }
+
+    /// Interned keys of a stored line, sorted (the writer stores each key once).
+    private func keys(_ line: String) -> [Int32] {
+        var out = [Int32]()
+        for k in line.utf8.split(separator: 32) {
+            if let id = interner.ids[String(decoding: k, as: UTF8.self)] { out.append(id) }
+        }
+        out.sort()
+        return out
+    }
+
+    /// Claims already loaded, by canonical document number (a document is in two windows).
+    private var cache = [Int: [ClaimCorpus.ClaimRow]]()
+
+    /// Forgets cached documents other than `docs`.
+    func keep(only docs: Set<Int>) {
+        cache = cache.filter { docs.contains($0.key) }
+    }
+
+    /// Claims of the documents (`index`: canonical document number), in canonical order.
+    func claims(of docs: [(index: Int, id: Int64)]) throws -> [ClaimCorpus.ClaimRow] {
+        var out = [ClaimCorpus.ClaimRow]()
+        for d in docs {
+            if let cached = cache[d.index] { out += cached; continue }
+            let first = out.count
+            defer { cache[d.index] = Array(out[first...]) }
+            try claimsOfDocument.bind([d.id])
+            var at = [Int64: Int]()
+            while try claimsOfDocument.step() {
+                let line = claimsOfDocument.columnString(4) ?? ""
+                at[claimsOfDocument.columnInt64(0)] = out.count
+                out.append(ClaimCorpus.ClaimRow(id: claimsOfDocument.columnInt64(0), doc: d.index, start: claimsOfDocument.columnInt(1),
+                                                end: claimsOfDocument.columnInt(2), negated: claimsOfDocument.columnInt(3) != 0,
+                                                matchKeys: line, keys: keys(line)))
+            }
+            claimsOfDocument.reset()
+            guard out.count > first else { continue }
+            try quantitiesOfDocument.bind([d.id])
+            while try quantitiesOfDocument.step() {
+                guard let i = at[quantitiesOfDocument.columnInt64(0)] else { continue }
+                out[i].quantities.append((quantitiesOfDocument.column(1).double ?? 0, quantitiesOfDocument.columnString(2) ?? "",
+                                          quantitiesOfDocument.columnString(3) ?? "", quantitiesOfDocument.columnInt(4),
+                                          quantitiesOfDocument.columnInt(5)))
+            }
+            quantitiesOfDocument.reset()
+        }
+        out.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        return out
+    }
+
+    /// Title keys (interned) of the documents.
+    func titleKeys(of docs: [(index: Int, id: Int64)]) throws -> [(Int, [Int32])] {
+        var out = [(Int, [Int32])]()
+        for d in docs {
+            let title = try titleOfDocument.scalar([d.id])?.string
+            titleOfDocument.reset()
+            let ks = ClaimCorpus.titleKeys(title).compactMap { interner.ids[$0] }
+            if !ks.isEmpty { out.append((d.index, ks)) }
+        }
+        return out
+    }
+
+    /// Claims by id, with their quantities and frames (for disagreements).
+    func rows(ids: [Int64], docIndex: [Int64: Int32]) throws -> [ClaimCorpus.ClaimRow] {
+        var out = [ClaimCorpus.ClaimRow]()
+        for id in ids {
+            try claimByID.bind([id])
+            defer { claimByID.reset() }
+            guard try claimByID.step(), let doc = docIndex[claimByID.columnInt64(0)] else { continue }
+            let line = claimByID.columnString(4) ?? ""
+            var row = ClaimCorpus.ClaimRow(id: id, doc: Int(doc), start: claimByID.columnInt(1), end: claimByID.columnInt(2),
+                                           negated: claimByID.columnInt(3) != 0, matchKeys: line, keys: keys(line))
+            try quantitiesOfClaim.bind([id])
+            while try quantitiesOfClaim.step() {
+                row.quantities.append((quantitiesOfClaim.column(0).double ?? 0, quantitiesOfClaim.columnString(1) ?? "",
+                                       quantitiesOfClaim.columnString(2) ?? "", quantitiesOfClaim.columnInt(3), quantitiesOfClaim.columnInt(4)))
+            }
+            quantitiesOfClaim.reset()
+            try framesOfClaim.bind([id])
+            while try framesOfClaim.step() {
+                row.frames.append((framesOfClaim.columnString(0) ?? "", framesOfClaim.columnString(1) ?? "", framesOfClaim.columnString(2) ?? "",
+                                   framesOfClaim.columnString(3) ?? "", framesOfClaim.columnString(4), framesOfClaim.columnInt(5),
+                                   framesOfClaim.columnInt(6)))
+            }
+            framesOfClaim.reset()
+            out.append(row)
+        }
+        return out
+    }
+}
+
+extension ClaimCorpus.ClaimRow {
+    /// The normalized form shown for a claim group: the base forms of its words, then its
+    /// quantities in canonical units (`armor carriag train 59.5 km/h`).
+    var normalized: String {
+        let words = ClaimKeys.parse(matchKeys).filter(ClaimKeys.isWord).map(String.init)
+        let qs = quantities.map { Quantity(value: $0.value, unit: $0.unit, noun: $0.noun, span: TextSpan($0.start, $0.end)).key }
+        return (words + qs).joined(separator: " ")
     }
 }
 

@@ -15,7 +15,7 @@ import Foundation
 ///
 /// Pure and deterministic: the result depends on the set of claims, not on their order
 /// (claims are processed in the canonical order of their ``Item/order`` key).
-public struct ClaimGrouper {
+public struct ClaimGrouper: Sendable {
     /// One claim, as the grouper sees it.
     public struct Item: Sendable {
         /// Caller's id (claims.id).
@@ -87,21 +87,62 @@ public struct ClaimGrouper {
 
     public init() {}
 
+    /// Groups the items: ``findPairs(_:keyCount:weight:owned:)`` over all of them, then
+    /// ``merge(nodeCount:edges:)`` in canonical order.
     public func group(_ items: [Item], keyCount: Int) -> Result {
         let n = items.count
         var result = Result()
+        guard n > 1 else { return result }
+        let order = (0..<n).sorted { items[$0].order != items[$1].order ? items[$0].order < items[$1].order : items[$0].id < items[$1].id }
+        var rank = [Int](repeating: 0, count: n)
+        for (r, i) in order.enumerated() { rank[i] = r }
+        let pairs = findPairs(items, keyCount: keyCount)
+        let merged = merge(nodeCount: n, edges: pairs.edges.map { (sim: $0.sim, a: rank[$0.a], b: rank[$0.b]) })
+        for g in merged.groups {
+            let m = g.map { order[$0] }
+            if Set(m.map { items[$0].document }).count >= 2 {
+                result.groups.append(m)
+                for i in m { result.bestSimilarity[i] = merged.best[rank[i]] }
+            }
+        }
+        result.conflicts = pairs.conflicts
+        result.comparisons = pairs.comparisons
+        return result
+    }
+
+    /// IDF weights of keys from their counts among `claims` claims: `log((claims + 1) / count) + 0.1`.
+    public static func weights(counts: [Int32], claims: Int) -> [Double] {
+        let logN = log(Double(claims) + 1)
+        return counts.map { $0 > 0 ? logN - log(Double($0)) + 0.1 : 0 }
+    }
+
+    /// Edges and conflicts among the items.
+    public struct Pairs: Sendable {
+        /// Pairs similar enough to assert the same thing (item indexes, canonical order within the pair).
+        public var edges: [(sim: Double, a: Int, b: Int)] = []
+        public var conflicts: [(a: Int, b: Int, kind: ConflictKind)] = []
+        public var comparisons = 0
+    }
+
+    /// Compares the candidate pairs of `items` (from the posting lists of their rarest keys) and
+    /// returns the edges and conflicts. `weight` gives each key's IDF weight (by default from the
+    /// items themselves; the corpus phase passes corpus-wide weights, so a pair scores the same in
+    /// whichever window compares it). Only pairs for which `owned(a, b)` holds are compared: the
+    /// corpus phase runs over overlapping windows and each pair belongs to exactly one.
+    public func findPairs(_ items: [Item], keyCount: Int, weight given: [Double]? = nil,
+                          owned: (Int, Int) -> Bool = { _, _ in true }) -> Pairs {
+        let n = items.count
+        var result = Pairs()
         guard n > 1 else { return result }
         // Canonical processing order.
         let order = (0..<n).sorted { items[$0].order != items[$1].order ? items[$0].order < items[$1].order : items[$0].id < items[$1].id }
         var rank = [Int32](repeating: 0, count: n)
         for (r, i) in order.enumerated() { rank[i] = Int32(r) }
 
-        // Document frequency and IDF weights of keys.
+        // Counts of keys among these items (for the posting lists), and IDF weights.
         var df = [Int32](repeating: 0, count: keyCount)
         for it in items { for k in it.keys { df[Int(k)] += 1 } }
-        let logN = log(Double(n) + 1)
-        var weight = [Double](repeating: 0, count: keyCount)
-        for k in 0..<keyCount where df[k] > 0 { weight[k] = logN - log(Double(df[k])) + 0.1 }
+        let weight = given ?? ClaimGrouper.weights(counts: df, claims: n)
         var total = [Double](repeating: 0, count: n)
         for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
 
@@ -123,15 +164,11 @@ public struct ClaimGrouper {
         }
         var lists = [[Int32]]()
 
-        var parent = Array(0..<n)
-        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
-        var best = [Double](repeating: 0, count: n)
         var seen = [Int32](repeating: -1, count: n)
         var probeKeys = [Int32]()
         var conflicts = [(Int, Int, ConflictKind)]()
         var comparisons = 0
-        var edges = [(Double, Int, Int)]()
-        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        var edges = [(sim: Double, a: Int, b: Int)]()
 
         for a in order where items[a].keys.count + items[a].quantities.count >= minKeys {
             let ia = items[a]
@@ -149,7 +186,7 @@ public struct ClaimGrouper {
                     if rank[b] <= rank[a] || seen[b] == Int32(a) { continue }
                     seen[b] = Int32(a)
                     let ib = items[b]
-                    if ib.document == ia.document { continue }
+                    if ib.document == ia.document || !owned(a, b) { continue }
                     comparisons += 1
                     let shared = sharedWeight(ia.keys, ib.keys, weight)
                     let sim = 2 * shared / max(1e-9, total[a] + total[b])
@@ -169,16 +206,38 @@ public struct ClaimGrouper {
                         && sharedEvidence(ia, ib) >= minShared {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((boosted, x, y))
-                        adjacency[x].append((Int32(y), boosted))
-                        adjacency[y].append((Int32(x), boosted))
                     }
                 }
             }
         }
+        result.edges = edges
+        result.conflicts = conflicts.map { (a: $0.0, b: $0.1, kind: $0.2) }
+        result.conflicts.sort { rank[$0.a] != rank[$1.a] ? rank[$0.a] < rank[$1.a] : rank[$0.b] < rank[$1.b] }
+        result.comparisons = comparisons
+        return result
+    }
+
+    /// Merges edges into groups. Nodes are numbered in canonical order (`0..<nodeCount`), so
+    /// ties break the same way whatever the input order. Returns the components that have an
+    /// edge (members ascending, components by first member) and each node's best similarity
+    /// to a member of its group.
+    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int, b: Int)]) -> (groups: [[Int]], best: [Double]) {
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        var best = [Double](repeating: 0, count: n)
+        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        var edges = [(Double, Int, Int)]()
+        edges.reserveCapacity(input.count)
+        for e in input {
+            let (x, y) = e.a < e.b ? (e.a, e.b) : (e.b, e.a)
+            edges.append((e.sim, x, y))
+            adjacency[x].append((Int32(y), e.sim))
+            adjacency[y].append((Int32(x), e.sim))
+        }
         // Merge best edges first; two clusters merge only when their members are, on average,
         // similar enough (pairs never compared count as 0), so paraphrase chains through a
         // generic sentence do not glue different claims together.
-        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : (rank[$0.1], rank[$0.2]) < (rank[$1.1], rank[$1.2]) }
+        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
         var cluster = [Int: [Int]]()
         for (sim, a, b) in edges {
             let ra = find(a), rb = find(b)
@@ -193,25 +252,15 @@ public struct ClaimGrouper {
             }
             best[a] = max(best[a], sim)
             best[b] = max(best[b], sim)
-            let (keep, drop) = rank[ra] < rank[rb] ? (ra, rb) : (rb, ra)
+            let (keep, drop) = ra < rb ? (ra, rb) : (rb, ra)
             parent[drop] = keep
             cluster[keep] = A + B
             cluster[drop] = nil
         }
         var members = [Int: [Int]]()
-        for i in order where best[i] > 0 { members[find(i), default: []].append(i) }
-        var groups = [[Int]]()
-        for (_, m) in members {
-            let docs = Set(m.map { items[$0].document })
-            if docs.count >= 2 { groups.append(m) }
-        }
-        groups.sort { rank[$0[0]] < rank[$1[0]] }
-        result.groups = groups
-        for g in groups { for i in g { result.bestSimilarity[i] = best[i] } }
-        result.conflicts = conflicts.map { (a: $0.0, b: $0.1, kind: $0.2) }
-        result.conflicts.sort { rank[$0.a] != rank[$1.a] ? rank[$0.a] < rank[$1.a] : rank[$0.b] < rank[$1.b] }
-        result.comparisons = comparisons
-        return result
+        for i in 0..<n where best[i] > 0 { members[find(i), default: []].append(i) }
+        let groups = members.values.sorted { $0[0] < $1[0] }
+        return (groups, best)
     }
 
     /// The blocking bucket of a measure with a unit: its unit and its value on a logarithmic

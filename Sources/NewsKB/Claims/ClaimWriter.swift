@@ -1,11 +1,10 @@
 import NewsKBExtraction
 
-/// Writes a document's claims (with their keys, entities, quantities and frames) in the same
-/// transaction as the document, with one prepared statement per table reused for every row.
+/// Writes a document's claims (with their matching keys, entities, quantities and frames) in the
+/// same transaction as the document, with one prepared statement per table reused for every row.
 final class ClaimWriter {
     private let db: Database
     private let insertClaim: Statement
-    private let insertKey: Statement
     private let insertEntity: Statement
     private let insertQuantity: Statement
     private let insertFrame: Statement
@@ -13,10 +12,9 @@ final class ClaimWriter {
     init(db: Database) throws {
         self.db = db
         insertClaim = try db.prepare("""
-            INSERT INTO claims(document_id, sentence_id, statement_id, position, start, "end", negated, normalized)
+            INSERT INTO claims(document_id, sentence_id, statement_id, position, start, "end", negated, match_keys)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertKey = try db.prepare("INSERT OR IGNORE INTO claim_keys(claim_id, key) VALUES (?, ?)")
         insertEntity = try db.prepare("INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES (?, ?)")
         insertQuantity = try db.prepare(
             "INSERT INTO claim_quantities(claim_id, value, unit, noun, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)")
@@ -34,25 +32,20 @@ final class ClaimWriter {
     func write(documentID: Int64, published: String?, analysis: DocumentAnalysis,
                sentenceIDs: [Int64], entityIDs: [Int64], statementIDs: [Int64]) throws {
         let entities = analysis.entities
+        var keys = ClaimKeys()
         for (position, c) in analysis.claims.enumerated() {
             let sentenceID = sentenceIDs.indices.contains(c.sentence) ? sentenceIDs[c.sentence] : nil
             let statementID = c.statement.flatMap { statementIDs.indices.contains($0) ? statementIDs[$0] : nil }
-            try insertClaim.execute([documentID, sentenceID, statementID, position, c.span.start, c.span.end,
-                                     c.negated ? 1 : 0, c.normalized])
-            let claimID = db.lastInsertRowID
-            for t in c.terms { try insertKey.execute([claimID, "w:" + t]) }
-            for e in c.entities where entities.indices.contains(e) {
-                try insertKey.execute([claimID, "e:" + ClaimWriter.entityKey(entities[e])])
-                if entityIDs.indices.contains(e) { try insertEntity.execute([claimID, entityIDs[e]]) }
-            }
             let dates = c.dates.map { $0.resolved(publishedOn: published) }
-            for d in dates where !d.hasPrefix("?") {
-                try insertKey.execute([claimID, "d:" + d])
-                // A day also matches its month and year ("April 2019" = "in 2019").
-                if d.count >= 7, d.first?.isNumber == true {
-                    try insertKey.execute([claimID, "d:" + d.prefix(4)])
-                    if d.count == 10 { try insertKey.execute([claimID, "d:" + d.prefix(7)]) }
-                }
+            keys.removeAll()
+            for t in c.terms { keys.add(word: t) }
+            for e in c.entities where entities.indices.contains(e) { keys.add(entity: ClaimWriter.entityKey(entities[e])) }
+            for d in dates where !d.hasPrefix("?") { keys.add(date: d) }
+            try insertClaim.execute([documentID, sentenceID, statementID, position, c.span.start, c.span.end,
+                                     c.negated ? 1 : 0, keys.text])
+            let claimID = db.lastInsertRowID
+            for e in c.entities where entities.indices.contains(e) && entityIDs.indices.contains(e) {
+                try insertEntity.execute([claimID, entityIDs[e]])
             }
             for q in c.quantities {
                 try insertQuantity.execute([claimID, q.value, q.unit, q.noun, q.span.start, q.span.end])

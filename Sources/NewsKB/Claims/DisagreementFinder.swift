@@ -20,7 +20,8 @@ enum DisagreementFinder {
     struct Found { var kind: String; var topic: String; var story: Int?; var positions: [Position] }
 
     static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int],
-                     pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)], names: [String]) -> [Found] {
+                     pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
+                     names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) -> [Found] {
         var out = [Found]()
         // IDF weights of keys over the claims.
         var df = [Int32: Int]()
@@ -114,7 +115,7 @@ enum DisagreementFinder {
             for root in comps.keys.sorted() {
                 let members = comps[root]!.sorted()
                 let stories = Set(members.map { storyOf[claims[$0].doc] })
-                let topic = sharedTopic(members.map { claims[$0] }, names)
+                let topic = sharedTopic(members.map { claims[$0] }, names: names, isDate: isDate, isEntity: isEntity)
                 let positions: [Position] = members.map { m in
                     let c = claims[m]
                     switch kind {
@@ -281,12 +282,13 @@ enum DisagreementFinder {
     }
 
     /// The entities and words the conflicting claims share (a short topic).
-    static func sharedTopic(_ cs: [ClaimCorpus.ClaimRow], _ names: [String]) -> String {
+    static func sharedTopic(_ cs: [ClaimCorpus.ClaimRow], names: (Int32) -> String, isDate: (Int32) -> Bool,
+                            isEntity: (Int32) -> Bool) -> String {
         guard var shared = cs.first.map({ Set($0.keys) }) else { return "" }
         for c in cs.dropFirst() { shared.formIntersection(c.keys) }
-        let words = shared.map { names[Int($0)] }.filter { !$0.hasPrefix("d:") }.sorted { a, b in
-            (a.hasPrefix("e:") ? 0 : 1, a) < (b.hasPrefix("e:") ? 0 : 1, b)
+        let words = shared.filter { !isDate($0) }.map { (entity: isEntity($0), name: names($0)) }.sorted { a, b in
+            (a.entity ? 0 : 1, a.name) < (b.entity ? 0 : 1, b.name)
         }
-        return words.prefix(6).map { String($0.dropFirst(2)) }.joined(separator: " ")
+        return words.prefix(6).map(\.name).joined(separator: " ")
     }
 }

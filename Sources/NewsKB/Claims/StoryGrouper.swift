@@ -11,7 +11,7 @@ import Foundation
 /// events (two summits, two earthquakes) does not chain into one story.
 ///
 /// Deterministic: the result depends on the set of documents only.
-public struct StoryGrouper {
+public struct StoryGrouper: Sendable {
     public struct Document: Sendable {
         /// Interned keys with their counts.
         public var keys: [(key: Int32, count: Int32)]
@@ -36,21 +36,53 @@ public struct StoryGrouper {
     public var probes = 12
     /// Added to every IDF weight (smoothing for small corpora).
     public var idfFloor = 1.0
-    /// Keys held by more documents than this are not indexed.
+    /// Keys held by more documents (of one window) than this are not indexed.
     public var maxPostings = 50
 
     public init() {}
 
+    /// Links between documents found by one pass over `docs`.
+    public struct Links: Sendable {
+        /// Pairs similar enough to be one story (by ``Document/order``, smaller first).
+        public var edges: [(sim: Double, a: Int, b: Int)] = []
+        /// Every pair compared with a similarity worth counting in an average, both ways.
+        public var adjacency: [(a: Int, b: Int, sim: Double)] = []
+        /// Each document's most distinctive keys with their weights (for story labels).
+        public var top: [(doc: Int, keys: [(key: Int32, weight: Double)])] = []
+    }
+
     /// Story number of each document (0-based, numbered by each story's first document in
-    /// canonical order), and per story its most distinctive shared keys.
+    /// canonical order), and per story its most distinctive shared keys. Documents'
+    /// ``Document/order`` must be `0..<docs.count`.
     public func group(_ docs: [Document], keyCount: Int) -> (story: [Int], labels: [[Int32]]) {
-        let n = docs.count
-        guard n > 0 else { return ([], []) }
+        guard !docs.isEmpty else { return ([], []) }
+        let links = findLinks(docs, keyCount: keyCount)
+        var days = [Int?](repeating: nil, count: docs.count)
+        for d in docs { days[d.order] = d.day }
+        return merge(days: days, links: [links])
+    }
+
+    /// Document frequencies of keys over `docs`.
+    public static func documentFrequencies(_ docs: [Document], keyCount: Int) -> [Int32] {
         var df = [Int32](repeating: 0, count: keyCount)
         for d in docs { for (k, _) in d.keys { df[Int(k)] += 1 } }
-        let logN = log(Double(n) + 1)
+        return df
+    }
+
+    /// Compares candidate pairs of `docs` (from an inverted index over each document's most
+    /// distinctive keys) and returns the links. `df` and `documentCount` give corpus-wide
+    /// document frequencies for the IDF weights (by default those of `docs`); only pairs for
+    /// which `owned(a, b)` holds (by ``Document/order``) are compared.
+    public func findLinks(_ docs: [Document], keyCount: Int, df given: [Int32]? = nil, documentCount: Int? = nil,
+                          owned: (Int, Int) -> Bool = { _, _ in true }) -> Links {
+        let n = docs.count
+        var links = Links()
+        guard n > 0 else { return links }
+        let local = StoryGrouper.documentFrequencies(docs, keyCount: keyCount)
+        let df = given ?? local
+        let logN = log(Double(documentCount ?? n) + 1)
         // Smoothed IDF: in a small corpus of one event, the words every document shares still count.
-        func idf(_ k: Int32) -> Double { logN - log(Double(df[Int(k)])) + idfFloor }
+        func idf(_ k: Int32) -> Double { logN - log(Double(max(1, df[Int(k)]))) + idfFloor }
         // Sparse normalized vectors (keys held by one document only cannot link anything,
         // but they count in the norm: a long document is less similar to anything).
         var vec = [[(Int32, Double)]](repeating: [], count: n)
@@ -64,15 +96,18 @@ public struct StoryGrouper {
             }
             let s = norm > 0 ? 1 / norm.squareRoot() : 0
             vec[i] = v.map { ($0.0, $0.1 * s) }.sorted { $0.0 < $1.0 }
+            let top = vec[i].sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8).map { (key: $0.0, weight: $0.1) }
+            links.top.append((doc: docs[i].order, keys: top))
         }
-        var postings = [[Int32]](repeating: [], count: keyCount)
+        var postings = [Int32: [Int32]]()
         let byOrder = (0..<n).sorted { docs[$0].order < docs[$1].order }
         var probeKeys = [[Int32]](repeating: [], count: n)
         for i in byOrder {
-            let top = vec[i].filter { Int(df[Int($0.0)]) <= maxPostings }
+            // Keys shared by many documents of this window cannot single out a story.
+            let top = vec[i].filter { local[Int($0.0)] >= 2 && Int(local[Int($0.0)]) <= maxPostings }
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(probes).map(\.0)
             probeKeys[i] = top
-            for k in top { postings[Int(k)].append(Int32(i)) }
+            for k in top { postings[k, default: []].append(Int32(i)) }
         }
         func cosine(_ a: Int, _ b: Int) -> Double {
             let x = vec[a], y = vec[b]
@@ -83,32 +118,44 @@ public struct StoryGrouper {
             return s
         }
         var sims = Set<Int64>()
-        var edges = [(Double, Int, Int)]()
-        // Every pair compared with a positive similarity, both ways: average linkage sums these.
-        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
         for a in byOrder {
             for k in probeKeys[a] {
-                for b32 in postings[Int(k)] {
+                for b32 in postings[k] ?? [] {
                     let b = Int(b32)
-                    guard docs[b].order > docs[a].order else { continue }
+                    let (oa, ob) = (docs[a].order, docs[b].order)
+                    guard ob > oa, owned(oa, ob) else { continue }
                     let key = Int64(a) << 32 | Int64(b)
                     if !sims.insert(key).inserted { continue }
                     var s = cosine(a, b)
                     if let da = docs[a].day, let db = docs[b].day, abs(da - db) > maxDays { s = 0 }
-                    if s > 0 {
-                        adjacency[a].append((Int32(b), s))
-                        adjacency[b].append((Int32(a), s))
-                    }
-                    if s >= threshold { edges.append((s, a, b)) }
+                    // Pairs below a quarter of the average threshold weigh nothing in an average.
+                    if s >= averageThreshold / 4 { links.adjacency.append((oa, ob, s)) }
+                    if s >= threshold { links.edges.append((s, oa, ob)) }
                 }
             }
         }
-        sims = []
-        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : (docs[$0.1].order, docs[$0.2].order) < (docs[$1.1].order, docs[$1.2].order) }
+        return links
+    }
+
+    /// Merges the links of one or more passes into stories: best link first, average linkage,
+    /// publication dates of a story within ``maxDays``. `days` is indexed by document order.
+    public func merge(days: [Int?], links passes: [Links]) -> (story: [Int], labels: [[Int32]]) {
+        let n = days.count
+        guard n > 0 else { return ([], []) }
+        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        var edges = [(Double, Int, Int)]()
+        for p in passes {
+            for (a, b, s) in p.adjacency {
+                adjacency[a].append((Int32(b), s))
+                adjacency[b].append((Int32(a), s))
+            }
+            for e in p.edges { edges.append((e.sim, e.a, e.b)) }
+        }
+        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
         var cluster = Array(0..<n)
         var members = (0..<n).map { [$0] }
         // Earliest and latest publication day of each story (nil when unknown).
-        var span: [(Int?, Int?)] = docs.map { ($0.day, $0.day) }
+        var span: [(Int?, Int?)] = days.map { ($0, $0) }
         for (_, a, b) in edges {
             let ca = cluster[a], cb = cluster[b]
             if ca == cb { continue }
@@ -131,16 +178,18 @@ public struct StoryGrouper {
         // Number stories by their first document in canonical order.
         var number = [Int: Int]()
         var story = [Int](repeating: 0, count: n)
-        for i in byOrder {
+        for i in 0..<n {
             let c = cluster[i]
             if number[c] == nil { number[c] = number.count }
             story[i] = number[c]!
         }
         // Labels: keys with the highest summed weight over the story's documents, shared by two or more.
+        var topOf = [Int: [(key: Int32, weight: Double)]]()
+        for p in passes { for t in p.top where topOf[t.doc] == nil { topOf[t.doc] = t.keys } }
         var labels = [[Int32]](repeating: [], count: number.count)
         for (c, s) in number where members[c].count > 0 {
             var score = [Int32: (Double, Int)]()
-            for d in members[c] { for (k, w) in vec[d] { let o = score[k] ?? (0, 0); score[k] = (o.0 + w, o.1 + 1) } }
+            for d in members[c] { for (k, w) in topOf[d] ?? [] { let o = score[k] ?? (0, 0); score[k] = (o.0 + w, o.1 + 1) } }
             let minDocs = members[c].count >= 2 ? 2 : 1
             labels[s] = score.filter { $0.value.1 >= minDocs }.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }
                 .prefix(5).map(\.key)

@@ -21,12 +21,15 @@ final class DocumentWriter {
     private let deleteDocument: Statement
     private let insertDocument: Statement
     private let insertSentence: Statement
-    private let upsertEntity: Statement
+    private let findEntity: Statement
+    private let insertEntity: Statement
     private let insertAlias: Statement
     private let insertRole: Statement
     private let insertMention: Statement
     private let insertStatement: Statement
-    private let insertStatementFTS: Statement
+    private let indexStatements: Statement
+    /// Id of the first statement written since the last ``indexNewStatements()``.
+    private var firstUnindexedStatement: Int64?
     private let claimWriter: ClaimWriter
     /// Entity ids by (type, name), valid while no transaction that created them rolls back.
     private var entityIDs = [String: Int64]()
@@ -48,10 +51,8 @@ final class DocumentWriter {
             """)
         insertSentence = try db.prepare(
             "INSERT INTO sentences(document_id, position, paragraph, start, \"end\") VALUES (?, ?, ?, ?, ?)")
-        upsertEntity = try db.prepare("""
-            INSERT INTO entities(name, type) VALUES (?, ?)
-            ON CONFLICT(name, type) DO UPDATE SET name = excluded.name RETURNING id
-            """)
+        findEntity = try db.prepare("SELECT id FROM entities WHERE name = ? AND type = ?")
+        insertEntity = try db.prepare("INSERT INTO entities(name, type) VALUES (?, ?)")
         insertAlias = try db.prepare(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (?, ?, ?, ?)")
         insertRole = try db.prepare(
@@ -64,12 +65,18 @@ final class DocumentWriter {
                                    place_start, place_end)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertStatementFTS = try db.prepare("INSERT INTO statements_fts(rowid, quote, speaker) VALUES (?, ?, ?)")
+        indexStatements = try db.prepare("""
+            INSERT INTO statements_fts(rowid, quote, speaker) SELECT id, quote, speaker FROM statement_search WHERE id >= ?
+            """)
         claimWriter = try ClaimWriter(db: db)
     }
 
-    /// Forgets cached entity ids (after a rollback, or when entities were deleted).
-    func forgetCachedEntities() { entityIDs.removeAll(keepingCapacity: true) }
+    /// Forgets cached entity ids and statements waiting for the full-text index (after a
+    /// rollback, or when entities were deleted).
+    func forgetCachedEntities() {
+        entityIDs.removeAll(keepingCapacity: true)
+        firstUnindexedStatement = nil
+    }
 
     /// What the store holds for this document's key and content.
     func existing(_ doc: SourceDocument, hash: String) throws -> Existing {
@@ -139,11 +146,9 @@ final class DocumentWriter {
                 s.cue?.start, s.cue?.end, s.speakerSpan?.start, s.speakerSpan?.end,
                 speakerID, s.speakerPhrase, s.place?.start, s.place?.end,
             ])
-            let speakerName = s.speakerEntity.flatMap { analysis.entities.indices.contains($0) ? analysis.entities[$0].canonicalName : nil }
-                ?? s.speakerPhrase
             let statementID = db.lastInsertRowID
             statementRowIDs.append(statementID)
-            try insertStatementFTS.execute([statementID, text.text(s.content), speakerName])
+            if firstUnindexedStatement == nil { firstUnindexedStatement = statementID }
         }
         // Rows derived from later extraction stages (claims) are written here, with the ids above.
         try claimWriter.write(documentID: docID, published: doc.published, analysis: analysis,
@@ -151,13 +156,28 @@ final class DocumentWriter {
         return docID
     }
 
+    /// Adds the statements written since the last call to the full-text index, in one
+    /// statement: call it last in each transaction. (FTS5 flushes its pending terms whenever a
+    /// later statement of the transaction opens a savepoint, so indexing row by row would write
+    /// many tiny segments.) Every statement written since has an id at least the first one's:
+    /// ids grow within a transaction, and the only rows deleted are older documents'.
+    func indexNewStatements() throws {
+        guard let first = firstUnindexedStatement else { return }
+        try indexStatements.execute([first])
+        firstUnindexedStatement = nil
+    }
+
     private func entityID(name: String, type: String) throws -> Int64 {
         let cacheKey = type + "\u{1F}" + name
         if let id = entityIDs[cacheKey] { return id }
-        guard let id = try upsertEntity.scalar([name, type])?.int64 else {
-            throw DatabaseError(extendedResultCode: 1, message: "entity upsert returned no id", sql: upsertEntity.sql)
+        let id: Int64
+        if let found = try findEntity.scalar([name, type])?.int64 {
+            id = found
+        } else {
+            try insertEntity.execute([name, type])
+            id = db.lastInsertRowID
         }
-        upsertEntity.reset()
+        findEntity.reset()
         entityIDs[cacheKey] = id
         return id
     }
@@ -167,20 +187,27 @@ final class DocumentWriter {
 /// collapsed (`Mr. Peskov` and `mr peskov` have the same key).
 public enum AliasKey {
     public static func make(_ s: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var lastSpace = true
-        for ch in s.lowercased().replacingOccurrences(of: "’", with: "'") {
-            if ch == "." { continue }
-            if ch.isWhitespace {
+        for u in s.unicodeScalars {
+            if u == "." { continue }
+            if u.properties.isWhitespace {
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
+            } else if u == "\u{2019}" {
+                out.append("'")
+                lastSpace = false
+            } else if u.isASCII {
+                out.append(u.value >= 65 && u.value <= 90 ? Unicode.Scalar(u.value + 32)! : u)
+                lastSpace = false
             } else {
-                out.append(ch)
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
                 lastSpace = false
             }
         }
-        if out.hasSuffix(" ") { out.removeLast() }
-        if out.hasSuffix("'s") { out.removeLast(2) }
-        return out
+        var r = String(out)
+        if r.hasSuffix(" ") { r.removeLast() }
+        if r.hasSuffix("'s") { r.removeLast(2) }
+        return r
     }
 }

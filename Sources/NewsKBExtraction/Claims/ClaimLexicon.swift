@@ -133,9 +133,13 @@ public enum ClaimNormalizer {
         var b = Array(w.utf8)
         if b.count == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: b, as: UTF8.self) }  // try → tri, like tried
         guard b.count > 3, b.allSatisfy({ $0 < 0x80 }) else { return w }
-        func ends(_ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return b.count > u.count && Array(b[(b.count - u.count)...]) == u
+        // Byte comparison of a suffix, without allocating (this runs for every word of every claim).
+        func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard b.count > n else { return false }
+            let p = s.utf8Start, base = b.count - n
+            for i in 0..<n where b[base + i] != p[i] { return false }
+            return true
         }
         func hasVowel(_ n: Int) -> Bool { b[0..<n].contains(where: { isVowel($0) || $0 == 121 }) }
         if ends("ies") && b.count > 4 { b.removeLast(3); b.append(121) }

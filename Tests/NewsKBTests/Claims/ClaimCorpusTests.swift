@@ -265,6 +265,33 @@ import Foundation
         #expect(story["s1.txt"] != story["h1.txt"])
     }
 
+    @Test func claimsAreComparedWithinTwoWeekWindowsAndUndatedDocumentsWithAll() throws {
+        let fact = "The central bank raised its main interest rate to 4.5 percent to curb rising inflation, the governor said."
+        let paraphrase = "The governor said the central bank raised its main interest rate to 4.5 percent to curb rising inflation."
+        var docs = [
+            // Same week: one group; across a week boundary, 6 days apart: the same group.
+            doc("a.txt", fact, published: "2022-03-02"),
+            doc("b.txt", paraphrase, published: "2022-03-04"),
+            doc("c.txt", fact + " Markets fell.", published: "2022-03-08"),
+            // Months later: never compared with the others.
+            doc("d.txt", paraphrase + " Markets rose.", published: "2022-09-20"),
+        ]
+        func groups(_ db: Database) throws -> [String] {
+            try db.rows("""
+                SELECT group_concat(document) FROM (SELECT DISTINCT claim_group, document FROM claim_evidence ORDER BY 1, 2)
+                 GROUP BY claim_group
+                """).map { $0[0].string ?? "" }
+        }
+        let (_, dated) = try importDocs(docs)
+        #expect(try groups(dated.db) == ["a.txt,b.txt,c.txt"])
+        #expect(try ClaimCorpus(db: dated.db).update().windows == 3)  // weeks of a/b, c, d
+        // An undated document is compared with every window (so it can join both).
+        docs.append(doc("e.txt", "Officials said that " + fact.lowercased()))
+        let (_, mixed) = try importDocs(docs)
+        #expect(try groups(mixed.db) == ["a.txt,b.txt,c.txt,d.txt,e.txt"])
+        #expect(try ClaimCorpus(db: mixed.db).update().windows == 4)
+    }
+
     @Test func replacingADocumentUpdatesGroups() throws {
         let dir = TempDir()
         let store = try KnowledgeStore.openForWriting(path: dir.file("r.db"))

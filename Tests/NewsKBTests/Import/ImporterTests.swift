@@ -23,6 +23,23 @@ import Foundation
         #expect(try again.db.rows("SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM documents)") == counts)
     }
 
+    @Test func theSameBodyUnderTwoKeysIsStoredOnceWhateverTheBatchSize() throws {
+        // Twins in one batch (analysed together) and in different batches are caught alike.
+        for batchSize in [1, 2, 256] {
+            let dir = TempDir()
+            dir.write("in/a.txt", article)
+            dir.write("in/b.txt", article)
+            dir.write("in/c.txt", "Another article.\nWith another line.")
+            dir.write("in/d.txt", article)
+            let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+            let importer = try Importer(store: store)
+            importer.batchSize = batchSize
+            let s = try importer.importPaths([dir.file("in")])
+            #expect(s.read == 4 && s.new == 2 && s.duplicates == 2, "batch size \(batchSize)")
+            #expect(try store.db.strings("SELECT key FROM documents ORDER BY key") == ["a.txt", "c.txt"])
+        }
+    }
+
     @Test func aChangedFileReplacesTheOldVersionAndItsDerivedRows() throws {
         let dir = TempDir()
         let path = dir.write("in/a.txt", article)

@@ -84,3 +84,13 @@ import Foundation
         #expect(try aliases.remove(alias: "Bloggs") == 1)
     }
 }
+
+@Suite struct AliasKeyTests {
+    @Test func lookupKeysIgnoreCaseDotsSpacesAndPossessives() {
+        let cases: [(String, String)] = [
+            ("Mr. Peskov", "mr peskov"), ("mr  peskov", "mr peskov"), ("U.S.", "us"),
+            ("Kim’s", "kim"), ("Putin's", "putin"), ("  Ümit ÖZDAĞ ", "ümit özdağ"), ("Kremlin\tspokesman", "kremlin spokesman"),
+        ]
+        for (input, key) in cases { #expect(AliasKey.make(input) == key, "\(input)") }
+    }
+}
