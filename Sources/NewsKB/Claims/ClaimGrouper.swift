@@ -10,8 +10,9 @@ import Foundation
 /// quantities agree (37 mph = 59 km/h), it shares ``minShared`` keys or more and both are
 /// asserted the same way; edges merge best first with average linkage, and groups with claims
 /// from two or more documents are kept.
-/// Pairs that are similar but disagree on a quantity are reported as conflicts (denials are
-/// found by ``DisagreementFinder`` from the negated terms of claims).
+/// Pairs that are similar but disagree on a quantity are reported as conflicts, and pairs of
+/// opposite polarity as possible denials (checked by ``DisagreementFinder`` on the terms the
+/// negated claim denies).
 ///
 /// Pure and deterministic: the result depends on the set of claims, not on their order
 /// (claims are processed in the canonical order of their ``Item/order`` key).
@@ -49,8 +50,8 @@ public struct ClaimGrouper: Sendable {
         var weight: Double { isCount ? 1.5 : 4 }
     }
 
-    /// Kinds of pair conflicts (the grouper reports `numeric` ones; `negation` pairs come from
-    /// the disagreement finder).
+    /// Kinds of pair conflicts: `numeric` (the same thing with different numbers) and
+    /// `negation` (opposite polarity: a candidate denial).
     public enum ConflictKind: String, Sendable { case numeric, negation }
 
     public struct Result: Sendable {
@@ -76,6 +77,9 @@ public struct ClaimGrouper: Sendable {
     public var maxPostings = 100
     /// Keys of a claim probed in the index, rarest first.
     public var probes = 4
+    /// Least similarity of a negated claim and a claim that is not for the pair to be reported
+    /// as a possible denial (``ConflictKind/negation``, checked by the disagreement finder).
+    public var negationCandidate = 0.3
     /// Least number of keys (agreeing quantities included, see ``sharedEvidence(_:_:)``) two claims must share to group:
     /// short claims reach a high similarity on two words ("bring back our jobs" / "bring back
     /// our borders").
@@ -193,6 +197,13 @@ public struct ClaimGrouper: Sendable {
                     // Quantities that agree count like shared keys (37 mph = 59 km/h).
                     let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
                     let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
+                    // A claim and a similar one of the other polarity may be a denial: a
+                    // candidate the disagreement finder checks term by term (the negated claim
+                    // keeps the terms it denies, next to their `¬` markers).
+                    if ia.negated != ib.negated && sim >= negationCandidate && sharedCount(ia.keys, ib.keys) >= 3 {
+                        conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
+                        continue
+                    }
                     if sim < min(threshold, conflictThreshold) && (ia.quantities.isEmpty || ib.quantities.isEmpty) { continue }
                     let q = quantityRelation(ia.quantities, ib.quantities)
                     // A conflict needs a real common subject: three shared keys or more.

@@ -6,12 +6,12 @@ import NewsKBExtraction
 ///   Vostochny Cosmodrome … the meeting place`), or something heading toward a place in one
 ///   source and away from it (or toward another place) in another;
 /// - `time`: the same event at different dates of the same precision, in claims that share
-///   its participants (two entities or more);
+///   its participants (two entities or more, or the same entities and much else);
 /// - `direction`: `A supplies B` in one source, `B supplies A` in another;
 /// - `numeric`: claim pairs from ``ClaimGrouper`` that say the same thing with different
 ///   numbers of the same unit or counted noun (and do not name different years);
 /// - `negation`: one source denies the very terms another asserts, about the same subject
-///   (see ``negationConflicts(claims:storyOf:names:)``).
+///   (candidates from ``ClaimGrouper``, checked by ``isDenial(_:of:_:)``).
 /// Frames of claims that name a year carry it in their topic (``ClaimExtractor``), so a past
 /// event ("the 2019 summit in Vladivostok") is not compared with the one the story is about.
 /// Each disagreement lists every source's position with its evidence (the claim span).
@@ -23,11 +23,7 @@ enum DisagreementFinder {
                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
                      names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) -> [Found] {
         var out = [Found]()
-        // IDF weights of keys over the claims.
-        var df = [Int32: Int]()
-        for c in claims { for k in c.keys { df[k, default: 0] += 1 } }
-        let logN = log(Double(claims.count) + 1)
-        let weight: (Int32) -> Double = { logN - log(Double(max(1, df[$0] ?? 1))) + 0.1 }
+        let keys = KeyNames(claims, names: names, isDate: isDate, isEntity: isEntity)
         // Frames by (story, predicate).
         struct Slot { var claim: Int; var doc: Int; var role: String; var value: String; var label: String; var other: String? }
         var byTopic = [String: [Slot]]()
@@ -59,15 +55,17 @@ enum DisagreementFinder {
                 let docsByValue = Dictionary(grouping: ts, by: \.value).mapValues { Set($0.map(\.doc)) }
                 guard docsByValue.count >= 2 && Set(ts.map(\.doc)).count >= 2 && distinctDocsDisagree(docsByValue) else { continue }
                 // Two dates are one event's only when the claims share its participants (two
-                // entities or more) or say the same otherwise (dates aside): "Obama met Boehner
-                // on Sunday" and "Obama met Komorowski on Wednesday" are two meetings.
+                // entities or more), or name the same entities (or none) and say the same
+                // otherwise (dates aside): "Obama met Boehner on Sunday" and "Obama met
+                // Komorowski on Wednesday" are two meetings.
                 var involved = Set<Int>()
                 for a in ts.indices { for b in ts.indices where a < b {
                     let x = ts[a], y = ts[b]
                     guard x.doc != y.doc, x.value != y.value,
                           !(docsByValue[y.value]?.contains(x.doc) ?? false), !(docsByValue[x.value]?.contains(y.doc) ?? false) else { continue }
                     let cx = claims[x.claim], cy = claims[y.claim]
-                    if sharedEntities(cx, cy, names) >= 2 || similarity(cx, cy, weight, names) >= sameEventSimilarity {
+                    if sharedEntities(cx, cy, keys) >= 2
+                        || (entities(cx, keys) == entities(cy, keys) && similarity(cx, cy, keys) >= sameEventSimilarity) {
                         involved.insert(a); involved.insert(b)
                     }
                 } }
@@ -90,16 +88,21 @@ enum DisagreementFinder {
                 }
             }
         }
-        // Pair conflicts: numeric pairs from the grouper that pass the checks below, negation
-        // pairs found here; each kind's pairs are merged into connected components.
-        let years = claims.map { c in Set(c.keys.lazy.map { names[Int($0)] }.filter { $0.count == 6 && $0.hasPrefix("d:") }) }
+        // Pair conflicts from the grouper that pass the checks below; each kind's pairs are
+        // merged into connected components.
+        let years = claims.map { c in Set(c.keys.filter { keys.isDate($0) && keys.names($0).count == 4 }) }
         func differentYears(_ a: Int, _ b: Int) -> Bool {
             !years[a].isEmpty && !years[b].isEmpty && years[a].isDisjoint(with: years[b])
         }
         let numeric = pairConflicts.filter { p in
             p.kind == .numeric && !differentYears(p.a, p.b) && sameMeasure(claims[p.a], claims[p.b])
         }.map { ($0.a, $0.b) }
-        let negation = negationConflicts(claims: claims, storyOf: storyOf, names: names, weight: weight).filter { !differentYears($0.0, $0.1) }
+        let negation = pairConflicts.filter { p in
+            guard p.kind == .negation, !differentYears(p.a, p.b) else { return false }
+            let a = claims[p.a], b = claims[p.b]
+            guard a.doc != b.doc, storyOf[a.doc] == storyOf[b.doc], a.negated != b.negated else { return false }
+            return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)
+        }.map { ($0.a, $0.b) }
         for (kind, ps) in [(ClaimGrouper.ConflictKind.numeric, numeric), (.negation, negation)] {
             guard !ps.isEmpty else { continue }
             var parent = [Int: Int]()
@@ -145,86 +148,64 @@ enum DisagreementFinder {
         return false
     }
 
-    /// Share (IDF-weighted) of the terms a claim denies that the asserting claim must exceed: most of them.
+    /// Key names and kinds, as the corpus phase gives them (`names` is the display form:
+    /// `pay`, `¬pay`, `kim jong un` for the entity key `e:kim_jong_un`, `2019` for `d:2019`).
+    struct KeyNames {
+        private var info = [Int32: (name: String, date: Bool, entity: Bool)]()
+        /// The keys of `claims`.
+        init(_ claims: [ClaimCorpus.ClaimRow], names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) {
+            for c in claims { for k in c.keys where info[k] == nil { info[k] = (names(k), isDate(k), isEntity(k)) } }
+        }
+        func names(_ k: Int32) -> String { info[k]?.name ?? "" }
+        func isDate(_ k: Int32) -> Bool { info[k]?.date ?? false }
+        func isEntity(_ k: Int32) -> Bool { info[k]?.entity ?? false }
+        /// `w|pay`, `e|kim jong un`: words and entities apart; nil for dates.
+        func tagged(_ k: Int32) -> String? {
+            if isDate(k) { return nil }
+            return (isEntity(k) ? "e|" : "w|") + names(k)
+        }
+        /// What a denial marker denies (`¬pay` → `w|pay`, `¬e:kim_jong_un` → `e|kim jong un`); nil
+        /// for any other key.
+        func denied(_ k: Int32) -> String? {
+            guard !isDate(k), !isEntity(k) else { return nil }
+            let n = names(k)
+            guard n.hasPrefix(ClaimExtractor.negatedTermPrefix) else { return nil }
+            let rest = n.dropFirst(ClaimExtractor.negatedTermPrefix.count)
+            if rest.hasPrefix("e:") { return "e|" + String(rest.dropFirst(2)).replacingByte(95, with: 32) }
+            return "w|" + rest
+        }
+    }
+
+    /// Most of what a claim denies must be stated by the other: more than this share.
     static let deniedCoverage = 0.5
-    /// Least share (IDF-weighted) of the denying claim's plain entities and terms (its subject
-    /// and setting) that the asserting claim must share.
+    /// Least share of the denying claim's plain entities and terms (its subject and setting)
+    /// that the asserting claim must share.
     static let subjectCoverage = 0.5
     /// Least number of keys, denied and plain, the two claims must share: "Mr Kim will not meet
     /// him there" says too little (`e:kim`, `¬meet`) to contradict a claim about a meeting.
     static let minSharedKeys = 3
-    /// Least similarity of the two claims with the denial taken away.
+    /// Least Dice similarity of the two claims' keys, the denial markers set aside.
     static let negationSimilarity = 0.4
 
-    /// Pairs (denying claim, asserting claim), of different documents in one story, where one
-    /// denies what the other asserts: the other, not negated, states most of the terms and
-    /// entities the denying claim denies (`¬pay`, `¬wal`: ``deniedCoverage``); what the denying
-    /// claim says plainly (its subject: the extractor scopes a negation only when its clause
-    /// names one) is mostly shared too (``subjectCoverage``); they share three keys or more in
-    /// all (``minSharedKeys``); and the two claims are alike once the denial is set aside. Candidates come from the posting lists of the
-    /// denied terms' plain forms only, so the cost stays linear.
-    static func negationConflicts(claims: [ClaimCorpus.ClaimRow], storyOf: [Int], names: [String],
-                                  weight: (Int32) -> Double) -> [(Int, Int)] {
-        let prefix = "w:" + ClaimExtractor.negatedTermPrefix
-        var ids = [String: Int32]()
-        for (i, n) in names.enumerated() where n.hasPrefix("w:") || n.hasPrefix("e:") { ids[n] = Int32(i) }
-        // Denied terms of each claim as (denied key, plain key).
-        var denied = [Int: [(Int32, Int32)]]()
-        // Weight of the denied terms no claim states plainly (they count as not covered).
-        var unmatched = [Int: Double]()
-        var needed = Set<Int32>()
-        for (i, c) in claims.enumerated() {
-            var d = [(Int32, Int32)]()
-            var u = 0.0
-            for k in c.keys {
-                let name = names[Int(k)]
-                guard name.hasPrefix(prefix) else { continue }
-                // `w:¬pay` denies `w:pay`; `w:¬e:islam` denies the entity `e:islam`.
-                let rest = name.dropFirst(prefix.count)
-                let entity = rest.hasPrefix("e:")
-                guard let plain = ids[entity ? String(rest) : "w:" + rest] else { u += weight(k); continue }
-                // A word the claim also states outside the denial is not what it denies (an
-                // entity key is always there: the claim mentions the entity).
-                if !entity && c.keys.contains(plain) { continue }
-                d.append((k, plain))
-            }
-            if !d.isEmpty { denied[i] = d; unmatched[i] = u; for (_, p) in d { needed.insert(p) } }
-        }
-        guard !denied.isEmpty else { return [] }
-        var postings = [Int32: [Int]]()
-        for (i, c) in claims.enumerated() where !c.negated {
-            for k in c.keys where needed.contains(k) { postings[k, default: []].append(i) }
-        }
-        var out = [(Int, Int)]()
-        for n in denied.keys.sorted() {
-            let cn = claims[n], d = denied[n]!
-            var candidates = Set<Int>()
-            for (_, p) in d { for c in postings[p] ?? [] where claims[c].doc != cn.doc && storyOf[claims[c].doc] == storyOf[cn.doc] { candidates.insert(c) } }
-            let plainOfDenied = Set(d.map(\.1))
-            let deniedWeight = d.reduce(unmatched[n] ?? 0) { $0 + weight($1.1) }
-            for c in candidates.sorted() {
-                let cp = claims[c]
-                let pk = Set(cp.keys)
-                let covered = d.filter { pk.contains($0.1) }
-                guard !covered.isEmpty, covered.reduce(0.0, { $0 + weight($1.1) }) > deniedCoverage * deniedWeight else { continue }
-                // The subject: the plain entities and terms of the denying claim (what it is
-                // about) are mostly those of the other claim too.
-                let plain = cn.keys.filter { k in
-                    !plainOfDenied.contains(k) && !names[Int(k)].hasPrefix("d:") && !names[Int(k)].hasPrefix(prefix)
-                }
-                let plainShared = plain.filter { pk.contains($0) }
-                guard !plainShared.isEmpty, covered.count + plainShared.count >= minSharedKeys,
-                      plainShared.reduce(0.0, { $0 + weight($1) }) >= subjectCoverage * plain.reduce(0.0, { $0 + weight($1) }) else { continue }
-                // Similarity with the denial set aside.
-                var nk = Set(cn.keys.filter { !names[Int($0)].hasPrefix(prefix) })
-                nk.formUnion(plainOfDenied)
-                let shared = nk.intersection(pk).reduce(0.0) { $0 + weight($1) }
-                let total = nk.reduce(0.0) { $0 + weight($1) } + pk.reduce(0.0) { $0 + weight($1) }
-                guard total > 0, 2 * shared / total >= negationSimilarity else { continue }
-                out.append(n < c ? (n, c) : (c, n))
-            }
-        }
-        return out
+    /// True when `n` (negated) denies what `p` (not negated) asserts: `p` states more than half
+    /// of the terms and entities `n` denies (its `¬` markers: ``deniedCoverage``); `p` shares at
+    /// least half of what `n` says plainly — its subject: the extractor marks a denial only when
+    /// the clause names one (``subjectCoverage``); they share three keys or more in all
+    /// (``minSharedKeys``); and they are alike once the markers are set aside
+    /// (``negationSimilarity``). Counts, not weights: the finder sees only the claims involved.
+    static func isDenial(_ n: ClaimCorpus.ClaimRow, of p: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Bool {
+        let deniedSet = Set(n.keys.compactMap(keys.denied))
+        guard !deniedSet.isEmpty else { return false }
+        let pk = Set(p.keys.compactMap(keys.tagged))
+        let covered = deniedSet.filter { pk.contains($0) }.count
+        guard 2 * covered > deniedSet.count else { return false }
+        let plainKeys = Set(n.keys.filter { keys.denied($0) == nil }.compactMap(keys.tagged))
+        let subject = plainKeys.subtracting(deniedSet)
+        let subjectShared = subject.filter { pk.contains($0) }.count
+        guard subjectShared >= 1, Double(subjectShared) >= subjectCoverage * Double(subject.count),
+              covered + subjectShared >= minSharedKeys else { return false }
+        let shared = plainKeys.intersection(pk).count
+        return 2 * Double(shared) / Double(max(1, plainKeys.count + pk.count)) >= negationSimilarity
     }
 
     static func describe(_ role: String, _ label: String) -> String {
@@ -269,16 +250,20 @@ enum DisagreementFinder {
     /// Least similarity (dates aside) for two dated claims to be about one event.
     static let sameEventSimilarity = 0.5
 
-    /// IDF-weighted Dice similarity of two claims' keys, dates left aside.
-    static func similarity(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ weight: (Int32) -> Double, _ names: [String]) -> Double {
-        let ka = Set(a.keys.filter { !names[Int($0)].hasPrefix("d:") }), kb = Set(b.keys.filter { !names[Int($0)].hasPrefix("d:") })
-        let total = ka.reduce(0.0) { $0 + weight($1) } + kb.reduce(0.0) { $0 + weight($1) }
-        return total > 0 ? 2 * ka.intersection(kb).reduce(0.0) { $0 + weight($1) } / total : 0
+    /// Dice similarity of two claims' keys, dates left aside.
+    static func similarity(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Double {
+        let ka = Set(a.keys.filter { !keys.isDate($0) }), kb = Set(b.keys.filter { !keys.isDate($0) })
+        return ka.isEmpty && kb.isEmpty ? 0 : 2 * Double(ka.intersection(kb).count) / Double(ka.count + kb.count)
+    }
+
+    /// The entity keys of a claim.
+    static func entities(_ c: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Set<Int32> {
+        Set(c.keys.filter { keys.isEntity($0) })
     }
 
     /// Number of entity keys two claims share.
-    static func sharedEntities(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ names: [String]) -> Int {
-        Set(a.keys).intersection(b.keys).filter { names[Int($0)].hasPrefix("e:") }.count
+    static func sharedEntities(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Int {
+        Set(a.keys).intersection(b.keys).filter { keys.isEntity($0) }.count
     }
 
     /// The entities and words the conflicting claims share (a short topic).

@@ -355,9 +355,9 @@ public enum ClaimExtractor {
             p += 1
         }
 
-        // Negation scope: the terms a negation denies are marked (`¬pay`), so "Mexico will not
-        // pay for the wall" and "Mexico will pay for the wall" differ in the very terms the
-        // disagreement finder compares. A negation is scoped only when its clause names what
+        // Negation scope: the terms a negation denies are marked (`¬pay`), so the disagreement
+        // finder can tell "Mexico will not pay for the wall" from "Mexico will pay for the
+        // wall" by the very terms denied. A negation is scoped only when its clause names what
         // it is about (an entity or a content word before it: "Mexico will not …"); "Those are
         // not …" or "I wouldn't …" stay negated without marked terms.
         var marked = Set<Int>()
@@ -405,8 +405,12 @@ public enum ClaimExtractor {
                 deny(subjectEnd..<toks.count)
             }
         }
-        // Denied terms are marked; denied entities add a marked entity key (`¬e:islam`).
-        var terms = Set(termAt.map { marked.contains($0.pos) ? negatedTermPrefix + $0.base : $0.base })
+        // A denied term is kept, and marked by a second term (`pay` and `¬pay`), unless the claim
+        // also states it outside the denial; a denied entity adds a marked entity key
+        // (`¬e:islam`). The plain terms keep the claim comparable with what it denies.
+        var terms = Set(termAt.map(\.base))
+        let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
+        for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.insert(negatedTermPrefix + t.base) }
         for e in deniedEntities { terms.insert(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
         claim.terms = terms.sorted()
 
@@ -462,8 +466,9 @@ public enum ClaimExtractor {
         claim.frames = frames.sorted { ($0.span, $0.predicate, $0.role.rawValue, $0.value) < ($1.span, $1.predicate, $1.role.rawValue, $1.value) }
     }
 
-    /// Prefix of a term denied by a negation in the claim (`¬pay`); an entity in the scope of
-    /// a negation adds the prefix and its entity key (`¬e:islam`, see ``entityKey(_:)``).
+    /// Prefix of the marker of a term denied by a negation in the claim (`¬pay`, next to the
+    /// term `pay` itself); an entity in the scope of a negation adds the prefix and its entity
+    /// key (`¬e:islam`, see ``entityKey(_:)``).
     public static let negatedTermPrefix = "\u{AC}"
     /// The matching key of an entity across documents: its gazetteer name when known (`U.S.`
     /// and `United States` link), else its canonical name, lower case.
