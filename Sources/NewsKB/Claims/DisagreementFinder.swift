@@ -4,7 +4,8 @@ import NewsKBExtraction
 /// Finds where sources disagree, within each story:
 /// - `place`: the same event placed in different places (`meet in Vladivostok` vs `the
 ///   Vostochny Cosmodrome … the meeting place`), or something heading toward a place in one
-///   source and away from it (or toward another place) in another;
+///   source and away from it (or toward another place) in another — unless the two claims
+///   name different people or organisations besides the places (two events);
 /// - `time`: the same event at different dates of the same precision, in claims that share
 ///   its participants (two entities or more, or the same entities and much else);
 /// - `direction`: `A supplies B` in one source, `B supplies A` in another;
@@ -42,9 +43,15 @@ enum DisagreementFinder {
             let story = topicStory[key]!
             // Places: at / toward / away.
             let places = slots.filter { ["at", "toward", "away"].contains($0.role) }
-            if placeConflict(places.map { ($0.doc, $0.role, $0.value) }) {
+            // Two claims that name different people or organisations besides the places (`met
+            // NATO allies in Brussels`, `meet Mr. Putin in Helsinki`) are about two events.
+            let involvedPlaces = placeConflicts(places.map { ($0.doc, $0.role, $0.value) }) { a, b in
+                let ea = participants(claims[places[a].claim], keys), eb = participants(claims[places[b].claim], keys)
+                return ea.isEmpty || eb.isEmpty || !ea.isDisjoint(with: eb)
+            }
+            if !involvedPlaces.isEmpty {
                 out.append(Found(kind: "place", topic: predicate, story: story,
-                                 positions: places.map { Position(claim: $0.claim, position: describe($0.role, $0.label)) }))
+                                 positions: involvedPlaces.map { Position(claim: places[$0].claim, position: describe(places[$0].role, places[$0].label)) }))
             }
             // Times: compare values of the same precision only.
             let times = slots.filter { $0.role == "time" && !$0.value.hasPrefix("relative") }
@@ -231,20 +238,31 @@ enum DisagreementFinder {
         return false
     }
 
-    /// Two documents place the event differently: different places with `at`; toward a place
-    /// against away from it; toward two different places.
-    static func placeConflict(_ slots: [(doc: Int, role: String, value: String)]) -> Bool {
-        for a in slots { for b in slots where a.doc < b.doc {
+    /// The slots (indexes, ascending) of pairs where two documents place the event differently:
+    /// different places with `at`; toward a place against away from it; toward two different
+    /// places — for pairs `sameEvent` accepts.
+    static func placeConflicts(_ slots: [(doc: Int, role: String, value: String)], sameEvent: (Int, Int) -> Bool) -> [Int] {
+        var involved = Set<Int>()
+        for i in slots.indices { for j in slots.indices where slots[i].doc < slots[j].doc {
+            let a = slots[i], b = slots[j]
+            var conflict = false
             switch (a.role, b.role) {
             case ("at", "at"), ("toward", "toward"):
-                if a.value != b.value && !slots.contains(where: { $0.doc == a.doc && $0.value == b.value && $0.role == b.role })
-                    && !slots.contains(where: { $0.doc == b.doc && $0.value == a.value && $0.role == a.role }) { return true }
+                conflict = a.value != b.value && !slots.contains(where: { $0.doc == a.doc && $0.value == b.value && $0.role == b.role })
+                    && !slots.contains(where: { $0.doc == b.doc && $0.value == a.value && $0.role == a.role })
             case ("toward", "away"), ("away", "toward"):
-                if a.value == b.value { return true }
+                conflict = a.value == b.value
             default: break
             }
+            if conflict && sameEvent(i, j) { involved.insert(i); involved.insert(j) }
         } }
-        return false
+        return involved.sorted()
+    }
+
+    /// The entities a claim names besides the places of its frames (display names).
+    static func participants(_ c: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Set<String> {
+        let places = Set(c.frames.filter { ["at", "toward", "away"].contains($0.role) }.map(\.value))
+        return Set(c.keys.filter { keys.isEntity($0) }.map { keys.names($0) }).subtracting(places)
     }
 
     /// Least similarity (dates aside) for two dated claims to be about one event.

@@ -188,6 +188,23 @@ import Foundation
         #expect(rows.isEmpty, "\(rows)")
     }
 
+    @Test func placesConflictForOneEventNotForTwo() throws {
+        let (_, store) = try importDocs([
+            doc("a.txt", """
+                President Donald Trump will meet President Vladimir Putin in Helsinki on Monday, officials said.
+                NATO defence ministers met in Brussels on Wednesday to prepare the summit.
+                """, published: "2018-07-13"),
+            doc("b.txt", """
+                President Donald Trump will meet President Vladimir Putin in Vienna on Monday, officials said.
+                Theresa May met Emmanuel Macron in London on Wednesday to prepare the summit.
+                """, published: "2018-07-13"),
+        ])
+        let rows = try store.db.rows("SELECT position FROM disagreements WHERE kind = 'place'").compactMap { $0[0].string }
+        // Helsinki against Vienna (the same two leaders); not Brussels (NATO ministers) against
+        // London (May and Macron), nor either against Helsinki or Vienna.
+        #expect(Set(rows) == ["at Helsinki", "at Vienna"], "\(rows)")
+    }
+
     @Test func pastEventsAndOtherYearsAreNotPositions() throws {
         let (_, store) = try importDocs([
             doc("a.txt", """
