@@ -34,6 +34,16 @@ import Testing
         #expect(qs.contains { $0.1 == unit && abs($0.0 - value) <= 0.01 * value }, "\(text) → \(qs)")
     }
 
+    @Test func hugeAndOddValuesStillHaveAKey() {
+        // Numbers beyond Int64 (a garbled "1e30 dollars", a string of digits) must not trap.
+        for v in [1e30, -4.2e19, 9.3e18, .infinity, 123_456_789_012_345_678_901.0, 0.000001] {
+            let q = Quantity(value: v, unit: "USD", span: TextSpan(0, 1))
+            #expect(q.key.hasSuffix(" USD"), "\(v)")
+        }
+        let claims = self.claims("The fund holds 99999999999999999999999999 dollars, 1e30 euros and 340282366920938463463374607431768211456 yen.")
+        #expect(claims.flatMap(\.quantities).allSatisfy { !$0.key.isEmpty })
+    }
+
     @Test func numberWordsAreCounts() {
         let a = claims("His train includes at least twenty bulletproof carriages, officials believe.").flatMap(\.quantities)
         #expect(a.contains { $0.value == 20 && $0.unit == "" && $0.noun == ClaimNormalizer.baseForm("carriages") })

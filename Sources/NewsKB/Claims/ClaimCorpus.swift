@@ -67,7 +67,9 @@ public struct ClaimCorpus {
         var claimTotal = 0
         do {
             let stmt = try db.prepare("""
-                SELECT d.id, d.title, c.match_keys FROM documents d LEFT JOIN claims c ON c.document_id = d.id
+                SELECT d.id, d.title, c.match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '')
+                         FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id), '')
+                  FROM documents d LEFT JOIN claims c ON c.document_id = d.id
                  ORDER BY d.id, c.position
                 """)
             var current: Int64 = -1
@@ -182,7 +184,17 @@ public struct ClaimCorpus {
         for (r, x) in ordered.enumerated() { rankOf[x.id] = r }
         let merged = grouper.merge(nodeCount: ordered.count, edges: edges.map { (sim: $0.sim, a: rankOf[$0.a]!, b: rankOf[$0.b]!) })
         edges = []
-        let groups = merged.groups.filter { g in Set(g.map { ordered[$0].doc }).count >= 2 }
+        // One piece of evidence per document and group: a document that states the fact twice
+        // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
+        let groups = merged.groups.map { g -> [Int] in
+            var best = [Int32: Int]()
+            for m in g {
+                let d = ordered[m].doc
+                if let o = best[d], merged.best[o] >= merged.best[m] { continue }
+                best[d] = m
+            }
+            return best.values.sorted()
+        }.filter { $0.count >= 2 }
 
         // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
         // canonical order.
@@ -308,13 +320,15 @@ final class WindowLoader {
 
     init(db: Database, interner: KeyInterner) throws {
         self.interner = interner
-        claimsOfDocument = try db.prepare("SELECT id, start, \"end\", negated, match_keys FROM claims WHERE document_id = ? ORDER BY position")
+        claimsOfDocument = try db.prepare("""
+            SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
+            """)
         quantitiesOfDocument = try db.prepare("""
             SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
              WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
             """)
         titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
-        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, match_keys FROM claims WHERE id = ?")
+        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
         framesOfClaim = try db.prepare("""
             SELECT predicate, role, value, value_label, other, start, "end" FROM claim_frames WHERE claim_id = ?
@@ -324,14 +338,41 @@ final class WindowLoader {
 
     func unitID(_ unit: String) -> Int32 { units.id(unit) }
 
+    /// A claim's full key line: its stored word and date keys, then `e:` and the match key of
+    /// each entity it names.
+    static let keysColumn = """
+        match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '') FROM claim_entities ce
+                                  JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = claims.id), '')
+        """
+
     /// Interned keys of a stored line, sorted (the writer stores each key once).
     private func keys(_ line: String) -> [Int32] {
+        // Byte-level twin of ClaimKeys.forEach (this runs for every claim of every window).
         var out = [Int32]()
-        for k in line.utf8.split(separator: 32) {
-            if let id = interner.ids[String(decoding: k, as: UTF8.self)] { out.append(id) }
+        var line = line
+        line.withUTF8 { bytes in
+            func look(_ a: Int, _ b: Int) {
+                if let id = interner.ids[String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)] { out.append(id) }
+            }
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 32 {
+                defer { start = i + 1 }
+                guard i > start else { continue }
+                look(start, i)
+                // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
+                let n = i - start
+                if n >= 9, bytes[start] == 100, bytes[start + 1] == 58, (48...57).contains(bytes[start + 2]) {
+                    look(start, start + 6)
+                    if n == 12 { look(start, start + 9) }
+                }
+            }
         }
         out.sort()
-        return out
+        // (A database upgraded from version 5 also has entity keys in match_keys.)
+        var distinct = [Int32]()
+        distinct.reserveCapacity(out.count)
+        for k in out where k != distinct.last { distinct.append(k) }
+        return distinct
     }
 
     /// Claims already loaded, by canonical document number (a document is in two windows).

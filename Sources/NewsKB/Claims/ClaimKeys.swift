@@ -1,10 +1,13 @@
+import NewsKBExtraction
+
 /// The matching keys of one claim, as stored in `claims.match_keys`: one line of
 /// space-separated keys that the corpus phase compares and indexes.
 ///
 /// - a content word's base form as is (`armor`, `summit`);
-/// - `e:` and an entity key, spaces written as `_` (`e:kim_jong_un`);
-/// - `d:` and a resolved date; a day also yields its month and year, a month its year
-///   (`d:2019-04-25 d:2019-04 d:2019`: "in April 2019" matches "on April 25, 2019").
+/// - `e:` and an entity key, spaces written as `_` (`e:kim_jong_un`): not stored in the line but
+///   in `entities.match_key` (``entityKey(_:)``), and added by readers through `claim_entities`;
+/// - `d:` and a resolved date (`d:2019-04-25`); readers expand a day to its month and year and
+///   a month to its year (``forEach(in:_:)``), so "in April 2019" matches "on April 25, 2019".
 ///
 /// Words never contain spaces and never start with `e:` or `d:` (base forms are letters), so
 /// the line parses back without ambiguity (``parse(_:)``).
@@ -27,22 +30,40 @@ struct ClaimKeys {
         append(Substring(word.replacingByte(32, with: 95)))
     }
 
-    mutating func add(entity key: String) {
-        append(Substring("e:" + key.replacingByte(32, with: 95)))
+    /// The matching key of an entity (`entities.match_key`): its gazetteer name when known, so
+    /// `U.S.` and `United States` match, else its canonical name; lower case, `_` for spaces.
+    static func entityKey(_ e: DocumentEntity) -> String {
+        (e.knownName ?? e.canonicalName).lowercased().replacingByte(32, with: 95)
     }
 
     mutating func add(date: String) {
         append(Substring("d:" + date))
-        // A day also matches its month and year ("April 2019" = "in 2019").
-        if date.count >= 7, date.first?.isNumber == true {
-            append(Substring("d:" + date.prefix(4)))
-            if date.count == 10 { append(Substring("d:" + date.prefix(7))) }
-        }
     }
 
-    /// The keys of a stored line.
+    /// The keys of a stored line, each date also as its month and year (a day matches its
+    /// month and year: "April 2019" = "in 2019"), calling `body` once per distinct key.
+    static func forEach(in line: String, _ body: (Substring) -> Void) {
+        var derived = [Substring]()
+        for k in line.split(separator: " ") {
+            body(k)
+            // d:YYYY-MM-DD → d:YYYY-MM, d:YYYY; d:YYYY-MM → d:YYYY.
+            if k.hasPrefix("d:"), k.count >= 9, k.dropFirst(2).first?.isNumber == true {
+                let date = k.dropFirst(2)
+                derived.append(k.prefix(6))
+                if date.count == 10 { derived.append(k.prefix(9)) }
+            }
+        }
+        if derived.isEmpty { return }
+        var seen = Set(line.split(separator: " "))
+        for k in derived where seen.insert(k).inserted { body(k) }
+    }
+
+    /// The keys of a stored line, dates expanded (see ``forEach(in:_:)``).
     static func parse(_ line: String) -> [Substring] {
-        line.split(separator: " ")
+        var out = [Substring]()
+        var seen = Set<Substring>()
+        forEach(in: line) { if seen.insert($0).inserted { out.append($0) } }
+        return out
     }
 
     /// True for a content-word key (not an entity or a date).

@@ -27,8 +27,9 @@ public struct ClaimQueries {
                  WHERE :about IS NULL
                     OR EXISTS (SELECT 1 FROM ev WHERE ev.claim_group = g.claim_group AND ev.text LIKE '%' || :about || '%')
                     OR EXISTS (SELECT 1 FROM ev JOIN claim_entities ce ON ce.claim_id = ev.claim_id
-                                 JOIN entity_aliases ea ON ea.entity_id = ce.entity_id
-                                WHERE ev.claim_group = g.claim_group AND ea.alias_key = lower(:about))
+                                WHERE ev.claim_group = g.claim_group
+                                  AND ce.entity_id IN (SELECT id FROM entities WHERE name_key = lower(:about)
+                                                       UNION SELECT entity_id FROM entity_aliases WHERE alias_key = lower(:about)))
                  ORDER BY g.sources DESC, g.claim_group
                  LIMIT :limit
             )

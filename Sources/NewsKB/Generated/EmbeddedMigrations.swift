@@ -530,6 +530,14 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
 -- 2. The full-text index of statements stops storing its own copy of every quotation: it reads
 --    the text from documents.body through the statement_search view (FTS5 external content).
 --    Triggers keep it in sync when statements or whole documents are deleted.
+-- 3. An entity's lookup key (entities.name_key) lives on the entity, so entity_aliases holds
+--    only names other than the canonical one (it held the canonical name once per document:
+--    nine rows in ten).
+-- 4. An entity's matching key for claims (entities.match_key: its gazetteer name when known, so
+--    `U.S.` and `United States` match) is stored once per entity, not in every claim that
+--    names it (claims keep their word and date keys; entity keys come through claim_entities).
+-- 5. mentions and claim_quantities are keyed by what they are (document and span; claim and
+--    span) instead of a row id nobody refers to, which spares one index each.
 
 ALTER TABLE claims ADD COLUMN match_keys TEXT NOT NULL DEFAULT '';
 UPDATE claims SET match_keys = coalesce((
@@ -570,10 +578,60 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
       FROM documents d WHERE d.id = old.document_id;
 END;
 
+DROP VIEW entity_mentions;
+CREATE TABLE mentions_by_span (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,       -- code-point offset into documents.body
+    "end"       INTEGER NOT NULL,       -- end offset, exclusive
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    sentence_id INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+    PRIMARY KEY (document_id, start, "end", entity_id)
+) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO mentions_by_span(document_id, start, "end", entity_id, sentence_id)
+SELECT document_id, start, "end", entity_id, sentence_id FROM mentions;
+DROP TABLE mentions;
+ALTER TABLE mentions_by_span RENAME TO mentions;
+CREATE INDEX mentions_entity ON mentions(entity_id, document_id);
+CREATE VIEW entity_mentions AS
+SELECT d.key                                        AS document,
+       e.name                                       AS entity,
+       e.type                                       AS type,
+       substr(d.body, m.start + 1, m."end" - m.start) AS mention,
+       m.start                                      AS start,
+       m."end"                                      AS "end",
+       m.entity_id                                  AS entity_id
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+JOIN entities e ON e.id = m.entity_id;
+
+CREATE TABLE claim_quantities_by_span (
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    unit     TEXT NOT NULL,             -- canonical unit (km/h, km, kg, %, USD, …); '' for a count
+    noun     TEXT NOT NULL,             -- base form of the counted noun for a count, else ''
+    value    REAL NOT NULL,             -- in the canonical unit
+    PRIMARY KEY (claim_id, start, "end", unit, noun)
+) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO claim_quantities_by_span(claim_id, start, "end", unit, noun, value)
+SELECT claim_id, start, "end", unit, noun, value FROM claim_quantities;
+DROP TABLE claim_quantities;
+ALTER TABLE claim_quantities_by_span RENAME TO claim_quantities;
+
+ALTER TABLE entities ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+-- The importer computes the key in Swift (lower case, no dots, spaces collapsed, no possessive);
+-- existing rows get the same for every name without runs of spaces or a possessive.
+UPDATE entities SET name_key = lower(replace(name, '.', ''));
+CREATE INDEX entities_name_key ON entities(name_key);
+ALTER TABLE entities ADD COLUMN match_key TEXT NOT NULL DEFAULT '';
+UPDATE entities SET match_key = replace(lower(name), ' ', '_');
+
 DELETE FROM schema_docs WHERE object = 'claim_keys' OR (object = 'claims' AND column_name = 'normalized')
                            OR (object = 'statements_fts' AND column_name = '');
 INSERT INTO schema_docs(object, column_name, doc, position) VALUES
- ('claims', 'match_keys', 'Matching keys, space-separated: base forms of content words (synonyms mapped), e:entity (spaces as _), d:date.', 5),
+ ('entities', 'name_key', 'Lookup form of the name: lower case, without dots, spaces collapsed (`U.S.` → `us`).', 4),
+ ('entities', 'match_key', 'Key matching claims across documents: the gazetteer name when known (U.S. = United States), lower case, _ for spaces.', 5),
+ ('claims', 'match_keys', 'Matching keys, space-separated: base forms of content words (synonyms mapped) and d:dates; entities come from claim_entities.', 5),
  ('statement_search', '', 'The searchable text of each statement (content and speaker), read from documents.body; statements_fts indexes it.', 0),
  ('statement_search', 'id', 'statements.id (the rowid of statements_fts).', 1),
  ('statement_search', 'document_id', 'documents.id.', 2),

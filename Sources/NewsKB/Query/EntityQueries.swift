@@ -27,7 +27,7 @@ public struct EntityQueries {
     public func resolve(_ name: String) throws -> [Int64] {
         let key = AliasKey.make(name)
         var ids = try db.rows("""
-            SELECT id FROM entities WHERE lower(name) = :k
+            SELECT id FROM entities WHERE name_key = :k
             UNION SELECT entity_id FROM entity_aliases WHERE alias_key = :k
             UNION SELECT entity_id FROM entity_roles WHERE role_key = :k
             """.replacingOccurrences(of: ":k", with: "?1"), [key]).compactMap { $0[0].int64 }
@@ -35,7 +35,7 @@ public struct EntityQueries {
             // Without a title (`Mr Peskov` → `peskov`), then as a surname of a person.
             let bare = TitleWords.strip(key)
             if bare != key, !bare.isEmpty {
-                ids = try db.rows("SELECT entity_id FROM entity_aliases WHERE alias_key = ?1 UNION SELECT id FROM entities WHERE lower(name) = ?1", [bare]).compactMap { $0[0].int64 }
+                ids = try db.rows("SELECT entity_id FROM entity_aliases WHERE alias_key = ?1 UNION SELECT id FROM entities WHERE name_key = ?1", [bare]).compactMap { $0[0].int64 }
             }
             if ids.isEmpty, !bare.isEmpty, !bare.contains(" ") {
                 ids = try db.rows("SELECT id FROM entities WHERE type = 'PERSON' AND lower(name) LIKE '% ' || ?1", [bare])

@@ -55,6 +55,9 @@ public final class Database {
             _ = try scalar("SELECT count(*) FROM sqlite_schema")
             try execute("PRAGMA foreign_keys = ON")
             if mode != .readOnly {
+                // A new file gets 8 KiB pages (article bodies fill them with less waste); the
+                // size is fixed once the first table exists.
+                if try scalar("PRAGMA page_count")?.int == 0 { try execute("PRAGMA page_size = 8192") }
                 try execute("PRAGMA journal_mode = WAL")
                 try execute("PRAGMA synchronous = NORMAL")
             }

@@ -52,13 +52,13 @@ final class DocumentWriter {
         insertSentence = try db.prepare(
             "INSERT INTO sentences(document_id, position, paragraph, start, \"end\") VALUES (?, ?, ?, ?, ?)")
         findEntity = try db.prepare("SELECT id FROM entities WHERE name = ? AND type = ?")
-        insertEntity = try db.prepare("INSERT INTO entities(name, type) VALUES (?, ?)")
+        insertEntity = try db.prepare("INSERT INTO entities(name, type, name_key, match_key) VALUES (?, ?, ?, ?)")
         insertAlias = try db.prepare(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (?, ?, ?, ?)")
         insertRole = try db.prepare(
             "INSERT OR IGNORE INTO entity_roles(entity_id, role, role_key, document_id) VALUES (?, ?, ?, ?)")
         insertMention = try db.prepare(
-            "INSERT INTO mentions(document_id, entity_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+            "INSERT OR IGNORE INTO mentions(document_id, entity_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?, ?)")
         insertStatement = try db.prepare("""
             INSERT INTO statements(document_id, sentence_id, kind, start, "end", cue_start, cue_end,
                                    speaker_start, speaker_end, speaker_entity_id, speaker_phrase,
@@ -108,10 +108,12 @@ final class DocumentWriter {
     /// Inserts a document and its analysis. Returns the new document id.
     @discardableResult
     func insert(_ doc: SourceDocument, hash: String, analysis: DocumentAnalysis) throws -> Int64 {
-        let text = DocumentText(doc.body)
+        // Code points: every byte that does not continue a UTF-8 sequence starts one.
+        var scalarCount = 0
+        for b in doc.body.utf8 where b & 0xC0 != 0x80 { scalarCount += 1 }
         try insertDocument.execute([
             doc.key, doc.title, doc.outlet, doc.url, doc.published, doc.author, doc.body, hash, doc.origin,
-            importedAt, text.scalarCount, doc.wordCount, analysisKey,
+            importedAt, scalarCount, doc.wordCount, analysisKey,
         ])
         let docID = db.lastInsertRowID
         var sentenceIDs = [Int64]()
@@ -125,9 +127,10 @@ final class DocumentWriter {
         var entityRowIDs = [Int64]()
         entityRowIDs.reserveCapacity(analysis.entities.count)
         for e in analysis.entities {
-            let id = try entityID(name: e.canonicalName, type: e.type.rawValue)
+            let id = try entityID(e)
             entityRowIDs.append(id)
-            for alias in Set(e.aliases + [e.canonicalName]) {
+            // The canonical name is found through entities.name_key; aliases are the other names.
+            for alias in Set(e.aliases) where alias != e.canonicalName {
                 try insertAlias.execute([id, alias, AliasKey.make(alias), docID])
             }
             for role in Set(e.roles) {
@@ -167,14 +170,15 @@ final class DocumentWriter {
         firstUnindexedStatement = nil
     }
 
-    private func entityID(name: String, type: String) throws -> Int64 {
+    private func entityID(_ e: DocumentEntity) throws -> Int64 {
+        let name = e.canonicalName, type = e.type.rawValue
         let cacheKey = type + "\u{1F}" + name
         if let id = entityIDs[cacheKey] { return id }
         let id: Int64
         if let found = try findEntity.scalar([name, type])?.int64 {
             id = found
         } else {
-            try insertEntity.execute([name, type])
+            try insertEntity.execute([name, type, AliasKey.make(name), ClaimKeys.entityKey(e)])
             id = db.lastInsertRowID
         }
         findEntity.reset()

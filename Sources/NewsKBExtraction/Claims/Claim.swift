@@ -84,6 +84,8 @@ public struct Quantity: Sendable, Equatable, Hashable {
     static func format(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
         let mag = abs(v)
+        // Too large (or not finite) for integer rounding: the plain description (`1e+30`).
+        guard v.isFinite, mag < 1e15 else { return String(v) }
         let digits = mag >= 100 ? 1 : mag >= 10 ? 2 : 3
         var s = String(Double(Int64((v * pow10(digits)).rounded())) / pow10(digits))
         if s.hasSuffix(".0") { s.removeLast(2) }

@@ -61,6 +61,8 @@ import Foundation
             """)?.int
         #expect(bad == 0)
         #expect(try db.scalar("SELECT count(*) FROM claim_agreement WHERE sources < 2")?.int == 0)
+        // One piece of evidence per group and document.
+        #expect(try db.int("SELECT count(*) FROM (SELECT 1 FROM claim_evidence GROUP BY claim_group, document HAVING count(*) > 1)") == 0)
     }
 
     @Test func seedConflictsOverTheMeetingPlaceAndTheTrainsHeadingAreFound() throws {

@@ -44,6 +44,39 @@ import Foundation
         #expect(try store.db.int("SELECT count(*) FROM entity_mentions") == 0)
     }
 
+    @Test func version5DataMovesToTheCompactStorageOf6() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.file("t.db"))
+        try Migrator.embedded.migrate(db, upTo: 5)
+        try db.execute("""
+            INSERT INTO documents(id, key, body, content_hash, origin, imported_at, char_count, word_count, analysis_key)
+            VALUES (1, 'a.txt', 'Mr. Peskov said the talks went well.', 'x', 'a.txt', 'now', 36, 7, 'k');
+            INSERT INTO sentences(id, document_id, position, paragraph, start, "end") VALUES (1, 1, 0, 0, 0, 36);
+            INSERT INTO entities(id, name, type) VALUES (1, 'Dmitry Peskov', 'PERSON');
+            INSERT INTO mentions(document_id, entity_id, sentence_id, start, "end") VALUES (1, 1, 1, 0, 10);
+            INSERT INTO statements(id, document_id, sentence_id, kind, start, "end", speaker_entity_id)
+            VALUES (1, 1, 1, 'indirect', 16, 35, 1);
+            INSERT INTO statements_fts(rowid, quote, speaker) VALUES (1, 'the talks went well', 'Dmitry Peskov');
+            INSERT INTO claims(id, document_id, sentence_id, statement_id, position, start, "end", negated, normalized)
+            VALUES (1, 1, 1, 1, 0, 16, 35, 0, 'talk well went');
+            INSERT INTO claim_keys(claim_id, key) VALUES (1, 'w:talk'), (1, 'w:went'), (1, 'e:dmitry peskov');
+            INSERT INTO claim_quantities(claim_id, value, unit, noun, start, "end") VALUES (1, 2, '', 'talk', 16, 20);
+            """)
+        try Migrator.embedded.migrate(db, upTo: 6)
+        #expect(try db.strings("SELECT match_keys FROM claims") == ["e:dmitry_peskov talk went"])
+        #expect(try db.int("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_keys'") == 0)
+        #expect(try db.int("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'talks'") == 1)
+        #expect(try db.int("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'peskov'") == 1)
+        try db.execute("INSERT INTO statements_fts(statements_fts, rank) VALUES ('integrity-check', 1)")
+        #expect(try db.strings("SELECT mention FROM entity_mentions") == ["Mr. Peskov"])
+        #expect(try db.strings("SELECT name_key FROM entities") == ["dmitry peskov"])
+        #expect(try db.int("SELECT count(*) FROM claim_quantities WHERE noun = 'talk'") == 1)
+        // Deleting the document takes its statement out of the index too.
+        try db.execute("DELETE FROM documents")
+        #expect(try db.int("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'talks'") == 0)
+        try db.execute("INSERT INTO statements_fts(statements_fts, rank) VALUES ('integrity-check', 1)")
+    }
+
     @Test func newerDatabaseIsRefusedAndLeftUnchanged() throws {
         let dir = TempDir()
         let path = dir.file("t.db")
