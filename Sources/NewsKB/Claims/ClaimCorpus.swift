@@ -46,6 +46,11 @@ public struct ClaimCorpus {
     public func update() throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
+        // Reads here jump from document to document: a big page cache buys little, and its
+        // memory is better left to the comparisons. (Restored after.)
+        let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
+        try db.execute("PRAGMA cache_size = -8192")
+        defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
         // Documents in canonical (key) order.
         var docIDs = [Int64](), docDays = [Int?]()
@@ -59,6 +64,7 @@ public struct ClaimCorpus {
         docStmt.reset()
         let n = docIDs.count
         summary.documents = n
+        ProcessStats.trace("corpus: \(n) documents read")
 
         // One streaming pass: how many claims and documents hold each key (title words count
         // for documents). Keys are then numbered in sorted order, so ids do not depend on the
@@ -88,6 +94,7 @@ public struct ClaimCorpus {
             stmt.reset()
         }
         summary.claims = claimTotal
+        ProcessStats.trace("corpus: \(counts.count) keys counted")
         var interner = KeyInterner()
         for k in counts.keys.sorted() { _ = interner.id(k) }
         let keyCount = interner.count
@@ -99,6 +106,7 @@ public struct ClaimCorpus {
         let weights = ClaimGrouper.weights(counts: claimDF, claims: claimTotal)
         claimDF = []
 
+        ProcessStats.trace("corpus: keys interned")
         // Windows: each dated bucket with the next one, and the undated documents.
         let bucketOf: [Int?] = docDays.map { $0.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) } }
         var byBucket = [Int: [Int]]()
@@ -114,22 +122,27 @@ public struct ClaimCorpus {
         let loader = try WindowLoader(db: db, interner: interner)
         let grouper = ClaimGrouper()
         let storyGrouper = StoryGrouper()
-        var nodes = [Int64: Node]()
-        var edges = [(sim: Double, a: Int64, b: Int64)]()
-        var conflicts = [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind)]()
+        // Claims with an edge or a conflict, numbered as first seen (a claim is in two windows).
+        var slotOf = [Int64: Int32]()
+        var nodes = [Node]()
+        var edges = [(sim: Double, a: Int32, b: Int32)]()
+        var conflictSlots = [(a: Int32, b: Int32, kind: ClaimGrouper.ConflictKind)]()
         var storyLinks = [StoryGrouper.Links]()
         // Each window's comparisons run on another core while the next window is read.
         let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
         var inFlight: (done: DispatchGroup, result: WindowResult)?
         func collect(_ r: WindowResult) {
             summary.comparisons += r.pairs.comparisons
-            func node(_ i: Int) -> Int64 {
+            func node(_ i: Int) -> Int32 {
                 let c = r.items[i]
-                if nodes[c.id] == nil { nodes[c.id] = Node(order: c.order, id: c.id, doc: c.document) }
-                return c.id
+                if let k = slotOf[c.id] { return k }
+                let k = Int32(nodes.count)
+                slotOf[c.id] = k
+                nodes.append(Node(order: c.order, id: c.id, doc: c.document))
+                return k
             }
             for e in r.pairs.edges { edges.append((e.sim, node(e.a), node(e.b))) }
-            for c in r.pairs.conflicts { conflicts.append((node(c.a), node(c.b), c.kind)) }
+            for c in r.pairs.conflicts { conflictSlots.append((node(c.a), node(c.b), c.kind)) }
             storyLinks.append(r.links)
         }
         for (wi, w) in windows.enumerated() {
@@ -172,17 +185,26 @@ public struct ClaimCorpus {
             inFlight = (done, result)
         }
         if let f = inFlight { f.done.wait(); collect(f.result) }
+        ProcessStats.trace("corpus: \(windows.count) windows compared, \(nodes.count) claims linked by \(edges.count) edges")
 
         // Stories over all windows.
         let (storyOf, labelKeys) = storyGrouper.merge(days: docDays, links: storyLinks)
         storyLinks = []
         let storyLabels = labelKeys.map { ks in ks.map { ClaimCorpus.display(interner.names[Int($0)]) }.joined(separator: " ") }
 
+        ProcessStats.trace("corpus: stories merged")
         // Claim groups over all windows: nodes in canonical order.
-        let ordered = nodes.values.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        var rankOf = [Int64: Int]()
-        for (r, x) in ordered.enumerated() { rankOf[x.id] = r }
-        let merged = grouper.merge(nodeCount: ordered.count, edges: edges.map { (sim: $0.sim, a: rankOf[$0.a]!, b: rankOf[$0.b]!) })
+        slotOf = [:]
+        let perm = nodes.indices.sorted { (nodes[$0].order, nodes[$0].id) < (nodes[$1].order, nodes[$1].id) }
+        var rankOf = [Int32](repeating: 0, count: nodes.count)
+        for (r, k) in perm.enumerated() { rankOf[k] = Int32(r) }
+        let ordered = perm.map { nodes[$0] }
+        nodes = []
+        for i in edges.indices { edges[i].a = rankOf[Int(edges[i].a)]; edges[i].b = rankOf[Int(edges[i].b)] }
+        let conflicts = conflictSlots.map { (a: ordered[Int(rankOf[Int($0.a)])].id, b: ordered[Int(rankOf[Int($0.b)])].id, kind: $0.kind) }
+        conflictSlots = []
+        rankOf = []
+        let merged = grouper.merge(nodeCount: ordered.count, edges: edges)
         edges = []
         // One piece of evidence per document and group: a document that states the fact twice
         // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
@@ -196,6 +218,7 @@ public struct ClaimCorpus {
             return best.values.sorted()
         }.filter { $0.count >= 2 }
 
+        ProcessStats.trace("corpus: claim groups merged")
         // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
         // canonical order.
         let frameClaims = try db.rows("SELECT DISTINCT claim_id FROM claim_frames").compactMap { $0[0].int64 }

@@ -101,7 +101,7 @@ public struct ClaimGrouper: Sendable {
         var rank = [Int](repeating: 0, count: n)
         for (r, i) in order.enumerated() { rank[i] = r }
         let pairs = findPairs(items, keyCount: keyCount)
-        let merged = merge(nodeCount: n, edges: pairs.edges.map { (sim: $0.sim, a: rank[$0.a], b: rank[$0.b]) })
+        let merged = merge(nodeCount: n, edges: pairs.edges.map { (sim: $0.sim, a: Int32(rank[$0.a]), b: Int32(rank[$0.b])) })
         for g in merged.groups {
             let m = g.map { order[$0] }
             if Set(m.map { items[$0].document }).count >= 2 {
@@ -232,19 +232,26 @@ public struct ClaimGrouper: Sendable {
     /// ties break the same way whatever the input order. Returns the components that have an
     /// edge (members ascending, components by first member) and each node's best similarity
     /// to a member of its group.
-    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int, b: Int)]) -> (groups: [[Int]], best: [Double]) {
+    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int32, b: Int32)]) -> (groups: [[Int]], best: [Double]) {
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         var best = [Double](repeating: 0, count: n)
-        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        // Adjacency in compressed rows: the neighbours of x are at first[x] ..< first[x + 1].
+        var first = [Int32](repeating: 0, count: n + 1)
+        for e in input { first[Int(e.a) + 1] += 1; first[Int(e.b) + 1] += 1 }
+        for i in 0..<n { first[i + 1] += first[i] }
+        var fill = first
+        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
+        var weight = [Double](repeating: 0, count: Int(first[n]))
         var edges = [(Double, Int, Int)]()
         edges.reserveCapacity(input.count)
         for e in input {
-            let (x, y) = e.a < e.b ? (e.a, e.b) : (e.b, e.a)
+            let (x, y) = e.a < e.b ? (Int(e.a), Int(e.b)) : (Int(e.b), Int(e.a))
             edges.append((e.sim, x, y))
-            adjacency[x].append((Int32(y), e.sim))
-            adjacency[y].append((Int32(x), e.sim))
+            neighbour[Int(fill[x])] = Int32(y); weight[Int(fill[x])] = e.sim; fill[x] += 1
+            neighbour[Int(fill[y])] = Int32(x); weight[Int(fill[y])] = e.sim; fill[y] += 1
         }
+        fill = []
         // Merge best edges first; two clusters merge only when their members are, on average,
         // similar enough (pairs never compared count as 0), so paraphrase chains through a
         // generic sentence do not glue different claims together.
@@ -258,7 +265,9 @@ public struct ClaimGrouper: Sendable {
                 // Summed over the edges of the smaller cluster's members into the other one.
                 let (small, other) = A.count <= B.count ? (A, rb) : (B, ra)
                 var total = 0.0
-                for x in small { for (y, s) in adjacency[x] where find(Int(y)) == other { total += s } }
+                for x in small {
+                    for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += weight[k] }
+                }
                 if total / Double(A.count * B.count) < linkage * threshold { continue }
             }
             best[a] = max(best[a], sim)
