@@ -120,7 +120,12 @@ public struct ClaimCorpus {
         summary.windows = windows.count
 
         let loader = try WindowLoader(db: db, interner: interner)
-        let grouper = ClaimGrouper()
+        let grouper: ClaimGrouper = {
+            var g = ClaimGrouper()
+            // A shared date (its day, month and year keys) counts as one shared key, not three.
+            g.dateKeys = Set(interner.names.indices.filter { interner.names[$0].hasPrefix("d:") }.map { Int32($0) })
+            return g
+        }()
         let storyGrouper = StoryGrouper()
         // Claims with an edge or a conflict, numbered as first seen (a claim is in two windows).
         var slotOf = [Int64: Int32]()
