@@ -9,7 +9,10 @@
 -- 3. An entity's lookup key (entities.name_key) lives on the entity, so entity_aliases holds
 --    only names other than the canonical one (it held the canonical name once per document:
 --    nine rows in ten).
--- 4. mentions and claim_quantities are keyed by what they are (document and span; claim and
+-- 4. An entity's matching key for claims (entities.match_key: its gazetteer name when known, so
+--    `U.S.` and `United States` match) is stored once per entity, not in every claim that
+--    names it (claims keep their word and date keys; entity keys come through claim_entities).
+-- 5. mentions and claim_quantities are keyed by what they are (document and span; claim and
 --    span) instead of a row id nobody refers to, which spares one index each.
 
 ALTER TABLE claims ADD COLUMN match_keys TEXT NOT NULL DEFAULT '';
@@ -96,12 +99,15 @@ ALTER TABLE entities ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 -- existing rows get the same for every name without runs of spaces or a possessive.
 UPDATE entities SET name_key = lower(replace(name, '.', ''));
 CREATE INDEX entities_name_key ON entities(name_key);
+ALTER TABLE entities ADD COLUMN match_key TEXT NOT NULL DEFAULT '';
+UPDATE entities SET match_key = replace(lower(name), ' ', '_');
 
 DELETE FROM schema_docs WHERE object = 'claim_keys' OR (object = 'claims' AND column_name = 'normalized')
                            OR (object = 'statements_fts' AND column_name = '');
 INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('entities', 'name_key', 'Lookup form of the name: lower case, without dots, spaces collapsed (`U.S.` → `us`).', 4),
- ('claims', 'match_keys', 'Matching keys, space-separated: base forms of content words (synonyms mapped), e:entity (spaces as _), d:date.', 5),
+ ('entities', 'match_key', 'Key matching claims across documents: the gazetteer name when known (U.S. = United States), lower case, _ for spaces.', 5),
+ ('claims', 'match_keys', 'Matching keys, space-separated: base forms of content words (synonyms mapped) and d:dates; entities come from claim_entities.', 5),
  ('statement_search', '', 'The searchable text of each statement (content and speaker), read from documents.body; statements_fts indexes it.', 0),
  ('statement_search', 'id', 'statements.id (the rowid of statements_fts).', 1),
  ('statement_search', 'document_id', 'documents.id.', 2),

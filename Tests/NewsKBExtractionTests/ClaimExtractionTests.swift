@@ -34,6 +34,16 @@ import Testing
         #expect(qs.contains { $0.1 == unit && abs($0.0 - value) <= 0.01 * value }, "\(text) → \(qs)")
     }
 
+    @Test func hugeAndOddValuesStillHaveAKey() {
+        // Numbers beyond Int64 (a garbled "1e30 dollars", a string of digits) must not trap.
+        for v in [1e30, -4.2e19, 9.3e18, .infinity, 123_456_789_012_345_678_901.0, 0.000001] {
+            let q = Quantity(value: v, unit: "USD", span: TextSpan(0, 1))
+            #expect(q.key.hasSuffix(" USD"), "\(v)")
+        }
+        let claims = self.claims("The fund holds 99999999999999999999999999 dollars, 1e30 euros and 340282366920938463463374607431768211456 yen.")
+        #expect(claims.flatMap(\.quantities).allSatisfy { !$0.key.isEmpty })
+    }
+
     @Test func numberWordsAreCounts() {
         let a = claims("His train includes at least twenty bulletproof carriages, officials believe.").flatMap(\.quantities)
         #expect(a.contains { $0.value == 20 && $0.unit == "" && $0.noun == ClaimNormalizer.baseForm("carriages") })
@@ -100,6 +110,87 @@ import Testing
         #expect(claims("Both sides have denied the reports about the deal.").first?.negated == true)
         #expect(claims("The Kremlin has not confirmed the meeting with the envoy.").first?.negated == true)
         #expect(claims("The Kremlin has confirmed the meeting with the envoy.").first?.negated == false)
+    }
+
+    func terms(_ text: String) -> Set<String> { Set(claims(text).flatMap(\.terms)) }
+    func denied(_ word: String) -> String { ClaimExtractor.negatedTermPrefix + ClaimNormalizer.baseForm(word) }
+
+    @Test func negationMarksTheTermsItDenies() {
+        // The scope runs from the negation to the end of its clause; the subject stays plain.
+        let t = terms("Mexico will not pay for the wall, and its markets rallied on the news.")
+        #expect(t.isSuperset(of: [denied("pay"), denied("wall")]), "\(t)")
+        #expect(!t.contains(denied("markets")) && t.contains(ClaimNormalizer.baseForm("markets")))
+        // An entity inside the scope is denied as an entity key.
+        let e = terms("The army never shelled the children’s hospital in Kharkiv during the night.")
+        #expect(e.contains { $0.hasPrefix(ClaimExtractor.negatedTermPrefix + "e:") }, "\(e)")
+        #expect(claims("The company has yet to confirm the closure of its northern factory.").first?.negated == true)
+    }
+
+    @Test func negationsThatDenyNothingNamedAreNotScoped() {
+        // No subject in the clause: negated, but nothing marked.
+        let a = claims("Those are not Republican principles, the senator told reporters.")
+        #expect(a.contains { $0.negated })
+        #expect(!a.flatMap(\.terms).contains { $0.hasPrefix(ClaimExtractor.negatedTermPrefix) })
+        // A negation inside a condition asserts nothing.
+        let b = terms("Lawmakers warned that if they do not pass the bill the economy will stall.")
+        #expect(!b.contains { $0.hasPrefix(ClaimExtractor.negatedTermPrefix) }, "\(b)")
+        // "Dismissed X as Y" disparages, it does not deny X.
+        let c = terms("The senator dismissed the governor's budget as reckless spending on Monday.")
+        #expect(!c.contains { $0.hasPrefix(ClaimExtractor.negatedTermPrefix) }, "\(c)")
+        // "Not only … but also" asserts both.
+        #expect(claims("The storm not only flooded the harbour but also cut power to the city.").allSatisfy { !$0.negated })
+    }
+
+    @Test func namesCountOnceAsEntitiesNotAsWords() {
+        let t = terms("Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday.")
+        #expect(!t.contains("jong") && !t.contains(ClaimNormalizer.baseForm("Putin")), "\(t)")
+        // Places below a country keep their words: sources cut their names differently.
+        let k = terms("Mr. Kim disembarked at the border station of Khasan on Tuesday.")
+        #expect(k.contains(ClaimNormalizer.baseForm("Khasan")), "\(k)")
+    }
+
+    @Test func contextSynonymsMapOnlyBeforeTheirWord() {
+        #expect(terms("The train stopped at the border station before dawn.").contains(ClaimNormalizer.baseForm("arrival")))
+        #expect(!terms("The army stopped the convoy before dawn near the border.").contains(ClaimNormalizer.baseForm("arrival")))
+    }
+
+    @Test func relativeAdverbialAndConditionalClausesAreCut() {
+        let a = claims("This visit is his first trip since the 2019 summit in Vladivostok, which followed the breakdown of talks with Washington.")
+        #expect(a.count == 2, "\(a.map(\.span))")
+        let b = claims("North Korea may seek help from Russia for its space program, as it recently failed to put a spy satellite into orbit.")
+        #expect(b.count == 2)
+        let c = claims("During his long journey to the space center, the leader made a brief stop at a border station.")
+        #expect(c.count == 2)
+        // A condition is not asserted: no claim holds it.
+        let text = "The White House warned that North Korea would pay a heavy price if it supplies weapons to Russia."
+        let d = claims(text)
+        #expect(!d.isEmpty)
+        #expect(!d.flatMap(\.terms).contains(ClaimNormalizer.baseForm("weapons")), "\(d.map(\.terms))")
+        // An event adjunct inside the sentence is a claim of its own.
+        let e = claims("His last trip abroad was to Vladivostok in 2019 for a summit with the president after the collapse of nuclear talks with Washington.")
+        #expect(e.count == 2)
+    }
+
+    @Test func timeFramesSkipBoundsAndFarDates() {
+        let a = Analyzer().analyze("The meeting could potentially take place as early as Tuesday, officials said.")
+        #expect(!a.claims.flatMap(\.frames).contains { $0.role == .time })
+        let b = Analyzer().analyze("The two leaders met on Tuesday in the border town, officials said.")
+        #expect(b.claims.flatMap(\.frames).contains { $0.role == .time })
+    }
+
+    @Test func futureWeekdaysResolveForward() {
+        let d = claims("The president will meet the union leaders on Thursday in the capital.").flatMap(\.dates).first { $0.weekday != nil }
+        #expect(d?.future == true)
+        // 2016-06-07 is a Tuesday: the coming Thursday is 2016-06-09.
+        #expect(d?.resolved(publishedOn: "2016-06-07") == "2016-06-09")
+        let p = claims("The president met the union leaders on Thursday in the capital.").flatMap(\.dates).first { $0.weekday != nil }
+        #expect(p?.future == false)
+        #expect(p?.resolved(publishedOn: "2016-06-07") == "2016-06-02")
+    }
+
+    @Test func framesOfANamedYearCarryItInTheirTopic() {
+        let a = Analyzer().analyze("It is his first trip abroad since his 2019 summit with the president in Vladivostok.")
+        #expect(a.claims.flatMap(\.frames).contains { $0.predicate == "meeting place 2019" && $0.role == .at }, "\(a.claims.flatMap(\.frames))")
     }
 
     @Test func statementsBecomeLinkedClaims() {

@@ -46,6 +46,11 @@ public struct ClaimCorpus {
     public func update() throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
+        // Reads here jump from document to document: a big page cache buys little, and its
+        // memory is better left to the comparisons. (Restored after.)
+        let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
+        try db.execute("PRAGMA cache_size = -8192")
+        defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
         // Documents in canonical (key) order.
         var docIDs = [Int64](), docDays = [Int?]()
@@ -59,6 +64,7 @@ public struct ClaimCorpus {
         docStmt.reset()
         let n = docIDs.count
         summary.documents = n
+        ProcessStats.trace("corpus: \(n) documents read")
 
         // One streaming pass: how many claims and documents hold each key (title words count
         // for documents). Keys are then numbered in sorted order, so ids do not depend on the
@@ -67,7 +73,9 @@ public struct ClaimCorpus {
         var claimTotal = 0
         do {
             let stmt = try db.prepare("""
-                SELECT d.id, d.title, c.match_keys FROM documents d LEFT JOIN claims c ON c.document_id = d.id
+                SELECT d.id, d.title, c.match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '')
+                         FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id), '')
+                  FROM documents d LEFT JOIN claims c ON c.document_id = d.id
                  ORDER BY d.id, c.position
                 """)
             var current: Int64 = -1
@@ -86,6 +94,7 @@ public struct ClaimCorpus {
             stmt.reset()
         }
         summary.claims = claimTotal
+        ProcessStats.trace("corpus: \(counts.count) keys counted")
         var interner = KeyInterner()
         for k in counts.keys.sorted() { _ = interner.id(k) }
         let keyCount = interner.count
@@ -97,6 +106,7 @@ public struct ClaimCorpus {
         let weights = ClaimGrouper.weights(counts: claimDF, claims: claimTotal)
         claimDF = []
 
+        ProcessStats.trace("corpus: keys interned")
         // Windows: each dated bucket with the next one, and the undated documents.
         let bucketOf: [Int?] = docDays.map { $0.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) } }
         var byBucket = [Int: [Int]]()
@@ -110,24 +120,34 @@ public struct ClaimCorpus {
         summary.windows = windows.count
 
         let loader = try WindowLoader(db: db, interner: interner)
-        let grouper = ClaimGrouper()
+        let grouper: ClaimGrouper = {
+            var g = ClaimGrouper()
+            // A shared date (its day, month and year keys) counts as one shared key, not three.
+            g.dateKeys = Set(interner.names.indices.filter { interner.names[$0].hasPrefix("d:") }.map { Int32($0) })
+            return g
+        }()
         let storyGrouper = StoryGrouper()
-        var nodes = [Int64: Node]()
-        var edges = [(sim: Double, a: Int64, b: Int64)]()
-        var conflicts = [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind)]()
+        // Claims with an edge or a conflict, numbered as first seen (a claim is in two windows).
+        var slotOf = [Int64: Int32]()
+        var nodes = [Node]()
+        var edges = [(sim: Double, a: Int32, b: Int32)]()
+        var conflictSlots = [(a: Int32, b: Int32, kind: ClaimGrouper.ConflictKind)]()
         var storyLinks = [StoryGrouper.Links]()
         // Each window's comparisons run on another core while the next window is read.
         let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
         var inFlight: (done: DispatchGroup, result: WindowResult)?
         func collect(_ r: WindowResult) {
             summary.comparisons += r.pairs.comparisons
-            func node(_ i: Int) -> Int64 {
+            func node(_ i: Int) -> Int32 {
                 let c = r.items[i]
-                if nodes[c.id] == nil { nodes[c.id] = Node(order: c.order, id: c.id, doc: c.document) }
-                return c.id
+                if let k = slotOf[c.id] { return k }
+                let k = Int32(nodes.count)
+                slotOf[c.id] = k
+                nodes.append(Node(order: c.order, id: c.id, doc: c.document))
+                return k
             }
             for e in r.pairs.edges { edges.append((e.sim, node(e.a), node(e.b))) }
-            for c in r.pairs.conflicts { conflicts.append((node(c.a), node(c.b), c.kind)) }
+            for c in r.pairs.conflicts { conflictSlots.append((node(c.a), node(c.b), c.kind)) }
             storyLinks.append(r.links)
         }
         for (wi, w) in windows.enumerated() {
@@ -170,17 +190,26 @@ public struct ClaimCorpus {
             inFlight = (done, result)
         }
         if let f = inFlight { f.done.wait(); collect(f.result) }
+        ProcessStats.trace("corpus: \(windows.count) windows compared, \(nodes.count) claims linked by \(edges.count) edges")
 
         // Stories over all windows.
         let (storyOf, labelKeys) = storyGrouper.merge(days: docDays, links: storyLinks)
         storyLinks = []
         let storyLabels = labelKeys.map { ks in ks.map { ClaimCorpus.display(interner.names[Int($0)]) }.joined(separator: " ") }
 
+        ProcessStats.trace("corpus: stories merged")
         // Claim groups over all windows: nodes in canonical order.
-        let ordered = nodes.values.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        var rankOf = [Int64: Int]()
-        for (r, x) in ordered.enumerated() { rankOf[x.id] = r }
-        let merged = grouper.merge(nodeCount: ordered.count, edges: edges.map { (sim: $0.sim, a: rankOf[$0.a]!, b: rankOf[$0.b]!) })
+        slotOf = [:]
+        let perm = nodes.indices.sorted { (nodes[$0].order, nodes[$0].id) < (nodes[$1].order, nodes[$1].id) }
+        var rankOf = [Int32](repeating: 0, count: nodes.count)
+        for (r, k) in perm.enumerated() { rankOf[k] = Int32(r) }
+        let ordered = perm.map { nodes[$0] }
+        nodes = []
+        for i in edges.indices { edges[i].a = rankOf[Int(edges[i].a)]; edges[i].b = rankOf[Int(edges[i].b)] }
+        let conflicts = conflictSlots.map { (a: ordered[Int(rankOf[Int($0.a)])].id, b: ordered[Int(rankOf[Int($0.b)])].id, kind: $0.kind) }
+        conflictSlots = []
+        rankOf = []
+        let merged = grouper.merge(nodeCount: ordered.count, edges: edges)
         edges = []
         // One piece of evidence per document and group: a document that states the fact twice
         // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
@@ -194,6 +223,7 @@ public struct ClaimCorpus {
             return best.values.sorted()
         }.filter { $0.count >= 2 }
 
+        ProcessStats.trace("corpus: claim groups merged")
         // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
         // canonical order.
         let frameClaims = try db.rows("SELECT DISTINCT claim_id FROM claim_frames").compactMap { $0[0].int64 }
@@ -318,13 +348,15 @@ final class WindowLoader {
 
     init(db: Database, interner: KeyInterner) throws {
         self.interner = interner
-        claimsOfDocument = try db.prepare("SELECT id, start, \"end\", negated, match_keys FROM claims WHERE document_id = ? ORDER BY position")
+        claimsOfDocument = try db.prepare("""
+            SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
+            """)
         quantitiesOfDocument = try db.prepare("""
             SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
              WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
             """)
         titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
-        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, match_keys FROM claims WHERE id = ?")
+        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
         framesOfClaim = try db.prepare("""
             SELECT predicate, role, value, value_label, other, start, "end" FROM claim_frames WHERE claim_id = ?
@@ -334,14 +366,41 @@ final class WindowLoader {
 
     func unitID(_ unit: String) -> Int32 { units.id(unit) }
 
+    /// A claim's full key line: its stored word and date keys, then `e:` and the match key of
+    /// each entity it names.
+    static let keysColumn = """
+        match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '') FROM claim_entities ce
+                                  JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = claims.id), '')
+        """
+
     /// Interned keys of a stored line, sorted (the writer stores each key once).
     private func keys(_ line: String) -> [Int32] {
+        // Byte-level twin of ClaimKeys.forEach (this runs for every claim of every window).
         var out = [Int32]()
-        ClaimKeys.forEach(in: line) { k in
-            if let id = interner.ids[String(k)] { out.append(id) }
+        var line = line
+        line.withUTF8 { bytes in
+            func look(_ a: Int, _ b: Int) {
+                if let id = interner.ids[String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)] { out.append(id) }
+            }
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 32 {
+                defer { start = i + 1 }
+                guard i > start else { continue }
+                look(start, i)
+                // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
+                let n = i - start
+                if n >= 9, bytes[start] == 100, bytes[start + 1] == 58, (48...57).contains(bytes[start + 2]) {
+                    look(start, start + 6)
+                    if n == 12 { look(start, start + 9) }
+                }
+            }
         }
         out.sort()
-        return out
+        // (A database upgraded from version 5 also has entity keys in match_keys.)
+        var distinct = [Int32]()
+        distinct.reserveCapacity(out.count)
+        for k in out where k != distinct.last { distinct.append(k) }
+        return distinct
     }
 
     /// Claims already loaded, by canonical document number (a document is in two windows).

@@ -2,14 +2,17 @@ import Foundation
 
 /// Groups claims that assert the same thing, across documents, from their matching keys.
 ///
-/// Candidate pairs come from an inverted index over keys (word base forms, entities, dates):
-/// each claim probes only the posting lists of its rarest keys, and keys shared by too many
-/// claims are not indexed at all, so the number of pairs compared grows about linearly with the
-/// number of claims — never all pairs. A pair is an edge when its IDF-weighted Dice similarity
-/// reaches ``threshold``, its quantities agree (37 mph = 59 km/h) and both are asserted the
-/// same way; groups are the connected components with claims from two or more documents.
-/// Pairs that are similar but disagree on a quantity, or where one denies what the other
-/// asserts, are reported as conflicts.
+/// Candidate pairs come from an inverted index over keys (word base forms, entities, dates)
+/// and over measures with units (value buckets): each claim probes only the posting lists of
+/// its rarest keys and of its measures, and lists longer than ``maxPostings`` are skipped, so
+/// the number of pairs compared grows about linearly with the number of claims — never all
+/// pairs. A pair is an edge when its IDF-weighted Dice similarity reaches ``threshold``, its
+/// quantities agree (37 mph = 59 km/h), it shares ``minShared`` keys or more and both are
+/// asserted the same way; edges merge best first with average linkage, and groups with claims
+/// from two or more documents are kept.
+/// Pairs that are similar but disagree on a quantity are reported as conflicts, and pairs of
+/// opposite polarity as possible denials (checked by ``DisagreementFinder`` on the terms the
+/// negated claim denies).
 ///
 /// Pure and deterministic: the result depends on the set of claims, not on their order
 /// (claims are processed in the canonical order of their ``Item/order`` key).
@@ -47,6 +50,8 @@ public struct ClaimGrouper: Sendable {
         var weight: Double { isCount ? 1.5 : 4 }
     }
 
+    /// Kinds of pair conflicts: `numeric` (the same thing with different numbers) and
+    /// `negation` (opposite polarity: a candidate denial).
     public enum ConflictKind: String, Sendable { case numeric, negation }
 
     public struct Result: Sendable {
@@ -62,7 +67,7 @@ public struct ClaimGrouper: Sendable {
 
     /// Minimum similarity for two claims to assert the same thing.
     public var threshold = 0.5
-    /// Minimum similarity (quantities left aside) for a quantity or negation mismatch to be a conflict.
+    /// Minimum similarity (quantities left aside) for a quantity mismatch to be a conflict.
     public var conflictThreshold = 0.6
     /// Claims with fewer keys and quantities say too little to group (a `Reuters` sign-off, a dateline).
     public var minKeys = 3
@@ -72,6 +77,17 @@ public struct ClaimGrouper: Sendable {
     public var maxPostings = 100
     /// Keys of a claim probed in the index, rarest first.
     public var probes = 4
+    /// Least similarity of a negated claim and a claim that is not for the pair to be reported
+    /// as a possible denial (``ConflictKind/negation``, checked by the disagreement finder).
+    public var negationCandidate = 0.3
+    /// Least number of keys (agreeing quantities included, see ``sharedEvidence(_:_:)``) two claims must share to group:
+    /// short claims reach a high similarity on two words ("bring back our jobs" / "bring back
+    /// our borders").
+    public var minShared = 3
+    /// Keys of dates (`d:`). The day, month and year keys written for one date count as one
+    /// shared key towards ``minShared`` (a shared "Thursday" alone does not make two claims
+    /// one). Empty: every key counts.
+    public var dateKeys = Set<Int32>()
 
     public init() {}
 
@@ -85,7 +101,7 @@ public struct ClaimGrouper: Sendable {
         var rank = [Int](repeating: 0, count: n)
         for (r, i) in order.enumerated() { rank[i] = r }
         let pairs = findPairs(items, keyCount: keyCount)
-        let merged = merge(nodeCount: n, edges: pairs.edges.map { (sim: $0.sim, a: rank[$0.a], b: rank[$0.b]) })
+        let merged = merge(nodeCount: n, edges: pairs.edges.map { (sim: $0.sim, a: Int32(rank[$0.a]), b: Int32(rank[$0.b])) })
         for g in merged.groups {
             let m = g.map { order[$0] }
             if Set(m.map { items[$0].document }).count >= 2 {
@@ -139,6 +155,18 @@ public struct ClaimGrouper: Sendable {
         for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
             for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postings[Int(k)].append(Int32(i)) }
         }
+        // Posting lists of measures with a unit, by value bucket: claims giving the same measure
+        // (`37 mph`, `59 km/h`) are compared even when they share no word.
+        var qPostings = [Int64: [Int32]]()
+        for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
+            for q in items[i].quantities { if let b = ClaimGrouper.bucket(q) { qPostings[b, default: []].append(Int32(i)) } }
+        }
+        for k in qPostings.keys {
+            // A claim giving two measures in one bucket is listed once.
+            var last: Int32 = -1
+            qPostings[k] = qPostings[k]!.filter { x in defer { last = x }; return x != last }
+        }
+        var lists = [[Int32]]()
 
         var seen = [Int32](repeating: -1, count: n)
         var probeKeys = [Int32]()
@@ -151,8 +179,13 @@ public struct ClaimGrouper: Sendable {
             probeKeys.removeAll(keepingCapacity: true)
             for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }
             probeKeys.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
-            for k in probeKeys.prefix(probes) {
-                for b32 in postings[Int(k)] {
+            lists.removeAll(keepingCapacity: true)
+            for k in probeKeys.prefix(probes) { lists.append(postings[Int(k)]) }
+            for q in ia.quantities {
+                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], l.count <= maxPostings { lists.append(l) } }
+            }
+            for list in lists {
+                for b32 in list {
                     let b = Int(b32)
                     if rank[b] <= rank[a] || seen[b] == Int32(a) { continue }
                     seen[b] = Int32(a)
@@ -164,6 +197,13 @@ public struct ClaimGrouper: Sendable {
                     // Quantities that agree count like shared keys (37 mph = 59 km/h).
                     let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
                     let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
+                    // A claim and a similar one of the other polarity may be a denial: a
+                    // candidate the disagreement finder checks term by term (the negated claim
+                    // keeps the terms it denies, next to their `¬` markers).
+                    if ia.negated != ib.negated && sim >= negationCandidate && sharedCount(ia.keys, ib.keys) >= 3 {
+                        conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
+                        continue
+                    }
                     if sim < min(threshold, conflictThreshold) && (ia.quantities.isEmpty || ib.quantities.isEmpty) { continue }
                     let q = quantityRelation(ia.quantities, ib.quantities)
                     // A conflict needs a real common subject: three shared keys or more.
@@ -172,12 +212,9 @@ public struct ClaimGrouper: Sendable {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
                         continue
                     }
-                    if sim >= conflictThreshold && ia.negated != ib.negated && subject {
-                        conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
-                        continue
-                    }
                     let boosted = max(sim, simQ)
-                    if boosted >= threshold && ia.negated == ib.negated && q != .conflict {
+                    if boosted >= threshold && ia.negated == ib.negated && q != .conflict
+                        && sharedEvidence(ia, ib) >= minShared {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((boosted, x, y))
                     }
@@ -195,19 +232,26 @@ public struct ClaimGrouper: Sendable {
     /// ties break the same way whatever the input order. Returns the components that have an
     /// edge (members ascending, components by first member) and each node's best similarity
     /// to a member of its group.
-    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int, b: Int)]) -> (groups: [[Int]], best: [Double]) {
+    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int32, b: Int32)]) -> (groups: [[Int]], best: [Double]) {
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         var best = [Double](repeating: 0, count: n)
-        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        // Adjacency in compressed rows: the neighbours of x are at first[x] ..< first[x + 1].
+        var first = [Int32](repeating: 0, count: n + 1)
+        for e in input { first[Int(e.a) + 1] += 1; first[Int(e.b) + 1] += 1 }
+        for i in 0..<n { first[i + 1] += first[i] }
+        var fill = first
+        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
+        var weight = [Double](repeating: 0, count: Int(first[n]))
         var edges = [(Double, Int, Int)]()
         edges.reserveCapacity(input.count)
         for e in input {
-            let (x, y) = e.a < e.b ? (e.a, e.b) : (e.b, e.a)
+            let (x, y) = e.a < e.b ? (Int(e.a), Int(e.b)) : (Int(e.b), Int(e.a))
             edges.append((e.sim, x, y))
-            adjacency[x].append((Int32(y), e.sim))
-            adjacency[y].append((Int32(x), e.sim))
+            neighbour[Int(fill[x])] = Int32(y); weight[Int(fill[x])] = e.sim; fill[x] += 1
+            neighbour[Int(fill[y])] = Int32(x); weight[Int(fill[y])] = e.sim; fill[y] += 1
         }
+        fill = []
         // Merge best edges first; two clusters merge only when their members are, on average,
         // similar enough (pairs never compared count as 0), so paraphrase chains through a
         // generic sentence do not glue different claims together.
@@ -221,7 +265,9 @@ public struct ClaimGrouper: Sendable {
                 // Summed over the edges of the smaller cluster's members into the other one.
                 let (small, other) = A.count <= B.count ? (A, rb) : (B, ra)
                 var total = 0.0
-                for x in small { for (y, s) in adjacency[x] where find(Int(y)) == other { total += s } }
+                for x in small {
+                    for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += weight[k] }
+                }
                 if total / Double(A.count * B.count) < linkage * threshold { continue }
             }
             best[a] = max(best[a], sim)
@@ -237,6 +283,15 @@ public struct ClaimGrouper: Sendable {
         return (groups, best)
     }
 
+    /// The blocking bucket of a measure with a unit: its unit and its value on a logarithmic
+    /// scale of 3% steps (neighbouring buckets are probed too); nil for plain counts.
+    static func bucket(_ q: Q, offset: Int = 0) -> Int64? {
+        let v = abs(q.value)
+        guard !q.isCount, v > 0, v.isFinite else { return nil }
+        let b = Int64((log(v) / log(1.03)).rounded(.down)) + Int64(offset) + (1 << 31)
+        return Int64(q.unit) << 32 | (b & 0xFFFF_FFFF)
+    }
+
     @inline(__always)
     func sharedWeight(_ a: [Int32], _ b: [Int32], _ w: [Double]) -> Double {
         var i = 0, j = 0, s = 0.0
@@ -244,6 +299,24 @@ public struct ClaimGrouper: Sendable {
             if a[i] == b[j] { s += w[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return s
+    }
+
+    /// Keys two claims share (shared date keys counting as one) plus their agreeing quantities
+    /// (a measure with a unit counting two).
+    func sharedEvidence(_ a: Item, _ b: Item) -> Int {
+        var i = 0, j = 0, n = 0, dates = 0
+        while i < a.keys.count && j < b.keys.count {
+            if a.keys[i] == b.keys[j] {
+                if dateKeys.contains(a.keys[i]) { dates += 1 } else { n += 1 }
+                i += 1; j += 1
+            } else if a.keys[i] < b.keys[j] { i += 1 } else { j += 1 }
+        }
+        // A measure with a unit (`59 km/h`) is specific enough to count twice; a plain count once.
+        var q = 0
+        for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }) {
+            q += x.isCount ? 1 : 2
+        }
+        return n + min(dates, 1) + q
     }
 
     @inline(__always)
@@ -265,6 +338,12 @@ public struct ClaimGrouper: Sendable {
         var wa = 0.0, wb = 0.0, shared = 0.0
         for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
         for y in b { wb += y.weight; if agrees(y, a) { shared += y.weight } }
+        // Two claims giving the same measures, two or more with units each and none left over
+        // (`37 mph (59 km/h)` and `59 kilometers per hour (37 miles per hour)`), carry a
+        // fingerprint of one fact: their quantities weigh double.
+        if shared == wa + wb && a.filter({ !$0.isCount }).count >= 2 && b.filter({ !$0.isCount }).count >= 2 {
+            return (2 * wa, 2 * wb, 2 * shared)
+        }
         return (wa, wb, shared)
     }
 

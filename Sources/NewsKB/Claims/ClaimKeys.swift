@@ -1,8 +1,11 @@
+import NewsKBExtraction
+
 /// The matching keys of one claim, as stored in `claims.match_keys`: one line of
 /// space-separated keys that the corpus phase compares and indexes.
 ///
 /// - a content word's base form as is (`armor`, `summit`);
-/// - `e:` and an entity key, spaces written as `_` (`e:kim_jong_un`);
+/// - `e:` and an entity key, spaces written as `_` (`e:kim_jong_un`): not stored in the line but
+///   in `entities.match_key` (``entityKey(_:)``), and added by readers through `claim_entities`;
 /// - `d:` and a resolved date (`d:2019-04-25`); readers expand a day to its month and year and
 ///   a month to its year (``forEach(in:_:)``), so "in April 2019" matches "on April 25, 2019".
 ///
@@ -27,8 +30,10 @@ struct ClaimKeys {
         append(Substring(word.replacingByte(32, with: 95)))
     }
 
-    mutating func add(entity key: String) {
-        append(Substring("e:" + key.replacingByte(32, with: 95)))
+    /// The matching key of an entity (`entities.match_key`): its gazetteer name when known, so
+    /// `U.S.` and `United States` match, else its canonical name; lower case, `_` for spaces.
+    static func entityKey(_ e: DocumentEntity) -> String {
+        (e.knownName ?? e.canonicalName).lowercased().replacingByte(32, with: 95)
     }
 
     mutating func add(date: String) {
@@ -56,7 +61,8 @@ struct ClaimKeys {
     /// The keys of a stored line, dates expanded (see ``forEach(in:_:)``).
     static func parse(_ line: String) -> [Substring] {
         var out = [Substring]()
-        forEach(in: line) { out.append($0) }
+        var seen = Set<Substring>()
+        forEach(in: line) { if seen.insert($0).inserted { out.append($0) } }
         return out
     }
 

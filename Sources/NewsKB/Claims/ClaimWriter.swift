@@ -2,6 +2,8 @@ import NewsKBExtraction
 
 /// Writes a document's claims (with their matching keys, entities, quantities and frames) in the
 /// same transaction as the document, with one prepared statement per table reused for every row.
+/// Entity keys are not repeated in each claim: they are `entities.match_key`, reached through
+/// `claim_entities`.
 final class ClaimWriter {
     private let db: Database
     private let insertClaim: Statement
@@ -39,7 +41,6 @@ final class ClaimWriter {
             let dates = c.dates.map { $0.resolved(publishedOn: published) }
             keys.removeAll()
             for t in c.terms { keys.add(word: t) }
-            for e in c.entities where entities.indices.contains(e) { keys.add(entity: ClaimWriter.entityKey(entities[e])) }
             for d in dates where !d.hasPrefix("?") { keys.add(date: d) }
             try insertClaim.execute([documentID, sentenceID, statementID, position, c.span.start, c.span.end,
                                      c.negated ? 1 : 0, keys.text])

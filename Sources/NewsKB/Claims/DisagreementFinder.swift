@@ -1,11 +1,20 @@
+import Foundation
+import NewsKBExtraction
+
 /// Finds where sources disagree, within each story:
 /// - `place`: the same event placed in different places (`meet in Vladivostok` vs `the
 ///   Vostochny Cosmodrome … the meeting place`), or something heading toward a place in one
-///   source and away from it (or toward another place) in another;
-/// - `time`: the same event at different dates of the same precision;
+///   source and away from it (or toward another place) in another — unless the two claims
+///   name different people or organisations besides the places (two events);
+/// - `time`: the same event at different dates of the same precision, in claims that share
+///   its participants (two entities or more, or the same entities and much else);
 /// - `direction`: `A supplies B` in one source, `B supplies A` in another;
-/// - `numeric` and `negation`: claim pairs from ``ClaimGrouper`` that say the same thing with
-///   different numbers, or where one denies what the other asserts.
+/// - `numeric`: claim pairs from ``ClaimGrouper`` that say the same thing with different
+///   numbers of the same unit or counted noun (and do not name different years);
+/// - `negation`: one source denies the very terms another asserts, about the same subject
+///   (candidates from ``ClaimGrouper``, checked by ``isDenial(_:of:_:)``).
+/// Frames of claims that name a year carry it in their topic (``ClaimExtractor``), so a past
+/// event ("the 2019 summit in Vladivostok") is not compared with the one the story is about.
 /// Each disagreement lists every source's position with its evidence (the claim span).
 enum DisagreementFinder {
     struct Position { var claim: Int; var position: String }
@@ -15,6 +24,7 @@ enum DisagreementFinder {
                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
                      names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) -> [Found] {
         var out = [Found]()
+        let keys = KeyNames(claims, names: names, isDate: isDate, isEntity: isEntity)
         // Frames by (story, predicate).
         struct Slot { var claim: Int; var doc: Int; var role: String; var value: String; var label: String; var other: String? }
         var byTopic = [String: [Slot]]()
@@ -33,9 +43,15 @@ enum DisagreementFinder {
             let story = topicStory[key]!
             // Places: at / toward / away.
             let places = slots.filter { ["at", "toward", "away"].contains($0.role) }
-            if placeConflict(places.map { ($0.doc, $0.role, $0.value) }) {
+            // Two claims that name different people or organisations besides the places (`met
+            // NATO allies in Brussels`, `meet Mr. Putin in Helsinki`) are about two events.
+            let involvedPlaces = placeConflicts(places.map { ($0.doc, $0.role, $0.value) }) { a, b in
+                let ea = participants(claims[places[a].claim], keys), eb = participants(claims[places[b].claim], keys)
+                return ea.isEmpty || eb.isEmpty || !ea.isDisjoint(with: eb)
+            }
+            if !involvedPlaces.isEmpty {
                 out.append(Found(kind: "place", topic: predicate, story: story,
-                                 positions: places.map { Position(claim: $0.claim, position: describe($0.role, $0.label)) }))
+                                 positions: involvedPlaces.map { Position(claim: places[$0].claim, position: describe(places[$0].role, places[$0].label)) }))
             }
             // Times: compare values of the same precision only.
             let times = slots.filter { $0.role == "time" && !$0.value.hasPrefix("relative") }
@@ -44,9 +60,25 @@ enum DisagreementFinder {
             for p in byPrecision.keys.sorted() {
                 let ts = byPrecision[p]!
                 let docsByValue = Dictionary(grouping: ts, by: \.value).mapValues { Set($0.map(\.doc)) }
-                if docsByValue.count >= 2 && Set(ts.map(\.doc)).count >= 2 && distinctDocsDisagree(docsByValue) {
+                guard docsByValue.count >= 2 && Set(ts.map(\.doc)).count >= 2 && distinctDocsDisagree(docsByValue) else { continue }
+                // Two dates are one event's only when the claims share its participants (two
+                // entities or more), or name the same entities (or none) and say the same
+                // otherwise (dates aside): "Obama met Boehner on Sunday" and "Obama met
+                // Komorowski on Wednesday" are two meetings.
+                var involved = Set<Int>()
+                for a in ts.indices { for b in ts.indices where a < b {
+                    let x = ts[a], y = ts[b]
+                    guard x.doc != y.doc, x.value != y.value,
+                          !(docsByValue[y.value]?.contains(x.doc) ?? false), !(docsByValue[x.value]?.contains(y.doc) ?? false) else { continue }
+                    let cx = claims[x.claim], cy = claims[y.claim]
+                    if sharedEntities(cx, cy, keys) >= 2
+                        || (entities(cx, keys) == entities(cy, keys) && similarity(cx, cy, keys) >= sameEventSimilarity) {
+                        involved.insert(a); involved.insert(b)
+                    }
+                } }
+                if !involved.isEmpty {
                     out.append(Found(kind: "time", topic: predicate, story: story,
-                                     positions: ts.map { Position(claim: $0.claim, position: "on " + $0.label) }))
+                                     positions: involved.sorted().map { Position(claim: ts[$0].claim, position: "on " + ts[$0].label) }))
                 }
             }
             // Direction: A → B against B → A.
@@ -63,16 +95,29 @@ enum DisagreementFinder {
                 }
             }
         }
-        // Pair conflicts: components per kind.
-        for kind in [ClaimGrouper.ConflictKind.numeric, .negation] {
-            let ps = pairConflicts.filter { $0.kind == kind }
+        // Pair conflicts from the grouper that pass the checks below; each kind's pairs are
+        // merged into connected components.
+        let years = claims.map { c in Set(c.keys.filter { keys.isDate($0) && keys.names($0).count == 4 }) }
+        func differentYears(_ a: Int, _ b: Int) -> Bool {
+            !years[a].isEmpty && !years[b].isEmpty && years[a].isDisjoint(with: years[b])
+        }
+        let numeric = pairConflicts.filter { p in
+            p.kind == .numeric && !differentYears(p.a, p.b) && sameMeasure(claims[p.a], claims[p.b])
+        }.map { ($0.a, $0.b) }
+        let negation = pairConflicts.filter { p in
+            guard p.kind == .negation, !differentYears(p.a, p.b) else { return false }
+            let a = claims[p.a], b = claims[p.b]
+            guard a.doc != b.doc, storyOf[a.doc] == storyOf[b.doc], a.negated != b.negated else { return false }
+            return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)
+        }.map { ($0.a, $0.b) }
+        for (kind, ps) in [(ClaimGrouper.ConflictKind.numeric, numeric), (.negation, negation)] {
             guard !ps.isEmpty else { continue }
             var parent = [Int: Int]()
             func find(_ x: Int) -> Int { var x = x; while let p = parent[x], p != x { x = p }; return x }
-            for p in ps {
-                if parent[p.a] == nil { parent[p.a] = p.a }
-                if parent[p.b] == nil { parent[p.b] = p.b }
-                let ra = find(p.a), rb = find(p.b)
+            for (a, b) in ps {
+                if parent[a] == nil { parent[a] = a }
+                if parent[b] == nil { parent[b] = b }
+                let ra = find(a), rb = find(b)
                 if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
             }
             var comps = [Int: [Int]]()
@@ -95,6 +140,79 @@ enum DisagreementFinder {
             }
         }
         return out
+    }
+
+    /// True when the two claims measure something in the same unit, or count the same noun,
+    /// with values that differ (a bare number without unit or noun — `one of the Democrats`,
+    /// `Four other candidates` — says too little about what it counts).
+    static func sameMeasure(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow) -> Bool {
+        for x in a.quantities where !(x.unit.isEmpty && x.noun.isEmpty) {
+            for y in b.quantities where y.unit == x.unit && y.noun == x.noun {
+                let m = max(abs(x.value), abs(y.value))
+                if abs(x.value - y.value) > 0.03 * m + 1e-9 { return true }
+            }
+        }
+        return false
+    }
+
+    /// Key names and kinds, as the corpus phase gives them (`names` is the display form:
+    /// `pay`, `¬pay`, `kim jong un` for the entity key `e:kim_jong_un`, `2019` for `d:2019`).
+    struct KeyNames {
+        private var info = [Int32: (name: String, date: Bool, entity: Bool)]()
+        /// The keys of `claims`.
+        init(_ claims: [ClaimCorpus.ClaimRow], names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) {
+            for c in claims { for k in c.keys where info[k] == nil { info[k] = (names(k), isDate(k), isEntity(k)) } }
+        }
+        func names(_ k: Int32) -> String { info[k]?.name ?? "" }
+        func isDate(_ k: Int32) -> Bool { info[k]?.date ?? false }
+        func isEntity(_ k: Int32) -> Bool { info[k]?.entity ?? false }
+        /// `w|pay`, `e|kim jong un`: words and entities apart; nil for dates.
+        func tagged(_ k: Int32) -> String? {
+            if isDate(k) { return nil }
+            return (isEntity(k) ? "e|" : "w|") + names(k)
+        }
+        /// What a denial marker denies (`¬pay` → `w|pay`, `¬e:kim_jong_un` → `e|kim jong un`); nil
+        /// for any other key.
+        func denied(_ k: Int32) -> String? {
+            guard !isDate(k), !isEntity(k) else { return nil }
+            let n = names(k)
+            guard n.hasPrefix(ClaimExtractor.negatedTermPrefix) else { return nil }
+            let rest = n.dropFirst(ClaimExtractor.negatedTermPrefix.count)
+            if rest.hasPrefix("e:") { return "e|" + String(rest.dropFirst(2)).replacingByte(95, with: 32) }
+            return "w|" + rest
+        }
+    }
+
+    /// Most of what a claim denies must be stated by the other: more than this share.
+    static let deniedCoverage = 0.5
+    /// Least share of the denying claim's plain entities and terms (its subject and setting)
+    /// that the asserting claim must share.
+    static let subjectCoverage = 0.5
+    /// Least number of keys, denied and plain, the two claims must share: "Mr Kim will not meet
+    /// him there" says too little (`e:kim`, `¬meet`) to contradict a claim about a meeting.
+    static let minSharedKeys = 3
+    /// Least Dice similarity of the two claims' keys, the denial markers set aside.
+    static let negationSimilarity = 0.4
+
+    /// True when `n` (negated) denies what `p` (not negated) asserts: `p` states more than half
+    /// of the terms and entities `n` denies (its `¬` markers: ``deniedCoverage``); `p` shares at
+    /// least half of what `n` says plainly — its subject: the extractor marks a denial only when
+    /// the clause names one (``subjectCoverage``); they share three keys or more in all
+    /// (``minSharedKeys``); and they are alike once the markers are set aside
+    /// (``negationSimilarity``). Counts, not weights: the finder sees only the claims involved.
+    static func isDenial(_ n: ClaimCorpus.ClaimRow, of p: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Bool {
+        let deniedSet = Set(n.keys.compactMap(keys.denied))
+        guard !deniedSet.isEmpty else { return false }
+        let pk = Set(p.keys.compactMap(keys.tagged))
+        let covered = deniedSet.filter { pk.contains($0) }.count
+        guard 2 * covered > deniedSet.count else { return false }
+        let plainKeys = Set(n.keys.filter { keys.denied($0) == nil }.compactMap(keys.tagged))
+        let subject = plainKeys.subtracting(deniedSet)
+        let subjectShared = subject.filter { pk.contains($0) }.count
+        guard subjectShared >= 1, Double(subjectShared) >= subjectCoverage * Double(subject.count),
+              covered + subjectShared >= minSharedKeys else { return false }
+        let shared = plainKeys.intersection(pk).count
+        return 2 * Double(shared) / Double(max(1, plainKeys.count + pk.count)) >= negationSimilarity
     }
 
     static func describe(_ role: String, _ label: String) -> String {
@@ -120,20 +238,50 @@ enum DisagreementFinder {
         return false
     }
 
-    /// Two documents place the event differently: different places with `at`; toward a place
-    /// against away from it; toward two different places.
-    static func placeConflict(_ slots: [(doc: Int, role: String, value: String)]) -> Bool {
-        for a in slots { for b in slots where a.doc < b.doc {
+    /// The slots (indexes, ascending) of pairs where two documents place the event differently:
+    /// different places with `at`; toward a place against away from it; toward two different
+    /// places — for pairs `sameEvent` accepts.
+    static func placeConflicts(_ slots: [(doc: Int, role: String, value: String)], sameEvent: (Int, Int) -> Bool) -> [Int] {
+        var involved = Set<Int>()
+        for i in slots.indices { for j in slots.indices where slots[i].doc < slots[j].doc {
+            let a = slots[i], b = slots[j]
+            var conflict = false
             switch (a.role, b.role) {
             case ("at", "at"), ("toward", "toward"):
-                if a.value != b.value && !slots.contains(where: { $0.doc == a.doc && $0.value == b.value && $0.role == b.role })
-                    && !slots.contains(where: { $0.doc == b.doc && $0.value == a.value && $0.role == a.role }) { return true }
+                conflict = a.value != b.value && !slots.contains(where: { $0.doc == a.doc && $0.value == b.value && $0.role == b.role })
+                    && !slots.contains(where: { $0.doc == b.doc && $0.value == a.value && $0.role == a.role })
             case ("toward", "away"), ("away", "toward"):
-                if a.value == b.value { return true }
+                conflict = a.value == b.value
             default: break
             }
+            if conflict && sameEvent(i, j) { involved.insert(i); involved.insert(j) }
         } }
-        return false
+        return involved.sorted()
+    }
+
+    /// The entities a claim names besides the places of its frames (display names).
+    static func participants(_ c: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Set<String> {
+        let places = Set(c.frames.filter { ["at", "toward", "away"].contains($0.role) }.map(\.value))
+        return Set(c.keys.filter { keys.isEntity($0) }.map { keys.names($0) }).subtracting(places)
+    }
+
+    /// Least similarity (dates aside) for two dated claims to be about one event.
+    static let sameEventSimilarity = 0.5
+
+    /// Dice similarity of two claims' keys, dates left aside.
+    static func similarity(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Double {
+        let ka = Set(a.keys.filter { !keys.isDate($0) }), kb = Set(b.keys.filter { !keys.isDate($0) })
+        return ka.isEmpty && kb.isEmpty ? 0 : 2 * Double(ka.intersection(kb).count) / Double(ka.count + kb.count)
+    }
+
+    /// The entity keys of a claim.
+    static func entities(_ c: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Set<Int32> {
+        Set(c.keys.filter { keys.isEntity($0) })
+    }
+
+    /// Number of entity keys two claims share.
+    static func sharedEntities(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Int {
+        Set(a.keys).intersection(b.keys).filter { keys.isEntity($0) }.count
     }
 
     /// The entities and words the conflicting claims share (a short topic).

@@ -46,7 +46,7 @@ public struct StoryGrouper: Sendable {
         /// Pairs similar enough to be one story (by ``Document/order``, smaller first).
         public var edges: [(sim: Double, a: Int, b: Int)] = []
         /// Every pair compared with a similarity worth counting in an average, both ways.
-        public var adjacency: [(a: Int, b: Int, sim: Double)] = []
+        public var adjacency: [(a: Int32, b: Int32, sim: Float)] = []
         /// Each document's most distinctive keys with their weights (for story labels).
         public var top: [(doc: Int, keys: [(key: Int32, weight: Double)])] = []
     }
@@ -129,7 +129,7 @@ public struct StoryGrouper: Sendable {
                     var s = cosine(a, b)
                     if let da = docs[a].day, let db = docs[b].day, abs(da - db) > maxDays { s = 0 }
                     // Pairs below a quarter of the average threshold weigh nothing in an average.
-                    if s >= averageThreshold / 4 { links.adjacency.append((oa, ob, s)) }
+                    if s >= averageThreshold / 4 { links.adjacency.append((Int32(oa), Int32(ob), Float(s))) }
                     if s >= threshold { links.edges.append((s, oa, ob)) }
                 }
             }
@@ -142,15 +142,22 @@ public struct StoryGrouper: Sendable {
     public func merge(days: [Int?], links passes: [Links]) -> (story: [Int], labels: [[Int32]]) {
         let n = days.count
         guard n > 0 else { return ([], []) }
-        var adjacency = [[(Int32, Double)]](repeating: [], count: n)
+        // Adjacency in compressed rows: the neighbours of x are at first[x] ..< first[x + 1].
+        var first = [Int32](repeating: 0, count: n + 1)
+        for p in passes { for (a, b, _) in p.adjacency { first[Int(a) + 1] += 1; first[Int(b) + 1] += 1 } }
+        for i in 0..<n { first[i + 1] += first[i] }
+        var fill = first
+        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
+        var weight = [Float](repeating: 0, count: Int(first[n]))
         var edges = [(Double, Int, Int)]()
         for p in passes {
             for (a, b, s) in p.adjacency {
-                adjacency[a].append((Int32(b), s))
-                adjacency[b].append((Int32(a), s))
+                neighbour[Int(fill[Int(a)])] = b; weight[Int(fill[Int(a)])] = s; fill[Int(a)] += 1
+                neighbour[Int(fill[Int(b)])] = a; weight[Int(fill[Int(b)])] = s; fill[Int(b)] += 1
             }
             for e in p.edges { edges.append((e.sim, e.a, e.b)) }
         }
+        fill = []
         edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
         var cluster = Array(0..<n)
         var members = (0..<n).map { [$0] }
@@ -167,7 +174,9 @@ public struct StoryGrouper: Sendable {
             // from the adjacency of the smaller story: cost = its members' degrees.
             let (small, other) = A.count <= B.count ? (A, cb) : (B, ca)
             var total = 0.0
-            for x in small { for (y, s) in adjacency[x] where cluster[Int(y)] == other { total += s } }
+            for x in small {
+                for k in Int(first[x])..<Int(first[x + 1]) where cluster[Int(neighbour[k])] == other { total += Double(weight[k]) }
+            }
             if total / Double(A.count * B.count) < averageThreshold { continue }
             let (keep, drop) = A.count >= B.count ? (ca, cb) : (cb, ca)
             for x in members[drop] { cluster[x] = keep }

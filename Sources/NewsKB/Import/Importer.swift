@@ -26,7 +26,9 @@ public final class Importer {
         public var words = 0
         /// Seconds spent per stage: `read` (files, decoding, JSON), `analyze` (extraction, wall
         /// time the writer waited for it; `analyze_cpu` is the CPU time it took on all cores),
-        /// `write` (SQLite, including the full-text index), `finish`.
+        /// `write` (SQLite, including `fts`: adding the batch's statements to the full-text
+        /// index), `finish` (the corpus phase); `*_cpu` stages are the CPU time of the thread
+        /// that ran them (analysis: of all the workers).
         public var stageSeconds: [String: Double] = [:]
         /// What the corpus phase did (nil when it had nothing to do).
         public var corpus: ClaimCorpus.Summary?
@@ -114,7 +116,8 @@ public final class Importer {
         }
         try timed("finish") { try finish() }
         summary.seconds = Date().timeIntervalSince(start)
-        let inner = summary.stageSeconds.filter { $0.key != "read" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
+        // (`fts` is part of `write`.)
+        let inner = summary.stageSeconds.filter { $0.key != "read" && $0.key != "fts" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
         summary.stageSeconds["read"] = max(0, summary.seconds - inner)
         return summary
     }
@@ -250,7 +253,7 @@ public final class Importer {
                     counts.words += doc.wordCount
                 }
                 if counts.new + counts.replaced > 0 { try markCorpusPending.execute([isoNow()]) }
-                try writer.indexNewStatements()
+                try timed("fts") { try writer.indexNewStatements() }
             } }
         } catch {
             writer.forgetCachedEntities()

@@ -52,7 +52,7 @@ final class DocumentWriter {
         insertSentence = try db.prepare(
             "INSERT INTO sentences(document_id, position, paragraph, start, \"end\") VALUES (?, ?, ?, ?, ?)")
         findEntity = try db.prepare("SELECT id FROM entities WHERE name = ? AND type = ?")
-        insertEntity = try db.prepare("INSERT INTO entities(name, type, name_key) VALUES (?, ?, ?)")
+        insertEntity = try db.prepare("INSERT INTO entities(name, type, name_key, match_key) VALUES (?, ?, ?, ?)")
         insertAlias = try db.prepare(
             "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (?, ?, ?, ?)")
         insertRole = try db.prepare(
@@ -127,7 +127,7 @@ final class DocumentWriter {
         var entityRowIDs = [Int64]()
         entityRowIDs.reserveCapacity(analysis.entities.count)
         for e in analysis.entities {
-            let id = try entityID(name: e.canonicalName, type: e.type.rawValue)
+            let id = try entityID(e)
             entityRowIDs.append(id)
             // The canonical name is found through entities.name_key; aliases are the other names.
             for alias in Set(e.aliases) where alias != e.canonicalName {
@@ -170,14 +170,15 @@ final class DocumentWriter {
         firstUnindexedStatement = nil
     }
 
-    private func entityID(name: String, type: String) throws -> Int64 {
+    private func entityID(_ e: DocumentEntity) throws -> Int64 {
+        let name = e.canonicalName, type = e.type.rawValue
         let cacheKey = type + "\u{1F}" + name
         if let id = entityIDs[cacheKey] { return id }
         let id: Int64
         if let found = try findEntity.scalar([name, type])?.int64 {
             id = found
         } else {
-            try insertEntity.execute([name, type, AliasKey.make(name)])
+            try insertEntity.execute([name, type, AliasKey.make(name), ClaimKeys.entityKey(e)])
             id = db.lastInsertRowID
         }
         findEntity.reset()

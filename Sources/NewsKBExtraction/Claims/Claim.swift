@@ -87,6 +87,8 @@ public struct Quantity: Sendable, Equatable, Hashable {
         // overflow and trap: Swift's shortest form (`9e+18`) is exact enough for a key.
         if !v.isFinite || abs(v) >= 1e15 { return String(v) }
         let mag = abs(v)
+        // Too large (or not finite) for integer rounding: the plain description (`1e+30`).
+        guard v.isFinite, mag < 1e15 else { return String(v) }
         let digits = mag >= 100 ? 1 : mag >= 10 ? 2 : 3
         var s = String(Double(Int64((v * pow10(digits)).rounded())) / pow10(digits))
         if s.hasSuffix(".0") { s.removeLast(2) }
@@ -107,6 +109,9 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
     public var weekday: Int?
     /// Days relative to publication (`yesterday` = -1, `today` = 0, `tomorrow` = 1).
     public var relativeDays: Int?
+    /// A weekday that refers forward (`will meet on Thursday`, `next Tuesday`): it resolves to
+    /// the first such day on or after the publication date.
+    public var future = false
     public var span: TextSpan
 
     public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil,
@@ -122,8 +127,8 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
     /// The date as precisely as known, `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `weekday:N` /
     /// `month:MM` when it cannot be resolved. With `published` (`YYYY-MM-DD…`), weekdays and
     /// relative days resolve to a calendar day (a weekday to the latest such day on or before
-    /// the publication date, as news reports mostly past events), and a month without a year to
-    /// the publication year.
+    /// the publication date, as news reports mostly past events, or the first on or after it
+    /// when ``future``), and a month without a year to the publication year.
     public func resolved(publishedOn published: String?) -> String {
         let pub = published.flatMap(CivilDate.parse)
         if let y = year ?? (month != nil ? pub?.year : nil) {
@@ -134,6 +139,7 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
         if let p = pub {
             if let r = relativeDays { return p.adding(days: r).string }
             if let w = weekday {
+                if future { return p.adding(days: (w - p.weekday + 7) % 7).string }
                 let back = (p.weekday - w + 7) % 7
                 return p.adding(days: -back).string
             }

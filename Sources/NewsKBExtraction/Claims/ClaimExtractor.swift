@@ -102,38 +102,82 @@ public enum ClaimExtractor {
         return lo..<end
     }
 
+    /// Words opening, after a comma, a clause that asserts something of its own: a
+    /// non-restrictive relative clause (`…in Vladivostok, which followed the breakdown of
+    /// talks`) or an adverbial clause (`…space program, as it recently faced a second failure`).
+    /// Conditions (`if`, `unless`) stay with the clause they restrict.
+    static let clauseOpeners = ["which", "who", "where", "whom", "whose",
+                                "as", "because", "while", "although", "though", "whereas", "since", "after", "before", "when", "until"]
+
     /// Cuts a claim span into clauses that can be true or false on their own: at `;`, at a
-    /// spaced dash, and before a participle clause after a comma (`…carriages, contributing to
-    /// its slow speed`). Pieces shorter than four words stay with their neighbour.
+    /// spaced dash, before a participle clause after a comma (`…carriages, contributing to
+    /// its slow speed`) and before a relative or adverbial clause after a comma (`…station,
+    /// where he was greeted by…`). Pieces shorter than four words stay with their neighbour.
     static func clauses(_ span: TextSpan, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> [TextSpan] {
         let range = slice(span, tokens, range)
-        var cuts = [(end: Int, next: Int)]()
+        // Cuts: the previous piece ends at `end`, the next starts at `next`; `condition` when the
+        // next piece is a condition (`if …`, `unless …`), which asserts nothing and is dropped.
+        var cuts = [(end: Int, next: Int, condition: Bool)]()
         var words = 0
         // Word-like tokens from each token to the end of the span (suffix counts).
         var after = [Int](repeating: 0, count: range.count + 1)
         if !range.isEmpty {
             for k in range.reversed() { after[k - range.lowerBound] = after[k - range.lowerBound + 1] + (tokens[k].isWordLike ? 1 : 0) }
         }
+        func word(_ t: Token) -> String { lower(text, t) }
+        let firstWord = range.first(where: { tokens[$0].isWordLike }).map { word(tokens[$0]) } ?? ""
+        // A sentence opening with a condition: "If Russia attacks, NATO will respond" → the
+        // condition up to its comma is dropped.
+        var leadingCondition = conditionWords.contains(firstWord)
+        var leadingAdjunct = adjunctPrepositions.contains(firstWord)
         var k = range.lowerBound
         while k < range.upperBound {
             let t = tokens[k]
             defer { k += 1 }
             guard Int(t.start) > span.start && Int(t.end) < span.end else { if Int(t.start) >= span.start { words += t.isWordLike ? 1 : 0 }; continue }
-            if t.isWordLike { words += 1; continue }
+            if t.isWordLike {
+                // A condition inside the sentence ("… would pay a price if it supplies weapons"),
+                // and an event adjunct ("… for a summit after the collapse of the talks").
+                if t.kind == .word, words >= 4, k + 1 < range.upperBound {
+                    let w = word(t)
+                    if conditionWords.contains(w) {
+                        cuts.append((Int(tokens[k - 1].end), Int(t.start), true)); words = 0; continue
+                    }
+                    if eventAdjuncts.contains(w), words >= 5, after[k - range.lowerBound] >= 6,
+                       determiners.contains(word(tokens[k + 1])) {
+                        cuts.append((Int(tokens[k - 1].end), Int(t.start), false)); words = 0; continue
+                    }
+                }
+                words += 1; continue
+            }
+            let b = text.utf8[Int(t.byteStart)]
+            if b == 44 && (leadingCondition || leadingAdjunct) {
+                // The first comma closes an opening condition or adverbial phrase ("During his
+                // journey to the space center, Kim …").
+                if leadingCondition {
+                    // Nothing before the cut is kept: the whole condition is dropped.
+                    cuts.append((span.start, k + 1 < range.upperBound ? Int(tokens[k + 1].start) : Int(t.end), false))
+                    words = 0
+                } else if words >= 4, k + 1 < range.upperBound, after[k + 1 - range.lowerBound] >= 4 {
+                    cuts.append((Int(t.start), Int(tokens[k + 1].start), false)); words = 0
+                }
+                leadingCondition = false; leadingAdjunct = false
+                continue
+            }
             guard words >= 4, k + 1 < range.upperBound else { continue }
             let nx = tokens[k + 1]
-            let b = text.utf8[Int(t.byteStart)]
             var cut = false
             if b == 59 { cut = true }                                   // ;
             else if t.has(.dash) && t.has(.spaceBefore) { cut = true }  // spaced dash
-            else if b == 44 && nx.kind == .word && nx.has(.lowercase) { // , + participle
+            else if b == 44 && nx.kind == .word && nx.has(.lowercase) { // , + participle or clause
                 let w = text.utf8[nx.byteRange]
                 cut = w.count > 5 && w.suffix(3).elementsEqual("ing".utf8)
+                    || clauseOpeners.contains { w.elementsEqual($0.utf8) }
             }
             if cut {
                 // The rest must have four words too.
                 if after[k + 1 - range.lowerBound] >= 4 {
-                    cuts.append((Int(t.start), Int(nx.start)))
+                    cuts.append((Int(t.start), Int(nx.start), false))
                     words = 0
                 }
             }
@@ -141,13 +185,25 @@ public enum ClaimExtractor {
         guard !cuts.isEmpty else { return [span] }
         var out = [TextSpan]()
         var start = span.start
-        for c in cuts where c.end > start {
-            out.append(TextSpan(start, c.end))
+        var dropping = false
+        for c in cuts where c.next > start {
+            if !dropping && c.end > start { out.append(TextSpan(start, c.end)) }
             start = c.next
+            dropping = c.condition
         }
-        if start < span.end { out.append(TextSpan(start, span.end)) }
+        if start < span.end && !dropping { out.append(TextSpan(start, span.end)) }
         return out
     }
+
+    /// Words opening a condition: what follows asserts nothing on its own.
+    static let conditionWords: Set<String> = ["if", "unless"]
+    /// Prepositions opening an adverbial phrase at the head of a sentence.
+    /// (Not `in`, `on`, `at`: those phrases often carry the claim's time or place.)
+    static let adjunctPrepositions: Set<String> = ["during", "amid", "despite", "following", "throughout", "upon", "after", "before"]
+    /// Prepositions that, before a determiner inside a sentence, introduce another event
+    /// (`… for a summit with Mr Putin after the collapse of the talks`).
+    static let eventAdjuncts: Set<String> = ["after", "following", "amid"]
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their"]
 
     static func sentenceIndexes(overlapping c: TextSpan, _ sentences: [Sentence]) -> [Int] {
         // Binary search for the first sentence ending after c.start.
@@ -173,6 +229,8 @@ public enum ClaimExtractor {
         return ClaimLexicon.fold(text.text(t))
     }
 
+    /// Entity types whose names keep their words as terms (see ``fill``).
+    static let descriptiveNameTypes: Set<EntityType> = [.facility, .loc, .gpe]
     static let venueWords: Set<String> = ["place", "venue", "location", "site", "host"]
     static let placeTypes: Set<EntityType> = [.gpe, .loc, .facility]
     static let actorTypes: Set<EntityType> = [.person, .org, .gpe, .norp]
@@ -191,9 +249,44 @@ public enum ClaimExtractor {
         // overlapping statements on one line) linear instead of quadratic.
         if toks.count > maxClaimTokens { toks.removeLast(toks.count - maxClaimTokens) }
         let words = toks.map { lower(text, tokens[$0]) }
-        var terms = Set<String>()
+
+        // Entities inside the claim, with the claim tokens they cover. The words of a name are
+        // not terms: the entity key stands for them, so `Kim Jong Un` and `Mr. Kim` (one
+        // entity) weigh the same, and two claims that merely name the same people and
+        // organisations are not counted alike several times over (entity key, then each word
+        // of the name). Places smaller than a country or region keep their words: their names
+        // are partly descriptive and cut differently by sources (`the Khasan border station`,
+        // `the border station of Khasan`).
+        var ents = Set<Int>()
+        var inside = [(mention: EntityMention, tokenPos: Int, endPos: Int)]()
+        var nameToken = [Bool](repeating: false, count: toks.count)
+        // Mentions are in text order: start at the first one at or after the span.
+        var first = 0, last = mentionIdx.count
+        while first < last {
+            let mid = (first + last) / 2
+            if analysis.mentions[mentionIdx[mid]].span.start < span.start { first = mid + 1 } else { last = mid }
+        }
+        for k in mentionIdx[first...] {
+            let m = analysis.mentions[k]
+            if m.span.start >= span.end { break }
+            guard span.contains(m.span) else { continue }
+            ents.insert(m.entity)
+            let pos = tokenPosition(atOrAfter: m.span.start, toks, tokens)
+            var end = pos
+            while end < toks.count && Int(tokens[toks[end]].end) <= m.span.end { end += 1 }
+            inside.append((m, pos, end))
+            let e = analysis.entities[m.entity]
+            let keepsWords = descriptiveNameTypes.contains(e.type)
+                && !(e.type == .gpe && (lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased())))
+            if !keepsWords { for q in pos..<end { nameToken[q] = true } }
+        }
+        claim.entities = ents.sorted()
+
+        var termAt = [(pos: Int, base: String)]()
+        var negators = [Int]()
         var consumed = [Bool](repeating: false, count: toks.count)
         var predicates = [(pos: Int, pred: ClaimLexicon.Predicate)]()
+        var datePos = [Int]()
 
         var p = 0
         while p < toks.count {
@@ -208,21 +301,31 @@ public enum ClaimExtractor {
             }
             if t.kind == .number || (t.kind == .word && (lex.numbers[w]?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
                 || (t.kind == .symbol && lex.units[w] != nil) {
+                let datesBefore = claim.dates.count
                 if let used = readNumber(p, toks, words, tokens, text, lex, &claim) {
                     for q in p..<min(toks.count, p + used) { consumed[q] = true }
+                    if claim.dates.count > datesBefore { datePos.append(p) }
                     p += max(1, used)
                     continue
                 }
             }
             if t.kind == .word {
-                if lex.negation.contains(w) { claim.negated = true; p += 1; continue }
+                // "has yet to respond" = has not responded.
+                let yetTo = w == "yet" && p > 0 && p + 1 < toks.count && words[p + 1] == "to" && auxiliaries.contains(words[p - 1])
+                if lex.negation.contains(w) || yetTo {
+                    // "not only … but also" asserts both.
+                    if w == "not", p + 1 < toks.count, notOnly.contains(words[p + 1]) { p += 1; continue }
+                    claim.negated = true; negators.append(p); p += 1; continue
+                }
                 if let (kind, v) = lex.dates[w] {
                     let capital = t.has(.capitalized)
                     switch kind {
                     case .weekday where capital:
-                        claim.dates.append(ClaimDate(weekday: v, span: t.span)); p += 1; continue
+                        var d = ClaimDate(weekday: v, span: t.span)
+                        d.future = isFuture(before: p, words, tokens, toks)
+                        claim.dates.append(d); datePos.append(p); p += 1; continue
                     case .relative:
-                        claim.dates.append(ClaimDate(relativeDays: v, span: t.span)); p += 1; continue
+                        claim.dates.append(ClaimDate(relativeDays: v, span: t.span)); datePos.append(p); p += 1; continue
                     case .month where capital && (w.count > 3 || t.has(.abbreviation) || p + 1 < toks.count && tokens[toks[p + 1]].kind == .number):
                         var d = ClaimDate(month: v, span: t.span)
                         var q = p + 1
@@ -235,64 +338,103 @@ public enum ClaimExtractor {
                             d.year = y; end = tokens[toks[q]].end; q += 1
                         }
                         d.span = TextSpan(Int(t.start), Int(end))
-                        claim.dates.append(d)
+                        claim.dates.append(d); datePos.append(p)
                         for r in p..<q { consumed[r] = true }
                         p = q
                         continue
                     default: break
                     }
                 }
-                if !lex.stop.contains(w) && w.utf8.count > 1 {
+                if !lex.stop.contains(w) && w.utf8.count > 1 && !nameToken[p] {
                     let r = ClaimNormalizer.reduce(w, lex)
-                    let base = lex.synonyms[r] ?? r
-                    if !lex.stop.contains(base) { terms.insert(base) }
+                    var base = lex.synonyms[r] ?? r
+                    if let cs = lex.contextSynonyms[r], p + 1 < toks.count, let c = cs.first(where: { $0.next == words[p + 1] }) { base = c.rep }
+                    if !lex.stop.contains(base) { termAt.append((p, base)) }
                 }
             }
             p += 1
         }
-        claim.terms = terms.sorted()
+
+        // Negation scope: the terms a negation denies are marked (`¬pay`), so the disagreement
+        // finder can tell "Mexico will not pay for the wall" from "Mexico will pay for the
+        // wall" by the very terms denied. A negation is scoped only when its clause names what
+        // it is about (an entity or a content word before it: "Mexico will not …"); "Those are
+        // not …" or "I wouldn't …" stay negated without marked terms.
+        var marked = Set<Int>()
+        let termPositions = Set(termAt.map(\.pos))
+        let entityStarts = Set(inside.map(\.tokenPos))
+        func hasSubject(_ range: Range<Int>) -> Bool {
+            range.contains { termPositions.contains($0) || entityStarts.contains($0) }
+        }
+        var deniedEntities = Set<Int>()
+        func deny(_ scope: Range<Int>) {
+            for q in scope where termPositions.contains(q) { marked.insert(q) }
+            for m in inside where scope.contains(m.tokenPos) { deniedEntities.insert(m.mention.entity) }
+        }
+        for n in negators where !negationWithoutScope.contains(words[n]) {
+            var q = n - 1
+            while q >= 0 && !isClauseBoundary(q, words, tokens, toks) && words[q] != "that" { q -= 1 }
+            // A negation inside a condition or an open question asserts nothing ("if they don't pass the bill").
+            if q >= 0 && hypotheticalWords.contains(words[q]) { continue }
+            guard hasSubject((q + 1)..<n) else { continue }
+            var r = n + 1
+            if denialVerbs.contains(words[n]), r < toks.count, words[r] == "that" { r += 1 }
+            let scopeStart = r
+            while r < toks.count && !isClauseBoundary(r, words, tokens, toks) { r += 1 }
+            // "dismissed his politics as phony" disparages, it does not deny.
+            if denialVerbs.contains(words[n]) && r < toks.count && words[r] == "as" { continue }
+            deny(scopeStart..<r)
+        }
         // An attributed claim is negated by its reporting clause too ("denied that …",
-        // "has not confirmed …"): look at the cue and the few words before it.
+        // "has not confirmed …"): look at the cue and the few words before it. The whole
+        // proposition after its subject is then denied.
         if !claim.negated, let si = claim.statement, analysis.statements.indices.contains(si), let cue = analysis.statements[si].cue {
             var k = max(range.lowerBound, slice(TextSpan(cue.start, max(cue.start, cue.end)), tokens, range).lowerBound - 3)
             var before = [Int]()
+            var denialVerb = false
             while k < range.upperBound && Int(tokens[k].start) < cue.end {
-                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.negation.contains(lower(text, tokens[k])) { claim.negated = true }
+                let w = lower(text, tokens[k])
+                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.negation.contains(w) { claim.negated = true; denialVerb = denialVerb || denialVerbs.contains(w) }
                 k += 1
             }
             for b in before.suffix(3) where lex.negation.contains(lower(text, tokens[b])) { claim.negated = true }
+            // "dismissed Obama's politics as being based in …" disparages, it does not deny.
+            let disparages = denialVerb && words.prefix(12).contains("as")
+            if claim.negated, !disparages, let subjectEnd = reportedSubjectEnd(words, inside.map { ($0.tokenPos, $0.endPos) }, termPositions),
+               hasSubject(0..<subjectEnd) {
+                deny(subjectEnd..<toks.count)
+            }
         }
+        // A denied term is kept, and marked by a second term (`pay` and `¬pay`), unless the claim
+        // also states it outside the denial; a denied entity adds a marked entity key
+        // (`¬e:islam`). The plain terms keep the claim comparable with what it denies.
+        var terms = Set(termAt.map(\.base))
+        let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
+        for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.insert(negatedTermPrefix + t.base) }
+        for e in deniedEntities { terms.insert(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
+        claim.terms = terms.sorted()
 
-        // Entities inside the claim.
-        var ents = Set<Int>()
-        var inside = [(mention: EntityMention, tokenPos: Int)]()
-        // Mentions are in text order: start at the first one at or after the span.
-        var first = 0, last = mentionIdx.count
-        while first < last {
-            let mid = (first + last) / 2
-            if analysis.mentions[mentionIdx[mid]].span.start < span.start { first = mid + 1 } else { last = mid }
-        }
-        for k in mentionIdx[first...] {
-            let m = analysis.mentions[k]
-            if m.span.start >= span.end { break }
-            guard span.contains(m.span) else { continue }
-            ents.insert(m.entity)
-            var lo = 0, hi = toks.count
-            while lo < hi { let mid = (lo + hi) / 2; if Int(tokens[toks[mid]].start) < m.span.start { lo = mid + 1 } else { hi = mid } }
-            let pos = lo
-            inside.append((m, pos))
-        }
-        claim.entities = ents.sorted()
+        // Frames of a claim that names a year (`his 2019 summit … in Vladivostok`) are about the
+        // event of that year: their topic carries the year, so they are compared only with
+        // frames of the same year, never with the event the story is about.
+        let years = Set(claim.dates.compactMap(\.year)).sorted()
+        let topicSuffix = years.isEmpty ? "" : " " + years.map(String.init).joined(separator: "/")
 
         // Frames.
         guard !predicates.isEmpty else { return }
         var frames = Set<ClaimFrame>()
         for (pos, pr) in predicates {
+            let name = pr.name + topicSuffix
             if pr.roles.contains("time") {
-                for d in claim.dates.indices { frames.insert(ClaimFrame(predicate: pr.name, role: .time, value: d, span: claim.dates[d].span)) }
+                // The time of the event: a date near its predicate, not a bound ("as early as
+                // Tuesday", "before Friday", "until 2020").
+                for d in claim.dates.indices where datePos.indices.contains(d) && abs(datePos[d] - pos) <= 12
+                    && !isTimeBound(before: datePos[d], words) {
+                    frames.insert(ClaimFrame(predicate: name, role: .time, value: d, span: claim.dates[d].span))
+                }
             }
             if pr.roles.contains("at") || pr.roles.contains("toward") || pr.roles.contains("away") {
-                for (m, mpos) in inside where placeTypes.contains(analysis.entities[m.entity].type) {
+                for (m, mpos, _) in inside where placeTypes.contains(analysis.entities[m.entity].type) {
                     let e = analysis.entities[m.entity]
                     if lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased()) { continue }
                     var found = placeRole(before: mpos, words)
@@ -307,7 +449,7 @@ public enum ClaimExtractor {
                     // place may sit further away: "Putin, who was at X, … awaited Kim for the summit").
                     guard abs(mpos - pos) <= (role == .at ? 30 : 12) else { continue }
                     let a = min(Int(tokens[toks[startTok]].start), m.span.start)
-                    frames.insert(ClaimFrame(predicate: pr.name, role: role, value: m.entity, span: TextSpan(a, m.span.end)))
+                    frames.insert(ClaimFrame(predicate: name, role: role, value: m.entity, span: TextSpan(a, m.span.end)))
                 }
             }
             if pr.roles.contains("direction") {
@@ -316,12 +458,92 @@ public enum ClaimExtractor {
                       let patient = actors.first(where: { $0.tokenPos > pos && $0.tokenPos - pos <= 3 }),
                       agent.mention.entity != patient.mention.entity else { continue }
                 if words[agent.tokenPos..<pos].contains(",") { continue }
-                frames.insert(ClaimFrame(predicate: pr.name, role: .direction, value: agent.mention.entity,
+                frames.insert(ClaimFrame(predicate: name, role: .direction, value: agent.mention.entity,
                                          other: patient.mention.entity,
                                          span: TextSpan(agent.mention.span.start, patient.mention.span.end)))
             }
         }
         claim.frames = frames.sorted { ($0.span, $0.predicate, $0.role.rawValue, $0.value) < ($1.span, $1.predicate, $1.role.rawValue, $1.value) }
+    }
+
+    /// Prefix of the marker of a term denied by a negation in the claim (`¬pay`, next to the
+    /// term `pay` itself); an entity in the scope of a negation adds the prefix and its entity
+    /// key (`¬e:islam`, see ``entityKey(_:)``).
+    public static let negatedTermPrefix = "\u{AC}"
+    /// The matching key of an entity across documents: its gazetteer name when known (`U.S.`
+    /// and `United States` link), else its canonical name, lower case.
+    public static func entityKey(_ e: DocumentEntity) -> String { (e.knownName ?? e.canonicalName).lowercased() }
+    /// Words opening a clause that asserts nothing: a negation inside it is not a denial.
+    static let hypotheticalWords: Set<String> = ["if", "unless", "whether"]
+    static let notOnly: Set<String> = ["only", "just", "merely", "simply"]
+    /// Negation words that deny what precedes them ("the story is false"): no scope after them.
+    static let negationWithoutScope: Set<String> = ["false", "untrue"]
+    /// Negation verbs whose object, or `that` clause, is what they deny.
+    static let denialVerbs: Set<String> = ["deny", "denies", "denied", "denying", "refute", "refuted", "rejects", "rejected", "dismissed"]
+    /// Words that open another clause: a negation does not reach past them.
+    static let clauseWords: Set<String> = ["and", "but", "or", "while", "because", "although", "though", "whereas", "unless",
+                                           "if", "which", "who", "whom", "whose", "where", "when", "since", "as", "so"]
+    /// Auxiliaries and copulas: in a reported proposition, what comes before the first one is its subject.
+    static let auxiliaries: Set<String> = ["will", "would", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+                                           "may", "might", "should", "must", "did", "does", "do", "shall", "'ll", "’ll"]
+
+    static func isClauseBoundary(_ q: Int, _ words: [String], _ tokens: [Token], _ toks: [Int]) -> Bool {
+        let t = tokens[toks[q]]
+        if t.kind == .punctuation {
+            let w = words[q]
+            return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "." || w == "?" || w == "!" || t.has(.dash)
+        }
+        return clauseWords.contains(words[q])
+    }
+
+    /// Where the subject of a reported proposition ends (claim token index): before its first
+    /// auxiliary (`that Mexico | will pay`), else after an entity it opens with; nil when unclear.
+    static func reportedSubjectEnd(_ words: [String], _ mentions: [(start: Int, end: Int)], _ terms: Set<Int>) -> Int? {
+        var q = 0
+        if q < words.count && words[q] == "that" { q += 1 }
+        let start = q
+        while q < words.count && q < start + 10 {
+            if auxiliaries.contains(words[q]) { return q > start ? q : nil }
+            if words[q] == "," || words[q] == ";" { break }
+            q += 1
+        }
+        if let m = mentions.first(where: { $0.start == start }) { return m.end }
+        return nil
+    }
+
+    /// True when the words before a date make it a bound, not the time of the event.
+    static func isTimeBound(before pos: Int, _ words: [String]) -> Bool {
+        guard pos > 0 else { return false }
+        var q = pos - 1
+        if words[q] == "on" || words[q] == "the", q > 0 { q -= 1 }
+        switch words[q] {
+        case "before", "after", "until", "till", "since", "by", "from", "between", "through", "ahead": return true
+        case "as": return q > 0 && ["early", "late", "soon"].contains(words[q - 1])
+        default: return false
+        }
+    }
+
+    /// True when a weekday refers forward: `next Tuesday`, or a future auxiliary before it in
+    /// its clause (`will meet with Sanders on Thursday`).
+    static func isFuture(before pos: Int, _ words: [String], _ tokens: [Token], _ toks: [Int]) -> Bool {
+        guard pos > 0 else { return false }
+        if ["next", "coming", "upcoming"].contains(words[pos - 1]) { return true }
+        if words[pos - 1] == "last" || words[pos - 1] == "past" { return false }
+        var q = pos - 1
+        while q >= 0 && q >= pos - 10 {
+            let w = words[q]
+            if w == "will" || w == "'ll" || w == "’ll" || w == "shall" { return true }
+            if w == "," || w == ";" || w == "and" || w == "but" || w == "." { return false }
+            q -= 1
+        }
+        return false
+    }
+
+    /// The first claim token starting at or after `offset`.
+    static func tokenPosition(atOrAfter offset: Int, _ toks: [Int], _ tokens: [Token]) -> Int {
+        var lo = 0, hi = toks.count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(tokens[toks[mid]].start) < offset { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 
     /// The role a preposition before a place gives it: `in`/`at` → at; `to`/`towards` → toward;

@@ -9,6 +9,8 @@ struct ClaimLexicon: Sendable {
     var negation = Set<String>()
     /// Base form → representative base form.
     var synonyms = [String: String]()
+    /// Base form → (next word, representative): synonyms only before that word (`stop>at`).
+    var contextSynonyms = [String: [(next: String, rep: String)]]()
     /// Surface form → base word (before suffix rules).
     var irregular = [String: String]()
     var numbers = [String: (Double, NumberKind)]()
@@ -59,6 +61,11 @@ struct ClaimLexicon: Sendable {
         for e in LexiconFiles.entries("claims-synonyms.txt") where e.count >= 2 {
             let rep = ClaimNormalizer.reduce(e[0], self)
             for v in e[1].split(separator: " ") {
+                if let gt = v.firstIndex(of: ">") {
+                    let word = ClaimNormalizer.reduce(String(v[..<gt]), self), next = String(v[v.index(after: gt)...])
+                    contextSynonyms[word, default: []].append((next, rep))
+                    continue
+                }
                 let s = String(v)
                 synonyms[ClaimNormalizer.reduce(s, self)] = rep
                 if s.contains("-") { synonyms[ClaimNormalizer.reduce(s.filter { $0 != "-" }, self)] = rep }

@@ -543,6 +543,28 @@ too
 s
 ’s
 's
+upon
+make
+makes
+made
+making
+morning
+afternoon
+evening
+amidst
+potential
+potentially
+possible
+possibly
+possibility
+ongoing
+approximately
+roughly
+nearly
+around
+almost
+relatively
+due
 
 """#),
         ("claims-synonyms.txt", #"""
@@ -552,7 +574,9 @@ s
 #
 # Format: representative | variant variant ...   (lower case, space-separated; any inflection
 # of a listed word also maps, as words are reduced to a base form first; a hyphenated variant
-# also matches its unhyphenated spelling).
+# also matches its unhyphenated spelling). A variant written `word>next` maps the word only
+# when the next word is `next` ("stopped at Khasan" = "arrived at Khasan"; "stopped the war"
+# does not).
 armor | armored armoured armour bulletproof bullet-proof fortified
 persuade | convince urge pressure
 try | attempt effort
@@ -561,7 +585,7 @@ weapon | arm arms weaponry armament munition
 ammunition | ammo shell projectile
 meet | meeting summit talk encounter
 travel | trip journey voyage visit
-arrive | arrival reach
+arrive | arrival reach stop>at stop>in
 leave | depart departure
 say | state declare remark
 rail | train railway
@@ -581,7 +605,8 @@ agree | agreement deal accord pact
 fight | war conflict battle combat
 speed | fast quick velocity
 slow | sluggish
-approximately | about around roughly nearly some
+last | final latest previous
+collapse | breakdown
 
 """#),
         ("claims-units.txt", #"""
