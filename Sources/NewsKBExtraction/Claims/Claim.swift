@@ -83,9 +83,6 @@ public struct Quantity: Sendable, Equatable, Hashable {
 
     static func format(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-        // Beyond 1e15 (a `9,000,000 billion dlrs` in the text) rounding through Int64 would
-        // overflow and trap: Swift's shortest form (`9e+18`) is exact enough for a key.
-        if !v.isFinite || abs(v) >= 1e15 { return String(v) }
         let mag = abs(v)
         // Too large (or not finite) for integer rounding: the plain description (`1e+30`).
         guard v.isFinite, mag < 1e15 else { return String(v) }
