@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, run every test
 #   make eval   score extraction against ../shared/eval gold data
 #   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
+#   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
 SHELL := /bin/bash
 PREFIX ?= /usr/local
@@ -12,7 +13,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench install clean
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large install clean
 
 all: build
 
@@ -63,6 +64,9 @@ eval: release
 
 bench: release
 	@bash scripts/bench.sh $(SHARED)
+
+bench-large: release
+	@bash scripts/bench-large.sh $(SHARED)
 
 install: release
 	install -d $(PREFIX)/bin

@@ -1,11 +1,35 @@
 // newskb-bench: the extraction stages timed one by one on one core, and the claim grouping at
 // scale. A measurement, not a test (`make bench` runs it after the import benchmark). Stages are
 // timed in thread CPU time, so a busy machine does not inflate them.
+// With --queries: the latency of the query commands on an existing database (QueryBenchmark.swift;
+// `make bench-large` runs it).
 //
 //   newskb-bench CORPUS.jsonl [--claims N] [--json FILE]
+//   newskb-bench --queries DB [--runs N] [--seed S] [--cli NEWSKB_BINARY] [--json FILE]
 import Foundation
 import NewsKB
 import NewsKBExtraction
+
+if let q = CommandLine.arguments.firstIndex(of: "--queries") {
+    let a = CommandLine.arguments
+    func option(_ name: String) -> String? { a.firstIndex(of: name).flatMap { $0 + 1 < a.count ? a[$0 + 1] : nil } }
+    guard q + 1 < a.count else {
+        FileHandle.standardError.write(Data("usage: newskb-bench --queries DB [--runs N] [--seed S] [--budget SECONDS] [--cli NEWSKB] [--json FILE]\n".utf8))
+        exit(2)
+    }
+    var bench = QueryBenchmark(path: a[q + 1])
+    if let r = option("--runs").flatMap(Int.init) { bench.runs = max(1, r) }
+    if let s = option("--seed").flatMap(UInt64.init) { bench.seed = s }
+    if let b = option("--budget").flatMap(Double.init) { bench.budgetSeconds = b }
+    bench.cli = option("--cli") ?? URL(fileURLWithPath: a[0]).deletingLastPathComponent().appendingPathComponent("newskb").path
+    do {
+        try bench.run(json: option("--json"))
+    } catch {
+        FileHandle.standardError.write(Data("newskb-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 
 /// CPU time of this thread in nanoseconds: one core's work, whatever else the machine runs.
 func now() -> UInt64 {

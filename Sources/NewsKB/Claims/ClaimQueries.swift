@@ -15,48 +15,88 @@ public struct ClaimQueries {
     /// source's own sentence). `about` keeps groups whose wording mentions it (case-insensitive
     /// substring, or an entity name/alias); `story` counts and shows only that story's documents.
     public func agree(minSources: Int = 2, about: String? = nil, story: Int? = nil, limit: Int? = nil) throws -> ResultSet {
+        let (sql, values) = try agreeQuery(minSources: minSources, about: about, story: story, limit: limit)
+        let stmt = try db.prepare(sql)
+        for (name, value) in values { try stmt.bind(value, named: name) }
+        return try ResultSet(statement: stmt)
+    }
+
+    /// The SQL of ``agree(minSources:about:story:limit:)`` and its named values. Sources are
+    /// counted from the small tables (members, claims: no document text is read), and only the
+    /// groups shown are joined to their evidence; with a story, counting starts from that story's
+    /// documents through their indexes. Only the filters given appear in the SQL, so each plans
+    /// with its index (see `EXPLAIN QUERY PLAN` in the tests).
+    func agreeQuery(minSources: Int, about: String?, story: Int?, limit: Int?) throws -> (String, [(String, DatabaseValue)]) {
         if minSources < 1 { throw Invalid(message: "--min-sources must be at least 1") }
+        var values: [(String, DatabaseValue)] = [("min", .integer(Int64(minSources))), ("limit", .integer(Int64(limit ?? -1)))]
+        let counted: String
+        var inStory = ""
+        if let story {
+            values.append(("story", .integer(Int64(story))))
+            inStory = " AND ev.story = :story"
+            counted = """
+                SELECT m.group_id AS claim_group, count(DISTINCT c.document_id) AS sources
+                      FROM story_documents sd JOIN claims c ON c.document_id = sd.document_id
+                      JOIN claim_group_members m ON m.claim_id = c.id
+                     WHERE sd.story_id = :story
+                     GROUP BY m.group_id
+                """
+        } else {
+            counted = """
+                SELECT m.group_id AS claim_group, count(DISTINCT c.document_id) AS sources
+                      FROM claim_group_members m JOIN claims c ON c.id = m.claim_id
+                     GROUP BY m.group_id
+                """
+        }
+        var filter = ""
+        if let about {
+            values.append(("about", .text(about)))
+            filter = """
+                WHERE EXISTS (SELECT 1 FROM claim_evidence ev
+                                WHERE ev.claim_group = g.claim_group\(inStory) AND ev.text LIKE '%' || :about || '%')
+                       OR EXISTS (SELECT 1 FROM claim_evidence ev JOIN claim_entities ce ON ce.claim_id = ev.claim_id
+                                   WHERE ev.claim_group = g.claim_group\(inStory)
+                                     AND ce.entity_id IN (SELECT id FROM entities WHERE name_key = lower(:about)
+                                                          UNION SELECT entity_id FROM entity_aliases WHERE alias_key = lower(:about)))
+                """
+        }
         let sql = """
-            WITH ev AS (
-                SELECT * FROM claim_evidence WHERE (:story IS NULL OR story = :story)
-            ), g AS (
-                SELECT claim_group, count(DISTINCT document) AS sources FROM ev GROUP BY claim_group
-                HAVING count(DISTINCT document) >= :min
+            WITH g AS (
+                \(counted)
+                    HAVING count(DISTINCT c.document_id) >= :min
             ), chosen AS (
                 SELECT g.claim_group, g.sources FROM g
-                 WHERE :about IS NULL
-                    OR EXISTS (SELECT 1 FROM ev WHERE ev.claim_group = g.claim_group AND ev.text LIKE '%' || :about || '%')
-                    OR EXISTS (SELECT 1 FROM ev JOIN claim_entities ce ON ce.claim_id = ev.claim_id
-                                WHERE ev.claim_group = g.claim_group
-                                  AND ce.entity_id IN (SELECT id FROM entities WHERE name_key = lower(:about)
-                                                       UNION SELECT entity_id FROM entity_aliases WHERE alias_key = lower(:about)))
+                 \(filter)
                  ORDER BY g.sources DESC, g.claim_group
                  LIMIT :limit
             )
-            SELECT c.claim_group, c.sources, a.claim, ev.document, ev.speaker, ev.text, ev.start, ev."end", ev.story
-              FROM chosen c
-              JOIN claim_agreement a ON a.claim_group = c.claim_group
-              JOIN ev ON ev.claim_group = c.claim_group
-             ORDER BY c.sources DESC, c.claim_group, ev.document, ev.start
+            SELECT k.claim_group, k.sources, a.claim, ev.document, ev.speaker, ev.text, ev.start, ev."end", ev.story
+              FROM chosen k
+              JOIN claim_agreement a ON a.claim_group = k.claim_group
+              JOIN claim_evidence ev ON ev.claim_group = k.claim_group\(inStory)
+             ORDER BY k.sources DESC, k.claim_group, ev.document, ev.start
             """
-        let stmt = try db.prepare(sql)
-        try stmt.bind(story.map { .integer(Int64($0)) } ?? .null, named: "story")
-        try stmt.bind(.integer(Int64(minSources)), named: "min")
-        try stmt.bind(about.map { .text($0) } ?? .null, named: "about")
-        try stmt.bind(.integer(Int64(limit ?? -1)), named: "limit")
-        return try ResultSet(statement: stmt)
+        return (sql, values)
     }
 
     /// Every conflict with each source's position and evidence, optionally within one story.
     public func disagree(story: Int? = nil) throws -> ResultSet {
-        let stmt = try db.prepare("""
+        let (sql, values) = disagreeQuery(story: story)
+        let stmt = try db.prepare(sql)
+        for (name, value) in values { try stmt.bind(value, named: name) }
+        return try ResultSet(statement: stmt)
+    }
+
+    /// The SQL of ``disagree(story:)``: the story filter appears only when given, so it seeks
+    /// the story's conflicts by index (conflicts_story, migration 007) instead of testing every row.
+    func disagreeQuery(story: Int?) -> (String, [(String, DatabaseValue)]) {
+        let sql = """
             SELECT disagreement, kind, topic, document, position, text, start, "end", story
               FROM disagreements
-             WHERE (:story IS NULL OR story = :story)
+             \(story == nil ? "" : "WHERE story = :story")
              ORDER BY disagreement, document, start
-            """)
-        try stmt.bind(story.map { .integer(Int64($0)) } ?? .null, named: "story")
-        return try ResultSet(statement: stmt)
+            """
+        return (sql, story.map { [("story", .integer(Int64($0)))] } ?? [])
     }
 
     /// Stories with their documents, largest first; `minDocuments` hides smaller ones.

@@ -640,5 +640,13 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('statements_fts', '', 'FTS5 index over statement_search (quote, speaker), external content: rowid = statements.id.', 0);
 
 """#),
+        ("007_query_indexes.sql", #"""
+-- 007: indexes the query commands need on large databases (checked with EXPLAIN QUERY PLAN in
+-- Tests/NewsKBTests/Query/QueryPlanTests.swift).
+
+-- `newskb disagree --story ID` and `compare --story ID`: the conflicts found in one story.
+CREATE INDEX conflicts_story ON conflicts(story_id);
+
+"""#),
     ]
 }
