@@ -30,13 +30,15 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Only this story (its id from `newskb stories`).")
     var story: Int?
 
-    @Option(help: "Show at most this many claim groups.")
-    var limit: Int?
+    @Option(help: "Show at most this many claim groups (0: all).")
+    var limit: Int = 20
 
     func run() throws {
         try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
-            var result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story, limit: limit)
+            var result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story,
+                                                              limit: Paging.fetchLimit(limit))
+            result = Paging.cut(result, limit: limit, unit: "claim_group", noun: "claim groups")
             if output.format == .table {
                 result = result.selecting(["claim_group", "sources", "document", "speaker", "text"])
             }

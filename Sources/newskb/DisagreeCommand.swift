@@ -21,10 +21,14 @@ struct DisagreeCommand: ParsableCommand {
     @Option(help: "Only this story (its id from `newskb stories`).")
     var story: Int?
 
+    @Option(help: "Show at most this many disagreements (0: all).")
+    var limit: Int = 20
+
     func run() throws {
         try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
-            var result = try ClaimQueries(db: store.db).disagree(story: story)
+            var result = try ClaimQueries(db: store.db).disagree(story: story, limit: Paging.fetchLimit(limit))
+            result = Paging.cut(result, limit: limit, unit: "disagreement", noun: "disagreements")
             if output.format == .table {
                 result = result.selecting(["disagreement", "kind", "topic", "document", "position", "text"])
             }

@@ -33,17 +33,17 @@ struct WhoSaidCommand: ParsableCommand {
     @Option(help: "Only this kind: direct, partial or indirect.")
     var kind: String?
 
-    @Option(help: "Show at most this many statements.")
-    var limit: Int?
+    @Option(help: "Show at most this many statements (0: all).")
+    var limit: Int = 100
 
     func run() throws {
         try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
             let table = output.format == .table
             let filter = StatementQueries.Filter(
-                speaker: speaker, about: about, document: document, kind: kind, limit: limit,
+                speaker: speaker, about: about, document: document, kind: kind, limit: Paging.fetchLimit(limit),
                 highlight: table ? ("[", "]") : nil)
-            var result = try StatementQueries(db: store.db).whoSaid(filter)
+            var result = Paging.cut(try StatementQueries(db: store.db).whoSaid(filter), limit: limit, noun: "statements")
             if table {
                 // One statement a row, readable at 100 columns: the five columns that answer the question.
                 result = result.selecting(["speaker", "kind", "quote", "document", "place"])

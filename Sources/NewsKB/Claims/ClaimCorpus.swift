@@ -255,7 +255,7 @@ public struct ClaimCorpus {
             for (s, label) in storyLabels.enumerated() { try insStory.execute([s + 1, label]) }
             let insStoryDoc = try db.prepare("INSERT INTO story_documents(story_id, document_id) VALUES (?, ?)")
             for (i, id) in docIDs.enumerated() { try insStoryDoc.execute([storyOf[i] + 1, id]) }
-            let insGroup = try db.prepare("INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized) VALUES (?, ?, ?, ?)")
+            let insGroup = try db.prepare("INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized, sources) VALUES (?, ?, ?, ?, ?)")
             let insMember = try db.prepare("INSERT INTO claim_group_members(group_id, claim_id, similarity) VALUES (?, ?, ?)")
             for (g, members) in groups.enumerated() {
                 // Representative: the best-connected member (ties: canonical order).
@@ -271,7 +271,8 @@ public struct ClaimCorpus {
                                            quantitiesStmt.columnString(2) ?? "", quantitiesStmt.columnInt(3), quantitiesStmt.columnInt(4)))
                 }
                 quantitiesStmt.reset()
-                try insGroup.execute([g + 1, repID, stories.count == 1 ? stories.first! + 1 : nil, row.normalized])
+                // One member per document: the members are the sources.
+                try insGroup.execute([g + 1, repID, stories.count == 1 ? stories.first! + 1 : nil, row.normalized, members.count])
                 for m in members {
                     try insMember.execute([g + 1, ordered[m].id, merged.best[m].rounded3])
                 }

@@ -42,10 +42,9 @@ public struct ClaimQueries {
                      GROUP BY m.group_id
                 """
         } else {
+            // claim_groups.sources is stored and indexed: most supported first is an index walk.
             counted = """
-                SELECT m.group_id AS claim_group, count(DISTINCT c.document_id) AS sources
-                      FROM claim_group_members m JOIN claims c ON c.id = m.claim_id
-                     GROUP BY m.group_id
+                SELECT id AS claim_group, sources FROM claim_groups WHERE sources >= :min
                 """
         }
         var filter = ""
@@ -62,8 +61,7 @@ public struct ClaimQueries {
         }
         let sql = """
             WITH g AS (
-                \(counted)
-                    HAVING count(DISTINCT c.document_id) >= :min
+                \(counted)\(story == nil ? "" : "\n                    HAVING count(DISTINCT c.document_id) >= :min")
             ), chosen AS (
                 SELECT g.claim_group, g.sources FROM g
                  \(filter)
@@ -80,8 +78,8 @@ public struct ClaimQueries {
     }
 
     /// Every conflict with each source's position and evidence, optionally within one story.
-    public func disagree(story: Int? = nil) throws -> ResultSet {
-        let (sql, values) = disagreeQuery(story: story)
+    public func disagree(story: Int? = nil, limit: Int? = nil) throws -> ResultSet {
+        let (sql, values) = disagreeQuery(story: story, limit: limit)
         let stmt = try db.prepare(sql)
         for (name, value) in values { try stmt.bind(value, named: name) }
         return try ResultSet(statement: stmt)
@@ -89,14 +87,23 @@ public struct ClaimQueries {
 
     /// The SQL of ``disagree(story:)``: the story filter appears only when given, so it seeks
     /// the story's conflicts by index (conflicts_story, migration 007) instead of testing every row.
-    func disagreeQuery(story: Int?) -> (String, [(String, DatabaseValue)]) {
+    /// With a limit, the first `limit` disagreements (by id) with all their positions.
+    func disagreeQuery(story: Int?, limit: Int? = nil) -> (String, [(String, DatabaseValue)]) {
+        var filters = [String]()
+        if story != nil { filters.append("story = :story") }
+        if limit != nil {
+            filters.append("disagreement IN (SELECT id FROM conflicts \(story == nil ? "" : "WHERE story_id = :story") ORDER BY id LIMIT :limit)")
+        }
         let sql = """
             SELECT disagreement, kind, topic, document, position, text, start, "end", story
               FROM disagreements
-             \(story == nil ? "" : "WHERE story = :story")
+             \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
              ORDER BY disagreement, document, start
             """
-        return (sql, story.map { [("story", .integer(Int64($0)))] } ?? [])
+        var values = [(String, DatabaseValue)]()
+        if let story { values.append(("story", .integer(Int64(story)))) }
+        if let limit { values.append(("limit", .integer(Int64(limit)))) }
+        return (sql, values)
     }
 
     /// Stories with their documents, largest first; `minDocuments` hides smaller ones.

@@ -536,7 +536,9 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
 -- 4. An entity's matching key for claims (entities.match_key: its gazetteer name when known, so
 --    `U.S.` and `United States` match) is stored once per entity, not in every claim that
 --    names it (claims keep their word and date keys; entity keys come through claim_entities).
--- 5. mentions and claim_quantities are keyed by what they are (document and span; claim and
+-- 5. A claim group records how many sources state it (claim_groups.sources, indexed), so the
+--    most supported claims are an index walk, not a count over every member.
+-- 6. mentions and claim_quantities are keyed by what they are (document and span; claim and
 --    span) instead of a row id nobody refers to, which spares one index each.
 
 ALTER TABLE claims ADD COLUMN match_keys TEXT NOT NULL DEFAULT '';
@@ -618,6 +620,26 @@ SELECT claim_id, start, "end", unit, noun, value FROM claim_quantities;
 DROP TABLE claim_quantities;
 ALTER TABLE claim_quantities_by_span RENAME TO claim_quantities;
 
+ALTER TABLE claim_groups ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+UPDATE claim_groups SET sources = (SELECT count(DISTINCT c.document_id) FROM claim_group_members m
+                                     JOIN claims c ON c.id = m.claim_id WHERE m.group_id = claim_groups.id);
+CREATE INDEX claim_groups_sources ON claim_groups(sources DESC, id);
+DROP VIEW claim_agreement;
+CREATE VIEW claim_agreement AS
+SELECT g.id AS claim_group,
+       (SELECT substr(d.body, c.start + 1, c."end" - c.start)
+          FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE c.id = g.representative_claim_id)      AS claim,
+       g.sources                                      AS sources,
+       (SELECT group_concat(k, ',') FROM (
+            SELECT DISTINCT d.key AS k
+              FROM claim_group_members m JOIN claims c ON c.id = m.claim_id
+              JOIN documents d ON d.id = c.document_id
+             WHERE m.group_id = g.id ORDER BY d.key)) AS documents,
+       g.story_id                                     AS story,
+       g.normalized                                   AS normalized
+FROM claim_groups g;
+
 ALTER TABLE entities ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 -- The importer computes the key in Swift (lower case, no dots, spaces collapsed, no possessive);
 -- existing rows get the same for every name without runs of spaces or a possessive.
@@ -630,6 +652,7 @@ DELETE FROM schema_docs WHERE object = 'claim_keys' OR (object = 'claims' AND co
                            OR (object = 'statements_fts' AND column_name = '');
 INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('entities', 'name_key', 'Lookup form of the name: lower case, without dots, spaces collapsed (`U.S.` → `us`).', 4),
+ ('claim_groups', 'sources', 'Number of distinct documents that state it (one member each).', 4),
  ('entities', 'match_key', 'Key matching claims across documents: the gazetteer name when known (U.S. = United States), lower case, _ for spaces.', 5),
  ('claims', 'match_keys', 'Matching keys, space-separated: base forms of content words (synonyms mapped) and d:dates; entities come from claim_entities.', 5),
  ('statement_search', '', 'The searchable text of each statement (content and speaker), read from documents.body; statements_fts indexes it.', 0),

@@ -46,7 +46,8 @@ public struct EntityQueries {
     }
 
     /// Everything known about the entities a name resolves to.
-    public func profile(_ name: String, snippetWidth: Int = 160) throws -> [EntityProfile] {
+    /// `limit` bounds the documents and the statements listed (in import order).
+    public func profile(_ name: String, snippetWidth: Int = 160, limit: Int? = nil) throws -> [EntityProfile] {
         try resolve(name).map { id in
             let head = try db.rows("SELECT name, type FROM entities WHERE id = ?", [id])[0]
             let aliases = try db.strings("""
@@ -62,9 +63,10 @@ public struct EntityQueries {
                          ORDER BY f.start LIMIT 1) AS snippet
                   FROM mentions m JOIN documents d ON d.id = m.document_id
                  WHERE m.entity_id = ?
-                 GROUP BY d.id ORDER BY d.key
-                """), [id]))
-            let statements = try StatementQueries(db: db).whoSaid(speakerIDs: [id])
+                 GROUP BY m.document_id ORDER BY m.document_id
+                 LIMIT ?
+                """), [id, limit ?? -1]))
+            let statements = try StatementQueries(db: db).whoSaid(speakerIDs: [id], limit: limit)
             return EntityProfile(id: id, name: head[0].description, type: head[1].description,
                                  aliases: aliases, roles: roles, documents: documents, statements: statements)
         }

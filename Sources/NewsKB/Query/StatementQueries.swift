@@ -89,12 +89,15 @@ public struct StatementQueries {
     }
 
     /// Statements made by these entities.
-    public func whoSaid(speakerIDs: [Int64]) throws -> ResultSet {
+    /// Statements of these speakers in import order (statement id: an index walk, so a limit
+    /// stops it early), at most `limit` of them.
+    public func whoSaid(speakerIDs: [Int64], limit: Int? = nil) throws -> ResultSet {
         let stmt = try db.prepare("""
             SELECT w.speaker, w.kind, w.quote, w.document, w.place, w.cue
               FROM who_said w
              WHERE w.speaker_entity_id IN (\(speakerIDs.map(String.init).joined(separator: ",")))
-             ORDER BY w.document, w.start
+             ORDER BY w.statement_id
+             LIMIT \(limit ?? -1)
             """)
         return try ResultSet(statement: stmt)
     }

@@ -193,6 +193,27 @@ struct CLI {
         for line in lines { #expect(displayWidth(String(line)) <= 100, "\(line)") }
     }
 
+    @Test func listingsPrintAFirstPageAndSayWhenMoreMatch() throws {
+        func jsonRows(_ args: [String]) throws -> (rows: [[String: Any]], stderr: String) {
+            let r = try CLI.run(args + ["--db", db, "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return ((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]) ?? [], r.stderr)
+        }
+        let all = try jsonRows(["who-said", "--limit", "0"])
+        #expect(all.rows.count > 3 && all.stderr.isEmpty)
+        let page = try jsonRows(["who-said", "--limit", "3"])
+        #expect(page.rows.count == 3)
+        #expect(page.stderr.contains("showing the first 3 statements; more match"))
+        let exact = try jsonRows(["who-said", "--limit", "\(all.rows.count)"])
+        #expect(exact.rows.count == all.rows.count && exact.stderr.isEmpty)
+        // agree and disagree count groups and disagreements, each with all its rows.
+        let groups = try jsonRows(["agree", "--limit", "1"])
+        #expect(Set(groups.rows.compactMap { $0["claim_group"] as? Int }).count == 1 && groups.rows.count >= 2)
+        #expect(groups.stderr.contains("showing the first 1 claim groups"))
+        let conflicts = try jsonRows(["disagree", "--limit", "1"])
+        #expect(Set(conflicts.rows.compactMap { $0["disagreement"] as? Int }) == [1] && conflicts.rows.count >= 2)
+    }
+
     @Test func whoSaidBySpeakerAliasAsJSON() throws {
         let r = try CLI.run(["who-said", "--db", db, "--speaker", "Mr Peskov", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -51,7 +51,7 @@ import Foundation
         // materializes the evidence view (document text) and reaches claims and documents by key.
         let (sql, values) = try q.agreeQuery(minSources: 3, about: nil, story: nil, limit: nil)
         let all = try store.db.queryPlan(sql, values)
-        expectNoScan(all, of: ["c", "claims", "d", "documents", "ev", "s", "statements"], "agree")
+        expectNoScan(all, of: ["c", "claims", "claim_groups", "d", "documents", "ev", "s", "statements"], "agree")
         #expect(!all.contains { $0.contains("MATERIALIZE ev") || $0.contains("AUTOMATIC") }, "\(all)")
         // Within a story nothing is scanned: story -> documents -> claims -> members, by index.
         let (ssql, svalues) = try q.agreeQuery(minSources: 2, about: nil, story: 1, limit: 20)
