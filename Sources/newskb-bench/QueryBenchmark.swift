@@ -54,21 +54,23 @@ struct QueryBenchmark {
         let entities = try p.entities(&rng)
         let documents = try p.documents(&rng, count: 50)
         return [
+            // As the CLI runs them by default: a first page (who-said and entity 100 rows,
+            // agree and disagree 20 groups; one more is fetched to tell whether more match).
             Kind(name: "who-said --speaker", params: speakers, run: { s in
-                let r = try StatementQueries(db: db).whoSaid(.init(speaker: s, highlight: ("[", "]")))
+                let r = try StatementQueries(db: db).whoSaid(.init(speaker: s, limit: 101, highlight: ("[", "]")))
                 let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
                 _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
                 return r.rows.count
             }, cliArguments: { ["who-said", "--speaker", $0] }),
             Kind(name: "who-said --about", params: terms, run: { t in
-                let r = try StatementQueries(db: db).whoSaid(.init(about: t, highlight: ("[", "]")))
+                let r = try StatementQueries(db: db).whoSaid(.init(about: t, limit: 101, highlight: ("[", "]")))
                 let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
                 _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
                 return r.rows.count
             }, cliArguments: { ["who-said", "--about", $0] }),
             Kind(name: "entity NAME", params: entities, run: { n in
                 var rows = 0
-                for profile in try EntityQueries(db: db).profile(n) {
+                for profile in try EntityQueries(db: db).profile(n, limit: 101) {
                     _ = ResultFormatter(format: .table).render(profile.documents)
                     _ = ResultFormatter(format: .table).render(profile.statements)
                     rows += profile.documents.rows.count + profile.statements.rows.count
@@ -76,20 +78,27 @@ struct QueryBenchmark {
                 return rows
             }, cliArguments: { ["entity", $0] }),
             Kind(name: "agree --min-sources 3", params: ["3"], run: { m in
-                let r = try ClaimQueries(db: db).agree(minSources: Int(m)!)
+                let r = try ClaimQueries(db: db).agree(minSources: Int(m)!, limit: 21)
                 _ = table.render(r.selecting(["claim_group", "sources", "document", "speaker", "text"]))
                 return r.rows.count
             }, cliArguments: { ["agree", "--min-sources", $0] }),
-            Kind(name: "agree --min-sources 3 --limit 20", params: ["3"], run: { m in
-                let r = try ClaimQueries(db: db).agree(minSources: Int(m)!, limit: 20)
-                _ = table.render(r.selecting(["claim_group", "sources", "document", "speaker", "text"]))
-                return r.rows.count
-            }, cliArguments: { ["agree", "--min-sources", $0, "--limit", "20"] }),
             Kind(name: "disagree", params: [""], run: { _ in
-                let r = try ClaimQueries(db: db).disagree()
+                let r = try ClaimQueries(db: db).disagree(limit: 21)
                 _ = table.render(r.selecting(["disagreement", "kind", "topic", "document", "position", "text"]))
                 return r.rows.count
             }, cliArguments: { _ in ["disagree"] }),
+            // Every matching row (--limit 0), for reference: the cost of printing it all.
+            Kind(name: "who-said --speaker --limit 0", params: speakers, run: { s in
+                let r = try StatementQueries(db: db).whoSaid(.init(speaker: s, highlight: ("[", "]")))
+                let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
+                _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
+                return r.rows.count
+            }, cliArguments: { ["who-said", "--speaker", $0, "--limit", "0"] }),
+            Kind(name: "agree --min-sources 3 --limit 0", params: ["3"], run: { m in
+                let r = try ClaimQueries(db: db).agree(minSources: Int(m)!)
+                _ = table.render(r.selecting(["claim_group", "sources", "document", "speaker", "text"]))
+                return r.rows.count
+            }, cliArguments: { ["agree", "--min-sources", $0, "--limit", "0"] }),
             Kind(name: "sql (join over views)", params: documents, run: { d in
                 var rows = 0
                 for r in try SQLRunner(db: db, allowWrites: false).run(Self.joinSQL, parameters: ["doc": d]) {

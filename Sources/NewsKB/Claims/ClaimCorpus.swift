@@ -80,6 +80,7 @@ public struct ClaimCorpus {
                 """)
             var current: Int64 = -1
             var docNumber: Int32 = -1
+            var seen = [String]()  // keys of one claim (about ten: a list beats a set)
             while try stmt.step() {
                 let id = stmt.columnInt64(0)
                 if id != current {
@@ -89,7 +90,10 @@ public struct ClaimCorpus {
                 }
                 guard let line = stmt.columnString(2) else { continue }
                 claimTotal += 1
-                for k in ClaimKeys.parse(line) { count(String(k), claim: true, doc: docNumber, in: &counts) }
+                seen.removeAll(keepingCapacity: true)
+                ClaimKeys.scan(line) { k in
+                    if !seen.contains(k) { seen.append(k); count(k, claim: true, doc: docNumber, in: &counts) }
+                }
             }
             stmt.reset()
         }
@@ -376,26 +380,8 @@ final class WindowLoader {
 
     /// Interned keys of a stored line, sorted (the writer stores each key once).
     private func keys(_ line: String) -> [Int32] {
-        // Byte-level twin of ClaimKeys.forEach (this runs for every claim of every window).
         var out = [Int32]()
-        var line = line
-        line.withUTF8 { bytes in
-            func look(_ a: Int, _ b: Int) {
-                if let id = interner.ids[String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)] { out.append(id) }
-            }
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 32 {
-                defer { start = i + 1 }
-                guard i > start else { continue }
-                look(start, i)
-                // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
-                let n = i - start
-                if n >= 9, bytes[start] == 100, bytes[start + 1] == 58, (48...57).contains(bytes[start + 2]) {
-                    look(start, start + 6)
-                    if n == 12 { look(start, start + 9) }
-                }
-            }
-        }
+        ClaimKeys.scan(line) { if let id = interner.ids[$0] { out.append(id) } }
         out.sort()
         // (A database upgraded from version 5 also has entity keys in match_keys.)
         var distinct = [Int32]()
@@ -410,7 +396,11 @@ final class WindowLoader {
     /// Forgets cached documents other than `docs`.
     func keep(only docs: Set<Int>) {
         cache = cache.filter { docs.contains($0.key) }
+        titleCache = titleCache.filter { docs.contains($0.key) }
     }
+
+    /// Title keys already computed, like ``cache``.
+    private var titleCache = [Int: [Int32]]()
 
     /// Claims of the documents (`index`: canonical document number), in canonical order.
     func claims(of docs: [(index: Int, id: Int64)]) throws -> [ClaimCorpus.ClaimRow] {
@@ -447,9 +437,15 @@ final class WindowLoader {
     func titleKeys(of docs: [(index: Int, id: Int64)]) throws -> [(Int, [Int32])] {
         var out = [(Int, [Int32])]()
         for d in docs {
-            let title = try titleOfDocument.scalar([d.id])?.string
-            titleOfDocument.reset()
-            let ks = ClaimCorpus.titleKeys(title).compactMap { interner.ids[$0] }
+            let ks: [Int32]
+            if let cached = titleCache[d.index] {
+                ks = cached
+            } else {
+                let title = try titleOfDocument.scalar([d.id])?.string
+                titleOfDocument.reset()
+                ks = ClaimCorpus.titleKeys(title).compactMap { interner.ids[$0] }
+                titleCache[d.index] = ks
+            }
             if !ks.isEmpty { out.append((d.index, ks)) }
         }
         return out

@@ -58,6 +58,27 @@ struct ClaimKeys {
         for k in derived where seen.insert(k).inserted { body(k) }
     }
 
+    /// Byte-level ``forEach(in:_:)`` for the corpus phase's hot loops: every key of the line
+    /// (dates expanded; a key may repeat when a derived date is also stored).
+    static func scan(_ line: String, _ body: (String) -> Void) {
+        var line = line
+        line.withUTF8 { bytes in
+            func key(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self) }
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 32 {
+                defer { start = i + 1 }
+                guard i > start else { continue }
+                body(key(start, i))
+                // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
+                let n = i - start
+                if n >= 9, bytes[start] == 100, bytes[start + 1] == 58, (48...57).contains(bytes[start + 2]) {
+                    body(key(start, start + 6))
+                    if n == 12 { body(key(start, start + 9)) }
+                }
+            }
+        }
+    }
+
     /// The keys of a stored line, dates expanded (see ``forEach(in:_:)``).
     static func parse(_ line: String) -> [Substring] {
         var out = [Substring]()
