@@ -65,6 +65,27 @@ import Foundation
         #expect(try db.int("SELECT count(*) FROM (SELECT 1 FROM claim_evidence GROUP BY claim_group, document HAVING count(*) > 1)") == 0)
     }
 
+    @Test func eachSeedFactIsOneGroupHoldingEveryArticleThatStatesIt() throws {
+        let (_, store) = try importDocs(try seeds())
+        let db = store.db
+        func docs(_ numbers: [String]) -> [String] { numbers.map { n in try! seeds().first { $0.key.hasPrefix(n + "_") }!.key }.sorted() }
+        // The evidence text that identifies each fact, and the seed articles (by number) that state it.
+        let facts: [(String, [String])] = [
+            ("Shoigu", ["000", "001", "002", "003"]),                 // Kirby: Shoigu and artillery ammunition
+            ("2019", ["000", "001", "002", "003"]),                   // the 2019 Vladivostok summit
+            ("Khasan", ["000", "003", "004"]),                        // the stop at Khasan
+            ("bulletproof carriages", ["000", "001", "003"]),
+            ("59 k", ["000", "001", "003"]),                          // 37 mph = 59 km/h = 59 kilometers per hour
+            ("spy satellite", ["000", "003"]),
+            ("not warnings from Washington", ["000", "003"]),         // Peskov's quotation
+        ]
+        for (text, numbers) in facts {
+            let groups = try db.rows("SELECT DISTINCT claim_group FROM claim_evidence WHERE text LIKE '%' || ? || '%'", [text])
+            #expect(groups.count == 1, "\(text): \(groups.count) groups")
+            #expect(try groupDocuments(db, containing: text) == docs(numbers), "\(text)")
+        }
+    }
+
     @Test func seedConflictsOverTheMeetingPlaceAndTheTrainsHeadingAreFound() throws {
         let (_, store) = try importDocs(try seeds())
         let rows = try store.db.rows("SELECT disagreement, kind, topic, document, position FROM disagreements")
