@@ -48,6 +48,13 @@ struct QueryBenchmark {
     func kinds(_ db: Database) throws -> [Kind] {
         var rng = SplitMix64(seed: seed)
         let table = ResultFormatter(format: .table, maxWidth: 100)
+        /// who-said as the command prints it: the five columns, fitted to 100 columns.
+        func whoSaid(_ filter: StatementQueries.Filter) throws -> Int {
+            let r = try StatementQueries(db: db).whoSaid(filter)
+            let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
+            _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
+            return r.rows.count
+        }
         let p = ParameterPicker(db: db)
         let speakers = try p.speakers(&rng)
         let terms = try p.searchTerms(&rng, count: 50)
@@ -57,16 +64,10 @@ struct QueryBenchmark {
             // As the CLI runs them by default: a first page (who-said and entity 100 rows,
             // agree and disagree 20 groups; one more is fetched to tell whether more match).
             Kind(name: "who-said --speaker", params: speakers, run: { s in
-                let r = try StatementQueries(db: db).whoSaid(.init(speaker: s, limit: 101, highlight: ("[", "]")))
-                let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
-                _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
-                return r.rows.count
+                try whoSaid(.init(speaker: s, limit: 101, highlight: ("[", "]")))
             }, cliArguments: { ["who-said", "--speaker", $0] }),
             Kind(name: "who-said --about", params: terms, run: { t in
-                let r = try StatementQueries(db: db).whoSaid(.init(about: t, limit: 101, highlight: ("[", "]")))
-                let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
-                _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
-                return r.rows.count
+                try whoSaid(.init(about: t, limit: 101, highlight: ("[", "]")))
             }, cliArguments: { ["who-said", "--about", $0] }),
             Kind(name: "entity NAME", params: entities, run: { n in
                 var rows = 0
@@ -89,10 +90,7 @@ struct QueryBenchmark {
             }, cliArguments: { _ in ["disagree"] }),
             // Every matching row (--limit 0), for reference: the cost of printing it all.
             Kind(name: "who-said --speaker --limit 0", params: speakers, run: { s in
-                let r = try StatementQueries(db: db).whoSaid(.init(speaker: s, highlight: ("[", "]")))
-                let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
-                _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
-                return r.rows.count
+                try whoSaid(.init(speaker: s, highlight: ("[", "]")))
             }, cliArguments: { ["who-said", "--speaker", $0, "--limit", "0"] }),
             Kind(name: "agree --min-sources 3 --limit 0", params: ["3"], run: { m in
                 let r = try ClaimQueries(db: db).agree(minSources: Int(m)!)
