@@ -484,7 +484,7 @@ extension ClaimCorpus.ClaimRow {
     /// The normalized form shown for a claim group: the base forms of its words, then its
     /// quantities in canonical units (`armor carriag train 59.5 km/h`).
     var normalized: String {
-        let words = ClaimKeys.parse(matchKeys).filter(ClaimKeys.isWord).map(String.init)
+        let words = matchKeys.split(separator: " ").filter(ClaimKeys.isWord).map(String.init)
         let qs = quantities.map { Quantity(value: $0.value, unit: $0.unit, noun: $0.noun, span: TextSpan($0.start, $0.end)).key }
         return (words + qs).joined(separator: " ")
     }

@@ -7,10 +7,10 @@ import NewsKBExtraction
 /// - `e:` and an entity key, spaces written as `_` (`e:kim_jong_un`): not stored in the line but
 ///   in `entities.match_key` (``entityKey(_:)``), and added by readers through `claim_entities`;
 /// - `d:` and a resolved date (`d:2019-04-25`); readers expand a day to its month and year and
-///   a month to its year (``forEach(in:_:)``), so "in April 2019" matches "on April 25, 2019".
+///   a month to its year (``scan(_:_:)``), so "in April 2019" matches "on April 25, 2019".
 ///
 /// Words never contain spaces and never start with `e:` or `d:` (base forms are letters), so
-/// the line parses back without ambiguity (``parse(_:)``).
+/// the line parses back without ambiguity (``scan(_:_:)``).
 struct ClaimKeys {
     private(set) var text = ""
     private var seen = Set<Substring>()
@@ -33,33 +33,16 @@ struct ClaimKeys {
     /// The matching key of an entity (`entities.match_key`): its gazetteer name when known, so
     /// `U.S.` and `United States` match, else its canonical name; lower case, `_` for spaces.
     static func entityKey(_ e: DocumentEntity) -> String {
-        (e.knownName ?? e.canonicalName).lowercased().replacingByte(32, with: 95)
+        ClaimWriter.entityKey(e).replacingByte(32, with: 95)
     }
 
     mutating func add(date: String) {
         append(Substring("d:" + date))
     }
 
-    /// The keys of a stored line, each date also as its month and year (a day matches its
-    /// month and year: "April 2019" = "in 2019"), calling `body` once per distinct key.
-    static func forEach(in line: String, _ body: (Substring) -> Void) {
-        var derived = [Substring]()
-        for k in line.split(separator: " ") {
-            body(k)
-            // d:YYYY-MM-DD → d:YYYY-MM, d:YYYY; d:YYYY-MM → d:YYYY.
-            if k.hasPrefix("d:"), k.count >= 9, k.dropFirst(2).first?.isNumber == true {
-                let date = k.dropFirst(2)
-                derived.append(k.prefix(6))
-                if date.count == 10 { derived.append(k.prefix(9)) }
-            }
-        }
-        if derived.isEmpty { return }
-        var seen = Set(line.split(separator: " "))
-        for k in derived where seen.insert(k).inserted { body(k) }
-    }
-
-    /// Byte-level ``forEach(in:_:)`` for the corpus phase's hot loops: every key of the line
-    /// (dates expanded; a key may repeat when a derived date is also stored).
+    /// Every key of a stored line, each date also as its month and year (a day matches its
+    /// month and year: "April 2019" = "in 2019"); scanned on bytes, as the corpus phase calls it
+    /// for every claim. A key may repeat when a derived date is also stored.
     static func scan(_ line: String, _ body: (String) -> Void) {
         var line = line
         line.withUTF8 { bytes in
@@ -77,14 +60,6 @@ struct ClaimKeys {
                 }
             }
         }
-    }
-
-    /// The keys of a stored line, dates expanded (see ``forEach(in:_:)``).
-    static func parse(_ line: String) -> [Substring] {
-        var out = [Substring]()
-        var seen = Set<Substring>()
-        forEach(in: line) { if seen.insert($0).inserted { out.append($0) } }
-        return out
     }
 
     /// True for a content-word key (not an entity or a date).
