@@ -28,6 +28,11 @@ public struct ClaimCorpus {
     /// Figures of one run, for timings.
     public struct Summary: Sendable, Equatable {
         public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0
+        /// Distinct keys counted.
+        public var keys = 0
+        /// The most documents, and claims with an edge or a conflict, held at once between
+        /// windows (``LiveComponents``): bounded by the busiest weeks, not by the corpus.
+        public var peakLiveDocuments = 0, peakLiveClaims = 0
         public var seconds = 0.0
     }
 
@@ -44,6 +49,12 @@ public struct ClaimCorpus {
     /// Recomputes stories, claim groups and conflicts.
     @discardableResult
     public func update() throws -> Summary {
+        try update(finalizeEarly: true)
+    }
+
+    /// Recomputes stories, claim groups and conflicts; with `finalizeEarly` false, every
+    /// component is kept to the end and merged then (the results are the same: for tests).
+    func update(finalizeEarly: Bool) throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
         // Reads here jump from document to document: a big page cache buys little, and its
@@ -52,249 +63,149 @@ public struct ClaimCorpus {
         try db.execute("PRAGMA cache_size = -8192")
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
-        // Documents in canonical (key) order.
-        var docIDs = [Int64](), docDays = [Int?]()
-        var docIndex = [Int64: Int32]()
-        let docStmt = try db.prepare("SELECT id, published FROM documents ORDER BY key")
-        while try docStmt.step() {
-            docIndex[docStmt.columnInt64(0)] = Int32(docIDs.count)
-            docIDs.append(docStmt.columnInt64(0))
-            docDays.append(docStmt.columnString(1).flatMap(CivilDate.parse)?.dayNumber)
-        }
-        docStmt.reset()
-        let n = docIDs.count
+        // Documents in canonical (key) order, in a temporary table.
+        let documents = try CorpusDocuments(db: db, bucketDays: bucketDays)
+        defer { try? documents.drop() }
+        let n = documents.count
         summary.documents = n
-        ProcessStats.trace("corpus: \(n) documents read")
+        ProcessStats.trace("corpus: \(n) documents numbered")
 
         // One streaming pass: how many claims and documents hold each key (title words count
-        // for documents). Keys are then numbered in sorted order, so ids do not depend on the
-        // order of insertion.
-        var counts = [String: (claims: Int32, docs: Int32, lastDoc: Int32)]()
-        var claimTotal = 0
-        do {
-            let stmt = try db.prepare("""
-                SELECT d.id, d.title, c.match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '')
-                         FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id), '')
-                  FROM documents d LEFT JOIN claims c ON c.document_id = d.id
-                 ORDER BY d.id, c.position
-                """)
-            var current: Int64 = -1
-            var docNumber: Int32 = -1
-            var seen = [String]()  // keys of one claim (about ten: a list beats a set)
-            while try stmt.step() {
-                let id = stmt.columnInt64(0)
-                if id != current {
-                    current = id
-                    docNumber += 1
-                    for t in ClaimCorpus.titleKeys(stmt.columnString(1)) { count(t, claim: false, doc: docNumber, in: &counts) }
-                }
-                guard let line = stmt.columnString(2) else { continue }
-                claimTotal += 1
-                seen.removeAll(keepingCapacity: true)
-                ClaimKeys.scan(line) { k in
-                    if !seen.contains(k) { seen.append(k); count(k, claim: true, doc: docNumber, in: &counts) }
-                }
-            }
-            stmt.reset()
-        }
-        summary.claims = claimTotal
-        ProcessStats.trace("corpus: \(counts.count) keys counted")
-        var interner = KeyInterner()
-        for k in counts.keys.sorted() { _ = interner.id(k) }
-        let keyCount = interner.count
-        var claimDF = [Int32](repeating: 0, count: keyCount), documentDF = [Int32](repeating: 0, count: keyCount)
-        for (k, c) in counts { let i = Int(interner.ids[k]!); claimDF[i] = c.claims; documentDF[i] = c.docs }
-        let docDF = documentDF
-        documentDF = []
-        counts = [:]
-        let weights = ClaimGrouper.weights(counts: claimDF, claims: claimTotal)
-        claimDF = []
+        // for documents), into a temporary table. Each window numbers its own keys in sorted
+        // order, so ids do not depend on the order of insertion.
+        let counts = try KeyCounts(db: db)
+        defer { try? counts.drop() }
+        try counts.count()
+        summary.claims = counts.claimTotal
+        summary.keys = counts.distinctKeys
+        ProcessStats.trace("corpus: \(counts.distinctKeys) keys counted")
 
-        ProcessStats.trace("corpus: keys interned")
         // Windows: each dated bucket with the next one, and the undated documents.
-        let bucketOf: [Int?] = docDays.map { $0.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) } }
-        var byBucket = [Int: [Int]]()
-        var undated = [Int]()
-        for i in 0..<n { if let b = bucketOf[i] { byBucket[b, default: []].append(i) } else { undated.append(i) } }
-        let buckets = byBucket.keys.sorted()
-        var windows: [(first: Int?, docs: [Int])] = buckets.map { b in
-            (first: Optional(b), docs: (byBucket[b] ?? []) + (byBucket[b + 1] ?? []) + undated)
-        }
-        if !undated.isEmpty { windows.append((first: nil, docs: undated)) }
+        var windows: [Int?] = documents.buckets.map { Optional($0) }
+        if !documents.undated.isEmpty { windows.append(nil) }
         summary.windows = windows.count
+        var bucketDocs = [Int: [CorpusDocuments.Doc]]()
+        func docs(of window: Int?) throws -> [CorpusDocuments.Doc] {
+            guard let b = window else { return documents.undated }
+            bucketDocs = bucketDocs.filter { $0.key >= b }
+            for x in [b, b + 1] where bucketDocs[x] == nil { bucketDocs[x] = try documents.documents(inBucket: x) }
+            return (bucketDocs[b]! + bucketDocs[b + 1]! + documents.undated).sorted { $0.number < $1.number }
+        }
 
-        let loader = try WindowLoader(db: db, interner: interner)
-        let grouper: ClaimGrouper = {
-            var g = ClaimGrouper()
-            // A shared date (its day, month and year keys) counts as one shared key, not three.
-            g.dateKeys = Set(interner.names.indices.filter { interner.names[$0].hasPrefix("d:") }.map { Int32($0) })
-            return g
-        }()
+        let loader = try WindowLoader(db: db)
+        let grouper = ClaimGrouper()
         let storyGrouper = StoryGrouper()
-        // Claims with an edge or a conflict, numbered as first seen (a claim is in two windows).
-        var slotOf = [Int64: Int32]()
-        var nodes = [Node]()
-        var edges = [(sim: Double, a: Int32, b: Int32)]()
-        var conflictSlots = [(a: Int32, b: Int32, kind: ClaimGrouper.ConflictKind)]()
-        var storyLinks = [StoryGrouper.Links]()
+        let results = try CorpusResults(db: db, loader: loader, grouper: grouper, storyGrouper: storyGrouper)
+        defer { results.discard() }
+        // What may still change: documents by story links, claims by edges, claims by conflicts.
+        let stories = LiveGraph<Int, CorpusResults.StoryDocument, CorpusResults.StoryLink>()
+        let claimGraph = LiveGraph<Int64, CorpusResults.ClaimNode, Double>()
+        let conflictGraph = LiveGraph<Int64, CorpusResults.ClaimNode, ClaimGrouper.ConflictKind>()
+        // Finished conflict components wait until the stories of their documents are written.
+        var waiting = [CorpusResults.ConflictComponent]()
+        func finish(through bucket: Int?) throws {
+            try results.write(stories: stories.takeFinished(through: bucket))
+            try results.write(groups: claimGraph.takeFinished(through: bucket))
+            waiting += conflictGraph.takeFinished(through: bucket)
+            let ready = waiting.filter { c in c.nodes.allSatisfy { !stories.contains($0.info.doc) } }
+            waiting.removeAll { c in c.nodes.allSatisfy { !stories.contains($0.info.doc) } }
+            try results.write(conflicts: ready)
+        }
         // Each window's comparisons run on another core while the next window is read.
         let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
         var inFlight: (done: DispatchGroup, result: WindowResult)?
-        func collect(_ r: WindowResult) {
+        func collect(_ r: WindowResult) throws {
             summary.comparisons += r.pairs.comparisons
-            func node(_ i: Int) -> Int32 {
-                let c = r.items[i]
-                if let k = slotOf[c.id] { return k }
-                let k = Int32(nodes.count)
-                slotOf[c.id] = k
-                nodes.append(Node(order: c.order, id: c.id, doc: c.document))
-                return k
+            var topOf = [Int: [(key: String, weight: Double)]]()
+            for t in r.links.top { topOf[t.doc] = t.keys.map { (key: r.names[Int($0.key)], weight: $0.weight) } }
+            var docOf = [Int: CorpusDocuments.Doc](minimumCapacity: r.docs.count)
+            for d in r.docs {
+                docOf[d.number] = d
+                stories.add(d.number, bucket: d.bucket, CorpusResults.StoryDocument(id: d.id, day: d.day, top: topOf[d.number] ?? []))
             }
-            for e in r.pairs.edges { edges.append((e.sim, node(e.a), node(e.b))) }
-            for c in r.pairs.conflicts { conflictSlots.append((node(c.a), node(c.b), c.kind)) }
-            storyLinks.append(r.links)
+            func node<L>(_ i: Int, in graph: LiveGraph<Int64, CorpusResults.ClaimNode, L>) -> Int64 {
+                let c = r.items[i]
+                let d = docOf[Int(c.document)]!
+                graph.add(c.id, bucket: d.bucket, CorpusResults.ClaimNode(order: c.order, doc: d.number, documentID: d.id))
+                return c.id
+            }
+            for e in r.pairs.edges { claimGraph.link(node(e.a, in: claimGraph), node(e.b, in: claimGraph), e.sim) }
+            for c in r.pairs.conflicts { conflictGraph.link(node(c.a, in: conflictGraph), node(c.b, in: conflictGraph), c.kind) }
+            for e in r.links.edges { stories.link(e.a, e.b, .edge(e.sim)) }
+            for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), .pair(p.sim), joins: false) }
+            // Components that no later window can reach are merged and written now.
+            if finalizeEarly, let first = r.first { try finish(through: first) }
         }
         for (wi, w) in windows.enumerated() {
-            let docs = w.docs.sorted()
-            let claims = try loader.claims(of: docs.map { (index: $0, id: docIDs[$0]) })
-            loader.keep(only: wi + 1 < windows.count ? Set(windows[wi + 1].docs) : [])
+            let docs = try docs(of: w)
+            var claims = try loader.claims(of: docs)
+            let titles = try loader.titleKeys(of: docs)
+            // Keep what the next window holds too.
+            let next: Int?? = wi + 1 < windows.count ? .some(windows[wi + 1]) : .none
+            loader.keep(only: Set(docs.filter { d in
+                guard case .some(let nb) = next else { return false }
+                guard let b = d.bucket else { return true }
+                guard let nb else { return false }
+                return b == nb || b == nb + 1
+            }.map(\.number)))
+            let keys = try WindowKeys(claims: &claims, titles: titles, counts: counts)
+            var units = KeyInterner()
             let items = claims.map { c in
                 ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
-                                  quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: loader.unitID($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
+                                  quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
                                   negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
             }
             // Story vectors: claim keys (entities count double, dates not at all) and title words.
             var perDoc = [Int: [Int32: Int32]]()
             for c in claims {
                 for k in c.keys {
-                    let name = interner.names[Int(k)]
+                    let name = keys.names[Int(k)]
                     if name.hasPrefix("d:") { continue }
                     perDoc[c.doc, default: [:]][k, default: 0] += name.hasPrefix("e:") ? 2 : 1
                 }
             }
-            for (d, terms) in try loader.titleKeys(of: docs.map { (index: $0, id: docIDs[$0]) }) {
-                for t in terms { perDoc[d, default: [:]][t, default: 0] += 2 }
+            for t in titles {
+                for name in t.keys { perDoc[t.doc, default: [:]][keys.ids[name]!, default: 0] += 2 }
             }
             let storyDocs = docs.map { d in
-                StoryGrouper.Document(keys: (perDoc[d] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
-                                      day: docDays[d], order: d)
+                StoryGrouper.Document(keys: (perDoc[d.number] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
+                                      day: d.day, order: d.number)
             }
-            if let f = inFlight { f.done.wait(); collect(f.result) }
-            let result = WindowResult(items: items)
+            var bucketOf = [Int: Int?](minimumCapacity: docs.count)
+            for d in docs { bucketOf[d.number] = d.bucket }
+            let itemBucket = items.map { bucketOf[Int($0.document)]! }
+            let storyBuckets = bucketOf
+            if let f = inFlight { f.done.wait(); try collect(f.result) }
+            let result = WindowResult(items: items, docs: docs, names: keys.names, first: w)
             let done = DispatchGroup()
-            let first = w.first
+            var windowGrouper = grouper
+            // A shared date (its day, month and year keys) counts as one shared key, not three.
+            windowGrouper.dateKeys = keys.dateKeys
+            let claimGrouper = windowGrouper
+            let (keyCount, weights, df) = (keys.count, keys.weights, keys.documentFrequency)
             compute.async(group: done) {
-                result.pairs = grouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
-                    ClaimCorpus.owner(bucketOf[Int(items[a].document)], bucketOf[Int(items[b].document)]) == .some(first)
+                result.pairs = claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
+                    ClaimCorpus.owner(itemBucket[a], itemBucket[b]) == .some(w)
                 }
-                result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: docDF, documentCount: n) { a, b in
-                    ClaimCorpus.owner(bucketOf[a], bucketOf[b]) == .some(first)
+                result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
+                    ClaimCorpus.owner(storyBuckets[a]!, storyBuckets[b]!) == .some(w)
                 }
             }
             inFlight = (done, result)
         }
-        if let f = inFlight { f.done.wait(); collect(f.result) }
-        ProcessStats.trace("corpus: \(windows.count) windows compared, \(nodes.count) claims linked by \(edges.count) edges")
+        if let f = inFlight { f.done.wait(); try collect(f.result) }
+        try finish(through: nil)
+        try results.write(conflicts: waiting)
+        summary.peakLiveDocuments = stories.peak
+        summary.peakLiveClaims = max(claimGraph.peak, conflictGraph.peak)
+        ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")
 
-        // Stories over all windows.
-        let (storyOf, labelKeys) = storyGrouper.merge(days: docDays, links: storyLinks)
-        storyLinks = []
-        let storyLabels = labelKeys.map { ks in ks.map { ClaimCorpus.display(interner.names[Int($0)]) }.joined(separator: " ") }
-
-        ProcessStats.trace("corpus: stories merged")
-        // Claim groups over all windows: nodes in canonical order.
-        slotOf = [:]
-        let perm = nodes.indices.sorted { (nodes[$0].order, nodes[$0].id) < (nodes[$1].order, nodes[$1].id) }
-        var rankOf = [Int32](repeating: 0, count: nodes.count)
-        for (r, k) in perm.enumerated() { rankOf[k] = Int32(r) }
-        let ordered = perm.map { nodes[$0] }
-        nodes = []
-        for i in edges.indices { edges[i].a = rankOf[Int(edges[i].a)]; edges[i].b = rankOf[Int(edges[i].b)] }
-        let conflicts = conflictSlots.map { (a: ordered[Int(rankOf[Int($0.a)])].id, b: ordered[Int(rankOf[Int($0.b)])].id, kind: $0.kind) }
-        conflictSlots = []
-        rankOf = []
-        let merged = grouper.merge(nodeCount: ordered.count, edges: edges)
-        edges = []
-        // One piece of evidence per document and group: a document that states the fact twice
-        // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
-        let groups = merged.groups.map { g -> [Int] in
-            var best = [Int32: Int]()
-            for m in g {
-                let d = ordered[m].doc
-                if let o = best[d], merged.best[o] >= merged.best[m] { continue }
-                best[d] = m
-            }
-            return best.values.sorted()
-        }.filter { $0.count >= 2 }
-
-        ProcessStats.trace("corpus: claim groups merged")
-        // Conflicts: frames within stories, and numeric/negation pairs. The claims involved, in
-        // canonical order.
-        let frameClaims = try db.rows("SELECT DISTINCT claim_id FROM claim_frames").compactMap { $0[0].int64 }
-        var involved = Set(frameClaims)
-        for c in conflicts { involved.insert(c.a); involved.insert(c.b) }
-        var rows = try loader.rows(ids: involved.sorted(), docIndex: docIndex)
-        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
-        var rowOf = [Int64: Int]()
-        for (i, r) in rows.enumerated() { rowOf[r.id] = i }
-        let pairConflicts = conflicts.compactMap { c -> (a: Int, b: Int, kind: ClaimGrouper.ConflictKind)? in
-            guard let a = rowOf[c.a], let b = rowOf[c.b] else { return nil }
-            return a < b ? (a, b, c.kind) : (b, a, c.kind)
-        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        let found = DisagreementFinder.find(claims: rows, storyOf: storyOf, pairConflicts: pairConflicts,
-                                            names: { ClaimCorpus.display(interner.names[Int($0)]) },
-                                            isDate: { interner.names[Int($0)].hasPrefix("d:") },
-                                            isEntity: { interner.names[Int($0)].hasPrefix("e:") })
-
-        // Write everything in one transaction, ids in canonical order.
-        let normalizedStmt = try db.prepare("SELECT match_keys FROM claims WHERE id = ?")
-        let quantitiesStmt = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
-        try db.transaction {
-            try db.execute("""
-                DELETE FROM conflict_positions; DELETE FROM conflicts;
-                DELETE FROM claim_group_members; DELETE FROM claim_groups;
-                DELETE FROM story_documents; DELETE FROM story_clusters;
-                """)
-            let insStory = try db.prepare("INSERT INTO story_clusters(id, label) VALUES (?, ?)")
-            for (s, label) in storyLabels.enumerated() { try insStory.execute([s + 1, label]) }
-            let insStoryDoc = try db.prepare("INSERT INTO story_documents(story_id, document_id) VALUES (?, ?)")
-            for (i, id) in docIDs.enumerated() { try insStoryDoc.execute([storyOf[i] + 1, id]) }
-            let insGroup = try db.prepare("INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized, sources) VALUES (?, ?, ?, ?, ?)")
-            let insMember = try db.prepare("INSERT INTO claim_group_members(group_id, claim_id, similarity) VALUES (?, ?, ?)")
-            for (g, members) in groups.enumerated() {
-                // Representative: the best-connected member (ties: canonical order).
-                let rep = members.max { (merged.best[$0], -$0) < (merged.best[$1], -$1) } ?? members[0]
-                let stories = Set(members.map { storyOf[Int(ordered[$0].doc)] })
-                let repID = ordered[rep].id
-                var row = ClaimRow(id: repID, doc: 0, start: 0, end: 0, negated: false,
-                                   matchKeys: try normalizedStmt.scalar([repID])?.string ?? "")
-                normalizedStmt.reset()
-                try quantitiesStmt.bind([repID])
-                while try quantitiesStmt.step() {
-                    row.quantities.append((quantitiesStmt.column(0).double ?? 0, quantitiesStmt.columnString(1) ?? "",
-                                           quantitiesStmt.columnString(2) ?? "", quantitiesStmt.columnInt(3), quantitiesStmt.columnInt(4)))
-                }
-                quantitiesStmt.reset()
-                // One member per document: the members are the sources.
-                try insGroup.execute([g + 1, repID, stories.count == 1 ? stories.first! + 1 : nil, row.normalized, members.count])
-                for m in members {
-                    try insMember.execute([g + 1, ordered[m].id, merged.best[m].rounded3])
-                }
-            }
-            let insConflict = try db.prepare("INSERT INTO conflicts(id, kind, topic, story_id) VALUES (?, ?, ?, ?)")
-            let insPosition = try db.prepare("INSERT OR IGNORE INTO conflict_positions(conflict_id, claim_id, start, \"end\", position) VALUES (?, ?, ?, ?, ?)")
-            for (k, d) in found.enumerated() {
-                try insConflict.execute([k + 1, d.kind, d.topic, d.story.map { $0 + 1 }])
-                for p in d.positions {
-                    let c = rows[p.claim]
-                    try insPosition.execute([k + 1, c.id, c.start, c.end, p.position])
-                }
-            }
-        }
-        summary.stories = storyLabels.count
-        summary.groups = groups.count
-        summary.conflicts = found.count
+        try results.publish()
+        summary.stories = results.stories
+        summary.groups = results.groups
+        summary.conflicts = results.conflicts
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        ProcessStats.trace("corpus: written")
         return summary
     }
 
@@ -312,17 +223,18 @@ public struct ClaimCorpus {
     /// What one window's comparisons found (filled on a worker thread, read after it is done).
     final class WindowResult: @unchecked Sendable {
         let items: [ClaimGrouper.Item]
+        let docs: [CorpusDocuments.Doc]
+        /// The window's keys (``WindowKeys/names``).
+        let names: [String]
+        /// The window's first bucket (nil: the undated window).
+        let first: Int?
         var pairs = ClaimGrouper.Pairs()
         var links = StoryGrouper.Links()
-        init(items: [ClaimGrouper.Item]) { self.items = items }
-    }
-
-    private func count(_ key: String, claim: Bool, doc: Int32, in counts: inout [String: (claims: Int32, docs: Int32, lastDoc: Int32)]) {
-        counts[key, default: (0, 0, -1)].claims += claim ? 1 : 0
-        // Document frequency counts dates out (stories ignore them) but costs nothing to keep.
-        if counts[key]!.lastDoc != doc {
-            counts[key]!.lastDoc = doc
-            counts[key]!.docs += 1
+        init(items: [ClaimGrouper.Item], docs: [CorpusDocuments.Doc], names: [String], first: Int?) {
+            self.items = items
+            self.docs = docs
+            self.names = names
+            self.first = first
         }
     }
 
@@ -337,146 +249,6 @@ public struct ClaimCorpus {
         if key.hasPrefix("e:") { return String(key.dropFirst(2)).replacingByte(95, with: 32) }
         if key.hasPrefix("d:") { return String(key.dropFirst(2)) }
         return key
-    }
-}
-
-/// Reads one window's claims (keys interned) with prepared statements.
-final class WindowLoader {
-    private let interner: KeyInterner
-    private var units = KeyInterner()
-    private let claimsOfDocument: Statement
-    private let quantitiesOfDocument: Statement
-    private let titleOfDocument: Statement
-    private let claimByID: Statement
-    private let quantitiesOfClaim: Statement
-    private let framesOfClaim: Statement
-
-    init(db: Database, interner: KeyInterner) throws {
-        self.interner = interner
-        claimsOfDocument = try db.prepare("""
-            SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
-            """)
-        quantitiesOfDocument = try db.prepare("""
-            SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
-             WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
-            """)
-        titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
-        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
-        quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
-        framesOfClaim = try db.prepare("""
-            SELECT predicate, role, value, value_label, other, start, "end" FROM claim_frames WHERE claim_id = ?
-             ORDER BY start, "end", predicate, role, value
-            """)
-    }
-
-    func unitID(_ unit: String) -> Int32 { units.id(unit) }
-
-    /// A claim's full key line: its stored word and date keys, then `e:` and the match key of
-    /// each entity it names.
-    static let keysColumn = """
-        match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '') FROM claim_entities ce
-                                  JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = claims.id), '')
-        """
-
-    /// Interned keys of a stored line, sorted (the writer stores each key once).
-    private func keys(_ line: String) -> [Int32] {
-        var out = [Int32]()
-        ClaimKeys.scan(line) { if let id = interner.ids[$0] { out.append(id) } }
-        out.sort()
-        // (A database upgraded from version 5 also has entity keys in match_keys.)
-        var distinct = [Int32]()
-        distinct.reserveCapacity(out.count)
-        for k in out where k != distinct.last { distinct.append(k) }
-        return distinct
-    }
-
-    /// Claims already loaded, by canonical document number (a document is in two windows).
-    private var cache = [Int: [ClaimCorpus.ClaimRow]]()
-
-    /// Forgets cached documents other than `docs`.
-    func keep(only docs: Set<Int>) {
-        cache = cache.filter { docs.contains($0.key) }
-        titleCache = titleCache.filter { docs.contains($0.key) }
-    }
-
-    /// Title keys already computed, like ``cache``.
-    private var titleCache = [Int: [Int32]]()
-
-    /// Claims of the documents (`index`: canonical document number), in canonical order.
-    func claims(of docs: [(index: Int, id: Int64)]) throws -> [ClaimCorpus.ClaimRow] {
-        var out = [ClaimCorpus.ClaimRow]()
-        for d in docs {
-            if let cached = cache[d.index] { out += cached; continue }
-            let first = out.count
-            defer { cache[d.index] = Array(out[first...]) }
-            try claimsOfDocument.bind([d.id])
-            var at = [Int64: Int]()
-            while try claimsOfDocument.step() {
-                let line = claimsOfDocument.columnString(4) ?? ""
-                at[claimsOfDocument.columnInt64(0)] = out.count
-                out.append(ClaimCorpus.ClaimRow(id: claimsOfDocument.columnInt64(0), doc: d.index, start: claimsOfDocument.columnInt(1),
-                                                end: claimsOfDocument.columnInt(2), negated: claimsOfDocument.columnInt(3) != 0,
-                                                matchKeys: line, keys: keys(line)))
-            }
-            claimsOfDocument.reset()
-            guard out.count > first else { continue }
-            try quantitiesOfDocument.bind([d.id])
-            while try quantitiesOfDocument.step() {
-                guard let i = at[quantitiesOfDocument.columnInt64(0)] else { continue }
-                out[i].quantities.append((quantitiesOfDocument.column(1).double ?? 0, quantitiesOfDocument.columnString(2) ?? "",
-                                          quantitiesOfDocument.columnString(3) ?? "", quantitiesOfDocument.columnInt(4),
-                                          quantitiesOfDocument.columnInt(5)))
-            }
-            quantitiesOfDocument.reset()
-        }
-        out.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
-        return out
-    }
-
-    /// Title keys (interned) of the documents.
-    func titleKeys(of docs: [(index: Int, id: Int64)]) throws -> [(Int, [Int32])] {
-        var out = [(Int, [Int32])]()
-        for d in docs {
-            let ks: [Int32]
-            if let cached = titleCache[d.index] {
-                ks = cached
-            } else {
-                let title = try titleOfDocument.scalar([d.id])?.string
-                titleOfDocument.reset()
-                ks = ClaimCorpus.titleKeys(title).compactMap { interner.ids[$0] }
-                titleCache[d.index] = ks
-            }
-            if !ks.isEmpty { out.append((d.index, ks)) }
-        }
-        return out
-    }
-
-    /// Claims by id, with their quantities and frames (for disagreements).
-    func rows(ids: [Int64], docIndex: [Int64: Int32]) throws -> [ClaimCorpus.ClaimRow] {
-        var out = [ClaimCorpus.ClaimRow]()
-        for id in ids {
-            try claimByID.bind([id])
-            defer { claimByID.reset() }
-            guard try claimByID.step(), let doc = docIndex[claimByID.columnInt64(0)] else { continue }
-            let line = claimByID.columnString(4) ?? ""
-            var row = ClaimCorpus.ClaimRow(id: id, doc: Int(doc), start: claimByID.columnInt(1), end: claimByID.columnInt(2),
-                                           negated: claimByID.columnInt(3) != 0, matchKeys: line, keys: keys(line))
-            try quantitiesOfClaim.bind([id])
-            while try quantitiesOfClaim.step() {
-                row.quantities.append((quantitiesOfClaim.column(0).double ?? 0, quantitiesOfClaim.columnString(1) ?? "",
-                                       quantitiesOfClaim.columnString(2) ?? "", quantitiesOfClaim.columnInt(3), quantitiesOfClaim.columnInt(4)))
-            }
-            quantitiesOfClaim.reset()
-            try framesOfClaim.bind([id])
-            while try framesOfClaim.step() {
-                row.frames.append((framesOfClaim.columnString(0) ?? "", framesOfClaim.columnString(1) ?? "", framesOfClaim.columnString(2) ?? "",
-                                   framesOfClaim.columnString(3) ?? "", framesOfClaim.columnString(4), framesOfClaim.columnInt(5),
-                                   framesOfClaim.columnInt(6)))
-            }
-            framesOfClaim.reset()
-            out.append(row)
-        }
-        return out
     }
 }
 

@@ -1,0 +1,82 @@
+import Foundation
+import NewsKBExtraction
+
+/// The documents of the corpus phase in a temporary table (`temp.corpus_documents`): each
+/// document's canonical number (its rank in key order, which orders everything the phase
+/// numbers), its id, publication day and week bucket. Windows read their documents bucket by
+/// bucket from it, so no per-document array of the whole corpus is held in memory.
+final class CorpusDocuments {
+    /// One document as a window sees it.
+    struct Doc: Sendable {
+        /// Canonical number: rank of the document's key.
+        var number: Int
+        /// `documents.id`.
+        var id: Int64
+        /// Days since 1970 of the publication date, when known.
+        var day: Int?
+        /// Week bucket (nil: undated).
+        var bucket: Int?
+    }
+
+    private let db: Database
+    /// Documents in the corpus.
+    let count: Int
+    /// The dated buckets, ascending (one per publication week that has documents: bounded by
+    /// the span of dates, not by the number of documents).
+    let buckets: [Int]
+    /// Documents without a publication date (compared with every window), by number.
+    let undated: [Doc]
+    private let ofBucket: Statement
+
+    init(db: Database, bucketDays: Int) throws {
+        self.db = db
+        try db.execute("""
+            DROP TABLE IF EXISTS temp.corpus_documents;
+            CREATE TEMP TABLE corpus_documents (number INTEGER PRIMARY KEY, id INTEGER NOT NULL, day INTEGER, bucket INTEGER);
+            """)
+        let read = try db.prepare("SELECT id, published FROM documents ORDER BY key")
+        let insert = try db.prepare("INSERT INTO temp.corpus_documents(number, id, day, bucket) VALUES (?, ?, ?, ?)")
+        var n = 0
+        try db.execute("BEGIN")
+        do {
+            while try read.step() {
+                let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
+                let bucket = day.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) }
+                try insert.execute([n, read.columnInt64(0), day, bucket])
+                n += 1
+            }
+            read.reset()
+            try db.execute("CREATE INDEX temp.corpus_documents_bucket ON corpus_documents(bucket, number)")
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        count = n
+        buckets = try db.rows("SELECT DISTINCT bucket FROM temp.corpus_documents WHERE bucket IS NOT NULL ORDER BY bucket").compactMap { $0[0].int }
+        ofBucket = try db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents WHERE bucket = ? ORDER BY number")
+        let undatedStmt = try db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents WHERE bucket IS NULL ORDER BY number")
+        undated = try CorpusDocuments.docs(undatedStmt, [])
+    }
+
+    /// The documents of a dated bucket, by number.
+    func documents(inBucket b: Int) throws -> [Doc] {
+        try CorpusDocuments.docs(ofBucket, [b])
+    }
+
+    private static func docs(_ stmt: Statement, _ values: [DatabaseBindable?]) throws -> [Doc] {
+        stmt.reset()
+        try stmt.bind(values)
+        defer { stmt.reset() }
+        var out = [Doc]()
+        while try stmt.step() {
+            out.append(Doc(number: stmt.columnInt(0), id: stmt.columnInt64(1), day: stmt.column(2).int, bucket: stmt.column(3).int))
+        }
+        return out
+    }
+
+    /// Drops the table.
+    func drop() throws {
+        try db.execute("DROP TABLE IF EXISTS temp.corpus_documents")
+    }
+}

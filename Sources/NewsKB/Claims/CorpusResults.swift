@@ -1,0 +1,294 @@
+import Foundation
+
+/// The stories, claim groups and conflicts of finished components (``LiveGraph``): each
+/// component is merged and checked for disagreements on its own, and its results go to
+/// temporary tables with the keys that order them canonically. ``publish()`` then numbers them
+/// in SQL — stories by their first document, claim groups by their first member, conflicts as
+/// ``DisagreementFinder`` orders them (frames by story and predicate, then numeric and negation
+/// conflicts by their first claim) — and replaces the public tables in one transaction. Only the
+/// component at hand is ever in memory.
+final class CorpusResults {
+    private let db: Database
+    private let loader: WindowLoader
+    private let grouper: ClaimGrouper
+    private let storyGrouper: StoryGrouper
+    /// Results written so far.
+    private(set) var stories = 0, groups = 0, conflicts = 0
+
+    private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: Statement
+    private let normalizedStmt, quantitiesStmt, storyOfDocument: Statement
+
+    init(db: Database, loader: WindowLoader, grouper: ClaimGrouper, storyGrouper: StoryGrouper) throws {
+        self.db = db
+        self.loader = loader
+        self.grouper = grouper
+        self.storyGrouper = storyGrouper
+        try CorpusResults.dropTables(db)
+        try db.execute("""
+            CREATE TEMP TABLE corpus_stories (tmp INTEGER PRIMARY KEY, first_doc INTEGER NOT NULL, label TEXT NOT NULL);
+            CREATE TEMP TABLE corpus_story_documents (document_id INTEGER PRIMARY KEY, tmp INTEGER NOT NULL);
+            CREATE TEMP TABLE corpus_groups (tmp INTEGER PRIMARY KEY, sort_order INTEGER NOT NULL, sort_id INTEGER NOT NULL,
+                representative INTEGER NOT NULL, normalized TEXT NOT NULL, sources INTEGER NOT NULL);
+            CREATE TEMP TABLE corpus_group_members (tmp INTEGER NOT NULL, claim_id INTEGER NOT NULL, document_id INTEGER NOT NULL,
+                similarity REAL NOT NULL, PRIMARY KEY (tmp, claim_id)) WITHOUT ROWID;
+            CREATE TEMP TABLE corpus_conflicts (tmp INTEGER PRIMARY KEY, cls INTEGER NOT NULL, k1 INTEGER NOT NULL, k2 INTEGER NOT NULL,
+                k3 TEXT NOT NULL, k4 INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL, story INTEGER);
+            CREATE TEMP TABLE corpus_positions (tmp INTEGER NOT NULL, seq INTEGER NOT NULL, claim_id INTEGER NOT NULL,
+                start INTEGER NOT NULL, "end" INTEGER NOT NULL, position TEXT NOT NULL);
+            """)
+        insStory = try db.prepare("INSERT INTO temp.corpus_stories(tmp, first_doc, label) VALUES (?, ?, ?)")
+        insStoryDoc = try db.prepare("INSERT INTO temp.corpus_story_documents(document_id, tmp) VALUES (?, ?)")
+        storyOfDocument = try db.prepare("SELECT tmp FROM temp.corpus_story_documents WHERE document_id = ?")
+        insGroup = try db.prepare("""
+            INSERT INTO temp.corpus_groups(tmp, sort_order, sort_id, representative, normalized, sources) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        insMember = try db.prepare("INSERT INTO temp.corpus_group_members(tmp, claim_id, document_id, similarity) VALUES (?, ?, ?, ?)")
+        insConflict = try db.prepare("""
+            INSERT INTO temp.corpus_conflicts(tmp, cls, k1, k2, k3, k4, kind, topic, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insPosition = try db.prepare("INSERT INTO temp.corpus_positions(tmp, seq, claim_id, start, \"end\", position) VALUES (?, ?, ?, ?, ?, ?)")
+        normalizedStmt = try db.prepare("SELECT match_keys FROM claims WHERE id = ?")
+        quantitiesStmt = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
+    }
+
+    private static func dropTables(_ db: Database) throws {
+        try db.execute("""
+            DROP TABLE IF EXISTS temp.corpus_stories; DROP TABLE IF EXISTS temp.corpus_story_documents;
+            DROP TABLE IF EXISTS temp.corpus_groups; DROP TABLE IF EXISTS temp.corpus_group_members;
+            DROP TABLE IF EXISTS temp.corpus_conflicts; DROP TABLE IF EXISTS temp.corpus_positions;
+            DROP TABLE IF EXISTS temp.corpus_story_ids; DROP TABLE IF EXISTS temp.corpus_group_ids;
+            DROP TABLE IF EXISTS temp.corpus_conflict_ids; DROP TABLE IF EXISTS temp.corpus_group_stories;
+            """)
+    }
+
+    /// A document of the story graph.
+    struct StoryDocument { var id: Int64; var day: Int?; var top: [(key: String, weight: Double)] }
+    /// A link of the story graph: a link to merge on, or a pair compared (for averages).
+    enum StoryLink { case edge(Double), pair(Float) }
+    /// A claim of the claim-group or conflict graph.
+    struct ClaimNode { var order: Int64; var doc: Int; var documentID: Int64 }
+
+    typealias StoryComponent = LiveGraph<Int, StoryDocument, StoryLink>.Component
+    typealias GroupComponent = LiveGraph<Int64, ClaimNode, Double>.Component
+    typealias ConflictComponent = LiveGraph<Int64, ClaimNode, ClaimGrouper.ConflictKind>.Component
+
+    /// Runs `body` in one transaction of the temporary tables.
+    private func batch(_ body: () throws -> Void) throws {
+        try db.execute("BEGIN")
+        do {
+            try body()
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Merges finished story components into stories and finds the conflicts between the frames
+    /// of each story's documents.
+    func write(stories components: [StoryComponent]) throws {
+        guard !components.isEmpty else { return }
+        try batch { for c in components { try write(c) } }
+    }
+
+    private func write(_ c: StoryComponent) throws {
+        let docs = c.nodes.sorted { $0.node < $1.node }
+        let n = docs.count
+        var local = [Int: Int](minimumCapacity: n)
+        for (i, d) in docs.enumerated() { local[d.node] = i }
+        // Documents and links numbered in canonical order, label keys in sorted order.
+        var labelKeys = KeyInterner()
+        for k in Set(docs.flatMap { $0.info.top.map(\.key) }).sorted() { _ = labelKeys.id(k) }
+        var links = StoryGrouper.Links()
+        for l in c.links {
+            switch l.link {
+            case .edge(let sim): links.edges.append((sim: sim, a: local[l.a]!, b: local[l.b]!))
+            case .pair(let sim): links.adjacency.append((a: Int32(local[l.a]!), b: Int32(local[l.b]!), sim: sim))
+            }
+        }
+        links.top = docs.enumerated().map { i, d in (doc: i, keys: d.info.top.map { (key: labelKeys.ids[$0.key]!, weight: $0.weight) }) }
+        let (storyOf, labels) = storyGrouper.merge(days: docs.map(\.info.day), links: [links])
+        var storyTmp = [Int](), storyFirst = [Int](repeating: -1, count: labels.count)
+        for i in 0..<n where storyFirst[storyOf[i]] < 0 { storyFirst[storyOf[i]] = docs[i].node }
+        for (s, ks) in labels.enumerated() {
+            stories += 1
+            storyTmp.append(stories)
+            try insStory.execute([stories, storyFirst[s], ks.map { ClaimCorpus.display(labelKeys.names[Int($0)]) }.joined(separator: " ")])
+        }
+        for i in 0..<n { try insStoryDoc.execute([docs[i].info.id, storyTmp[storyOf[i]]]) }
+
+        // Frame conflicts, within stories of two documents or more.
+        var storySize = [Int](repeating: 0, count: labels.count)
+        for i in 0..<n { storySize[storyOf[i]] += 1 }
+        var framed = [Int64]()
+        for i in 0..<n where storySize[storyOf[i]] >= 2 { framed += try loader.framedClaims(ofDocument: docs[i].info.id) }
+        guard !framed.isEmpty else { return }
+        var docIndex = [Int64: Int](minimumCapacity: n)
+        for (i, d) in docs.enumerated() { docIndex[d.info.id] = i }
+        var keys = KeyInterner()
+        var rows = try loader.rows(ids: framed.sorted(), docIndex: docIndex, interner: &keys)
+        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        let found = find(rows, storyOf: storyOf, pairConflicts: [], keys: keys)
+        // Ordered by story (its first document), then as the finder lists them (by predicate).
+        var framesSoFar = [Int: Int]()
+        for d in found {
+            let s = d.story ?? -1
+            let k = framesSoFar[s, default: 0]
+            framesSoFar[s] = k + 1
+            try insert(d, key: (0, s >= 0 ? Int64(storyFirst[s]) : -1, Int64(k), "", 0), story: d.story.map { storyTmp[$0] }, rows: rows)
+        }
+    }
+
+    /// Merges finished claim components into claim groups (their story is set when published).
+    func write(groups components: [GroupComponent]) throws {
+        guard !components.isEmpty else { return }
+        try batch { for c in components { try write(c) } }
+    }
+
+    private func write(_ c: GroupComponent) throws {
+        // Nodes in canonical order.
+        let nodes = c.nodes.sorted { ($0.info.order, $0.node) < ($1.info.order, $1.node) }
+        var rank = [Int64: Int32](minimumCapacity: nodes.count)
+        for (r, x) in nodes.enumerated() { rank[x.node] = Int32(r) }
+        let merged = grouper.merge(nodeCount: nodes.count, edges: c.links.map { (sim: $0.link, a: rank[$0.a]!, b: rank[$0.b]!) })
+        for g in merged.groups {
+            // One piece of evidence per document and group: a document that states the fact twice
+            // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
+            var best = [Int: Int]()
+            for m in g {
+                let d = nodes[m].info.doc
+                if let o = best[d], merged.best[o] >= merged.best[m] { continue }
+                best[d] = m
+            }
+            let members = best.values.sorted()
+            guard members.count >= 2 else { continue }
+            // Representative: the best-connected member (ties: canonical order).
+            let rep = members.max { (merged.best[$0], -$0) < (merged.best[$1], -$1) } ?? members[0]
+            let repID = nodes[rep].node
+            var row = ClaimCorpus.ClaimRow(id: repID, doc: 0, start: 0, end: 0, negated: false,
+                                           matchKeys: try normalizedStmt.scalar([repID])?.string ?? "")
+            normalizedStmt.reset()
+            try quantitiesStmt.bind([repID])
+            while try quantitiesStmt.step() {
+                row.quantities.append((quantitiesStmt.column(0).double ?? 0, quantitiesStmt.columnString(1) ?? "",
+                                       quantitiesStmt.columnString(2) ?? "", quantitiesStmt.columnInt(3), quantitiesStmt.columnInt(4)))
+            }
+            quantitiesStmt.reset()
+            groups += 1
+            // Numbered by the first member of the merged group.
+            try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count])
+            for m in members { try insMember.execute([groups, nodes[m].node, nodes[m].info.documentID, merged.best[m].rounded3]) }
+        }
+    }
+
+    /// Checks finished components of numeric and negation pairs; the stories of their
+    /// documents must be written already.
+    func write(conflicts components: [ConflictComponent]) throws {
+        guard !components.isEmpty else { return }
+        try batch { for c in components { try write(c) } }
+    }
+
+    private func write(_ c: ConflictComponent) throws {
+        // Documents in canonical order, with their stories.
+        var byNumber = [Int: Int64]()
+        for x in c.nodes { byNumber[x.info.doc] = x.info.documentID }
+        let docs = byNumber.keys.sorted()
+        var docIndex = [Int64: Int](minimumCapacity: docs.count)
+        var storyTmp = [Int](), localStory = [Int: Int]()
+        var storyOf = [Int]()
+        for (i, d) in docs.enumerated() {
+            let id = byNumber[d]!
+            docIndex[id] = i
+            let tmp = try storyOfDocument.scalar([id])?.int ?? -1
+            if localStory[tmp] == nil { localStory[tmp] = storyTmp.count; storyTmp.append(tmp) }
+            storyOf.append(localStory[tmp]!)
+        }
+        var keys = KeyInterner()
+        var rows = try loader.rows(ids: c.nodes.map(\.node).sorted(), docIndex: docIndex, interner: &keys)
+        // Frames are checked with stories (``write(stories:)``).
+        for i in rows.indices { rows[i].frames = [] }
+        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        var rowOf = [Int64: Int]()
+        for (i, r) in rows.enumerated() { rowOf[r.id] = i }
+        let pairConflicts = c.links.compactMap { l -> (a: Int, b: Int, kind: ClaimGrouper.ConflictKind)? in
+            guard let a = rowOf[l.a], let b = rowOf[l.b] else { return nil }
+            return a < b ? (a, b, l.link) : (b, a, l.link)
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        for d in find(rows, storyOf: storyOf, pairConflicts: pairConflicts, keys: keys) {
+            // Numeric conflicts, then negations, each by their first claim in canonical order.
+            let r = rows[d.positions[0].claim]
+            try insert(d, key: (d.kind == ClaimGrouper.ConflictKind.numeric.rawValue ? 1 : 2, Int64(docs[r.doc]) << 32 | Int64(r.start),
+                                Int64(r.end), r.matchKeys, r.id),
+                       story: d.story.map { storyTmp[$0] }, rows: rows)
+        }
+    }
+
+    private func find(_ rows: [ClaimCorpus.ClaimRow], storyOf: [Int], pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
+                      keys: KeyInterner) -> [DisagreementFinder.Found] {
+        let names = keys.names
+        return DisagreementFinder.find(claims: rows, storyOf: storyOf, pairConflicts: pairConflicts,
+                                       names: { ClaimCorpus.display(names[Int($0)]) },
+                                       isDate: { names[Int($0)].hasPrefix("d:") },
+                                       isEntity: { names[Int($0)].hasPrefix("e:") })
+    }
+
+    private func insert(_ d: DisagreementFinder.Found, key: (Int, Int64, Int64, String, Int64), story: Int?,
+                        rows: [ClaimCorpus.ClaimRow]) throws {
+        conflicts += 1
+        try insConflict.execute([conflicts, key.0, key.1, key.2, key.3, key.4, d.kind, d.topic, story])
+        for (q, p) in d.positions.enumerated() {
+            let r = rows[p.claim]
+            try insPosition.execute([conflicts, q, r.id, r.start, r.end, p.position])
+        }
+    }
+
+    /// Replaces the public tables with the results, numbered in canonical order, in one
+    /// transaction; then drops the temporary tables.
+    func publish() throws {
+        try db.transaction {
+            try db.execute("""
+                DELETE FROM conflict_positions; DELETE FROM conflicts;
+                DELETE FROM claim_group_members; DELETE FROM claim_groups;
+                DELETE FROM story_documents; DELETE FROM story_clusters;
+                CREATE TEMP TABLE corpus_story_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+                INSERT INTO temp.corpus_story_ids(tmp, id) SELECT tmp, row_number() OVER (ORDER BY first_doc) FROM temp.corpus_stories;
+                INSERT INTO story_clusters(id, label)
+                    SELECT i.id, s.label FROM temp.corpus_stories s JOIN temp.corpus_story_ids i ON i.tmp = s.tmp ORDER BY i.id;
+                INSERT INTO story_documents(story_id, document_id)
+                    SELECT i.id, d.document_id FROM temp.corpus_story_documents d JOIN temp.corpus_story_ids i ON i.tmp = d.tmp ORDER BY 1, 2;
+                -- A group's story: the one story of all its members' documents, else NULL.
+                CREATE TEMP TABLE corpus_group_stories (tmp INTEGER PRIMARY KEY, story INTEGER NOT NULL);
+                INSERT INTO temp.corpus_group_stories(tmp, story)
+                    SELECT m.tmp, min(sd.tmp) FROM temp.corpus_group_members m
+                      JOIN temp.corpus_story_documents sd ON sd.document_id = m.document_id
+                     GROUP BY m.tmp HAVING min(sd.tmp) = max(sd.tmp);
+                CREATE TEMP TABLE corpus_group_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+                INSERT INTO temp.corpus_group_ids(tmp, id) SELECT tmp, row_number() OVER (ORDER BY sort_order, sort_id) FROM temp.corpus_groups;
+                INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized, sources)
+                    SELECT i.id, g.representative, s.id, g.normalized, g.sources
+                      FROM temp.corpus_groups g JOIN temp.corpus_group_ids i ON i.tmp = g.tmp
+                      LEFT JOIN temp.corpus_group_stories gs ON gs.tmp = g.tmp
+                      LEFT JOIN temp.corpus_story_ids s ON s.tmp = gs.story ORDER BY i.id;
+                INSERT INTO claim_group_members(group_id, claim_id, similarity)
+                    SELECT i.id, m.claim_id, m.similarity FROM temp.corpus_group_members m JOIN temp.corpus_group_ids i ON i.tmp = m.tmp
+                     ORDER BY 1, 2;
+                CREATE TEMP TABLE corpus_conflict_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+                INSERT INTO temp.corpus_conflict_ids(tmp, id)
+                    SELECT tmp, row_number() OVER (ORDER BY cls, k1, k2, k3, k4) FROM temp.corpus_conflicts;
+                INSERT INTO conflicts(id, kind, topic, story_id)
+                    SELECT i.id, c.kind, c.topic, s.id
+                      FROM temp.corpus_conflicts c JOIN temp.corpus_conflict_ids i ON i.tmp = c.tmp
+                      LEFT JOIN temp.corpus_story_ids s ON s.tmp = c.story ORDER BY i.id;
+                INSERT OR IGNORE INTO conflict_positions(conflict_id, claim_id, start, "end", position)
+                    SELECT i.id, p.claim_id, p.start, p."end", p.position
+                      FROM temp.corpus_positions p JOIN temp.corpus_conflict_ids i ON i.tmp = p.tmp ORDER BY i.id, p.seq;
+                """)
+        }
+        try CorpusResults.dropTables(db)
+    }
+
+    /// Drops the temporary tables without publishing (after an error).
+    func discard() {
+        try? CorpusResults.dropTables(db)
+    }
+}

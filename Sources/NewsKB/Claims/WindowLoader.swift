@@ -1,0 +1,158 @@
+import Foundation
+import NewsKBExtraction
+
+/// Reads claims for the corpus phase with prepared statements: a window's claims and titles
+/// (kept for the documents the next window holds too), and claims by id with their quantities
+/// and frames (for disagreements). Keys stay strings here; each window numbers its own
+/// (``WindowKeys``).
+final class WindowLoader {
+    private let claimsOfDocument: Statement
+    private let quantitiesOfDocument: Statement
+    private let titleOfDocument: Statement
+    private let claimByID: Statement
+    private let quantitiesOfClaim: Statement
+    private let framesOfClaim: Statement
+    private let framedClaimsOfDocument: Statement
+
+    init(db: Database) throws {
+        claimsOfDocument = try db.prepare("""
+            SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
+            """)
+        quantitiesOfDocument = try db.prepare("""
+            SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
+             WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
+            """)
+        titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
+        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
+        quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
+        framesOfClaim = try db.prepare("""
+            SELECT predicate, role, value, value_label, other, start, "end" FROM claim_frames WHERE claim_id = ?
+             ORDER BY start, "end", predicate, role, value
+            """)
+        framedClaimsOfDocument = try db.prepare("""
+            SELECT DISTINCT c.id FROM claims c JOIN claim_frames f ON f.claim_id = c.id WHERE c.document_id = ?
+            """)
+    }
+
+    /// A claim's full key line: its stored word and date keys, then `e:` and the match key of
+    /// each entity it names.
+    static let keysColumn = """
+        match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '') FROM claim_entities ce
+                                  JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = claims.id), '')
+        """
+
+    /// Keys of a stored line numbered by `ids`, sorted (the writer stores each key once).
+    static func keys(_ line: String, _ ids: (String) -> Int32?) -> [Int32] {
+        var out = [Int32]()
+        ClaimKeys.scan(line) { if let id = ids($0) { out.append(id) } }
+        out.sort()
+        // (A database upgraded from version 5 also has entity keys in match_keys.)
+        var distinct = [Int32]()
+        distinct.reserveCapacity(out.count)
+        for k in out where k != distinct.last { distinct.append(k) }
+        return distinct
+    }
+
+    /// Claims already loaded (keys not numbered), by canonical document number (a document is in
+    /// two windows).
+    private var cache = [Int: [ClaimCorpus.ClaimRow]]()
+    /// Title keys already computed, like ``cache``.
+    private var titleCache = [Int: [String]]()
+
+    /// Forgets cached documents other than `docs`.
+    func keep(only docs: Set<Int>) {
+        cache = cache.filter { docs.contains($0.key) }
+        titleCache = titleCache.filter { docs.contains($0.key) }
+    }
+
+    /// Documents whose claims are cached.
+    var cachedDocuments: Int { cache.count }
+
+    /// Claims of the documents, in canonical order, their keys not yet numbered.
+    func claims(of docs: [CorpusDocuments.Doc]) throws -> [ClaimCorpus.ClaimRow] {
+        var out = [ClaimCorpus.ClaimRow]()
+        for d in docs {
+            if let cached = cache[d.number] { out += cached; continue }
+            let first = out.count
+            defer { cache[d.number] = Array(out[first...]) }
+            try claimsOfDocument.bind([d.id])
+            var at = [Int64: Int]()
+            while try claimsOfDocument.step() {
+                let line = claimsOfDocument.columnString(4) ?? ""
+                at[claimsOfDocument.columnInt64(0)] = out.count
+                out.append(ClaimCorpus.ClaimRow(id: claimsOfDocument.columnInt64(0), doc: d.number, start: claimsOfDocument.columnInt(1),
+                                                end: claimsOfDocument.columnInt(2), negated: claimsOfDocument.columnInt(3) != 0,
+                                                matchKeys: line))
+            }
+            claimsOfDocument.reset()
+            guard out.count > first else { continue }
+            try quantitiesOfDocument.bind([d.id])
+            while try quantitiesOfDocument.step() {
+                guard let i = at[quantitiesOfDocument.columnInt64(0)] else { continue }
+                out[i].quantities.append((quantitiesOfDocument.column(1).double ?? 0, quantitiesOfDocument.columnString(2) ?? "",
+                                          quantitiesOfDocument.columnString(3) ?? "", quantitiesOfDocument.columnInt(4),
+                                          quantitiesOfDocument.columnInt(5)))
+            }
+            quantitiesOfDocument.reset()
+        }
+        out.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        return out
+    }
+
+    /// Title keys of the documents (documents without any left out).
+    func titleKeys(of docs: [CorpusDocuments.Doc]) throws -> [(doc: Int, keys: [String])] {
+        var out = [(doc: Int, keys: [String])]()
+        for d in docs {
+            let ks: [String]
+            if let cached = titleCache[d.number] {
+                ks = cached
+            } else {
+                let title = try titleOfDocument.scalar([d.id])?.string
+                titleOfDocument.reset()
+                ks = ClaimCorpus.titleKeys(title)
+                titleCache[d.number] = ks
+            }
+            if !ks.isEmpty { out.append((d.number, ks)) }
+        }
+        return out
+    }
+
+    /// Ids of the claims of a document that have frames.
+    func framedClaims(ofDocument id: Int64) throws -> [Int64] {
+        try framedClaimsOfDocument.bind([id])
+        defer { framedClaimsOfDocument.reset() }
+        var out = [Int64]()
+        while try framedClaimsOfDocument.step() { out.append(framedClaimsOfDocument.columnInt64(0)) }
+        return out
+    }
+
+    /// Claims by id, with their quantities and frames (for disagreements); `doc` is
+    /// `docIndex[documents.id]`, keys are numbered by `interner`.
+    func rows(ids: [Int64], docIndex: [Int64: Int], interner: inout KeyInterner) throws -> [ClaimCorpus.ClaimRow] {
+        var out = [ClaimCorpus.ClaimRow]()
+        for id in ids {
+            try claimByID.bind([id])
+            defer { claimByID.reset() }
+            guard try claimByID.step(), let doc = docIndex[claimByID.columnInt64(0)] else { continue }
+            let line = claimByID.columnString(4) ?? ""
+            var row = ClaimCorpus.ClaimRow(id: id, doc: doc, start: claimByID.columnInt(1), end: claimByID.columnInt(2),
+                                           negated: claimByID.columnInt(3) != 0, matchKeys: line,
+                                           keys: WindowLoader.keys(line) { interner.id($0) })
+            try quantitiesOfClaim.bind([id])
+            while try quantitiesOfClaim.step() {
+                row.quantities.append((quantitiesOfClaim.column(0).double ?? 0, quantitiesOfClaim.columnString(1) ?? "",
+                                       quantitiesOfClaim.columnString(2) ?? "", quantitiesOfClaim.columnInt(3), quantitiesOfClaim.columnInt(4)))
+            }
+            quantitiesOfClaim.reset()
+            try framesOfClaim.bind([id])
+            while try framesOfClaim.step() {
+                row.frames.append((framesOfClaim.columnString(0) ?? "", framesOfClaim.columnString(1) ?? "", framesOfClaim.columnString(2) ?? "",
+                                   framesOfClaim.columnString(3) ?? "", framesOfClaim.columnString(4), framesOfClaim.columnInt(5),
+                                   framesOfClaim.columnInt(6)))
+            }
+            framesOfClaim.reset()
+            out.append(row)
+        }
+        return out
+    }
+}
