@@ -9,15 +9,22 @@ import NewsKBExtraction
 /// publication week and compared within windows of two consecutive weeks (plus the undated
 /// documents, which are compared with every window); each pair of documents belongs to exactly
 /// one window. Claims of documents published more than about two weeks apart are never
-/// compared, and a story never spans more than ``StoryGrouper/maxDays`` days. Only one window's
-/// claims are in memory at a time; what is kept for the whole corpus is small per document
-/// (its id, day, story keys) and per edge, so memory stays bounded as the corpus grows.
+/// compared, and a story never spans more than ``StoryGrouper/maxDays`` days.
+///
+/// **Bounded memory.** Nothing is held for the whole corpus: documents are numbered and keys
+/// counted in temporary tables (``CorpusDocuments``, ``KeyCounts``), each window numbers only
+/// its own keys (``WindowKeys``), and the story, claim-edge and conflict graphs keep only the
+/// components a later window can still reach (``LiveGraph``): the others are merged, checked and
+/// written to temporary tables at once (``CorpusResults``), then numbered in SQL at the end.
+/// Memory depends on the busiest weeks (and on the undated documents, which every window
+/// holds), not on the size of the corpus.
 ///
 /// **Determinism.** Key weights are corpus-wide (document and claim frequencies counted in one
 /// streaming pass), windows depend only on publication dates, candidate pairs come from
 /// blocking indexes (``ClaimGrouper``, ``StoryGrouper``) in a canonical order (document key,
-/// offset), and edges are merged globally best first. The same set of documents gives the same
-/// ids, groups, conflicts and stories whatever the import order or batch size.
+/// offset), and each connected component of edges is merged best first exactly as one global
+/// merge would. The same set of documents gives the same ids, groups, conflicts and stories
+/// whatever the import order or batch size.
 public struct ClaimCorpus {
     public let db: Database
     /// Days per bucket; a window is two consecutive buckets.
@@ -31,7 +38,7 @@ public struct ClaimCorpus {
         /// Distinct keys counted.
         public var keys = 0
         /// The most documents, and claims with an edge or a conflict, held at once between
-        /// windows (``LiveComponents``): bounded by the busiest weeks, not by the corpus.
+        /// windows (``LiveGraph``): bounded by the busiest weeks, not by the corpus.
         public var peakLiveDocuments = 0, peakLiveClaims = 0
         public var seconds = 0.0
     }
@@ -92,7 +99,7 @@ public struct ClaimCorpus {
             return (bucketDocs[b]! + bucketDocs[b + 1]! + documents.undated).sorted { $0.number < $1.number }
         }
 
-        let loader = try WindowLoader(db: db)
+        let loader = try WindowLoader(db: db, counts: counts)
         let grouper = ClaimGrouper()
         let storyGrouper = StoryGrouper()
         let results = try CorpusResults(db: db, loader: loader, grouper: grouper, storyGrouper: storyGrouper)
@@ -139,7 +146,7 @@ public struct ClaimCorpus {
         for (wi, w) in windows.enumerated() {
             let docs = try docs(of: w)
             var claims = try loader.claims(of: docs)
-            let titles = try loader.titleKeys(of: docs)
+            var titles = try loader.titleKeys(of: docs)
             // Keep what the next window holds too.
             let next: Int?? = wi + 1 < windows.count ? .some(windows[wi + 1]) : .none
             loader.keep(only: Set(docs.filter { d in
@@ -148,7 +155,7 @@ public struct ClaimCorpus {
                 guard let nb else { return false }
                 return b == nb || b == nb + 1
             }.map(\.number)))
-            let keys = try WindowKeys(claims: &claims, titles: titles, counts: counts)
+            let keys = try WindowKeys(claims: &claims, titles: &titles, counts: counts)
             var units = KeyInterner()
             let items = claims.map { c in
                 ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
@@ -165,7 +172,7 @@ public struct ClaimCorpus {
                 }
             }
             for t in titles {
-                for name in t.keys { perDoc[t.doc, default: [:]][keys.ids[name]!, default: 0] += 2 }
+                for k in t.keys { perDoc[t.doc, default: [:]][k, default: 0] += 2 }
             }
             let storyDocs = docs.map { d in
                 StoryGrouper.Document(keys: (perDoc[d.number] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },

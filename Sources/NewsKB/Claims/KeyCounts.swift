@@ -1,15 +1,17 @@
 import Foundation
 
 /// Corpus-wide frequencies of claim keys — in how many claims and in how many documents (claim
-/// keys and title words) each key occurs — kept in a temporary SQLite table instead of a
-/// dictionary of the whole vocabulary, so that the corpus phase's memory does not grow with
-/// the corpus.
+/// keys and title words) each key occurs — and their ids, kept in temporary SQLite tables
+/// instead of a dictionary of the whole vocabulary, so that the corpus phase's memory does not
+/// grow with the corpus.
 ///
 /// ``count()`` streams every claim once and counts keys in a dictionary of at most
-/// ``chunkLimit`` keys, which is added into the table (`temp.corpus_keys`, an upsert per key)
-/// whenever it fills, at a document boundary (document counts of different chunks then add
-/// up). ``counts(of:)`` reads a key's figures back through a cache of at most ``cacheLimit``
-/// keys (emptied when full): a window looks up its own keys only.
+/// ``chunkLimit`` keys, which is added into a table (an upsert per key) whenever it fills, at a
+/// document boundary (document counts of different chunks then add up). Keys are then
+/// numbered in sorted order by SQLite (`temp.corpus_key_ids`; byte order, which is code-point
+/// order), so a key's id depends on the set of keys only. ``id(of:)`` and ``entry(_:)`` read
+/// them back through caches of at most ``cacheLimit`` keys (emptied when full): a window looks
+/// up its own keys only.
 final class KeyCounts {
     /// Keys counted in memory before they are added into the table.
     static let chunkLimit = 1 << 18
@@ -21,16 +23,20 @@ final class KeyCounts {
     private(set) var claimTotal = 0
     /// Distinct keys in the table (after ``count()``).
     private(set) var distinctKeys = 0
-    private var cache = [String: (claims: Int32, docs: Int32)]()
-    private let lookup: Statement
+    /// A key's figures.
+    struct Entry { var name: String; var claims: Int32; var docs: Int32 }
+    private var ids = [String: Int32]()
+    private var entries = [Int32: Entry]()
+    private var byName: Statement!
+    private var byID: Statement!
 
     init(db: Database) throws {
         self.db = db
         try db.execute("""
             DROP TABLE IF EXISTS temp.corpus_keys;
+            DROP TABLE IF EXISTS temp.corpus_key_ids;
             CREATE TEMP TABLE corpus_keys (key TEXT PRIMARY KEY, claims INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
             """)
-        lookup = try db.prepare("SELECT claims, docs FROM temp.corpus_keys WHERE key = ?")
     }
 
     /// One streaming pass over every document's title and claims.
@@ -86,23 +92,47 @@ final class KeyCounts {
         }
         stmt.reset()
         try flush()
-        distinctKeys = try db.int("SELECT count(*) FROM temp.corpus_keys")
+        try db.execute("""
+            CREATE TEMP TABLE corpus_key_ids (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, claims INTEGER NOT NULL, docs INTEGER NOT NULL);
+            INSERT INTO temp.corpus_key_ids(id, key, claims, docs)
+                SELECT row_number() OVER (ORDER BY key) - 1, key, claims, docs FROM temp.corpus_keys ORDER BY key;
+            DROP TABLE temp.corpus_keys;
+            """)
+        distinctKeys = try db.int("SELECT count(*) FROM temp.corpus_key_ids")
+        byName = try db.prepare("SELECT id FROM temp.corpus_key_ids WHERE key = ?")
+        byID = try db.prepare("SELECT key, claims, docs FROM temp.corpus_key_ids WHERE id = ?")
     }
 
-    /// The number of claims and of documents that hold `key` (0, 0 for a key never counted).
-    func counts(of key: String) throws -> (claims: Int32, docs: Int32) {
-        if let c = cache[key] { return c }
-        if cache.count >= KeyCounts.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        try lookup.bind([key])
-        let c: (claims: Int32, docs: Int32) = try lookup.step() ? (Int32(lookup.columnInt(0)), Int32(lookup.columnInt(1))) : (0, 0)
-        lookup.reset()
-        cache[key] = c
-        return c
+    /// The id of a counted key: its rank in sorted order (nil for a key never counted).
+    func id(of key: String) throws -> Int32? {
+        if let i = ids[key] { return i }
+        if ids.count >= KeyCounts.cacheLimit { ids.removeAll(keepingCapacity: true) }
+        try byName.bind([key])
+        defer { byName.reset() }
+        guard try byName.step() else { return nil }
+        let i = Int32(byName.columnInt(0))
+        ids[key] = i
+        return i
     }
 
-    /// Drops the table.
+    /// A key's name and how many claims and documents hold it.
+    func entry(_ id: Int32) throws -> Entry {
+        if let e = entries[id] { return e }
+        if entries.count >= KeyCounts.cacheLimit { entries.removeAll(keepingCapacity: true) }
+        try byID.bind([Int(id)])
+        defer { byID.reset() }
+        let e = try byID.step() ? Entry(name: byID.columnString(0) ?? "", claims: Int32(byID.columnInt(1)), docs: Int32(byID.columnInt(2)))
+            : Entry(name: "", claims: 0, docs: 0)
+        entries[id] = e
+        return e
+    }
+
+    /// Drops the tables.
     func drop() throws {
-        cache = [:]
-        try db.execute("DROP TABLE IF EXISTS temp.corpus_keys")
+        ids = [:]
+        entries = [:]
+        byName = nil
+        byID = nil
+        try db.execute("DROP TABLE IF EXISTS temp.corpus_keys; DROP TABLE IF EXISTS temp.corpus_key_ids")
     }
 }

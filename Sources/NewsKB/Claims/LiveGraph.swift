@@ -2,7 +2,8 @@ import Foundation
 
 /// The part of a graph the corpus phase still holds between windows: nodes (documents or
 /// claims) whose component may still grow, with the links among them, as connected components
-/// (union-find over the live nodes only).
+/// (union-find over the live nodes only, each component with its nodes, its links and its
+/// last week bucket).
 ///
 /// A window compares the documents of two consecutive week buckets (plus the undated ones), so
 /// once the window starting at bucket `b` is done, no later window can link a node of bucket
@@ -11,7 +12,7 @@ import Foundation
 /// merged and written) and forgets it; a component with an undated node stays to the end.
 /// Merging each finished component on its own gives exactly what one merge of all links would:
 /// best-first merging only looks inside the component of a link, and links keep their order of
-/// arrival.
+/// arrival. Each call costs in proportion to what it hands over, not to what is held.
 final class LiveGraph<Node: Hashable, Info, Link> {
     /// A finished component.
     struct Component {
@@ -21,9 +22,21 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         var links: [(a: Node, b: Node, link: Link)] = []
     }
 
+    private struct Root {
+        var nodes: [Node]
+        /// Sequence numbers of its links (and of pairs that touch it without joining).
+        var links: [Int] = []
+        var last: Int
+        var undated: Bool
+    }
+
     private var info = [Node: (bucket: Int?, info: Info)]()
     private var parent = [Node: Node]()
-    private var links = [(a: Node, b: Node, link: Link)]()
+    private var roots = [Node: Root]()
+    /// Roots of components without undated nodes, by their last bucket.
+    private var byLast = [Int: Set<Node>]()
+    private var links = [Int: (a: Node, b: Node, link: Link)]()
+    private var sequence = 0
     /// The most nodes held at once.
     private(set) var peak = 0
 
@@ -37,6 +50,8 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         guard info[node] == nil else { return }
         info[node] = (bucket, value())
         parent[node] = node
+        roots[node] = Root(nodes: [node], last: bucket ?? Int.min, undated: bucket == nil)
+        if let bucket { byLast[bucket, default: []].insert(node) }
         peak = max(peak, info.count)
     }
 
@@ -50,13 +65,36 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         return x
     }
 
+    private func unlist(_ r: Node, _ root: Root) {
+        guard !root.undated else { return }
+        byLast[root.last]?.remove(r)
+        if byLast[root.last]?.isEmpty == true { byLast[root.last] = nil }
+    }
+
     /// Adds a link between two nodes already added; `joins` false records it without
     /// connecting them (a compared pair that only matters if other links connect them).
     func link(_ a: Node, _ b: Node, _ link: Link, joins: Bool = true) {
-        links.append((a, b, link))
-        guard joins else { return }
-        let ra = find(a), rb = find(b)
-        if ra != rb { parent[rb] = ra }
+        let s = sequence
+        sequence += 1
+        links[s] = (a, b, link)
+        var ra = find(a), rb = find(b)
+        if ra != rb && joins {
+            if roots[ra]!.nodes.count < roots[rb]!.nodes.count { swap(&ra, &rb) }
+            let x = roots.removeValue(forKey: rb)!
+            var k = roots[ra]!
+            unlist(ra, k)
+            unlist(rb, x)
+            k.nodes += x.nodes
+            k.links += x.links
+            k.last = max(k.last, x.last)
+            k.undated = k.undated || x.undated
+            if !k.undated { byLast[k.last, default: []].insert(ra) }
+            roots[ra] = k
+            parent[rb] = ra
+            rb = ra
+        }
+        roots[ra]!.links.append(s)
+        if rb != ra { roots[rb]!.links.append(s) }
     }
 
     /// Removes and returns the components that no later window can change: all their nodes
@@ -64,40 +102,30 @@ final class LiveGraph<Node: Hashable, Info, Link> {
     /// not join its nodes is returned with their component when both are in it, and dropped
     /// when they are in two components one of which is finished (it can never be consulted).
     func takeFinished(through bucket: Int?) -> [Component] {
-        guard !info.isEmpty else { return [] }
-        var rootOf = [Node: Node](minimumCapacity: info.count)
-        var state = [Node: (undated: Bool, last: Int)]()
-        for (n, v) in info {
-            let r = find(n)
-            rootOf[n] = r
-            var s = state[r] ?? (false, Int.min)
-            if let b = v.bucket { s.last = max(s.last, b) } else { s.undated = true }
-            state[r] = s
+        var finished = [Node]()
+        if let bucket {
+            for b in byLast.keys where b <= bucket { finished += byLast.removeValue(forKey: b)! }
+        } else {
+            finished = Array(roots.keys)
+            byLast = [:]
         }
-        var finished = Set<Node>()
-        for (r, s) in state where bucket == nil || (!s.undated && s.last <= bucket!) { finished.insert(r) }
-        guard !finished.isEmpty else { return [] }
-        var out = [Node: Component]()
-        var keptInfo = [Node: (bucket: Int?, info: Info)]()
-        for (n, v) in info {
-            let r = rootOf[n]!
-            if finished.contains(r) { out[r, default: Component()].nodes.append((n, v.info)) } else { keptInfo[n] = v }
-        }
-        var keptLinks = [(a: Node, b: Node, link: Link)]()
-        for l in links {
-            let ra = rootOf[l.a]!, rb = rootOf[l.b]!
-            let fa = finished.contains(ra), fb = finished.contains(rb)
-            if fa || fb {
-                if ra == rb { out[ra]!.links.append(l) }
-            } else {
-                keptLinks.append(l)
+        var out = [Component]()
+        out.reserveCapacity(finished.count)
+        for r in finished {
+            let root = roots.removeValue(forKey: r)!
+            var c = Component()
+            c.nodes = root.nodes.map { ($0, info[$0]!.info) }
+            var last = -1
+            for s in root.links.sorted() where s != last {
+                last = s
+                guard let l = links.removeValue(forKey: s) else { continue }
+                if find(l.a) == r && find(l.b) == r { c.links.append(l) }
             }
+            for n in root.nodes { info[n] = nil }
+            out.append(c)
         }
-        info = keptInfo
-        links = keptLinks
-        var kept = [Node: Node](minimumCapacity: info.count)
-        for n in info.keys { kept[n] = rootOf[n]! }
-        parent = kept
-        return Array(out.values)
+        // Parents last: finding a node of another finished component must not reach this one.
+        for c in out { for n in c.nodes { parent[n.node] = nil } }
+        return out
     }
 }

@@ -3,8 +3,8 @@ import NewsKBExtraction
 
 /// Reads claims for the corpus phase with prepared statements: a window's claims and titles
 /// (kept for the documents the next window holds too), and claims by id with their quantities
-/// and frames (for disagreements). Keys stay strings here; each window numbers its own
-/// (``WindowKeys``).
+/// and frames (for disagreements). Claims and titles of a window carry corpus-wide key ids
+/// (``KeyCounts``), which each window renumbers (``WindowKeys``).
 final class WindowLoader {
     private let claimsOfDocument: Statement
     private let quantitiesOfDocument: Statement
@@ -14,7 +14,10 @@ final class WindowLoader {
     private let framesOfClaim: Statement
     private let framedClaimsOfDocument: Statement
 
-    init(db: Database) throws {
+    private let counts: KeyCounts
+
+    init(db: Database, counts: KeyCounts) throws {
+        self.counts = counts
         claimsOfDocument = try db.prepare("""
             SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
             """)
@@ -42,9 +45,13 @@ final class WindowLoader {
         """
 
     /// Keys of a stored line numbered by `ids`, sorted (the writer stores each key once).
-    static func keys(_ line: String, _ ids: (String) -> Int32?) -> [Int32] {
+    static func keys(_ line: String, _ ids: (String) throws -> Int32?) throws -> [Int32] {
         var out = [Int32]()
-        ClaimKeys.scan(line) { if let id = ids($0) { out.append(id) } }
+        var failure: Error?
+        ClaimKeys.scan(line) { k in
+            do { if let id = try ids(k) { out.append(id) } } catch { failure = error }
+        }
+        if let failure { throw failure }
         out.sort()
         // (A database upgraded from version 5 also has entity keys in match_keys.)
         var distinct = [Int32]()
@@ -53,11 +60,10 @@ final class WindowLoader {
         return distinct
     }
 
-    /// Claims already loaded (keys not numbered), by canonical document number (a document is in
-    /// two windows).
+    /// Claims already loaded, by canonical document number (a document is in two windows).
     private var cache = [Int: [ClaimCorpus.ClaimRow]]()
     /// Title keys already computed, like ``cache``.
-    private var titleCache = [Int: [String]]()
+    private var titleCache = [Int: [Int32]]()
 
     /// Forgets cached documents other than `docs`.
     func keep(only docs: Set<Int>) {
@@ -68,7 +74,7 @@ final class WindowLoader {
     /// Documents whose claims are cached.
     var cachedDocuments: Int { cache.count }
 
-    /// Claims of the documents, in canonical order, their keys not yet numbered.
+    /// Claims of the documents, in canonical order, with corpus-wide key ids.
     func claims(of docs: [CorpusDocuments.Doc]) throws -> [ClaimCorpus.ClaimRow] {
         var out = [ClaimCorpus.ClaimRow]()
         for d in docs {
@@ -82,7 +88,7 @@ final class WindowLoader {
                 at[claimsOfDocument.columnInt64(0)] = out.count
                 out.append(ClaimCorpus.ClaimRow(id: claimsOfDocument.columnInt64(0), doc: d.number, start: claimsOfDocument.columnInt(1),
                                                 end: claimsOfDocument.columnInt(2), negated: claimsOfDocument.columnInt(3) != 0,
-                                                matchKeys: line))
+                                                matchKeys: line, keys: try WindowLoader.keys(line) { try counts.id(of: $0) }))
             }
             claimsOfDocument.reset()
             guard out.count > first else { continue }
@@ -99,17 +105,17 @@ final class WindowLoader {
         return out
     }
 
-    /// Title keys of the documents (documents without any left out).
-    func titleKeys(of docs: [CorpusDocuments.Doc]) throws -> [(doc: Int, keys: [String])] {
-        var out = [(doc: Int, keys: [String])]()
+    /// Title keys (corpus-wide ids) of the documents (documents without any left out).
+    func titleKeys(of docs: [CorpusDocuments.Doc]) throws -> [(doc: Int, keys: [Int32])] {
+        var out = [(doc: Int, keys: [Int32])]()
         for d in docs {
-            let ks: [String]
+            let ks: [Int32]
             if let cached = titleCache[d.number] {
                 ks = cached
             } else {
                 let title = try titleOfDocument.scalar([d.id])?.string
                 titleOfDocument.reset()
-                ks = ClaimCorpus.titleKeys(title)
+                ks = try ClaimCorpus.titleKeys(title).compactMap { try counts.id(of: $0) }
                 titleCache[d.number] = ks
             }
             if !ks.isEmpty { out.append((d.number, ks)) }
@@ -137,7 +143,7 @@ final class WindowLoader {
             let line = claimByID.columnString(4) ?? ""
             var row = ClaimCorpus.ClaimRow(id: id, doc: doc, start: claimByID.columnInt(1), end: claimByID.columnInt(2),
                                            negated: claimByID.columnInt(3) != 0, matchKeys: line,
-                                           keys: WindowLoader.keys(line) { interner.id($0) })
+                                           keys: try WindowLoader.keys(line) { interner.id($0) })
             try quantitiesOfClaim.bind([id])
             while try quantitiesOfClaim.step() {
                 row.quantities.append((quantitiesOfClaim.column(0).double ?? 0, quantitiesOfClaim.columnString(1) ?? "",
