@@ -140,6 +140,7 @@ public struct ClaimCorpus {
             for c in r.pairs.conflicts { conflictGraph.link(node(c.a, in: conflictGraph), node(c.b, in: conflictGraph), c.kind) }
             for e in r.links.edges { stories.link(e.a, e.b, .edge(e.sim)) }
             for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), .pair(p.sim), joins: false) }
+            ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(conflictGraph.count) claims in conflicts held")
             // Components that no later window can reach are merged and written now.
             if finalizeEarly, let first = r.first { try finish(through: first) }
         }

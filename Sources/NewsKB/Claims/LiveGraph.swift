@@ -19,13 +19,22 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         /// Its nodes (any order) with what was recorded for each.
         var nodes: [(node: Node, info: Info)] = []
         /// Its links, in order of arrival.
-        var links: [(a: Node, b: Node, link: Link)] = []
+        var links: [StoredLink] = []
+    }
+
+    /// A link as stored.
+    struct StoredLink {
+        /// Order of arrival.
+        var sequence: Int
+        var a: Node, b: Node
+        var link: Link
     }
 
     private struct Root {
         var nodes: [Node]
-        /// Sequence numbers of its links (and of pairs that touch it without joining).
-        var links: [Int] = []
+        /// Its links, and pairs from one of its nodes that do not join (kept on one side only:
+        /// such a pair matters only if the two sides join).
+        var links: [StoredLink] = []
         var last: Int
         var undated: Bool
     }
@@ -35,10 +44,11 @@ final class LiveGraph<Node: Hashable, Info, Link> {
     private var roots = [Node: Root]()
     /// Roots of components without undated nodes, by their last bucket.
     private var byLast = [Int: Set<Node>]()
-    private var links = [Int: (a: Node, b: Node, link: Link)]()
     private var sequence = 0
     /// The most nodes held at once.
     private(set) var peak = 0
+    /// Links held now.
+    private(set) var linkCount = 0
 
     /// Nodes held now.
     var count: Int { info.count }
@@ -74,17 +84,19 @@ final class LiveGraph<Node: Hashable, Info, Link> {
     /// Adds a link between two nodes already added; `joins` false records it without
     /// connecting them (a compared pair that only matters if other links connect them).
     func link(_ a: Node, _ b: Node, _ link: Link, joins: Bool = true) {
-        let s = sequence
+        let stored = StoredLink(sequence: sequence, a: a, b: b, link: link)
         sequence += 1
-        links[s] = (a, b, link)
+        linkCount += 1
         var ra = find(a), rb = find(b)
         if ra != rb && joins {
             if roots[ra]!.nodes.count < roots[rb]!.nodes.count { swap(&ra, &rb) }
-            let x = roots.removeValue(forKey: rb)!
-            var k = roots[ra]!
+            // Taken out of the dictionary, so that appending does not copy the arrays.
+            var x = roots.removeValue(forKey: rb)!
+            var k = roots.removeValue(forKey: ra)!
             unlist(ra, k)
             unlist(rb, x)
             k.nodes += x.nodes
+            if k.links.count < x.links.count { swap(&k.links, &x.links) }
             k.links += x.links
             k.last = max(k.last, x.last)
             k.undated = k.undated || x.undated
@@ -93,8 +105,7 @@ final class LiveGraph<Node: Hashable, Info, Link> {
             parent[rb] = ra
             rb = ra
         }
-        roots[ra]!.links.append(s)
-        if rb != ra { roots[rb]!.links.append(s) }
+        roots[ra]!.links.append(stored)
     }
 
     /// Removes and returns the components that no later window can change: all their nodes
@@ -112,15 +123,14 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         var out = [Component]()
         out.reserveCapacity(finished.count)
         for r in finished {
-            let root = roots.removeValue(forKey: r)!
+            var root = roots.removeValue(forKey: r)!
             var c = Component()
             c.nodes = root.nodes.map { ($0, info[$0]!.info) }
-            var last = -1
-            for s in root.links.sorted() where s != last {
-                last = s
-                guard let l = links.removeValue(forKey: s) else { continue }
-                if find(l.a) == r && find(l.b) == r { c.links.append(l) }
-            }
+            linkCount -= root.links.count
+            // In place: a long chain's links are the largest thing held.
+            root.links.removeAll { find($0.a) != r || find($0.b) != r }
+            root.links.sort { $0.sequence < $1.sequence }
+            c.links = root.links
             for n in root.nodes { info[n] = nil }
             out.append(c)
         }
