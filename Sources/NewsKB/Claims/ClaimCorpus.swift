@@ -190,10 +190,21 @@ public struct ClaimCorpus {
             // A shared date (its day, month and year keys) counts as one shared key, not three.
             windowGrouper.dateKeys = keys.dateKeys
             let claimGrouper = windowGrouper
-            let (keyCount, weights, df) = (keys.count, keys.weights, keys.documentFrequency)
+            let (keyCount, weights, df, names) = (keys.count, keys.weights, keys.documentFrequency, keys.names)
+            let rows = claims
             compute.async(group: done) {
                 result.pairs = claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
                     ClaimCorpus.owner(itemBucket[a], itemBucket[b]) == .some(w)
+                }
+                // Only pairs that can be conflicts are kept (the checks on the two claims; the
+                // one that needs their stories comes when they are written).
+                if !result.pairs.conflicts.isEmpty {
+                    var involved = [ClaimCorpus.ClaimRow]()
+                    for c in result.pairs.conflicts { involved.append(rows[c.a]); involved.append(rows[c.b]) }
+                    let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimCorpus.display(names[Int($0)]) },
+                                                               isDate: { names[Int($0)].hasPrefix("d:") },
+                                                               isEntity: { names[Int($0)].hasPrefix("e:") })
+                    result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
                 }
                 result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
                     ClaimCorpus.owner(storyBuckets[a]!, storyBuckets[b]!) == .some(w)

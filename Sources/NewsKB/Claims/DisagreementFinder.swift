@@ -97,18 +97,11 @@ enum DisagreementFinder {
         }
         // Pair conflicts from the grouper that pass the checks below; each kind's pairs are
         // merged into connected components.
-        let years = claims.map { c in Set(c.keys.filter { keys.isDate($0) && keys.names($0).count == 4 }) }
-        func differentYears(_ a: Int, _ b: Int) -> Bool {
-            !years[a].isEmpty && !years[b].isEmpty && years[a].isDisjoint(with: years[b])
-        }
         let numeric = pairConflicts.filter { p in
-            p.kind == .numeric && !differentYears(p.a, p.b) && sameMeasure(claims[p.a], claims[p.b])
+            p.kind == .numeric && passes(claims[p.a], claims[p.b], .numeric, keys)
         }.map { ($0.a, $0.b) }
         let negation = pairConflicts.filter { p in
-            guard p.kind == .negation, !differentYears(p.a, p.b) else { return false }
-            let a = claims[p.a], b = claims[p.b]
-            guard a.doc != b.doc, storyOf[a.doc] == storyOf[b.doc], a.negated != b.negated else { return false }
-            return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)
+            p.kind == .negation && passes(claims[p.a], claims[p.b], .negation, keys, sameStory: storyOf[claims[p.a].doc] == storyOf[claims[p.b].doc])
         }.map { ($0.a, $0.b) }
         for (kind, ps) in [(ClaimGrouper.ConflictKind.numeric, numeric), (.negation, negation)] {
             guard !ps.isEmpty else { continue }
@@ -140,6 +133,25 @@ enum DisagreementFinder {
             }
         }
         return out
+    }
+
+    /// True when a pair conflict from the grouper passes the checks on the two claims: they do
+    /// not name different years; a numeric pair measures the same thing (``sameMeasure(_:_:)``);
+    /// a negation pair comes from two documents of one story (`sameStory`) and one denies what
+    /// the other asserts (``isDenial(_:of:_:)``). The corpus phase checks pairs as windows find
+    /// them (stories not known yet), then again with their stories.
+    static func passes(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ kind: ClaimGrouper.ConflictKind, _ keys: KeyNames,
+                       sameStory: Bool = true) -> Bool {
+        func years(_ c: ClaimCorpus.ClaimRow) -> Set<Int32> { Set(c.keys.filter { keys.isDate($0) && keys.names($0).count == 4 }) }
+        let ya = years(a), yb = years(b)
+        if !ya.isEmpty && !yb.isEmpty && ya.isDisjoint(with: yb) { return false }
+        switch kind {
+        case .numeric:
+            return sameMeasure(a, b)
+        case .negation:
+            guard a.doc != b.doc, sameStory, a.negated != b.negated else { return false }
+            return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)
+        }
     }
 
     /// True when the two claims measure something in the same unit, or count the same noun,
