@@ -102,7 +102,7 @@ public struct ClaimCorpus {
         let loader = try WindowLoader(db: db, counts: counts)
         let grouper = ClaimGrouper()
         let storyGrouper = StoryGrouper()
-        let results = try CorpusResults(db: db, loader: loader, grouper: grouper, storyGrouper: storyGrouper)
+        let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: grouper, storyGrouper: storyGrouper)
         defer { results.discard() }
         // What may still change: documents by story links, claims by edges, claims by conflicts.
         let stories = LiveGraph<Int, CorpusResults.StoryDocument, CorpusResults.StoryLink>()
@@ -123,8 +123,8 @@ public struct ClaimCorpus {
         var inFlight: (done: DispatchGroup, result: WindowResult)?
         func collect(_ r: WindowResult) throws {
             summary.comparisons += r.pairs.comparisons
-            var topOf = [Int: [(key: String, weight: Double)]]()
-            for t in r.links.top { topOf[t.doc] = t.keys.map { (key: r.names[Int($0.key)], weight: $0.weight) } }
+            var topOf = [Int: [(key: Int32, weight: Double)]]()
+            for t in r.links.top { topOf[t.doc] = t.keys.map { (key: r.global[Int($0.key)], weight: $0.weight) } }
             var docOf = [Int: CorpusDocuments.Doc](minimumCapacity: r.docs.count)
             for d in r.docs {
                 docOf[d.number] = d
@@ -157,42 +157,43 @@ public struct ClaimCorpus {
                 return b == nb || b == nb + 1
             }.map(\.number)))
             let keys = try WindowKeys(claims: &claims, titles: &titles, counts: counts)
-            var units = KeyInterner()
-            let items = claims.map { c in
-                ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
-                                  quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
-                                  negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
-            }
-            // Story vectors: claim keys (entities count double, dates not at all) and title words.
-            var perDoc = [Int: [Int32: Int32]]()
-            for c in claims {
-                for k in c.keys {
-                    let name = keys.names[Int(k)]
-                    if name.hasPrefix("d:") { continue }
-                    perDoc[c.doc, default: [:]][k, default: 0] += name.hasPrefix("e:") ? 2 : 1
-                }
-            }
-            for t in titles {
-                for k in t.keys { perDoc[t.doc, default: [:]][k, default: 0] += 2 }
-            }
-            let storyDocs = docs.map { d in
-                StoryGrouper.Document(keys: (perDoc[d.number] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
-                                      day: d.day, order: d.number)
-            }
-            var bucketOf = [Int: Int?](minimumCapacity: docs.count)
-            for d in docs { bucketOf[d.number] = d.bucket }
-            let itemBucket = items.map { bucketOf[Int($0.document)]! }
-            let storyBuckets = bucketOf
             if let f = inFlight { f.done.wait(); try collect(f.result) }
-            let result = WindowResult(items: items, docs: docs, names: keys.names, first: w)
+            let result = WindowResult(docs: docs, global: keys.global, first: w)
             let done = DispatchGroup()
             var windowGrouper = grouper
             // A shared date (its day, month and year keys) counts as one shared key, not three.
             windowGrouper.dateKeys = keys.dateKeys
             let claimGrouper = windowGrouper
             let (keyCount, weights, df, names) = (keys.count, keys.weights, keys.documentFrequency, keys.names)
-            let rows = claims
+            let (rows, titleKeys) = (claims, titles)
             compute.async(group: done) {
+                // Claims as the grouper sees them, and story vectors: claim keys (entities count
+                // double, dates not at all) and title words.
+                var units = KeyInterner()
+                let items = rows.map { c in
+                    ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
+                                      quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
+                                      negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
+                }
+                result.items = items
+                var perDoc = [Int: [Int32: Int32]]()
+                for c in rows {
+                    for k in c.keys {
+                        let name = names[Int(k)]
+                        if name.hasPrefix("d:") { continue }
+                        perDoc[c.doc, default: [:]][k, default: 0] += name.hasPrefix("e:") ? 2 : 1
+                    }
+                }
+                for t in titleKeys {
+                    for k in t.keys { perDoc[t.doc, default: [:]][k, default: 0] += 2 }
+                }
+                let storyDocs = docs.map { d in
+                    StoryGrouper.Document(keys: (perDoc[d.number] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
+                                          day: d.day, order: d.number)
+                }
+                var bucketOf = [Int: Int?](minimumCapacity: docs.count)
+                for d in docs { bucketOf[d.number] = d.bucket }
+                let itemBucket = items.map { bucketOf[Int($0.document)]! }
                 result.pairs = claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
                     ClaimCorpus.owner(itemBucket[a], itemBucket[b]) == .some(w)
                 }
@@ -207,7 +208,7 @@ public struct ClaimCorpus {
                     result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
                 }
                 result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
-                    ClaimCorpus.owner(storyBuckets[a]!, storyBuckets[b]!) == .some(w)
+                    ClaimCorpus.owner(bucketOf[a]!, bucketOf[b]!) == .some(w)
                 }
             }
             inFlight = (done, result)
@@ -241,18 +242,17 @@ public struct ClaimCorpus {
 
     /// What one window's comparisons found (filled on a worker thread, read after it is done).
     final class WindowResult: @unchecked Sendable {
-        let items: [ClaimGrouper.Item]
+        var items = [ClaimGrouper.Item]()
         let docs: [CorpusDocuments.Doc]
-        /// The window's keys (``WindowKeys/names``).
-        let names: [String]
+        /// Corpus-wide ids of the window's keys (``WindowKeys/global``).
+        let global: [Int32]
         /// The window's first bucket (nil: the undated window).
         let first: Int?
         var pairs = ClaimGrouper.Pairs()
         var links = StoryGrouper.Links()
-        init(items: [ClaimGrouper.Item], docs: [CorpusDocuments.Doc], names: [String], first: Int?) {
-            self.items = items
+        init(docs: [CorpusDocuments.Doc], global: [Int32], first: Int?) {
             self.docs = docs
-            self.names = names
+            self.global = global
             self.first = first
         }
     }

@@ -10,6 +10,7 @@ import Foundation
 final class CorpusResults {
     private let db: Database
     private let loader: WindowLoader
+    private let counts: KeyCounts
     private let grouper: ClaimGrouper
     private let storyGrouper: StoryGrouper
     /// Results written so far.
@@ -18,9 +19,10 @@ final class CorpusResults {
     private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: Statement
     private let normalizedStmt, quantitiesStmt, storyOfDocument: Statement
 
-    init(db: Database, loader: WindowLoader, grouper: ClaimGrouper, storyGrouper: StoryGrouper) throws {
+    init(db: Database, loader: WindowLoader, counts: KeyCounts, grouper: ClaimGrouper, storyGrouper: StoryGrouper) throws {
         self.db = db
         self.loader = loader
+        self.counts = counts
         self.grouper = grouper
         self.storyGrouper = storyGrouper
         try CorpusResults.dropTables(db)
@@ -62,7 +64,12 @@ final class CorpusResults {
     }
 
     /// A document of the story graph.
-    struct StoryDocument { var id: Int64; var day: Int?; var top: [(key: String, weight: Double)] }
+    struct StoryDocument {
+        var id: Int64
+        var day: Int?
+        /// Its most distinctive keys (corpus-wide ids) with their weights, for labels.
+        var top: [(key: Int32, weight: Double)]
+    }
     /// A link of the story graph: a link to merge on, or a pair compared (for averages).
     enum StoryLink { case edge(Double), pair(Float) }
     /// A claim of the claim-group or conflict graph.
@@ -96,9 +103,8 @@ final class CorpusResults {
         let n = docs.count
         var local = [Int: Int](minimumCapacity: n)
         for (i, d) in docs.enumerated() { local[d.node] = i }
-        // Documents and links numbered in canonical order, label keys in sorted order.
-        var labelKeys = KeyInterner()
-        for k in Set(docs.flatMap { $0.info.top.map(\.key) }).sorted() { _ = labelKeys.id(k) }
+        // Documents and links numbered in canonical order; label keys keep their corpus-wide ids
+        // (sorted order).
         var links = StoryGrouper.Links()
         for l in c.links {
             switch l.link {
@@ -106,14 +112,14 @@ final class CorpusResults {
             case .pair(let sim): links.adjacency.append((a: Int32(local[l.a]!), b: Int32(local[l.b]!), sim: sim))
             }
         }
-        links.top = docs.enumerated().map { i, d in (doc: i, keys: d.info.top.map { (key: labelKeys.ids[$0.key]!, weight: $0.weight) }) }
+        links.top = docs.enumerated().map { i, d in (doc: i, keys: d.info.top) }
         let (storyOf, labels) = storyGrouper.merge(days: docs.map(\.info.day), links: [links])
         var storyTmp = [Int](), storyFirst = [Int](repeating: -1, count: labels.count)
         for i in 0..<n where storyFirst[storyOf[i]] < 0 { storyFirst[storyOf[i]] = docs[i].node }
         for (s, ks) in labels.enumerated() {
             stories += 1
             storyTmp.append(stories)
-            try insStory.execute([stories, storyFirst[s], ks.map { ClaimCorpus.display(labelKeys.names[Int($0)]) }.joined(separator: " ")])
+            try insStory.execute([stories, storyFirst[s], try ks.map { ClaimCorpus.display(try counts.entry($0).name) }.joined(separator: " ")])
         }
         for i in 0..<n { try insStoryDoc.execute([docs[i].info.id, storyTmp[storyOf[i]]]) }
 

@@ -15,7 +15,7 @@ struct WindowKeys {
     /// Ids of date keys (`d:`).
     let dateKeys: Set<Int32>
     /// Corpus-wide ids of the keys, ascending (a window id is an index here).
-    private let global: [Int32]
+    let global: [Int32]
 
     /// Renumbers the keys of `claims` (corpus-wide ids, as loaded) and of `titles` to window
     /// ids, and looks up each key's name and counts.
