@@ -95,10 +95,12 @@ final class CorpusResults {
     /// of each story's documents.
     func write(stories components: [StoryComponent]) throws {
         guard !components.isEmpty else { return }
-        try batch { for c in components { try write(c) } }
+        // Taken one by one, so that a component's links are freed once converted.
+        var components = components
+        try batch { while var c = components.popLast() { try write(&c) } }
     }
 
-    private func write(_ c: StoryComponent) throws {
+    private func write(_ c: inout StoryComponent) throws {
         let docs = c.nodes.sorted { $0.node < $1.node }
         let n = docs.count
         var local = [Int: Int](minimumCapacity: n)
@@ -113,6 +115,7 @@ final class CorpusResults {
             }
         }
         links.top = docs.enumerated().map { i, d in (doc: i, keys: d.info.top) }
+        c.links = []
         let (storyOf, labels) = storyGrouper.merge(days: docs.map(\.info.day), links: [links])
         var storyTmp = [Int](), storyFirst = [Int](repeating: -1, count: labels.count)
         for i in 0..<n where storyFirst[storyOf[i]] < 0 { storyFirst[storyOf[i]] = docs[i].node }
@@ -148,7 +151,8 @@ final class CorpusResults {
     /// Merges finished claim components into claim groups (their story is set when published).
     func write(groups components: [GroupComponent]) throws {
         guard !components.isEmpty else { return }
-        try batch { for c in components { try write(c) } }
+        var components = components
+        try batch { while let c = components.popLast() { try write(c) } }
     }
 
     private func write(_ c: GroupComponent) throws {
