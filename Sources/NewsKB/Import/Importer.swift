@@ -65,7 +65,7 @@ public final class Importer {
     private let writer: DocumentWriter
     private var pending = [SourceDocument]()
     private var summary = Summary()
-    private var seenKeys = [String: String]()  // key → origin, for duplicate keys within one run
+    private var runKeys: RunKeys?
     private var start = Date()
     private let markCorpusPending: Statement
 
@@ -102,6 +102,7 @@ public final class Importer {
     private func importPathsNow(_ paths: [String]) throws -> Summary {
         start = Date()
         summary = Summary()
+        runKeys = try RunKeys(db: store.db)
         var reader = InputReader(
             onDocument: { [unowned self] doc in try self.add(doc) },
             onIssue: { [unowned self] issue in self.report(issue) })
@@ -130,6 +131,7 @@ public final class Importer {
     private func importDocumentsNow(_ docs: [SourceDocument]) throws -> Summary {
         start = Date()
         summary = Summary()
+        runKeys = try RunKeys(db: store.db)
         do {
             for d in docs { try add(d) }
             try flushAll()
@@ -149,11 +151,10 @@ public final class Importer {
     }
 
     private func add(_ doc: SourceDocument) throws {
-        if let first = seenKeys[doc.key] {
+        if let first = try runKeys?.firstOrigin(of: doc.key, readAt: doc.origin) {
             report(ImportIssue(file: doc.origin, message: "duplicate key \"\(doc.key)\" (first read at \(first)): skipped"))
             return
         }
-        seenKeys[doc.key] = doc.origin
         summary.read += 1
         pending.append(doc)
         if pending.count >= batchSize { try flush() }

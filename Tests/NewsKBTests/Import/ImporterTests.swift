@@ -23,6 +23,23 @@ import Foundation
         #expect(try again.db.rows("SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM documents)") == counts)
     }
 
+    @Test func oneImporterRunTwiceStartsEachRunWithNoKeysSeen() throws {
+        // Keys read twice in one run are reported (BadInputTests); a later run of the same
+        // importer reads them afresh, as unchanged documents.
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+        let importer = try Importer(store: store)
+        var issues = [ImportIssue]()
+        importer.onIssue = { issues.append($0) }
+        let docs = [SourceDocument(key: "a", body: article, origin: "feed:1"),
+                    SourceDocument(key: "b", body: "Second article.\nIt has two lines.", origin: "feed:2")]
+        let first = try importer.importDocuments(docs + [SourceDocument(key: "a", body: "Other text.", origin: "feed:3")])
+        #expect(first.new == 2 && first.failed == 1)
+        #expect(issues.map(\.message) == ["duplicate key \"a\" (first read at feed:1): skipped"])
+        let second = try importer.importDocuments(docs)
+        #expect(second.read == 2 && second.unchanged == 2 && second.failed == 0 && issues.count == 1)
+    }
+
     @Test func theSameBodyUnderTwoKeysIsStoredOnceWhateverTheBatchSize() throws {
         // Twins in one batch (analysed together) and in different batches are caught alike.
         for batchSize in [1, 2, 256] {
