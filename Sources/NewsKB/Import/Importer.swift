@@ -138,7 +138,7 @@ public final class Importer {
             inFlight = nil
             // What was committed stays fully usable: its indexes are built before the error is
             // reported (if this fails too, the next import builds them).
-            try? indexes.restoreAll()
+            _ = try? indexes.restoreAll()
             throw error
         }
         try timed("index") { _ = try indexes.restoreAll() }

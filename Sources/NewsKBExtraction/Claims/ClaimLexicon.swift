@@ -22,6 +22,21 @@ struct ClaimLexicon: Sendable {
     /// Names of countries and regions (too coarse to conflict with a city: "in Russia" vs "in Vladivostok").
     var coarsePlaces = Set<String>()
 
+    /// What the stop, negation, number, date and predicate lists say of one folded word: read
+    /// with one hash lookup per token (``words``) instead of one per list.
+    struct WordInfo: Sendable {
+        var isStop = false
+        var isNegation = false
+        var number: (Double, NumberKind)?
+        var date: (DateKind, Int)?
+        /// One-word predicate form.
+        var predicate: Predicate?
+        /// Two-word predicate forms starting with this word, by their second word.
+        var pairs: [String: Predicate] = [:]
+    }
+    /// Every word one of those lists names.
+    var words = [String: WordInfo]()
+
     static let shared = ClaimLexicon()
 
     init() {
@@ -71,6 +86,18 @@ struct ClaimLexicon: Sendable {
                 if s.contains("-") { synonyms[ClaimNormalizer.reduce(s.filter { $0 != "-" }, self)] = rep }
             }
             synonyms[rep] = rep
+        }
+        for w in stop { words[w, default: WordInfo()].isStop = true }
+        for w in negation { words[w, default: WordInfo()].isNegation = true }
+        for (w, n) in numbers { words[w, default: WordInfo()].number = n }
+        for (w, d) in dates { words[w, default: WordInfo()].date = d }
+        for (form, p) in predicates {
+            let parts = form.split(separator: " ", omittingEmptySubsequences: false)
+            if parts.count == 1 {
+                words[form, default: WordInfo()].predicate = p
+            } else if parts.count == 2 {
+                words[String(parts[0]), default: WordInfo()].pairs[String(parts[1])] = p
+            }
         }
     }
 
