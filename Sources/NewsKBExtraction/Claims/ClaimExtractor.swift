@@ -366,8 +366,9 @@ public enum ClaimExtractor {
         // it is about (an entity or a content word before it: "Mexico will not …"); "Those are
         // not …" or "I wouldn't …" stay negated without marked terms.
         var marked = Set<Int>()
-        let termPositions = Set(termAt.map(\.pos))
-        let entityStarts = Set(inside.map(\.tokenPos))
+        // (Built only for claims with a negation: most have none.)
+        lazy var termPositions = Set(termAt.map(\.pos))
+        lazy var entityStarts = Set(inside.map(\.tokenPos))
         func hasSubject(_ range: Range<Int>) -> Bool {
             range.contains { termPositions.contains($0) || entityStarts.contains($0) }
         }
@@ -413,11 +414,18 @@ public enum ClaimExtractor {
         // A denied term is kept, and marked by a second term (`pay` and `¬pay`), unless the claim
         // also states it outside the denial; a denied entity adds a marked entity key
         // (`¬e:islam`). The plain terms keep the claim comparable with what it denies.
-        var terms = Set(termAt.map(\.base))
-        let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
-        for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.insert(negatedTermPrefix + t.base) }
-        for e in deniedEntities { terms.insert(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
-        claim.terms = terms.sorted()
+        var terms = termAt.map(\.base)
+        if !marked.isEmpty {
+            let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
+            for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.append(negatedTermPrefix + t.base) }
+        }
+        for e in deniedEntities { terms.append(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
+        // Sorted, each once.
+        terms.sort()
+        var unique = 0
+        for t in terms.indices where unique == 0 || terms[t] != terms[unique - 1] { terms[unique] = terms[t]; unique += 1 }
+        terms.removeLast(terms.count - unique)
+        claim.terms = terms
 
         // Frames of a claim that names a year (`his 2019 summit … in Vladivostok`) are about the
         // event of that year: their topic carries the year, so they are compared only with
