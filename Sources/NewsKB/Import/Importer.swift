@@ -27,7 +27,8 @@ public final class Importer {
         /// Seconds spent per stage: `read` (files, decoding, JSON), `analyze` (extraction, wall
         /// time the writer waited for it; `analyze_cpu` is the CPU time it took on all cores),
         /// `write` (SQLite, including `fts`: adding the batch's statements to the full-text
-        /// index), `finish` (the corpus phase); `*_cpu` stages are the CPU time of the thread
+        /// index), `index` (building the indexes set aside during an import into an empty
+        /// database), `finish` (the corpus phase); `*_cpu` stages are the CPU time of the thread
         /// that ran them (analysis: of all the workers).
         public var stageSeconds: [String: Double] = [:]
         /// What the corpus phase did (nil when it had nothing to do).
@@ -65,7 +66,7 @@ public final class Importer {
     private let writer: DocumentWriter
     private var pending = [SourceDocument]()
     private var summary = Summary()
-    private var seenKeys = [String: String]()  // key → origin, for duplicate keys within one run
+    private var runKeys: RunKeys?
     private var start = Date()
     private let markCorpusPending: Statement
 
@@ -100,26 +101,11 @@ public final class Importer {
     }
 
     private func importPathsNow(_ paths: [String]) throws -> Summary {
-        start = Date()
-        summary = Summary()
         var reader = InputReader(
             onDocument: { [unowned self] doc in try self.add(doc) },
             onIssue: { [unowned self] issue in self.report(issue) })
         reader.maxArticleBytes = maxArticleBytes
-        do {
-            try reader.read(paths: paths)
-            try flushAll()
-        } catch {
-            inFlight?.done.wait()
-            inFlight = nil
-            throw error
-        }
-        try timed("finish") { try finish() }
-        summary.seconds = Date().timeIntervalSince(start)
-        // (`fts` is part of `write`.)
-        let inner = summary.stageSeconds.filter { $0.key != "read" && $0.key != "fts" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
-        summary.stageSeconds["read"] = max(0, summary.seconds - inner)
-        return summary
+        return try run { try reader.read(paths: paths) }
     }
 
     /// Imports documents given directly (for tests and programs using the library).
@@ -128,18 +114,39 @@ public final class Importer {
     }
 
     private func importDocumentsNow(_ docs: [SourceDocument]) throws -> Summary {
+        try run { for d in docs { try add(d) } }
+    }
+
+    /// One import run: `feed` hands every document to ``add(_:)``. Into an empty database, the
+    /// secondary indexes are set aside while the rows go in and built once at the end
+    /// (``DeferredIndexes``); then the corpus phase runs.
+    private func run(_ feed: () throws -> Void) throws -> Summary {
         start = Date()
         summary = Summary()
+        runKeys = try RunKeys(db: store.db)
+        let indexes = DeferredIndexes(db: store.db)
+        if try store.db.scalar("SELECT EXISTS (SELECT 1 FROM documents)")?.int == 0 {
+            try indexes.deferAll()
+        } else {
+            try indexes.restoreAll()  // left by an import that was killed
+        }
         do {
-            for d in docs { try add(d) }
+            try feed()
             try flushAll()
         } catch {
             inFlight?.done.wait()
             inFlight = nil
+            // What was committed stays fully usable: its indexes are built before the error is
+            // reported (if this fails too, the next import builds them).
+            _ = try? indexes.restoreAll()
             throw error
         }
-        try finish()
+        try timed("index") { _ = try indexes.restoreAll() }
+        try timed("finish") { try finish() }
         summary.seconds = Date().timeIntervalSince(start)
+        // (`fts` is part of `write`.)
+        let inner = summary.stageSeconds.filter { $0.key != "read" && $0.key != "fts" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
+        summary.stageSeconds["read"] = max(0, summary.seconds - inner)
         return summary
     }
 
@@ -149,11 +156,10 @@ public final class Importer {
     }
 
     private func add(_ doc: SourceDocument) throws {
-        if let first = seenKeys[doc.key] {
+        if let first = try runKeys?.firstOrigin(of: doc.key, readAt: doc.origin) {
             report(ImportIssue(file: doc.origin, message: "duplicate key \"\(doc.key)\" (first read at \(first)): skipped"))
             return
         }
-        seenKeys[doc.key] = doc.origin
         summary.read += 1
         pending.append(doc)
         if pending.count >= batchSize { try flush() }
@@ -166,7 +172,7 @@ public final class Importer {
         /// version is stored under its key.
         var work: [(index: Int, hash: String, replaces: Bool)]
         var done: DispatchGroup
-        var results: ResultSlots<DocumentAnalysis>
+        var results: ResultSlots<PreparedDocument>
     }
     private var inFlight: InFlight?
 
@@ -179,14 +185,17 @@ public final class Importer {
 
         // Decide what each document needs before analysing anything: an unchanged document is
         // never analysed again. (Checked again when written: an earlier batch may hold its twin.)
+        // One read transaction for the batch's lookups, not one per lookup.
         var work = [(index: Int, hash: String, replaces: Bool)]()
-        for (i, doc) in batch.enumerated() {
-            let hash = doc.contentHash
-            switch try writer.existing(doc, hash: hash) {
-            case .unchanged: summary.unchanged += 1
-            case .duplicateContent: summary.duplicates += 1
-            case .none: work.append((i, hash, false))
-            case .changed: work.append((i, hash, true))
+        try store.db.transaction(immediate: false) {
+            for (i, doc) in batch.enumerated() {
+                let hash = doc.contentHash
+                switch try writer.existing(doc, hash: hash) {
+                case .unchanged: summary.unchanged += 1
+                case .duplicateContent: summary.duplicates += 1
+                case .none: work.append((i, hash, false))
+                case .changed: work.append((i, hash, true))
+                }
             }
         }
         let next = startAnalysis(batch: batch, work: work)
@@ -206,15 +215,16 @@ public final class Importer {
     }
 
     private func startAnalysis(batch: [SourceDocument], work: [(index: Int, hash: String, replaces: Bool)]) -> InFlight {
-        let bodies = work.map { batch[$0.index].body }
-        let results = ResultSlots<DocumentAnalysis>(count: bodies.count)
+        let docs = work.map { batch[$0.index] }
+        let results = ResultSlots<PreparedDocument>(count: docs.count)
         let done = DispatchGroup()
         let analyzer = self.analyzer
         DispatchQueue.global().async(group: done) {
-            DispatchQueue.concurrentPerform(iterations: bodies.count) { i in
+            DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+                lowerThreadPriority()
                 let t0 = threadCPUNanoseconds()
-                let a = analyzer.analyze(bodies[i])
-                results.set(i, a, cpuNanoseconds: threadCPUNanoseconds() - t0)
+                let prepared = PreparedDocument(document: docs[i], analysis: analyzer.analyze(docs[i].body))
+                results.set(i, prepared, cpuNanoseconds: threadCPUNanoseconds() - t0)
             }
         }
         return InFlight(batch: batch, work: work, done: done, results: results)
@@ -225,7 +235,7 @@ public final class Importer {
         guard let f = inFlight else { return }
         inFlight = nil
         timed("analyze") { f.done.wait() }
-        let analyses = f.results.values()
+        let prepared = f.results.values()
         summary.stageSeconds["analyze_cpu", default: 0] += Double(f.results.cpuNanoseconds) / 1e9
         let db = store.db
         var counts = (new: 0, replaced: 0, duplicates: 0, unchanged: 0, words: 0)
@@ -249,8 +259,8 @@ public final class Importer {
                     case .none:
                         counts.new += 1
                     }
-                    try writer.insert(doc, hash: w.hash, analysis: analyses[k])
-                    counts.words += doc.wordCount
+                    try writer.insert(prepared[k], hash: w.hash)
+                    counts.words += prepared[k].wordCount
                 }
                 if counts.new + counts.replaced > 0 { try markCorpusPending.execute([isoNow()]) }
                 try timed("fts") { try writer.indexNewStatements() }
@@ -318,6 +328,19 @@ final class ResultSlots<T>: @unchecked Sendable {
     var cpuNanoseconds: UInt64 { lock.lock(); defer { lock.unlock() }; return cpu }
 
     func values() -> [T] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+}
+
+/// Lowers the calling thread's scheduling priority (Linux: nice +5 for this thread only; the
+/// nice value is per thread there). Analysis workers call it so that on a busy machine the single
+/// SQLite writer, the import's critical path, keeps a core: with as many workers as cores plus
+/// the writer, the scheduler would otherwise give the writer only a share of one. A thread's
+/// nice value cannot be raised back without privileges, so the pool threads keep it; they run
+/// at full speed whenever nothing else wants the core.
+func lowerThreadPriority() {
+    #if os(Linux)
+    let which = __priority_which_t(PRIO_PROCESS.rawValue)
+    if getpriority(which, 0) < 5 { _ = setpriority(which, 0, 5) }
+    #endif
 }
 
 /// CPU time of the calling thread, in nanoseconds.
