@@ -107,16 +107,34 @@ public struct ClaimCorpus {
         // What may still change: documents by story links, claims by edges, claims by conflicts.
         let stories = LiveGraph<Int, CorpusResults.StoryDocument, CorpusResults.StoryLink>()
         let claimGraph = LiveGraph<Int64, CorpusResults.ClaimNode, Double>()
-        let conflictGraph = LiveGraph<Int64, CorpusResults.ClaimNode, ClaimGrouper.ConflictKind>()
-        // Finished conflict components wait until the stories of their documents are written.
-        var waiting = [CorpusResults.ConflictComponent]()
+        // Conflict pairs wait with the first of their two documents. Sources disagree within a
+        // story, so a pair counts only if both documents end in one story component; it is
+        // settled when that component is finished (and dropped when they end in two), which
+        // keeps conflicts from chaining claims across stories and years.
+        typealias ConflictLink = LiveGraph<Int64, CorpusResults.ClaimNode, ClaimGrouper.ConflictKind>.StoredLink
+        var pendingConflicts = [Int: [(link: ConflictLink, a: CorpusResults.ClaimNode, b: CorpusResults.ClaimNode)]]()
+        var pendingConflictCount = 0, conflictSequence = 0, peakPendingConflicts = 0
         func finish(through bucket: Int?) throws {
-            try results.write(stories: stories.takeFinished(through: bucket))
+            let finished = stories.takeFinished(through: bucket)
+            try results.write(stories: finished)
             try results.write(groups: claimGraph.takeFinished(through: bucket))
-            waiting += conflictGraph.takeFinished(through: bucket)
-            let ready = waiting.filter { c in c.nodes.allSatisfy { !stories.contains($0.info.doc) } }
-            waiting.removeAll { c in c.nodes.allSatisfy { !stories.contains($0.info.doc) } }
-            try results.write(conflicts: ready)
+            var components = [CorpusResults.ConflictComponent]()
+            for story in finished {
+                let docs = Set(story.nodes.map(\.node))
+                var component = CorpusResults.ConflictComponent()
+                var seen = Set<Int64>()
+                for d in docs {
+                    guard let pairs = pendingConflicts.removeValue(forKey: d) else { continue }
+                    pendingConflictCount -= pairs.count
+                    for p in pairs where docs.contains(p.b.doc) {
+                        component.links.append(p.link)
+                        if seen.insert(p.link.a).inserted { component.nodes.append((p.link.a, p.a)) }
+                        if seen.insert(p.link.b).inserted { component.nodes.append((p.link.b, p.b)) }
+                    }
+                }
+                if !component.links.isEmpty { components.append(component) }
+            }
+            try results.write(conflicts: components)
         }
         // Each window's comparisons run on another core while the next window is read.
         let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
@@ -137,10 +155,20 @@ public struct ClaimCorpus {
                 return c.id
             }
             for e in r.pairs.edges { claimGraph.link(node(e.a, in: claimGraph), node(e.b, in: claimGraph), e.sim) }
-            for c in r.pairs.conflicts { conflictGraph.link(node(c.a, in: conflictGraph), node(c.b, in: conflictGraph), c.kind) }
+            for c in r.pairs.conflicts {
+                let (x, y) = (r.items[c.a], r.items[c.b])
+                let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
+                let nx = CorpusResults.ClaimNode(order: x.order, doc: dx.number, documentID: dx.id)
+                let ny = CorpusResults.ClaimNode(order: y.order, doc: dy.number, documentID: dy.id)
+                let link = ConflictLink(sequence: conflictSequence, a: x.id, b: y.id, link: c.kind)
+                conflictSequence += 1
+                pendingConflicts[nx.doc, default: []].append((link, nx, ny))
+                pendingConflictCount += 1
+                peakPendingConflicts = max(peakPendingConflicts, pendingConflictCount)
+            }
             for e in r.links.edges { stories.link(e.a, e.b, .edge(e.sim)) }
             for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), .pair(p.sim), joins: false) }
-            ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(conflictGraph.count) claims in conflicts held")
+            ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(pendingConflictCount) conflict pairs held")
             // Components that no later window can reach are merged and written now.
             if finalizeEarly, let first = r.first { try finish(through: first) }
         }
@@ -215,9 +243,8 @@ public struct ClaimCorpus {
         }
         if let f = inFlight { f.done.wait(); try collect(f.result) }
         try finish(through: nil)
-        try results.write(conflicts: waiting)
         summary.peakLiveDocuments = stories.peak
-        summary.peakLiveClaims = max(claimGraph.peak, conflictGraph.peak)
+        summary.peakLiveClaims = max(claimGraph.peak, peakPendingConflicts)
         ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")
 
         try results.publish()

@@ -9,8 +9,9 @@ import NewsKBExtraction
 /// - `time`: the same event at different dates of the same precision, in claims that share
 ///   its participants (two entities or more, or the same entities and much else);
 /// - `direction`: `A supplies B` in one source, `B supplies A` in another;
-/// - `numeric`: claim pairs from ``ClaimGrouper`` that say the same thing with different
-///   numbers of the same unit or counted noun (and do not name different years);
+/// - `numeric`: claim pairs from ``ClaimGrouper``, in two documents of one story, that say the
+///   same thing with different numbers of the same unit or counted noun (and do not name
+///   different years);
 /// - `negation`: one source denies the very terms another asserts, about the same subject
 ///   (candidates from ``ClaimGrouper``, checked by ``isDenial(_:of:_:)``).
 /// Frames of claims that name a year carry it in their topic (``ClaimExtractor``), so a past
@@ -98,7 +99,7 @@ enum DisagreementFinder {
         // Pair conflicts from the grouper that pass the checks below; each kind's pairs are
         // merged into connected components.
         let numeric = pairConflicts.filter { p in
-            p.kind == .numeric && passes(claims[p.a], claims[p.b], .numeric, keys)
+            p.kind == .numeric && passes(claims[p.a], claims[p.b], .numeric, keys, sameStory: storyOf[claims[p.a].doc] == storyOf[claims[p.b].doc])
         }.map { ($0.a, $0.b) }
         let negation = pairConflicts.filter { p in
             p.kind == .negation && passes(claims[p.a], claims[p.b], .negation, keys, sameStory: storyOf[claims[p.a].doc] == storyOf[claims[p.b].doc])
@@ -136,7 +137,8 @@ enum DisagreementFinder {
     }
 
     /// True when a pair conflict from the grouper passes the checks on the two claims: they do
-    /// not name different years; a numeric pair measures the same thing (``sameMeasure(_:_:)``);
+    /// not name different years; a numeric pair comes from one story (`sameStory`) and measures the
+/// same thing (``sameMeasure(_:_:)``);
     /// a negation pair comes from two documents of one story (`sameStory`) and one denies what
     /// the other asserts (``isDenial(_:of:_:)``). The corpus phase checks pairs as windows find
     /// them (stories not known yet), then again with their stories.
@@ -147,7 +149,7 @@ enum DisagreementFinder {
         if !ya.isEmpty && !yb.isEmpty && ya.isDisjoint(with: yb) { return false }
         switch kind {
         case .numeric:
-            return sameMeasure(a, b)
+            return sameStory && sameMeasure(a, b)
         case .negation:
             guard a.doc != b.doc, sameStory, a.negated != b.negated else { return false }
             return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)

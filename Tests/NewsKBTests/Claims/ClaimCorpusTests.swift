@@ -160,6 +160,47 @@ import Foundation
         #expect(numeric.contains { $0.contains("120") } && numeric.contains { $0.contains("45") })
     }
 
+    @Test func aNumericPairFromTwoStoriesIsNoDisagreement() {
+        func row(_ doc: Int, _ value: Double) -> ClaimCorpus.ClaimRow {
+            var r = ClaimCorpus.ClaimRow(id: Int64(doc), doc: doc, start: 0, end: 40, negated: false, matchKeys: "")
+            r.quantities = [(value: value, unit: "", noun: "people", start: 0, end: 9)]
+            return r
+        }
+        let keys = DisagreementFinder.KeyNames([], names: { _ in "" }, isDate: { _ in false }, isEntity: { _ in false })
+        #expect(DisagreementFinder.passes(row(0, 40), row(1, 52), .numeric, keys, sameStory: true))
+        #expect(!DisagreementFinder.passes(row(0, 40), row(1, 52), .numeric, keys, sameStory: false))
+        #expect(!DisagreementFinder.passes(row(0, 40), row(1, 40.5), .numeric, keys, sameStory: true))
+    }
+
+    @Test func numbersDisagreeOnlyWithinOneStory() throws {
+        // The same kind of statement with other numbers, in articles about two different events
+        // (other places, other people, a week apart): not a disagreement between sources.
+        let (_, store) = try importDocs([
+            doc("a.txt", """
+                Floods in the southern province of Sindh killed 40 people, the disaster agency said on Monday.
+                Rescue teams in boats reached villages cut off by the Indus river near Sukkur.
+                """, published: "2022-08-01"),
+            doc("b.txt", """
+                Floods killed 25 people in the Bavarian town of Passau, the regional police said on Monday.
+                Firefighters pumped water out of cellars along the Danube and the Inn.
+                """, published: "2022-08-08"),
+            doc("c.txt", """
+                Floods in the southern province of Sindh killed 40 people, officials in Karachi said on Monday.
+                Rescue teams in boats reached villages near Sukkur cut off by the Indus river.
+                """, published: "2022-08-01"),
+            doc("d.txt", """
+                Floods in the southern province of Sindh killed 52 people, a provincial minister said on Monday.
+                Rescue teams in boats reached villages along the Indus river near Sukkur.
+                """, published: "2022-08-02"),
+        ])
+        let numeric = try store.db.rows("""
+            SELECT disagreement, group_concat(document, ' ') FROM (SELECT DISTINCT disagreement, document FROM disagreements
+             WHERE kind = 'numeric' ORDER BY document) GROUP BY disagreement
+            """).compactMap { $0[1].string }
+        // Sindh: 40 (two outlets) against 52; Passau's 25 is another story.
+        #expect(numeric == ["a.txt c.txt d.txt"], "\(numeric)")
+    }
+
     @Test func timeDisagreementsCompareResolvedDates() throws {
         let (_, store) = try importDocs([
             doc("a.txt", "The two presidents met on Tuesday at the lakeside palace outside the capital, aides said.", published: "2019-06-14"),
