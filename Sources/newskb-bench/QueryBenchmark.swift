@@ -115,9 +115,14 @@ struct QueryBenchmark {
         let statements = try db.scalar("SELECT count(*) FROM statements")?.int ?? 0
         FileHandle.standardError.write(Data("queries: \(path): \(documents) documents, \(statements) statements; picking parameters\n".utf8))
         let pickStart = wallNow()
-        let kinds = try kinds(db)
+        let env = ProcessInfo.processInfo.environment
+        let only = env["NEWSKB_BENCH_ONLY"].flatMap { $0.isEmpty ? nil : $0 }
+        let kinds = try kinds(db).filter { k in only.map { k.name.contains($0) } ?? true }
         let pickSeconds = Double(wallNow() - pickStart) / 1e9
         var measures = [Measure]()
+        // For investigating: NEWSKB_BENCH_ONLY=text times only the kinds whose name contains it;
+        // NEWSKB_BENCH_SLOW=ms names every parameter whose run took longer (on stderr).
+        let slow = env["NEWSKB_BENCH_SLOW"].flatMap(Double.init)
         for k in kinds {
             var m = Measure(name: k.name, params: k.params.count, firstPass: [], timed: [], rows: [])
             let warm = wallNow()
@@ -133,6 +138,9 @@ struct QueryBenchmark {
                 let n = try k.run(p)
                 m.timed.append(Double(wallNow() - t) / 1e6)
                 m.rows.append(n)
+                if let slow, m.timed[m.timed.count - 1] > slow {
+                    FileHandle.standardError.write(Data("queries: \(k.name) \(p): \(fmt(m.timed[m.timed.count - 1])) ms, \(n) rows\n".utf8))
+                }
                 if Double(wallNow() - start) / 1e9 > budgetSeconds { break }
             }
             FileHandle.standardError.write(Data("queries: \(k.name): \(m.timed.count) runs, p95 \(fmt(percentile(m.timed, 0.95))) ms\n".utf8))

@@ -23,7 +23,8 @@ public struct EntityQueries {
     }
 
     /// Entity ids a user's name refers to: the canonical name, any alias or role
-    /// (`Peskov`, `Mr Peskov`, `Kremlin spokesman`), or a surname of a person.
+    /// (`Peskov`, `Mr Peskov`, `Kremlin spokesman`), or a surname of a person (the last word of
+    /// its name, by index: ``surnameKey``). Every step is an index seek.
     public func resolve(_ name: String) throws -> [Int64] {
         let key = AliasKey.make(name)
         var ids = try db.rows("""
@@ -38,12 +39,18 @@ public struct EntityQueries {
                 ids = try db.rows("SELECT entity_id FROM entity_aliases WHERE alias_key = ?1 UNION SELECT id FROM entities WHERE name_key = ?1", [bare]).compactMap { $0[0].int64 }
             }
             if ids.isEmpty, !bare.isEmpty, !bare.contains(" ") {
-                ids = try db.rows("SELECT id FROM entities WHERE type = 'PERSON' AND lower(name) LIKE '% ' || ?1", [bare])
+                ids = try db.rows("SELECT id FROM entities WHERE type = 'PERSON' AND \(Self.surnameKey) = ?1", [bare])
                     .compactMap { $0[0].int64 }
             }
         }
         return ids.sorted()
     }
+
+    /// The last word of `entities.name_key` (`kim jong un` → `un`), the surname a person is
+    /// looked up by: rtrim cuts every trailing character that occurs in the name outside its
+    /// spaces, i.e. the last word. Spelled exactly as the partial index entities_person_surname
+    /// (migration 008) so that SQLite uses it.
+    static let surnameKey = "substr(name_key, length(rtrim(name_key, replace(name_key, ' ', ''))) + 1)"
 
     /// Everything known about the entities a name resolves to.
     /// `limit` bounds the documents and the statements listed (in import order).
