@@ -97,7 +97,7 @@ public struct StatementQueries {
         values.append(("limit", .integer(Int64(filter.limit ?? -1))))
         var quoteColumn = "w.quote"
         var highlightJoin = ""
-        let chosen: String
+        var chosen: String
         if let about = filter.about {
             values.append(("match", .text(try FullTextQuery.make(about))))
             let candidates = filter.limit.map { max($0, filter.candidates) } ?? -1
@@ -115,8 +115,22 @@ public struct StatementQueries {
                 )
                 """
             if let (open, close) = filter.highlight {
-                quoteColumn = "highlight(statements_fts, 0, :open, :close)"
-                highlightJoin = "\n  JOIN statements_fts ON statements_fts.rowid = k.id AND statements_fts MATCH :match"
+                // highlight() needs the full-text cursor on the row. One pass over the matches
+                // between the page's smallest and largest id (at most the candidates), marking
+                // the page's rows only; `+rowid` keeps SQLite from turning the IN into one new
+                // full-text query per row, each of which would seek the whole doclist again.
+                chosen += """
+                    , marked AS MATERIALIZED (
+                        SELECT statements_fts.rowid AS id, highlight(statements_fts, 0, :open, :close) AS quote
+                          FROM statements_fts
+                         WHERE statements_fts MATCH :match
+                           AND statements_fts.rowid >= (SELECT min(id) FROM chosen)
+                           AND statements_fts.rowid <= (SELECT max(id) FROM chosen)
+                           AND +statements_fts.rowid IN (SELECT id FROM chosen)
+                    )
+                    """
+                quoteColumn = "coalesce(m.quote, w.quote)"
+                highlightJoin = "\n  LEFT JOIN marked m ON m.id = k.id"
                 values += [("open", .text(open)), ("close", .text(close))]
             }
         } else if let speakerOnly, conditions.count == 1 {

@@ -56,6 +56,28 @@ import Foundation
     }
 }
 
+/// A name several entities go by: the canonical one first, then the most used.
+@Suite struct EntityRankingTests {
+    @Test func aNameResolvesBestMatchFirst() throws {
+        let dir = TempDir()
+        let db = try KnowledgeStore.openForWriting(path: dir.file("t.db")).db
+        try db.execute("""
+            INSERT INTO entities(id, name, type, name_key, match_key) VALUES
+              (5, 'U.S.', 'GPE', 'us', 'u.s.'), (6, 'Union Station', 'FACILITY', 'union station', 'union_station'),
+              (7, 'United States', 'GPE', 'united states', 'united_states'), (8, 'Ursula Smith', 'PERSON', 'ursula smith', 'ursula_smith');
+            INSERT INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES
+              (7, 'US', 'us', NULL), (7, 'US', 'us', NULL), (7, 'U.S', 'us', NULL), (6, 'US', 'us', NULL);
+            """)
+        let q = EntityQueries(db: db)
+        #expect(try q.resolveRanked("US") == [5, 7, 6])
+        #expect(try q.resolveRanked("u.s.") == [5, 7, 6])
+        #expect(try q.resolve("US") == [5, 6, 7])
+        #expect(try q.resolveRanked("Ms Smith") == [8], "a surname, after the title")
+        #expect(try q.resolveRanked("Smith") == [8])
+        #expect(try q.resolveRanked("Station").isEmpty, "surnames are for persons")
+    }
+}
+
 @Suite struct UserAliasTests {
     @Test func anAddedAliasIsHonouredByTheNextImportAndReanalysesStoredDocuments() throws {
         let dir = TempDir()

@@ -79,11 +79,19 @@ import Foundation
         for (sql, what) in [
             ("SELECT entity_id FROM entity_aliases WHERE alias_key = 'kim'", "alias lookup"),
             ("SELECT entity_id FROM entity_roles WHERE role_key = 'kremlin spokesman'", "role lookup"),
+            ("SELECT DISTINCT entity_id FROM entity_aliases WHERE alias_key = 'kim'", "alias lookup"),
             ("SELECT * FROM mentions WHERE entity_id = 1", "mentions of an entity"),
             ("SELECT * FROM entity_mentions WHERE document = '000_b71210cead4df8d3.txt'", "mentions of a document"),
         ] {
             let p = try db.queryPlan(sql)
             #expect(!p.contains { $0.hasPrefix("SCAN") }, "\(what): \(p)")
+        }
+        // Resolving a name reads the key indexes alone (migration 008): a frequent alias has a
+        // row per document that writes it.
+        for (table, key) in [("entity_aliases", "alias_key"), ("entity_roles", "role_key")] {
+            let p = try db.queryPlan("SELECT entity_id, count(*) FROM \(table) WHERE \(key) = 'us' GROUP BY entity_id")
+            #expect(p.contains { $0.contains("USING COVERING INDEX \(table == "entity_aliases" ? "entity_aliases_key" : "entity_roles_key")") }, "\(p)")
+            #expect(!p.contains { $0.contains("TEMP B-TREE") }, "\(p)")
         }
     }
 
