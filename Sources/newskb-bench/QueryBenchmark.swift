@@ -71,7 +71,13 @@ struct QueryBenchmark {
             }, cliArguments: { ["who-said", "--about", $0] }),
             Kind(name: "entity NAME", params: entities, run: { n in
                 var rows = 0
-                for profile in try EntityQueries(db: db).profile(n, limit: 101) {
+                // As the command: the best matches profiled in full, the others named.
+                let q = EntityQueries(db: db)
+                let ids = try q.resolveRanked(n)
+                for id in ids.dropFirst(EntityQueries.profilesPerPage).prefix(20) {
+                    _ = try db.rows("SELECT name || ' (' || type || ')' FROM entities WHERE id = ?", [id])
+                }
+                for profile in try q.profiles(ids: Array(ids.prefix(EntityQueries.profilesPerPage)), limit: 101) {
                     _ = ResultFormatter(format: .table).render(profile.documents)
                     _ = ResultFormatter(format: .table).render(profile.statements)
                     rows += profile.documents.rows.count + profile.statements.rows.count

@@ -78,17 +78,28 @@ public struct EntityQueries {
     /// (migration 008) so that SQLite uses it.
     static let surnameKey = "substr(name_key, length(rtrim(name_key, replace(name_key, ' ', ''))) + 1)"
 
+    /// How many entities `newskb entity NAME` profiles in full on its first page, best match
+    /// first: a short name can mean hundreds of entities on a large corpus (`EC`: the European
+    /// Community, and every `E… Corp` some document abbreviates so), and each profile reads up to
+    /// a page of documents and statements. The others are named, not profiled (`--limit 0`
+    /// profiles them all).
+    public static let profilesPerPage = 5
+
     /// Everything known about the entities a name resolves to, best match first
-    /// (``resolveRanked(_:)``).
-    /// `limit` bounds the documents and the statements listed (in import order).
+    /// (``resolveRanked(_:)``). `limit` bounds the documents and the statements listed for each
+    /// (in import order).
     public func profile(_ name: String, snippetWidth: Int = 160, limit: Int? = nil) throws -> [EntityProfile] {
-        try resolveRanked(name).map { id in
+        try profiles(ids: resolveRanked(name), snippetWidth: snippetWidth, limit: limit)
+    }
+
+    /// The profiles of these entities, in this order. `limit` bounds the documents and the
+    /// statements listed for each (in import order).
+    public func profiles(ids: [Int64], snippetWidth: Int = 160, limit: Int? = nil) throws -> [EntityProfile] {
+        try ids.map { id in
             let head = try db.rows("SELECT name, type FROM entities WHERE id = ?", [id])[0]
-            let aliases = try db.strings("""
-                SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? AND alias <> (SELECT name FROM entities WHERE id = ?)
-                 ORDER BY alias
-                """, [id, id])
-            let roles = try db.strings("SELECT DISTINCT role FROM entity_roles WHERE entity_id = ? ORDER BY role", [id])
+            let aliases = try distinct("alias", of: "entity_aliases", entity: id)
+                .filter { $0 != head[0].description }
+            let roles = try distinct("role", of: "entity_roles", entity: id)
             let documents = try ResultSet(statement: bound(db.prepare("""
                 SELECT d.key AS document, count(*) AS mentions,
                        (SELECT substr(d.body, s.start + 1, min(s."end" - s.start, \(snippetWidth)))
@@ -104,6 +115,20 @@ public struct EntityQueries {
             return EntityProfile(id: id, name: head[0].description, type: head[1].description,
                                  aliases: aliases, roles: roles, documents: documents, statements: statements)
         }
+    }
+
+    /// The distinct values of `column` (alias or role) of one entity, sorted: one index seek per
+    /// value (the UNIQUE (entity_id, column, document_id) index), however many documents repeat
+    /// each (`United States` is called `US` by tens of thousands of documents).
+    private func distinct(_ column: String, of table: String, entity id: Int64) throws -> [String] {
+        try db.strings("""
+            WITH RECURSIVE v(x) AS (
+                SELECT min(\(column)) FROM \(table) WHERE entity_id = ?1
+                UNION ALL
+                SELECT (SELECT min(\(column)) FROM \(table) WHERE entity_id = ?1 AND \(column) > v.x) FROM v WHERE v.x IS NOT NULL
+            )
+            SELECT x FROM v WHERE x IS NOT NULL
+            """, [id])
     }
 
     private func bound(_ s: Statement, _ values: [DatabaseBindable?]) throws -> Statement {

@@ -78,6 +78,29 @@ import Foundation
     }
 }
 
+/// `newskb entity NAME` when the name means many entities: the best ones in full, the others named.
+@Suite struct ManyEntitiesOfOneNameTests {
+    @Test func theFirstPageProfilesTheBestMatchesAndNamesTheOthers() throws {
+        let dir = TempDir()
+        let path = dir.file("t.db")
+        _ = try CLI.run(["import", "--quiet", "--db", path, repoRoot + "/seeds"])
+        let db = try KnowledgeStore.openForWriting(path: path).db
+        // Eight companies some document abbreviates `EC`; the more documents, the better the match.
+        for i in 1...8 {
+            try db.execute("INSERT INTO entities(name, type, name_key, match_key) VALUES ('Example Corp \(i)', 'ORG', 'example corp \(i)', 'example_corp_\(i)')")
+            let id = db.lastInsertRowID
+            for _ in 0..<i { try db.execute("INSERT INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (\(id), 'EC', 'ec', NULL)") }
+        }
+        let page = try CLI.run(["entity", "--db", path, "EC", "--format", "csv"])
+        #expect(page.status == 0, "\(page.stderr)")
+        let names = page.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(names == (4...8).reversed().map { "Example Corp \($0)" }, "\(page.stdout)")
+        #expect(page.stderr.contains("showing the best 5 of 8 entities called \"EC\"; also: Example Corp 3 (ORG), Example Corp 2 (ORG), Example Corp 1 (ORG)"), "\(page.stderr)")
+        let all = try CLI.run(["entity", "--db", path, "EC", "--format", "csv", "--limit", "0"])
+        #expect(all.stdout.split(separator: "\r\n").count == 9 && all.stderr.isEmpty, "\(all.stdout) \(all.stderr)")
+    }
+}
+
 @Suite struct UserAliasTests {
     @Test func anAddedAliasIsHonouredByTheNextImportAndReanalysesStoredDocuments() throws {
         let dir = TempDir()
