@@ -121,13 +121,17 @@ struct QueryBenchmark {
         let statements = try db.scalar("SELECT count(*) FROM statements")?.int ?? 0
         FileHandle.standardError.write(Data("queries: \(path): \(documents) documents, \(statements) statements; picking parameters\n".utf8))
         let pickStart = wallNow()
+        // For investigating: NEWSKB_BENCH_ONLY=text times only the kinds whose name contains it,
+        // NEWSKB_BENCH_SKIP=text all but those.
         let env = ProcessInfo.processInfo.environment
         let only = env["NEWSKB_BENCH_ONLY"].flatMap { $0.isEmpty ? nil : $0 }
-        let kinds = try kinds(db).filter { k in only.map { k.name.contains($0) } ?? true }
+        let skip = env["NEWSKB_BENCH_SKIP"].flatMap { $0.isEmpty ? nil : $0 }
+        let kinds = try kinds(db).filter { k in
+            (only.map { k.name.contains($0) } ?? true) && !(skip.map { k.name.contains($0) } ?? false)
+        }
         let pickSeconds = Double(wallNow() - pickStart) / 1e9
         var measures = [Measure]()
-        // For investigating: NEWSKB_BENCH_ONLY=text times only the kinds whose name contains it;
-        // NEWSKB_BENCH_SLOW=ms names every parameter whose run took longer (on stderr).
+        // For investigating: NEWSKB_BENCH_SLOW=ms names every parameter whose run took longer (on stderr).
         let slow = env["NEWSKB_BENCH_SLOW"].flatMap(Double.init)
         for k in kinds {
             var m = Measure(name: k.name, params: k.params.count, firstPass: [], timed: [], rows: [])
