@@ -29,27 +29,45 @@ final class ClaimWriter {
     /// The matching key of an entity: its gazetteer name when known (U.S. and United States link), else its canonical name, lower case.
     static func entityKey(_ e: DocumentEntity) -> String { (e.knownName ?? e.canonicalName).lowercased() }
 
-    /// Writes `analysis.claims` of document `documentID`. The id arrays map the analysis's
-    /// sentence, entity and statement indexes to row ids; `published` resolves relative dates.
-    func write(documentID: Int64, published: String?, analysis: DocumentAnalysis,
-               sentenceIDs: [Int64], entityIDs: [Int64], statementIDs: [Int64]) throws {
-        let entities = analysis.entities
+    /// What a claim stores besides its analysis: its matching keys (``ClaimKeys``) and its
+    /// dates resolved against the publication date. Computed off the writer thread.
+    struct PreparedClaim {
+        var matchKeys: String
+        var dates: [String]
+    }
+
+    /// The stored keys and resolved dates of `claims`, in order.
+    static func prepare(_ claims: [Claim], publishedOn published: String?) -> [PreparedClaim] {
         var keys = ClaimKeys()
-        for (position, c) in analysis.claims.enumerated() {
-            let sentenceID = sentenceIDs.indices.contains(c.sentence) ? sentenceIDs[c.sentence] : nil
-            let statementID = c.statement.flatMap { statementIDs.indices.contains($0) ? statementIDs[$0] : nil }
+        return claims.map { c in
             let dates = c.dates.map { $0.resolved(publishedOn: published) }
             keys.removeAll()
             for t in c.terms { keys.add(word: t) }
             for d in dates where !d.hasPrefix("?") { keys.add(date: d) }
-            try insertClaim.execute([documentID, sentenceID, statementID, position, c.span.start, c.span.end,
-                                     c.negated ? 1 : 0, keys.text])
+            return PreparedClaim(matchKeys: keys.text, dates: dates)
+        }
+    }
+
+    /// Writes the claims of `document` (prepared by ``prepare(_:publishedOn:)``) for document
+    /// `documentID`. The id arrays map the analysis's sentence, entity and statement indexes to
+    /// row ids.
+    func write(documentID: Int64, document: PreparedDocument,
+               sentenceIDs: [Int64], entityIDs: [Int64], statementIDs: [Int64]) throws {
+        let analysis = document.analysis
+        let entities = analysis.entities
+        for (position, c) in analysis.claims.enumerated() {
+            let sentenceID = sentenceIDs.indices.contains(c.sentence) ? sentenceIDs[c.sentence] : nil
+            let statementID = c.statement.flatMap { statementIDs.indices.contains($0) ? statementIDs[$0] : nil }
+            let prepared = document.claims[position]
+            let dates = prepared.dates
+            try insertClaim.execute(binding: documentID, sentenceID, statementID, position, c.span.start, c.span.end,
+                                     c.negated ? 1 : 0, prepared.matchKeys)
             let claimID = db.lastInsertRowID
             for e in c.entities where entities.indices.contains(e) && entityIDs.indices.contains(e) {
-                try insertEntity.execute([claimID, entityIDs[e]])
+                try insertEntity.execute(binding: claimID, entityIDs[e])
             }
             for q in c.quantities {
-                try insertQuantity.execute([claimID, q.value, q.unit, q.noun, q.span.start, q.span.end])
+                try insertQuantity.execute(binding: claimID, q.value, q.unit, q.noun, q.span.start, q.span.end)
             }
             for f in c.frames {
                 var value = "", label = "", other: String? = nil
@@ -65,7 +83,7 @@ final class ClaimWriter {
                         label += " → " + entities[o].canonicalName
                     }
                 }
-                try insertFrame.execute([claimID, f.predicate, f.role.rawValue, value, label, other, f.span.start, f.span.end])
+                try insertFrame.execute(binding: claimID, f.predicate, f.role.rawValue, value, label, other, f.span.start, f.span.end)
             }
         }
     }

@@ -166,7 +166,7 @@ public final class Importer {
         /// version is stored under its key.
         var work: [(index: Int, hash: String, replaces: Bool)]
         var done: DispatchGroup
-        var results: ResultSlots<DocumentAnalysis>
+        var results: ResultSlots<PreparedDocument>
     }
     private var inFlight: InFlight?
 
@@ -179,14 +179,17 @@ public final class Importer {
 
         // Decide what each document needs before analysing anything: an unchanged document is
         // never analysed again. (Checked again when written: an earlier batch may hold its twin.)
+        // One read transaction for the batch's lookups, not one per lookup.
         var work = [(index: Int, hash: String, replaces: Bool)]()
-        for (i, doc) in batch.enumerated() {
-            let hash = doc.contentHash
-            switch try writer.existing(doc, hash: hash) {
-            case .unchanged: summary.unchanged += 1
-            case .duplicateContent: summary.duplicates += 1
-            case .none: work.append((i, hash, false))
-            case .changed: work.append((i, hash, true))
+        try store.db.transaction(immediate: false) {
+            for (i, doc) in batch.enumerated() {
+                let hash = doc.contentHash
+                switch try writer.existing(doc, hash: hash) {
+                case .unchanged: summary.unchanged += 1
+                case .duplicateContent: summary.duplicates += 1
+                case .none: work.append((i, hash, false))
+                case .changed: work.append((i, hash, true))
+                }
             }
         }
         let next = startAnalysis(batch: batch, work: work)
@@ -206,15 +209,16 @@ public final class Importer {
     }
 
     private func startAnalysis(batch: [SourceDocument], work: [(index: Int, hash: String, replaces: Bool)]) -> InFlight {
-        let bodies = work.map { batch[$0.index].body }
-        let results = ResultSlots<DocumentAnalysis>(count: bodies.count)
+        let docs = work.map { batch[$0.index] }
+        let results = ResultSlots<PreparedDocument>(count: docs.count)
         let done = DispatchGroup()
         let analyzer = self.analyzer
         DispatchQueue.global().async(group: done) {
-            DispatchQueue.concurrentPerform(iterations: bodies.count) { i in
+            DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+                lowerThreadPriority()
                 let t0 = threadCPUNanoseconds()
-                let a = analyzer.analyze(bodies[i])
-                results.set(i, a, cpuNanoseconds: threadCPUNanoseconds() - t0)
+                let prepared = PreparedDocument(document: docs[i], analysis: analyzer.analyze(docs[i].body))
+                results.set(i, prepared, cpuNanoseconds: threadCPUNanoseconds() - t0)
             }
         }
         return InFlight(batch: batch, work: work, done: done, results: results)
@@ -225,7 +229,7 @@ public final class Importer {
         guard let f = inFlight else { return }
         inFlight = nil
         timed("analyze") { f.done.wait() }
-        let analyses = f.results.values()
+        let prepared = f.results.values()
         summary.stageSeconds["analyze_cpu", default: 0] += Double(f.results.cpuNanoseconds) / 1e9
         let db = store.db
         var counts = (new: 0, replaced: 0, duplicates: 0, unchanged: 0, words: 0)
@@ -249,8 +253,8 @@ public final class Importer {
                     case .none:
                         counts.new += 1
                     }
-                    try writer.insert(doc, hash: w.hash, analysis: analyses[k])
-                    counts.words += doc.wordCount
+                    try writer.insert(prepared[k], hash: w.hash)
+                    counts.words += prepared[k].wordCount
                 }
                 if counts.new + counts.replaced > 0 { try markCorpusPending.execute([isoNow()]) }
                 try timed("fts") { try writer.indexNewStatements() }
@@ -318,6 +322,19 @@ final class ResultSlots<T>: @unchecked Sendable {
     var cpuNanoseconds: UInt64 { lock.lock(); defer { lock.unlock() }; return cpu }
 
     func values() -> [T] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+}
+
+/// Lowers the calling thread's scheduling priority (Linux: nice +5 for this thread only; the
+/// nice value is per thread there). Analysis workers call it so that on a busy machine the single
+/// SQLite writer, the import's critical path, keeps a core: with as many workers as cores plus
+/// the writer, the scheduler would otherwise give the writer only a share of one. A thread's
+/// nice value cannot be raised back without privileges, so the pool threads keep it; they run
+/// at full speed whenever nothing else wants the core.
+func lowerThreadPriority() {
+    #if os(Linux)
+    let which = __priority_which_t(PRIO_PROCESS.rawValue)
+    if getpriority(which, 0) < 5 { _ = setpriority(which, 0, 5) }
+    #endif
 }
 
 /// CPU time of the calling thread, in nanoseconds.

@@ -102,59 +102,55 @@ final class DocumentWriter {
 
     /// Deletes a document; everything derived from it goes with it (ON DELETE CASCADE).
     func delete(id: Int64) throws {
-        try deleteDocument.execute([id])
+        try deleteDocument.execute(binding: id)
     }
 
-    /// Inserts a document and its analysis. Returns the new document id.
+    /// Inserts a prepared document and its analysis. Returns the new document id.
     @discardableResult
-    func insert(_ doc: SourceDocument, hash: String, analysis: DocumentAnalysis) throws -> Int64 {
-        // Code points: every byte that does not continue a UTF-8 sequence starts one.
-        var scalarCount = 0
-        for b in doc.body.utf8 where b & 0xC0 != 0x80 { scalarCount += 1 }
-        try insertDocument.execute([
+    func insert(_ prepared: PreparedDocument, hash: String) throws -> Int64 {
+        let doc = prepared.document, analysis = prepared.analysis
+        try insertDocument.execute(binding:
             doc.key, doc.title, doc.outlet, doc.url, doc.published, doc.author, doc.body, hash, doc.origin,
-            importedAt, scalarCount, doc.wordCount, analysisKey,
-        ])
+            importedAt, prepared.characterCount, prepared.wordCount, analysisKey)
         let docID = db.lastInsertRowID
         var sentenceIDs = [Int64]()
         sentenceIDs.reserveCapacity(analysis.sentences.count)
         for (i, s) in analysis.sentences.enumerated() {
-            try insertSentence.execute([docID, i, s.paragraph, s.span.start, s.span.end])
+            try insertSentence.execute(binding: docID, i, s.paragraph, s.span.start, s.span.end)
             sentenceIDs.append(db.lastInsertRowID)
         }
         func sentenceID(_ i: Int) -> Int64? { sentenceIDs.indices.contains(i) ? sentenceIDs[i] : nil }
 
         var entityRowIDs = [Int64]()
         entityRowIDs.reserveCapacity(analysis.entities.count)
-        for e in analysis.entities {
-            let id = try entityID(e)
+        for (e, keys) in zip(analysis.entities, prepared.entities) {
+            let id = try entityID(e, keys)
             entityRowIDs.append(id)
             // The canonical name is found through entities.name_key; aliases are the other names.
-            for alias in Set(e.aliases) where alias != e.canonicalName {
-                try insertAlias.execute([id, alias, AliasKey.make(alias), docID])
+            for alias in keys.aliases {
+                try insertAlias.execute(binding: id, alias.name, alias.key, docID)
             }
-            for role in Set(e.roles) {
-                try insertRole.execute([id, role, AliasKey.make(role), docID])
+            for role in keys.roles {
+                try insertRole.execute(binding: id, role.name, role.key, docID)
             }
         }
         for m in analysis.mentions where entityRowIDs.indices.contains(m.entity) {
-            try insertMention.execute([docID, entityRowIDs[m.entity], sentenceID(m.sentence), m.span.start, m.span.end])
+            try insertMention.execute(binding: docID, entityRowIDs[m.entity], sentenceID(m.sentence), m.span.start, m.span.end)
         }
         var statementRowIDs = [Int64]()
         statementRowIDs.reserveCapacity(analysis.statements.count)
         for s in analysis.statements {
             let speakerID = s.speakerEntity.flatMap { entityRowIDs.indices.contains($0) ? entityRowIDs[$0] : nil }
-            try insertStatement.execute([
+            try insertStatement.execute(binding:
                 docID, sentenceID(s.sentence), s.kind.rawValue, s.content.start, s.content.end,
                 s.cue?.start, s.cue?.end, s.speakerSpan?.start, s.speakerSpan?.end,
-                speakerID, s.speakerPhrase, s.place?.start, s.place?.end,
-            ])
+                speakerID, s.speakerPhrase, s.place?.start, s.place?.end)
             let statementID = db.lastInsertRowID
             statementRowIDs.append(statementID)
             if firstUnindexedStatement == nil { firstUnindexedStatement = statementID }
         }
         // Rows derived from later extraction stages (claims) are written here, with the ids above.
-        try claimWriter.write(documentID: docID, published: doc.published, analysis: analysis,
+        try claimWriter.write(documentID: docID, document: prepared,
                               sentenceIDs: sentenceIDs, entityIDs: entityRowIDs, statementIDs: statementRowIDs)
         return docID
     }
@@ -166,11 +162,11 @@ final class DocumentWriter {
     /// ids grow within a transaction, and the only rows deleted are older documents'.
     func indexNewStatements() throws {
         guard let first = firstUnindexedStatement else { return }
-        try indexStatements.execute([first])
+        try indexStatements.execute(binding: first)
         firstUnindexedStatement = nil
     }
 
-    private func entityID(_ e: DocumentEntity) throws -> Int64 {
+    private func entityID(_ e: DocumentEntity, _ keys: PreparedDocument.Entity) throws -> Int64 {
         let name = e.canonicalName, type = e.type.rawValue
         let cacheKey = type + "\u{1F}" + name
         if let id = entityIDs[cacheKey] { return id }
@@ -178,7 +174,7 @@ final class DocumentWriter {
         if let found = try findEntity.scalar([name, type])?.int64 {
             id = found
         } else {
-            try insertEntity.execute([name, type, AliasKey.make(name), ClaimKeys.entityKey(e)])
+            try insertEntity.execute(binding: name, type, keys.nameKey, keys.matchKey)
             id = db.lastInsertRowID
         }
         findEntity.reset()

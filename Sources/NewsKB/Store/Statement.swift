@@ -41,16 +41,7 @@ public final class Statement {
 
     /// Binds `value` to the 1-based parameter `index`.
     public func bind(_ value: DatabaseValue, at index: Int) throws {
-        let i = Int32(index)
-        let rc: Int32
-        switch value {
-        case .null: rc = sqlite3_bind_null(handle, i)
-        case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
-        case .real(let v): rc = sqlite3_bind_double(handle, i, v)
-        case .text(let s): rc = sqlite3_bind_text(handle, i, s, -1, SQLITE_TRANSIENT)
-        case .blob(let b):
-            rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
-        }
+        let rc = value.bind(to: handle, at: Int32(index))
         if rc != SQLITE_OK { throw DatabaseError(connection: database.handle, code: rc, sql: sql) }
     }
 
@@ -97,6 +88,20 @@ public final class Statement {
     public func execute(_ values: [DatabaseBindable?] = []) throws {
         reset()
         try bind(values)
+        while try step() {}
+        reset()
+    }
+
+    /// Resets, binds `values` to the parameters in order, and steps to completion: the bulk-write
+    /// form of ``execute(_:)``, with each value bound as its own type (no array, no boxing).
+    public func execute<each V: DatabaseBindable>(binding values: repeat each V) throws {
+        reset()
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            let rc = value.bind(to: handle, at: index)
+            if rc != SQLITE_OK { throw DatabaseError(connection: database.handle, code: rc, sql: sql) }
+        }
         while try step() {}
         reset()
     }

@@ -37,6 +37,23 @@ import Foundation
         #expect(try query.scalar([42])?.string == "row 42")
     }
 
+    @Test func typedBindingStoresEachValueAsItsType() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.file("t.db"))
+        try db.execute("CREATE TABLE t (i INTEGER, j INTEGER, r REAL, s TEXT, n TEXT, b INTEGER, v ANY) STRICT")
+        let insert = try db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let missing: String? = nil, present: Int64? = 7
+        try insert.execute(binding: 42, present, 2.5, "Peskov’s “quote” — ünïcode", missing, true, DatabaseValue.blob([1, 2]))
+        try insert.execute(binding: -1, Int64?.none, 0.0, "", "x", false, DatabaseValue.null)
+        let rows = try db.prepare("SELECT i, j, r, s, n, b, v, typeof(v) FROM t ORDER BY i DESC").rows()
+        #expect(rows[0] == [.integer(42), .integer(7), .real(2.5), .text("Peskov’s “quote” — ünïcode"), .null,
+                            .integer(1), .blob([1, 2]), .text("blob")])
+        #expect(rows[1] == [.integer(-1), .null, .real(0), .text(""), .text("x"), .integer(0), .null, .text("null")])
+        // A value that does not fit the column is an error carrying the SQL.
+        let error = #expect(throws: DatabaseError.self) { try insert.execute(binding: "not a number", 1, 1.0, "s", "n", true, 1) }
+        #expect(error?.sql == "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)")
+    }
+
     @Test func transactionRollsBackOnError() throws {
         let dir = TempDir()
         let db = try Database(path: dir.file("t.db"))
