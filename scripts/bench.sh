@@ -55,6 +55,7 @@ split = {
     "SQLite writes (wall)": st.get("write", 0) - st.get("fts", 0),
     "  of which writer CPU": st.get("write_cpu", 0) - st.get("fts_cpu", 0),
     "full-text index (wall)": st.get("fts", 0),
+    "indexes set aside during the import, built (wall)": st.get("index", 0),
     "corpus phase: stories, groups, conflicts (wall)": st.get("finish", 0),
     "  of which main-thread CPU": st.get("finish_cpu", 0),
 }

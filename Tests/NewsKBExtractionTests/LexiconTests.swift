@@ -25,6 +25,25 @@ import Testing
         #expect(!EntityRecognizer.lowerHeads.isEmpty)
     }
 
+    @Test func taggerModelParsesFeaturesAndWeights() {
+        let m = NERModel("""
+            # comment line
+            b\tO=1000 B-PER=-2500
+            w Peskov\tB-PER=1500 I-MISC=7
+            sh Xx xx\tB-ORG=-40 BOGUS=5 O=x
+            """)
+        func scores(_ key: UInt64) -> [Float] {
+            var s = [Float](repeating: 0, count: NERModel.nTags)
+            s.withUnsafeMutableBufferPointer { m.add(key, to: $0.baseAddress!) }
+            return s
+        }
+        let h = FeatureHash.string, mix = FeatureHash.mix
+        #expect(scores(h("b")) == [1, -2.5, 0, 0, 0, 0, 0, 0, 0])
+        #expect(scores(mix(h("w"), h("Peskov"))) == [0, 1.5, 0, 0, 0, 0, 0, 0, 0.007])
+        #expect(scores(mix(mix(h("sh"), h("Xx")), h("xx"))) == [0, 0, 0, -0.04, 0, 0, 0, 0, 0])
+        #expect(scores(h("w")) == [Float](repeating: 0, count: NERModel.nTags))
+    }
+
     @Test func taggerModelLoads() {
         let m = NERModel.shared
         var nonEmpty = 0

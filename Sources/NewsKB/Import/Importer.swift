@@ -27,7 +27,8 @@ public final class Importer {
         /// Seconds spent per stage: `read` (files, decoding, JSON), `analyze` (extraction, wall
         /// time the writer waited for it; `analyze_cpu` is the CPU time it took on all cores),
         /// `write` (SQLite, including `fts`: adding the batch's statements to the full-text
-        /// index), `finish` (the corpus phase); `*_cpu` stages are the CPU time of the thread
+        /// index), `index` (building the indexes set aside during an import into an empty
+        /// database), `finish` (the corpus phase); `*_cpu` stages are the CPU time of the thread
         /// that ran them (analysis: of all the workers).
         public var stageSeconds: [String: Double] = [:]
         /// What the corpus phase did (nil when it had nothing to do).
@@ -65,7 +66,7 @@ public final class Importer {
     private let writer: DocumentWriter
     private var pending = [SourceDocument]()
     private var summary = Summary()
-    private var seenKeys = [String: String]()  // key → origin, for duplicate keys within one run
+    private var runKeys: RunKeys?
     private var start = Date()
     private let markCorpusPending: Statement
 
@@ -100,26 +101,11 @@ public final class Importer {
     }
 
     private func importPathsNow(_ paths: [String]) throws -> Summary {
-        start = Date()
-        summary = Summary()
         var reader = InputReader(
             onDocument: { [unowned self] doc in try self.add(doc) },
             onIssue: { [unowned self] issue in self.report(issue) })
         reader.maxArticleBytes = maxArticleBytes
-        do {
-            try reader.read(paths: paths)
-            try flushAll()
-        } catch {
-            inFlight?.done.wait()
-            inFlight = nil
-            throw error
-        }
-        try timed("finish") { try finish() }
-        summary.seconds = Date().timeIntervalSince(start)
-        // (`fts` is part of `write`.)
-        let inner = summary.stageSeconds.filter { $0.key != "read" && $0.key != "fts" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
-        summary.stageSeconds["read"] = max(0, summary.seconds - inner)
-        return summary
+        return try run { try reader.read(paths: paths) }
     }
 
     /// Imports documents given directly (for tests and programs using the library).
@@ -128,18 +114,39 @@ public final class Importer {
     }
 
     private func importDocumentsNow(_ docs: [SourceDocument]) throws -> Summary {
+        try run { for d in docs { try add(d) } }
+    }
+
+    /// One import run: `feed` hands every document to ``add(_:)``. Into an empty database, the
+    /// secondary indexes are set aside while the rows go in and built once at the end
+    /// (``DeferredIndexes``); then the corpus phase runs.
+    private func run(_ feed: () throws -> Void) throws -> Summary {
         start = Date()
         summary = Summary()
+        runKeys = try RunKeys(db: store.db)
+        let indexes = DeferredIndexes(db: store.db)
+        if try store.db.scalar("SELECT EXISTS (SELECT 1 FROM documents)")?.int == 0 {
+            try indexes.deferAll()
+        } else {
+            try indexes.restoreAll()  // left by an import that was killed
+        }
         do {
-            for d in docs { try add(d) }
+            try feed()
             try flushAll()
         } catch {
             inFlight?.done.wait()
             inFlight = nil
+            // What was committed stays fully usable: its indexes are built before the error is
+            // reported (if this fails too, the next import builds them).
+            _ = try? indexes.restoreAll()
             throw error
         }
-        try finish()
+        try timed("index") { _ = try indexes.restoreAll() }
+        try timed("finish") { try finish() }
         summary.seconds = Date().timeIntervalSince(start)
+        // (`fts` is part of `write`.)
+        let inner = summary.stageSeconds.filter { $0.key != "read" && $0.key != "fts" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
+        summary.stageSeconds["read"] = max(0, summary.seconds - inner)
         return summary
     }
 
@@ -149,11 +156,10 @@ public final class Importer {
     }
 
     private func add(_ doc: SourceDocument) throws {
-        if let first = seenKeys[doc.key] {
+        if let first = try runKeys?.firstOrigin(of: doc.key, readAt: doc.origin) {
             report(ImportIssue(file: doc.origin, message: "duplicate key \"\(doc.key)\" (first read at \(first)): skipped"))
             return
         }
-        seenKeys[doc.key] = doc.origin
         summary.read += 1
         pending.append(doc)
         if pending.count >= batchSize { try flush() }

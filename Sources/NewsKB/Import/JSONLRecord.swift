@@ -16,29 +16,29 @@ struct JSONLRecord {
     /// of the wrong type). Unknown fields are ignored.
     static func parse(_ bytes: ArraySlice<UInt8>) -> ParseResult {
         if TextDecoder.firstInvalidUTF8(bytes) != nil { return .failure("invalid UTF-8 in this line") }
-        let object: Any
+        let members: [String: JSONValueParser.Value]
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            members = try JSONValueParser.parse(bytes, keep: fieldNames)
         } catch {
-            return .failure("malformed JSON: \(describe(error))")
+            return .failure("malformed JSON: \(error)")
         }
-        guard let dict = object as? [String: Any] else {
-            return .failure("expected a JSON object with a \"text\" field, found \(typeName(object))")
+        if let other = members[""] {
+            return .failure("expected a JSON object with a \"text\" field, found \(other.typeName)")
         }
-        guard let textValue = dict["text"], !(textValue is NSNull) else {
+        guard let textValue = members["text"], textValue != .null else {
             return .failure("record has no \"text\" field")
         }
-        guard let text = textValue as? String else {
-            return .failure("\"text\" must be a string, found \(typeName(textValue))")
+        guard case .string(let text) = textValue else {
+            return .failure("\"text\" must be a string, found \(textValue.typeName)")
         }
         var record = JSONLRecord(text: text)
         var problem: String?
         func field(_ names: [String]) -> String? {
             for name in names {
-                guard let v = dict[name], !(v is NSNull) else { continue }
-                if let s = v as? String { return s.isEmpty ? nil : s }
-                if let n = v as? NSNumber, name == "id" { return n.stringValue }
-                problem = problem ?? "\"\(name)\" must be a string, found \(typeName(v))"
+                guard let v = members[name], v != .null else { continue }
+                if case .string(let s) = v { return s.isEmpty ? nil : s }
+                if case .number(let n) = v, name == "id" { return n }
+                problem = problem ?? "\"\(name)\" must be a string, found \(v.typeName)"
                 return nil
             }
             return nil
@@ -53,20 +53,6 @@ struct JSONLRecord {
         return .success(record)
     }
 
-    private static func typeName(_ v: Any) -> String {
-        switch v {
-        case is String: return "a string"
-        case is NSNumber: return "a number"
-        case is [Any]: return "an array"
-        case is [String: Any]: return "an object"
-        case is NSNull: return "null"
-        default: return "\(type(of: v))"
-        }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        if let d = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return d }
-        return ns.localizedDescription
-    }
+    /// The members read from a line.
+    private static let fieldNames: Set<String> = ["text", "id", "title", "source", "outlet", "url", "published", "date", "author"]
 }

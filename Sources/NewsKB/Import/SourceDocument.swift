@@ -29,14 +29,17 @@ public struct SourceDocument: Sendable, Equatable {
 
     /// Number of whitespace-separated words in the body.
     public var wordCount: Int {
-        var n = 0
-        var inWord = false
-        for b in body.utf8 {
-            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
-            if !space && !inWord { n += 1 }
-            inWord = !space
+        var body = body
+        return body.withUTF8 { bytes in
+            var n = 0
+            var inWord = false
+            for b in bytes {
+                let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+                if !space && !inWord { n += 1 }
+                inWord = !space
+            }
+            return n
         }
-        return n
     }
 }
 

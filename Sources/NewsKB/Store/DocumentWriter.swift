@@ -187,6 +187,7 @@ final class DocumentWriter {
 /// collapsed (`Mr. Peskov` and `mr peskov` have the same key).
 public enum AliasKey {
     public static func make(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(s) }
         var out = String.UnicodeScalarView()
         var lastSpace = true
         for u in s.unicodeScalars {
@@ -209,5 +210,24 @@ public enum AliasKey {
         if r.hasSuffix(" ") { r.removeLast() }
         if r.hasSuffix("'s") { r.removeLast(2) }
         return r
+    }
+
+    /// ``make(_:)`` for ASCII text (most names), on bytes.
+    private static func makeASCII(_ s: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count)
+        var lastSpace = true
+        for b in s.utf8 where b != 0x2E {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+            } else {
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                lastSpace = false
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        if out.count >= 2 && out[out.count - 2] == 0x27 && out[out.count - 1] == 0x73 { out.removeLast(2) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

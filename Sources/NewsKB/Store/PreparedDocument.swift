@@ -31,9 +31,8 @@ struct PreparedDocument {
         self.document = document
         self.analysis = analysis
         // Code points: every byte that does not continue a UTF-8 sequence starts one.
-        var scalars = 0
-        for b in document.body.utf8 where b & 0xC0 != 0x80 { scalars += 1 }
-        characterCount = scalars
+        var body = document.body
+        characterCount = body.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
         wordCount = document.wordCount
         entities = analysis.entities.map { e in
             func keyed(_ names: [String]) -> [(name: String, key: String)] {

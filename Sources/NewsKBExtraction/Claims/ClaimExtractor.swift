@@ -222,9 +222,13 @@ public enum ClaimExtractor {
     @inline(__always)
     static func lower(_ text: DocumentText, _ t: Token) -> String {
         if !t.has(.nonASCII) {
-            var b = Array(text.utf8[t.byteRange])
-            for k in b.indices where b[k] >= 65 && b[k] <= 90 { b[k] |= 0x20 }
-            return String(decoding: b, as: UTF8.self)
+            let range = t.byteRange
+            return text.utf8.withUnsafeBufferPointer { p in
+                String(unsafeUninitializedCapacity: range.count) { out in
+                    for (k, i) in range.enumerated() { let b = p[i]; out[k] = b >= 65 && b <= 90 ? b | 0x20 : b }
+                    return range.count
+                }
+            }
         }
         return ClaimLexicon.fold(text.text(t))
     }
@@ -294,12 +298,13 @@ public enum ClaimExtractor {
             let w = words[p]
             if consumed[p] { p += 1; continue }
             // Two-word predicate forms (take place, en route).
-            if p + 1 < toks.count, let pr = lex.predicates[w + " " + words[p + 1]] {
+            let info = lex.words[w]
+            if p + 1 < toks.count, let pairs = info?.pairs, !pairs.isEmpty, let pr = pairs[words[p + 1]] {
                 predicates.append((p, pr))
-            } else if let pr = lex.predicates[w] {
+            } else if let pr = info?.predicate {
                 predicates.append((p, pr))
             }
-            if t.kind == .number || (t.kind == .word && (lex.numbers[w]?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
+            if t.kind == .number || (t.kind == .word && (info?.number?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
                 || (t.kind == .symbol && lex.units[w] != nil) {
                 let datesBefore = claim.dates.count
                 if let used = readNumber(p, toks, words, tokens, text, lex, &claim) {
@@ -312,12 +317,12 @@ public enum ClaimExtractor {
             if t.kind == .word {
                 // "has yet to respond" = has not responded.
                 let yetTo = w == "yet" && p > 0 && p + 1 < toks.count && words[p + 1] == "to" && auxiliaries.contains(words[p - 1])
-                if lex.negation.contains(w) || yetTo {
+                if info?.isNegation == true || yetTo {
                     // "not only … but also" asserts both.
                     if w == "not", p + 1 < toks.count, notOnly.contains(words[p + 1]) { p += 1; continue }
                     claim.negated = true; negators.append(p); p += 1; continue
                 }
-                if let (kind, v) = lex.dates[w] {
+                if let (kind, v) = info?.date {
                     let capital = t.has(.capitalized)
                     switch kind {
                     case .weekday where capital:
@@ -345,7 +350,7 @@ public enum ClaimExtractor {
                     default: break
                     }
                 }
-                if !lex.stop.contains(w) && w.utf8.count > 1 && !nameToken[p] {
+                if info?.isStop != true && w.utf8.count > 1 && !nameToken[p] {
                     let r = ClaimNormalizer.reduce(w, lex)
                     var base = lex.synonyms[r] ?? r
                     if let cs = lex.contextSynonyms[r], p + 1 < toks.count, let c = cs.first(where: { $0.next == words[p + 1] }) { base = c.rep }
@@ -361,8 +366,9 @@ public enum ClaimExtractor {
         // it is about (an entity or a content word before it: "Mexico will not …"); "Those are
         // not …" or "I wouldn't …" stay negated without marked terms.
         var marked = Set<Int>()
-        let termPositions = Set(termAt.map(\.pos))
-        let entityStarts = Set(inside.map(\.tokenPos))
+        // (Built only for claims with a negation: most have none.)
+        lazy var termPositions = Set(termAt.map(\.pos))
+        lazy var entityStarts = Set(inside.map(\.tokenPos))
         func hasSubject(_ range: Range<Int>) -> Bool {
             range.contains { termPositions.contains($0) || entityStarts.contains($0) }
         }
@@ -408,11 +414,18 @@ public enum ClaimExtractor {
         // A denied term is kept, and marked by a second term (`pay` and `¬pay`), unless the claim
         // also states it outside the denial; a denied entity adds a marked entity key
         // (`¬e:islam`). The plain terms keep the claim comparable with what it denies.
-        var terms = Set(termAt.map(\.base))
-        let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
-        for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.insert(negatedTermPrefix + t.base) }
-        for e in deniedEntities { terms.insert(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
-        claim.terms = terms.sorted()
+        var terms = termAt.map(\.base)
+        if !marked.isEmpty {
+            let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
+            for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.append(negatedTermPrefix + t.base) }
+        }
+        for e in deniedEntities { terms.append(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
+        // Sorted, each once.
+        terms.sort()
+        var unique = 0
+        for t in terms.indices where unique == 0 || terms[t] != terms[unique - 1] { terms[unique] = terms[t]; unique += 1 }
+        terms.removeLast(terms.count - unique)
+        claim.terms = terms
 
         // Frames of a claim that names a year (`his 2019 summit … in Vladivostok`) are about the
         // event of that year: their topic carries the year, so they are compared only with

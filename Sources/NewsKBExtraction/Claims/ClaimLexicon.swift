@@ -22,6 +22,21 @@ struct ClaimLexicon: Sendable {
     /// Names of countries and regions (too coarse to conflict with a city: "in Russia" vs "in Vladivostok").
     var coarsePlaces = Set<String>()
 
+    /// What the stop, negation, number, date and predicate lists say of one folded word: read
+    /// with one hash lookup per token (``words``) instead of one per list.
+    struct WordInfo: Sendable {
+        var isStop = false
+        var isNegation = false
+        var number: (Double, NumberKind)?
+        var date: (DateKind, Int)?
+        /// One-word predicate form.
+        var predicate: Predicate?
+        /// Two-word predicate forms starting with this word, by their second word.
+        var pairs: [String: Predicate] = [:]
+    }
+    /// Every word one of those lists names.
+    var words = [String: WordInfo]()
+
     static let shared = ClaimLexicon()
 
     init() {
@@ -71,6 +86,18 @@ struct ClaimLexicon: Sendable {
                 if s.contains("-") { synonyms[ClaimNormalizer.reduce(s.filter { $0 != "-" }, self)] = rep }
             }
             synonyms[rep] = rep
+        }
+        for w in stop { words[w, default: WordInfo()].isStop = true }
+        for w in negation { words[w, default: WordInfo()].isNegation = true }
+        for (w, n) in numbers { words[w, default: WordInfo()].number = n }
+        for (w, d) in dates { words[w, default: WordInfo()].date = d }
+        for (form, p) in predicates {
+            let parts = form.split(separator: " ", omittingEmptySubsequences: false)
+            if parts.count == 1 {
+                words[form, default: WordInfo()].predicate = p
+            } else if parts.count == 2 {
+                words[String(parts[0]), default: WordInfo()].pairs[String(parts[1])] = p
+            }
         }
     }
 
@@ -133,22 +160,23 @@ public enum ClaimNormalizer {
         var b = Array(w.utf8)
         if b.count == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: b, as: UTF8.self) }  // try → tri, like tried
         guard b.count > 3, b.allSatisfy({ $0 < 0x80 }) else { return w }
-        // Byte comparison of a suffix, without allocating (this runs for every word of every claim).
-        func ends(_ s: StaticString) -> Bool {
+        // Byte comparison of a suffix, without allocating (this runs for every word of every
+        // claim). The bytes are passed, not captured: a closure capturing a `var` boxes it.
+        func ends(_ b: [UInt8], _ s: StaticString) -> Bool {
             let n = s.utf8CodeUnitCount
             guard b.count > n else { return false }
             let p = s.utf8Start, base = b.count - n
             for i in 0..<n where b[base + i] != p[i] { return false }
             return true
         }
-        func hasVowel(_ n: Int) -> Bool { b[0..<n].contains(where: { isVowel($0) || $0 == 121 }) }
-        if ends("ies") && b.count > 4 { b.removeLast(3); b.append(121) }
-        else if ends("ied") && b.count > 4 { b.removeLast(3); b.append(121) }
-        else if ends("sses") { b.removeLast(2) }
-        else if ends("ches") || ends("shes") || ends("xes") || ends("zes") { b.removeLast(2) }
-        else if ends("s") && !ends("ss") && !ends("us") && !ends("is") { b.removeLast() }
-        else if ends("ing") && b.count > 5 && hasVowel(b.count - 3) { b.removeLast(3) }
-        else if ends("ed") && b.count > 4 && hasVowel(b.count - 2) { b.removeLast(2) }
+        func hasVowel(_ b: [UInt8], _ n: Int) -> Bool { b[0..<n].contains(where: { isVowel($0) || $0 == 121 }) }
+        if ends(b, "ies") && b.count > 4 { b.removeLast(3); b.append(121) }
+        else if ends(b, "ied") && b.count > 4 { b.removeLast(3); b.append(121) }
+        else if ends(b, "sses") { b.removeLast(2) }
+        else if ends(b, "ches") || ends(b, "shes") || ends(b, "xes") || ends(b, "zes") { b.removeLast(2) }
+        else if ends(b, "s") && !ends(b, "ss") && !ends(b, "us") && !ends(b, "is") { b.removeLast() }
+        else if ends(b, "ing") && b.count > 5 && hasVowel(b, b.count - 3) { b.removeLast(3) }
+        else if ends(b, "ed") && b.count > 4 && hasVowel(b, b.count - 2) { b.removeLast(2) }
         // Doubled final consonant (stopp → stop; call → cal, consistently for every form).
         if b.count > 3, b[b.count - 1] == b[b.count - 2], !isVowel(b[b.count - 1]), b[b.count - 1] != 115 { b.removeLast() }
         if b.count > 3, b.last == 101 { b.removeLast() }

@@ -16,22 +16,48 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     static let shared = NERModel(LexiconFiles.contents("ner-model.txt"))
 
     init(_ contents: String) {
+        // Parsed on bytes (the file is ASCII apart from feature values, which are hashed as
+        // bytes anyway): the model loads once per process, before the first document.
         var entries = [(UInt64, [Float])]()
-        var tagIndex = [Substring: Int]()
-        for (i, t) in NERModel.tags.enumerated() { tagIndex[Substring(t)] = i }
-        for line in contents.split(separator: "\n") {
-            if line.hasPrefix("#") { continue }
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            let feat = line[..<tab].split(separator: " ", omittingEmptySubsequences: false)
-            var key = FeatureHash.string(String(feat[0]))
-            for v in feat.dropFirst() { key = FeatureHash.mix(key, FeatureHash.string(String(v))) }
-            var w = [Float](repeating: 0, count: NERModel.nTags)
-            for pair in line[line.index(after: tab)...].split(separator: " ") {
-                guard let eq = pair.firstIndex(of: "="), let k = tagIndex[pair[..<eq]],
-                      let v = Int(pair[pair.index(after: eq)...]) else { continue }
-                w[k] = Float(v) / 1000
+        let tagHashes = NERModel.tags.map(FeatureHash.string)
+        var text = contents
+        text.withUTF8 { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                var end = i
+                while end < n && p[end] != 0x0A { end += 1 }
+                defer { i = end + 1 }
+                guard end > i, p[i] != 0x23 else { continue }  // empty line, `#` comment
+                var tab = i
+                while tab < end && p[tab] != 0x09 { tab += 1 }
+                guard tab < end else { continue }
+                // TEMPLATE[ VALUE[ VALUE2]]: the template's hash mixed with each value's.
+                var key: UInt64 = 0, start = i, first = true
+                for j in i...tab where j == tab || p[j] == 0x20 {
+                    let h = FeatureHash.bytes(p, start, j, fold: false)
+                    key = first ? h : FeatureHash.mix(key, h)
+                    first = false
+                    start = j + 1
+                }
+                // TAG=WEIGHT pairs, weights in thousandths.
+                var w = [Float](repeating: 0, count: NERModel.nTags)
+                var j = tab + 1
+                while j < end {
+                    var eq = j
+                    while eq < end && p[eq] != 0x3D && p[eq] != 0x20 { eq += 1 }
+                    var k = eq + 1, value = 0, negative = false, digits = 0
+                    if k < end && p[k] == 0x2D { negative = true; k += 1 }
+                    while k < end && p[k] >= 0x30 && p[k] <= 0x39 { value = value * 10 + Int(p[k] - 0x30); k += 1; digits += 1 }
+                    if eq < end && p[eq] == 0x3D && digits > 0,
+                       let tag = tagHashes.firstIndex(of: FeatureHash.bytes(p, j, eq, fold: false)) {
+                        w[tag] = Float(negative ? -value : value) / 1000
+                    }
+                    while k < end && p[k] != 0x20 { k += 1 }
+                    j = k + 1
+                }
+                entries.append((key, w))
             }
-            entries.append((key, w))
         }
         var n = 16
         while n < entries.count * 2 { n <<= 1 }

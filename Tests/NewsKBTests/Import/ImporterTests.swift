@@ -23,6 +23,23 @@ import Foundation
         #expect(try again.db.rows("SELECT (SELECT count(*) FROM sentences), (SELECT count(*) FROM documents)") == counts)
     }
 
+    @Test func oneImporterRunTwiceStartsEachRunWithNoKeysSeen() throws {
+        // Keys read twice in one run are reported (BadInputTests); a later run of the same
+        // importer reads them afresh, as unchanged documents.
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+        let importer = try Importer(store: store)
+        var issues = [ImportIssue]()
+        importer.onIssue = { issues.append($0) }
+        let docs = [SourceDocument(key: "a", body: article, origin: "feed:1"),
+                    SourceDocument(key: "b", body: "Second article.\nIt has two lines.", origin: "feed:2")]
+        let first = try importer.importDocuments(docs + [SourceDocument(key: "a", body: "Other text.", origin: "feed:3")])
+        #expect(first.new == 2 && first.failed == 1)
+        #expect(issues.map(\.message) == ["duplicate key \"a\" (first read at feed:1): skipped"])
+        let second = try importer.importDocuments(docs)
+        #expect(second.read == 2 && second.unchanged == 2 && second.failed == 0 && issues.count == 1)
+    }
+
     @Test func theSameBodyUnderTwoKeysIsStoredOnceWhateverTheBatchSize() throws {
         // Twins in one batch (analysed together) and in different batches are caught alike.
         for batchSize in [1, 2, 256] {
@@ -140,5 +157,43 @@ import Foundation
         #expect(s.new == 0 && s.unchanged == 5)
         #expect(try derivedCounts(again.db) == before)
         #expect(try again.db.int("SELECT count(*) FROM corpus_pending") == 0)
+    }
+
+    @Test func indexesSetAsideForABulkImportAreAllBackAfterIt() throws {
+        let dir = TempDir()
+        let path = dir.file("t.db")
+        let indexSQL = "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        let fresh = try KnowledgeStore.openForWriting(path: dir.file("fresh.db"))
+        let expected = try fresh.db.prepare(indexSQL).rows()
+        #expect(expected.count > 10)
+
+        // Into an empty database: the indexes are dropped while the rows go in, then rebuilt.
+        let (s, _, store) = try importInto(path, [repoRoot + "/seeds"])
+        #expect(s.new == 5 && (s.stageSeconds["index"] ?? -1) >= 0)
+        #expect(try store.db.prepare(indexSQL).rows() == expected)
+        #expect(try store.db.int("SELECT count(*) FROM deferred_indexes") == 0)
+        let derived = try derivedCounts(store.db)
+
+        // As if an import had been killed with its indexes set aside: the next one rebuilds them.
+        try DeferredIndexes(db: store.db).deferAll()
+        #expect(try store.db.int("SELECT count(*) FROM deferred_indexes") > 10)
+        #expect(try store.db.prepare(indexSQL).rows().count < expected.count)
+        let (again, _, reopened) = try importInto(path, [repoRoot + "/seeds"])
+        #expect(again.unchanged == 5)
+        #expect(try reopened.db.prepare(indexSQL).rows() == expected)
+        #expect(try derivedCounts(reopened.db) == derived)
+    }
+
+    @Test func anInterruptedBulkImportLeavesItsIndexesBuilt() throws {
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+        let importer = try Importer(store: store)
+        importer.batchSize = 1
+        var batches = 0
+        importer.shouldStop = { batches += 1; return batches == 2 }
+        #expect(throws: Importer.Interrupted.self) { try importer.importPaths([repoRoot + "/seeds"]) }
+        #expect(try store.db.int("SELECT count(*) FROM documents") == 2)
+        #expect(try store.db.int("SELECT count(*) FROM deferred_indexes") == 0)
+        #expect(try store.db.int("SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_entity'") == 1)
     }
 }

@@ -135,6 +135,7 @@ import Foundation
         let cases: [(String, String)] = [
             ("Mr. Peskov", "mr peskov"), ("mr  peskov", "mr peskov"), ("U.S.", "us"),
             ("Kim’s", "kim"), ("Putin's", "putin"), ("  Ümit ÖZDAĞ ", "ümit özdağ"), ("Kremlin\tspokesman", "kremlin spokesman"),
+            ("  Dmitry  Peskov. ", "dmitry peskov"), ("Peskov’s", "peskov"), ("", ""),
         ]
         for (input, key) in cases { #expect(AliasKey.make(input) == key, "\(input)") }
     }

@@ -31,6 +31,14 @@ import Foundation
         #expect(try failed(db) == ["full-text index in sync"])
     }
 
+    @Test func indexesLeftAsideByAKilledImportAreReported() throws {
+        let (_, db) = try seeded()
+        try DeferredIndexes(db: db).deferAll()
+        #expect(try failed(db) == ["indexes built"])
+        try DeferredIndexes(db: db).restoreAll()
+        #expect(try failed(db) == [])
+    }
+
     @Test func replacingAndDeletingDocumentsKeepsTheIndexInSync() throws {
         let (_, db) = try seeded()
         try db.execute("DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)")
