@@ -71,7 +71,13 @@ struct QueryBenchmark {
             }, cliArguments: { ["who-said", "--about", $0] }),
             Kind(name: "entity NAME", params: entities, run: { n in
                 var rows = 0
-                for profile in try EntityQueries(db: db).profile(n, limit: 101) {
+                // As the command: the best matches profiled in full, the others named.
+                let q = EntityQueries(db: db)
+                let ids = try q.resolveRanked(n)
+                for id in ids.dropFirst(EntityQueries.profilesPerPage).prefix(20) {
+                    _ = try db.rows("SELECT name || ' (' || type || ')' FROM entities WHERE id = ?", [id])
+                }
+                for profile in try q.profiles(ids: Array(ids.prefix(EntityQueries.profilesPerPage)), limit: 101) {
                     _ = ResultFormatter(format: .table).render(profile.documents)
                     _ = ResultFormatter(format: .table).render(profile.statements)
                     rows += profile.documents.rows.count + profile.statements.rows.count
@@ -115,9 +121,18 @@ struct QueryBenchmark {
         let statements = try db.scalar("SELECT count(*) FROM statements")?.int ?? 0
         FileHandle.standardError.write(Data("queries: \(path): \(documents) documents, \(statements) statements; picking parameters\n".utf8))
         let pickStart = wallNow()
-        let kinds = try kinds(db)
+        // For investigating: NEWSKB_BENCH_ONLY=text times only the kinds whose name contains it,
+        // NEWSKB_BENCH_SKIP=text all but those.
+        let env = ProcessInfo.processInfo.environment
+        let only = env["NEWSKB_BENCH_ONLY"].flatMap { $0.isEmpty ? nil : $0 }
+        let skip = env["NEWSKB_BENCH_SKIP"].flatMap { $0.isEmpty ? nil : $0 }
+        let kinds = try kinds(db).filter { k in
+            (only.map { k.name.contains($0) } ?? true) && !(skip.map { k.name.contains($0) } ?? false)
+        }
         let pickSeconds = Double(wallNow() - pickStart) / 1e9
         var measures = [Measure]()
+        // For investigating: NEWSKB_BENCH_SLOW=ms names every parameter whose run took longer (on stderr).
+        let slow = env["NEWSKB_BENCH_SLOW"].flatMap(Double.init)
         for k in kinds {
             var m = Measure(name: k.name, params: k.params.count, firstPass: [], timed: [], rows: [])
             let warm = wallNow()
@@ -133,6 +148,9 @@ struct QueryBenchmark {
                 let n = try k.run(p)
                 m.timed.append(Double(wallNow() - t) / 1e6)
                 m.rows.append(n)
+                if let slow, m.timed[m.timed.count - 1] > slow {
+                    FileHandle.standardError.write(Data("queries: \(k.name) \(p): \(fmt(m.timed[m.timed.count - 1])) ms, \(n) rows\n".utf8))
+                }
                 if Double(wallNow() - start) / 1e9 > budgetSeconds { break }
             }
             FileHandle.standardError.write(Data("queries: \(k.name): \(m.timed.count) runs, p95 \(fmt(percentile(m.timed, 0.95))) ms\n".utf8))

@@ -7,6 +7,9 @@ struct EntityCommand: ParsableCommand {
         abstract: "Everything about one entity: canonical name, type, aliases, roles, documents and statements.",
         discussion: """
             NAME may be the canonical name or any alias or role (Kim, Mr. Kim, Kremlin spokesman).
+            When it names several entities, the best match comes first (the entity of that
+            canonical name, then the one most documents call so); the first page profiles 5 of
+            them and names the others.
 
             Examples:
               newskb entity "Kim Jong Un"
@@ -25,9 +28,21 @@ struct EntityCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try KnowledgeStore.openForReading(path: database.path)
-            let profiles = try EntityQueries(db: store.db).profile(name, limit: Paging.fetchLimit(limit))
-            if profiles.isEmpty {
+            let queries = EntityQueries(db: store.db)
+            let ids = try queries.resolveRanked(name)
+            if ids.isEmpty {
                 throw Failure(message: "no entity called \"\(name)\" (try `newskb entities` to list them)")
+            }
+            // Best match first; on a page, the first few in full and the others by name.
+            let shown = limit > 0 ? Array(ids.prefix(EntityQueries.profilesPerPage)) : ids
+            let profiles = try queries.profiles(ids: shown, limit: Paging.fetchLimit(limit))
+            if shown.count < ids.count {
+                let others = try ids.dropFirst(shown.count).prefix(20).map { id in
+                    try store.db.rows("SELECT name || ' (' || type || ')' FROM entities WHERE id = ?", [id]).first?[0].description ?? "\(id)"
+                }
+                Terminal.error("newskb: showing the best \(shown.count) of \(ids.count) entities called \"\(name)\"; also: "
+                               + others.joined(separator: ", ") + (ids.count - shown.count > others.count ? ", …" : "")
+                               + " (--limit 0 shows all)")
             }
             if output.format == .table {
                 for p in profiles {

@@ -94,6 +94,7 @@ public struct ResultFormatter: Sendable {
     }
 
     private func oneLine(_ s: String) -> String {
+        if isPlainASCII(s) { return s }
         guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return s }
         return String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
@@ -104,6 +105,9 @@ public struct ResultFormatter: Sendable {
     }
 
     private func cutToWidth(_ s: String, _ width: Int) -> String {
+        if isPlainASCII(s) {  // one column a byte
+            return s.utf8.count <= width ? s : String(decoding: s.utf8.prefix(max(width - 1, 0)), as: UTF8.self) + "…"
+        }
         if displayWidth(s) <= width { return s }
         var out = ""
         var w = 0
@@ -187,7 +191,17 @@ func jsonString(_ s: String) -> String {
 }
 
 /// Terminal columns a string takes: East Asian wide characters and most emoji take two.
-func displayWidth(_ s: String) -> Int { s.reduce(0) { $0 + charWidth($1) } }
+func displayWidth(_ s: String) -> Int {
+    if isPlainASCII(s) { return s.utf8.count }
+    return s.reduce(0) { $0 + charWidth($1) }
+}
+
+/// ASCII without tabs, line or page breaks: one character, and one column, per byte (checked
+/// on the bytes; walking the characters of every cell of a long table costs more than the query).
+func isPlainASCII(_ s: String) -> Bool {
+    for b in s.utf8 where b >= 0x80 || (b >= 0x09 && b <= 0x0D) { return false }
+    return true
+}
 
 func charWidth(_ ch: Character) -> Int {
     guard let u = ch.unicodeScalars.first else { return 0 }

@@ -37,6 +37,10 @@ public final class KnowledgeStore {
         if version < latest && writable {
             try Migrator.embedded.migrate(db)
         }
+        // Queries read pages all over a large file (a page of `agree` touches a few thousand
+        // documents); SQLite's default 2 MB page cache would read them again on every query of a
+        // long-lived reader. Up to 64 MB, allocated only as pages are read.
+        try db.execute("PRAGMA cache_size = -65536")
         return KnowledgeStore(db: db)
     }
 

@@ -56,6 +56,51 @@ import Foundation
     }
 }
 
+/// A name several entities go by: the canonical one first, then the most used.
+@Suite struct EntityRankingTests {
+    @Test func aNameResolvesBestMatchFirst() throws {
+        let dir = TempDir()
+        let db = try KnowledgeStore.openForWriting(path: dir.file("t.db")).db
+        try db.execute("""
+            INSERT INTO entities(id, name, type, name_key, match_key) VALUES
+              (5, 'U.S.', 'GPE', 'us', 'u.s.'), (6, 'Union Station', 'FACILITY', 'union station', 'union_station'),
+              (7, 'United States', 'GPE', 'united states', 'united_states'), (8, 'Ursula Smith', 'PERSON', 'ursula smith', 'ursula_smith');
+            INSERT INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES
+              (7, 'US', 'us', NULL), (7, 'US', 'us', NULL), (7, 'U.S', 'us', NULL), (6, 'US', 'us', NULL);
+            """)
+        let q = EntityQueries(db: db)
+        #expect(try q.resolveRanked("US") == [5, 7, 6])
+        #expect(try q.resolveRanked("u.s.") == [5, 7, 6])
+        #expect(try q.resolve("US") == [5, 6, 7])
+        #expect(try q.resolveRanked("Ms Smith") == [8], "a surname, after the title")
+        #expect(try q.resolveRanked("Smith") == [8])
+        #expect(try q.resolveRanked("Station").isEmpty, "surnames are for persons")
+    }
+}
+
+/// `newskb entity NAME` when the name means many entities: the best ones in full, the others named.
+@Suite struct ManyEntitiesOfOneNameTests {
+    @Test func theFirstPageProfilesTheBestMatchesAndNamesTheOthers() throws {
+        let dir = TempDir()
+        let path = dir.file("t.db")
+        _ = try CLI.run(["import", "--quiet", "--db", path, repoRoot + "/seeds"])
+        let db = try KnowledgeStore.openForWriting(path: path).db
+        // Eight companies some document abbreviates `EC`; the more documents, the better the match.
+        for i in 1...8 {
+            try db.execute("INSERT INTO entities(name, type, name_key, match_key) VALUES ('Example Corp \(i)', 'ORG', 'example corp \(i)', 'example_corp_\(i)')")
+            let id = db.lastInsertRowID
+            for _ in 0..<i { try db.execute("INSERT INTO entity_aliases(entity_id, alias, alias_key, document_id) VALUES (\(id), 'EC', 'ec', NULL)") }
+        }
+        let page = try CLI.run(["entity", "--db", path, "EC", "--format", "csv"])
+        #expect(page.status == 0, "\(page.stderr)")
+        let names = page.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(names == (4...8).reversed().map { "Example Corp \($0)" }, "\(page.stdout)")
+        #expect(page.stderr.contains("showing the best 5 of 8 entities called \"EC\"; also: Example Corp 3 (ORG), Example Corp 2 (ORG), Example Corp 1 (ORG)"), "\(page.stderr)")
+        let all = try CLI.run(["entity", "--db", path, "EC", "--format", "csv", "--limit", "0"])
+        #expect(all.stdout.split(separator: "\r\n").count == 9 && all.stderr.isEmpty, "\(all.stdout) \(all.stderr)")
+    }
+}
+
 @Suite struct UserAliasTests {
     @Test func anAddedAliasIsHonouredByTheNextImportAndReanalysesStoredDocuments() throws {
         let dir = TempDir()

@@ -32,16 +32,67 @@ import Foundation
         #expect(about.contains { $0.contains("statements_fts VIRTUAL TABLE INDEX") }, "\(about)")
     }
 
+    @Test func aSpeakerAloneIsTwoCoveringIndexWalks() throws {
+        // Alone, --speaker reads statement ids from the two speaker indexes (which carry them in
+        // import order) and stops at the page: no table row, no sort of every statement made.
+        for speaker in ["Dmitry Peskov", "Kirby", "a US official"] {
+            let p = try plan(.init(speaker: speaker, limit: 101))
+            expectNoScan(p, of: ["s", "statements"], "--speaker \(speaker)")
+            #expect(p.contains { $0.contains("COVERING INDEX statements_speaker_phrase") }, "\(speaker): \(p)")
+            if speaker != "a US official" {  // a phrase names no entity: the phrase index alone
+                #expect(p.contains { $0.contains("COVERING INDEX statements_speaker ") }, "\(speaker): \(p)")
+            }
+        }
+        // With another filter as well, both indexes are still used (MULTI-INDEX OR).
+        let kind = try plan(.init(speaker: "Dmitry Peskov", kind: "direct", limit: 101))
+        expectNoScan(kind, of: ["s", "statements"], "--speaker --kind")
+        #expect(kind.contains { $0.contains("statements_speaker") }, "\(kind)")
+        // No filter at all, or one speaker: statement id order all the way, nothing sorted
+        // (also with --limit 0, where a sort would hold every row and its sentence).
+        for filter in [StatementQueries.Filter(limit: 101), .init(), .init(speaker: "Dmitry Peskov"), .init(speaker: "Kirby", limit: 101)] {
+            let p = try plan(filter)
+            #expect(!p.contains { $0.contains("TEMP B-TREE") }, "\(p)")
+        }
+    }
+
+    @Test func aSurnameIsAnIndexSeek() throws {
+        // `--speaker Kirby`: no entity is called `kirby` and no alias is, so the surname is looked
+        // up, by the partial expression index of migration 008, not by reading every person.
+        let p = try store.db.queryPlan("SELECT id FROM entities WHERE type = 'PERSON' AND \(EntityQueries.surnameKey) = ?1")
+        #expect(p.contains { $0.contains("SEARCH entities USING INDEX entities_person_surname") }, "\(p)")
+        let kirby = try EntityQueries(db: store.db).resolve("Kirby")
+        #expect(kirby.count == 1)
+        #expect(try store.db.strings("SELECT name FROM entities WHERE id = ?", [kirby[0]]) == ["John Kirby"])
+    }
+
+    @Test func aSearchRanksABoundedSetOfMatches() throws {
+        // --about reads the full-text index newest first and stops at the candidates; who_said's
+        // columns are read for the page only.
+        let p = try plan(.init(about: "Kim", limit: 101, highlight: ("[", "]")))
+        expectNoScan(p, of: ["s", "statements", "d", "documents"], "--about")
+        #expect(p.contains { $0.contains("statements_fts VIRTUAL TABLE INDEX") }, "\(p)")
+        let speaker = try plan(.init(speaker: "Dmitry Peskov", about: "interests", limit: 101))
+        expectNoScan(speaker, of: ["statements", "d", "documents"], "--about --speaker")
+    }
+
     @Test func entityLookupsUseIndexes() throws {
         let db = store.db
         for (sql, what) in [
             ("SELECT entity_id FROM entity_aliases WHERE alias_key = 'kim'", "alias lookup"),
             ("SELECT entity_id FROM entity_roles WHERE role_key = 'kremlin spokesman'", "role lookup"),
+            ("SELECT DISTINCT entity_id FROM entity_aliases WHERE alias_key = 'kim'", "alias lookup"),
             ("SELECT * FROM mentions WHERE entity_id = 1", "mentions of an entity"),
             ("SELECT * FROM entity_mentions WHERE document = '000_b71210cead4df8d3.txt'", "mentions of a document"),
         ] {
             let p = try db.queryPlan(sql)
             #expect(!p.contains { $0.hasPrefix("SCAN") }, "\(what): \(p)")
+        }
+        // Resolving a name reads the key indexes alone (migration 008): a frequent alias has a
+        // row per document that writes it.
+        for (table, key) in [("entity_aliases", "alias_key"), ("entity_roles", "role_key")] {
+            let p = try db.queryPlan("SELECT entity_id, count(*) FROM \(table) WHERE \(key) = 'us' GROUP BY entity_id")
+            #expect(p.contains { $0.contains("USING COVERING INDEX \(table == "entity_aliases" ? "entity_aliases_key" : "entity_roles_key")") }, "\(p)")
+            #expect(!p.contains { $0.contains("TEMP B-TREE") }, "\(p)")
         }
     }
 

@@ -51,6 +51,17 @@ import Testing
         #expect(narrow.contains("…"))
     }
 
+    @Test func theByteFastPathAgreesWithCharacters() {
+        // Plain ASCII is measured and cut on bytes; everything else by characters, as before.
+        for s in ["", "abc", "a\tb", "a\r\nb", "line\nbreak", "x—y", "naïve", "北京 talks", "He said, \"yes\""] {
+            #expect(displayWidth(s) == s.reduce(0) { $0 + charWidth($1) }, "\(s)")
+        }
+        #expect(isPlainASCII("Talks in Oslo, 2024.") && !isPlainASCII("a\tb") && !isPlainASCII("naïve"))
+        let r = ResultSet(columns: ["quote"], rows: [[.text("The weather in Oslo is excellent")], [.text("Le temps à Oslo est excellent")]])
+        let lines = ResultFormatter(format: .table, maxWidth: 12).render(r).split(separator: "\n").map(String.init)
+        #expect(lines[2] == "The weather…" && lines[3] == "Le temps à …", "\(lines)")
+    }
+
     @Test func wideCharactersCountTwoColumns() {
         #expect(displayWidth("abc") == 3)
         #expect(displayWidth("北京") == 4)

@@ -37,12 +37,71 @@ import Foundation
         #expect(throws: StatementQueries.Invalid.self) { try queries.whoSaid(.init(kind: "rumour")) }
     }
 
+    @Test func listingsAreInImportOrderAndAPageIsTheirPrefix() throws {
+        // The seeds are imported in key order, so import order is document key, then position.
+        let all = try queries.whoSaid(.init())
+        let keys = all.column("document").map(\.description), starts = all.column("start").map { $0.int ?? -1 }
+        #expect(all.rows.count > 10)
+        for i in 1..<keys.count {
+            #expect(keys[i - 1] < keys[i] || (keys[i - 1] == keys[i] && starts[i - 1] < starts[i]), "row \(i)")
+        }
+        let page = try queries.whoSaid(.init(limit: 5))
+        #expect(page.rows.map { $0.map(\.description) } == all.rows.prefix(5).map { $0.map(\.description) })
+        // The same for one speaker, and for a speaker and a kind (the two plans of --speaker).
+        for filter in [StatementQueries.Filter(speaker: "Kim Jong Un"), .init(speaker: "Kim Jong Un", kind: "indirect")] {
+            var f = filter
+            let every = try queries.whoSaid(f)
+            f.limit = 2
+            let first = try queries.whoSaid(f)
+            #expect(!every.rows.isEmpty)
+            #expect(first.rows.map { $0.map(\.description) } == every.rows.prefix(2).map { $0.map(\.description) })
+            #expect(every.column("document").map(\.description) == every.column("document").map(\.description).sorted())
+        }
+    }
+
     @Test func hostileSpeakerAndSearchTextAreHarmless() throws {
         let r = try queries.whoSaid(.init(speaker: "x'); DROP TABLE documents; --"))
         #expect(r.rows.isEmpty)
         let o = try queries.whoSaid(.init(speaker: "O'Brien", about: "O'Brien"))
         #expect(o.rows.isEmpty)
         #expect(try store.db.int("SELECT count(*) FROM documents") == 5)
+    }
+}
+
+/// A search ranks every match when it can, and the newest matches when a page of a frequent
+/// word is asked for.
+@Suite struct SearchRankingTests {
+    let dir = TempDir()
+    let store: KnowledgeStore
+
+    init() throws {
+        // Imported in file-name order: a (oldest) has the best bm25 for "harbour" (short, the word
+        // three times), b and c are newer and longer.
+        dir.write("in/a.txt", "“The harbour, the harbour, the harbour matters,” the mayor said on Monday.")
+        dir.write("in/b.txt", "“We will rebuild the old harbour wall before the winter storms arrive in the region,” the mayor said.")
+        dir.write("in/c.txt", "“Fishermen have asked for a longer season and for new moorings near the harbour entrance this year and next,” the minister said.")
+        store = try importInto(dir.file("t.db"), [dir.file("in")]).2
+    }
+
+    @Test func aPageRanksTheNewestCandidatesOnly() throws {
+        let q = StatementQueries(db: store.db)
+        let all = try q.whoSaid(.init(about: "harbour"))
+        #expect(all.rows.count == 3, "the extractor found \(all.rows.count) statements")
+        #expect(all.column("document").first?.description == "a.txt", "bm25 puts the short, repetitive one first")
+        // A page ranks every match when there are no more than the candidates.
+        let page = try q.whoSaid(.init(about: "harbour", limit: 1))
+        #expect(page.column("document").map(\.description) == ["a.txt"])
+        // With two candidates, the two newest (b, c) are ranked: the page is the better of them,
+        // in the order of the full ranking.
+        var f = StatementQueries.Filter(about: "harbour", limit: 1)
+        f.candidates = 2
+        let newest = try q.whoSaid(f)
+        let bestOfNewest = all.column("document").map(\.description).first { $0 != "a.txt" }
+        #expect(newest.column("document").map(\.description) == [bestOfNewest].compactMap { $0 })
+        // Other filters apply before the cut: the mayor's newest two are a and b.
+        f.speaker = "the mayor"
+        let mayor = try q.whoSaid(f)
+        #expect(mayor.column("document").map(\.description) == ["a.txt"], "\(mayor.rows)")
     }
 }
 
