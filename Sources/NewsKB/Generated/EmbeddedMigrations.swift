@@ -701,8 +701,8 @@ DROP INDEX entity_roles_key;
 CREATE INDEX entity_roles_key ON entity_roles(role_key, entity_id);
 
 """#),
-        ("010_check_constraints.sql", #"""
--- 010: the same CHECK constraints, written as comparisons instead of IN lists.
+        ("009_check_constraints.sql", #"""
+-- 009: the same CHECK constraints, written as comparisons instead of IN lists.
 -- SQLite evaluates `x IN ('a','b','c')` in a CHECK constraint by building a temporary b-tree of
 -- the list for every row inserted; `x = 'a' OR x = 'b' OR x = 'c'` accepts exactly the same
 -- values without it (entity and statement inserts were ~40% slower for it). The tables' stored
@@ -724,12 +724,12 @@ UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (kind IN (''numeric'',''place
  WHERE type = 'table' AND name IN ('conflicts');
 PRAGMA writable_schema = RESET;
 -- A schema change of its own, so that every other open connection reloads the schema too.
-CREATE TABLE migration_010_schema_reload (x);
-DROP TABLE migration_010_schema_reload;
+CREATE TABLE migration_009_schema_reload (x);
+DROP TABLE migration_009_schema_reload;
 
 """#),
-        ("011_deferred_indexes.sql", #"""
--- 011: indexes set aside while a large import fills an empty database. Maintaining a secondary
+        ("010_deferred_indexes.sql", #"""
+-- 010: indexes set aside while a large import fills an empty database. Maintaining a secondary
 -- index row by row costs a random b-tree insert per row; building it once at the end sorts
 -- instead. The importer drops such an index in the same transaction as it records it here, and
 -- re-creates it (and deletes the row) before the import's corpus phase; an import killed in

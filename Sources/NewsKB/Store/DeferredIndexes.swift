@@ -1,5 +1,5 @@
 /// Secondary indexes set aside while an import fills an empty database, then built once by
-/// sorting instead of row by row (table `deferred_indexes`, migration 011). Only indexes that
+/// sorting instead of row by row (table `deferred_indexes`, migration 010). Only indexes that
 /// the import itself never reads are deferred: unique indexes (constraints the writer relies
 /// on) and `documents_content_hash` (the duplicate check) stay.
 struct DeferredIndexes {

@@ -27,7 +27,7 @@ import Foundation
     }
 
     /// No table's constraints build a temporary b-tree for every row inserted (SQLite does that
-    /// for a CHECK with an IN list of more than two values; migration 010 rewrote them).
+    /// for a CHECK with an IN list of more than two values; migration 009 rewrote them).
     @Test func insertsBuildNoTemporaryTablePerRow() throws {
         let dir = TempDir()
         let db = try Database(path: dir.file("t.db"))

@@ -1,4 +1,4 @@
--- 011: indexes set aside while a large import fills an empty database. Maintaining a secondary
+-- 010: indexes set aside while a large import fills an empty database. Maintaining a secondary
 -- index row by row costs a random b-tree insert per row; building it once at the end sorts
 -- instead. The importer drops such an index in the same transaction as it records it here, and
 -- re-creates it (and deletes the row) before the import's corpus phase; an import killed in

@@ -1,4 +1,4 @@
--- 010: the same CHECK constraints, written as comparisons instead of IN lists.
+-- 009: the same CHECK constraints, written as comparisons instead of IN lists.
 -- SQLite evaluates `x IN ('a','b','c')` in a CHECK constraint by building a temporary b-tree of
 -- the list for every row inserted; `x = 'a' OR x = 'b' OR x = 'c'` accepts exactly the same
 -- values without it (entity and statement inserts were ~40% slower for it). The tables' stored
@@ -20,5 +20,5 @@ UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (kind IN (''numeric'',''place
  WHERE type = 'table' AND name IN ('conflicts');
 PRAGMA writable_schema = RESET;
 -- A schema change of its own, so that every other open connection reloads the schema too.
-CREATE TABLE migration_010_schema_reload (x);
-DROP TABLE migration_010_schema_reload;
+CREATE TABLE migration_009_schema_reload (x);
+DROP TABLE migration_009_schema_reload;
