@@ -113,3 +113,15 @@ func perDocumentCounts(_ db: Database) throws -> [String: [Int]] {
     }
     return out
 }
+
+/// Every public view of the corpus phase, as text (claim groups, agreement, disagreements,
+/// stories), without row ids that depend on insertion order: equal lists mean equal results.
+func corpusViews(_ db: Database) throws -> [String] {
+    let queries = [
+        "SELECT claim_group, document, start, \"end\", text, speaker, story, similarity FROM claim_evidence ORDER BY 1, 2, 3",
+        "SELECT claim_group, claim, sources, documents, story, normalized FROM claim_agreement ORDER BY 1",
+        "SELECT disagreement, topic, kind, document, start, \"end\", text, position, story FROM disagreements ORDER BY 1, 4, 5, 8",
+        "SELECT story, document, label FROM stories ORDER BY 1, 2",
+    ]
+    return try queries.flatMap { q in try db.rows(q).map { $0.map(\.description).joined(separator: "|") } }
+}

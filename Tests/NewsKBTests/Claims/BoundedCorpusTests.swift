@@ -75,29 +75,19 @@ import Foundation
         return (dir, store)
     }
 
-    /// Every public view of the corpus phase, as text.
-    func views(_ db: Database) throws -> [String] {
-        let queries = [
-            "SELECT claim_group, document, start, \"end\", text, speaker, story, similarity FROM claim_evidence ORDER BY 1, 2, 3",
-            "SELECT claim_group, claim, sources, documents, story, normalized FROM claim_agreement ORDER BY 1",
-            "SELECT disagreement, topic, kind, document, start, \"end\", text, position, story FROM disagreements ORDER BY 1, 4, 5, 8",
-            "SELECT story, document, label FROM stories ORDER BY 1, 2",
-        ]
-        return try queries.flatMap { q in try db.rows(q).map { $0.map(\.description).joined(separator: "|") } }
-    }
 
     @Test(arguments: [false, true])
     func componentsFinishedEarlyGiveWhatOneMergeOfEverythingGives(undated: Bool) throws {
         let (_, store) = try importDocs(weeklyCorpus(weeks: 12, chained: true, undated: undated))
         let db = store.db
-        let early = try views(db)
+        let early = try corpusViews(db)
         let summary = try ClaimCorpus(db: db).update()
-        #expect(try views(db) == early)
+        #expect(try corpusViews(db) == early)
         // Components were finished along the way (those an undated document reaches stay to the end).
         if !undated { #expect(summary.peakLiveDocuments < summary.documents, "\(summary)") }
         // The same phase with every component kept to the end and merged then: one global merge.
         let global = try ClaimCorpus(db: db).update(finalizeEarly: false)
-        #expect(try views(db) == early)
+        #expect(try corpusViews(db) == early)
         #expect(global.documents == 12 * 4 + (undated ? 2 : 0))
         // What the corpus holds: groups across documents and weeks, conflicts, several stories.
         #expect(global.groups >= 12, "\(global)")

@@ -106,16 +106,6 @@ import Foundation
         #expect(try store.db.scalar("SELECT count(DISTINCT story) FROM stories")?.int == 1)
     }
 
-    /// Every public view, as text, without row ids that depend on insertion order.
-    func views(_ db: Database) throws -> [String] {
-        let queries = [
-            "SELECT claim_group, document, start, \"end\", text, speaker, story FROM claim_evidence ORDER BY 1, 2, 3",
-            "SELECT claim_group, claim, sources, documents, story, normalized FROM claim_agreement ORDER BY 1",
-            "SELECT disagreement, topic, kind, document, start, \"end\", text, position, story FROM disagreements ORDER BY 1, 4, 5, 8",
-            "SELECT story, document, label FROM stories ORDER BY 1, 2",
-        ]
-        return try queries.flatMap { q in try db.rows(q).map { $0.map(\.description).joined(separator: "|") } }
-    }
 
     @Test func sameDocumentsGiveTheSameViewsWhateverTheImportOrderOrBatchSize() throws {
         var docs = try seeds()
@@ -130,10 +120,10 @@ import Foundation
         let store = try KnowledgeStore.openForWriting(path: dir.file("c.db"))
         _ = try Importer(store: store).importDocuments(Array(docs[3...]))
         _ = try Importer(store: store).importDocuments(Array(docs[..<3]))
-        let va = try views(a.db)
+        let va = try corpusViews(a.db)
         #expect(!va.isEmpty)
-        #expect(va == (try views(b.db)))
-        #expect(va == (try views(store.db)))
+        #expect(va == (try corpusViews(b.db)))
+        #expect(va == (try corpusViews(store.db)))
     }
 
     @Test func eachKindOfDisagreementIsFound() throws {
