@@ -68,6 +68,7 @@ public struct ClaimCorpus {
         // memory is better left to the comparisons. (Restored after.)
         let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
         try db.execute("PRAGMA cache_size = -8192")
+        ProcessStats.returnFreedMemory()
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
         // Documents in canonical (key) order, in a temporary table.

@@ -141,6 +141,7 @@ public final class Importer {
             _ = try? indexes.restoreAll()
             throw error
         }
+        ProcessStats.returnFreedMemory()  // the batches and the analysis threads' arenas
         try timed("index") { _ = try indexes.restoreAll() }
         try timed("finish") { try finish() }
         summary.seconds = Date().timeIntervalSince(start)

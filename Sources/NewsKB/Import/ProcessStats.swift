@@ -25,6 +25,19 @@ public enum ProcessStats {
         return peakResidentBytes
     }
 
+    /// Hands memory freed by the finished phase back to the system (glibc's `malloc_trim`,
+    /// looked up at run time; a no-op elsewhere). Freed pages otherwise stay resident in the
+    /// allocator's arenas — the import's page cache and the analysis threads' arenas — and
+    /// count against the next phase's peak.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        }
+        #endif
+    }
+
     /// Writes `label` and the resident memory to stderr when NEWSKB_TRACE_MEMORY is set.
     static func trace(_ label: @autoclosure () -> String) {
         guard traceMemory else { return }
