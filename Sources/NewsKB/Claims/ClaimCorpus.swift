@@ -112,9 +112,8 @@ public struct ClaimCorpus {
         // story, so a pair counts only if both documents end in one story component; it is
         // settled when that component is finished (and dropped when they end in two), which
         // keeps conflicts from chaining claims across stories and years.
-        typealias ConflictLink = LiveGraph<Int64, CorpusResults.ClaimNode, ClaimGrouper.ConflictKind>.StoredLink
-        var pendingConflicts = [Int: [(link: ConflictLink, a: CorpusResults.ClaimNode, b: CorpusResults.ClaimNode)]]()
-        var pendingConflictCount = 0, conflictSequence = 0, peakPendingConflicts = 0
+        var pendingConflicts = [Int: [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind, infoA: CorpusResults.ClaimNode, infoB: CorpusResults.ClaimNode)]]()
+        var pendingConflictCount = 0, peakPendingConflicts = 0
         func finish(through bucket: Int?) throws {
             let finished = stories.takeFinished(through: bucket)
             try results.write(stories: finished)
@@ -127,10 +126,10 @@ public struct ClaimCorpus {
                 for d in docs {
                     guard let pairs = pendingConflicts.removeValue(forKey: d) else { continue }
                     pendingConflictCount -= pairs.count
-                    for p in pairs where docs.contains(p.b.doc) {
-                        component.links.append(p.link)
-                        if seen.insert(p.link.a).inserted { component.nodes.append((p.link.a, p.a)) }
-                        if seen.insert(p.link.b).inserted { component.nodes.append((p.link.b, p.b)) }
+                    for p in pairs where docs.contains(p.infoB.doc) {
+                        component.links.append((p.a, p.b, p.kind))
+                        if seen.insert(p.a).inserted { component.nodes.append((p.a, p.infoA)) }
+                        if seen.insert(p.b).inserted { component.nodes.append((p.b, p.infoB)) }
                     }
                 }
                 if !component.links.isEmpty { components.append(component) }
@@ -161,9 +160,7 @@ public struct ClaimCorpus {
                 let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
                 let nx = CorpusResults.ClaimNode(order: x.order, doc: dx.number, documentID: dx.id)
                 let ny = CorpusResults.ClaimNode(order: y.order, doc: dy.number, documentID: dy.id)
-                let link = ConflictLink(sequence: conflictSequence, a: x.id, b: y.id, link: c.kind)
-                conflictSequence += 1
-                pendingConflicts[nx.doc, default: []].append((link, nx, ny))
+                pendingConflicts[nx.doc, default: []].append((x.id, y.id, c.kind, nx, ny))
                 pendingConflictCount += 1
                 peakPendingConflicts = max(peakPendingConflicts, pendingConflictCount)
             }

@@ -77,7 +77,11 @@ final class CorpusResults {
 
     typealias StoryComponent = LiveGraph<Int, StoryDocument, StoryLink>.Component
     typealias GroupComponent = LiveGraph<Int64, ClaimNode, Double>.Component
-    typealias ConflictComponent = LiveGraph<Int64, ClaimNode, ClaimGrouper.ConflictKind>.Component
+    /// The numeric and negation pairs of one finished story component, with their claims.
+    struct ConflictComponent {
+        var nodes: [(node: Int64, info: ClaimNode)] = []
+        var links: [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind)] = []
+    }
 
     /// Runs `body` in one transaction of the temporary tables.
     private func batch(_ body: () throws -> Void) throws {
@@ -222,7 +226,7 @@ final class CorpusResults {
         for (i, r) in rows.enumerated() { rowOf[r.id] = i }
         let pairConflicts = c.links.compactMap { l -> (a: Int, b: Int, kind: ClaimGrouper.ConflictKind)? in
             guard let a = rowOf[l.a], let b = rowOf[l.b] else { return nil }
-            return a < b ? (a, b, l.link) : (b, a, l.link)
+            return a < b ? (a, b, l.kind) : (b, a, l.kind)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         for d in find(rows, storyOf: storyOf, pairConflicts: pairConflicts, keys: keys) {
             // Numeric conflicts, then negations, each by their first claim in canonical order.

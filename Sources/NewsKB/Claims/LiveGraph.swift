@@ -53,7 +53,6 @@ final class LiveGraph<Node: Hashable, Info, Link> {
     /// Nodes held now.
     var count: Int { info.count }
 
-    func contains(_ node: Node) -> Bool { info[node] != nil }
 
     /// Adds a node (once; later calls for the same node are ignored).
     func add(_ node: Node, bucket: Int?, _ value: @autoclosure () -> Info) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields newskb reads from one JSONL line.
 struct JSONLRecord {
     var id: String?

@@ -17,8 +17,6 @@ struct ClaimLexicon: Sendable {
     var dates = [String: (DateKind, Int)]()
     /// First word of a unit form → forms starting with it, longest first.
     var units = [String: [Unit]]()
-    /// One-word forms, and two-word forms joined by a space.
-    var predicates = [String: Predicate]()
     /// Names of countries and regions (too coarse to conflict with a city: "in Russia" vs "in Vladivostok").
     var coarsePlaces = Set<String>()
 
@@ -65,6 +63,8 @@ struct ClaimLexicon: Sendable {
             units[first, default: []].append(Unit(words: words, unit: e[1], factor: f))
         }
         for k in units.keys { units[k]!.sort { $0.words.count > $1.words.count } }
+        // Predicate forms: one word, or two joined by a space (`take place`).
+        var predicates = [String: Predicate]()
         for e in LexiconFiles.entries("claims-predicates.txt") where e.count >= 3 {
             let p = Predicate(name: e[0], roles: Set(e[1].split(separator: " ").map(String.init)))
             for f in e[2].split(separator: " ") { predicates[f.replacingUnderscores()] = p }
