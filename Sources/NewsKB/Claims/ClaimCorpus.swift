@@ -40,6 +40,10 @@ public struct ClaimCorpus {
         /// The most documents, and claims with an edge or a conflict, held at once between
         /// windows (``LiveGraph``): bounded by the busiest weeks, not by the corpus.
         public var peakLiveDocuments = 0, peakLiveClaims = 0
+        /// The most documents, and claims, handed over to be merged at once: finished
+        /// components are merged one at a time (so this is the largest component), also at the
+        /// end, when every component still held is finished.
+        public var peakMergingDocuments = 0, peakMergingClaims = 0
         public var seconds = 0.0
     }
 
@@ -106,7 +110,7 @@ public struct ClaimCorpus {
         let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: grouper, storyGrouper: storyGrouper)
         defer { results.discard() }
         // What may still change: documents by story links, claims by edges, claims by conflicts.
-        let stories = LiveGraph<Int, CorpusResults.StoryDocument, CorpusResults.StoryLink>()
+        let stories = LiveGraph<Int, CorpusResults.StoryDocument, Double>()
         let claimGraph = LiveGraph<Int64, CorpusResults.ClaimNode, Double>()
         // Conflict pairs wait with the first of their two documents. Sources disagree within a
         // story, so a pair counts only if both documents end in one story component; it is
@@ -115,26 +119,27 @@ public struct ClaimCorpus {
         var pendingConflicts = [Int: [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind, infoA: CorpusResults.ClaimNode, infoB: CorpusResults.ClaimNode)]]()
         var pendingConflictCount = 0, peakPendingConflicts = 0
         func finish(through bucket: Int?) throws {
-            let finished = stories.takeFinished(through: bucket)
-            try results.write(stories: finished)
-            try results.write(groups: claimGraph.takeFinished(through: bucket))
-            var components = [CorpusResults.ConflictComponent]()
-            for story in finished {
-                let docs = Set(story.nodes.map(\.node))
-                var component = CorpusResults.ConflictComponent()
-                var seen = Set<Int64>()
-                for d in docs {
-                    guard let pairs = pendingConflicts.removeValue(forKey: d) else { continue }
-                    pendingConflictCount -= pairs.count
-                    for p in pairs where docs.contains(p.infoB.doc) {
-                        component.links.append((p.a, p.b, p.kind))
-                        if seen.insert(p.a).inserted { component.nodes.append((p.a, p.infoA)) }
-                        if seen.insert(p.b).inserted { component.nodes.append((p.b, p.infoB)) }
+            // One component at a time, each forgotten once written (the story graph and the
+            // conflict pairs first: at the end, they are freed before the claims are merged).
+            try results.batch {
+                try stories.takeFinished(through: bucket) { story in
+                    let docs = Set(story.nodes)
+                    try results.write(story: &story)
+                    var component = CorpusResults.ConflictComponent()
+                    var seen = Set<Int64>()
+                    for d in docs {
+                        guard let pairs = pendingConflicts.removeValue(forKey: d) else { continue }
+                        pendingConflictCount -= pairs.count
+                        for p in pairs where docs.contains(p.infoB.doc) {
+                            component.links.append((p.a, p.b, p.kind))
+                            if seen.insert(p.a).inserted { component.nodes.append((p.a, p.infoA)) }
+                            if seen.insert(p.b).inserted { component.nodes.append((p.b, p.infoB)) }
+                        }
                     }
+                    if !component.links.isEmpty { try results.write(conflicts: component) }
                 }
-                if !component.links.isEmpty { components.append(component) }
+                try claimGraph.takeFinished(through: bucket) { try results.write(group: &$0) }
             }
-            try results.write(conflicts: components)
         }
         // Each window's comparisons run on another core while the next window is read.
         let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
@@ -164,8 +169,8 @@ public struct ClaimCorpus {
                 pendingConflictCount += 1
                 peakPendingConflicts = max(peakPendingConflicts, pendingConflictCount)
             }
-            for e in r.links.edges { stories.link(e.a, e.b, .edge(e.sim)) }
-            for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), .pair(p.sim), joins: false) }
+            for e in r.links.edges { stories.link(e.a, e.b, e.sim) }
+            for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false) }
             ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(pendingConflictCount) conflict pairs held")
             // Components that no later window can reach are merged and written now.
             if finalizeEarly, let first = r.first { try finish(through: first) }
@@ -243,6 +248,8 @@ public struct ClaimCorpus {
         try finish(through: nil)
         summary.peakLiveDocuments = stories.peak
         summary.peakLiveClaims = max(claimGraph.peak, peakPendingConflicts)
+        summary.peakMergingDocuments = stories.peakHandedOver
+        summary.peakMergingClaims = claimGraph.peakHandedOver
         ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")
 
         try results.publish()

@@ -236,28 +236,35 @@ public struct ClaimGrouper: Sendable {
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         var best = [Double](repeating: 0, count: n)
-        // Adjacency in compressed rows: the neighbours of x are at first[x] ..< first[x + 1].
+        // Adjacency in compressed rows: the neighbours of x are at first[x] ..< first[x + 1],
+        // in the order of the input, each with the index of its edge (whose similarity is its
+        // weight). Nothing else is copied: a component's edges are the largest thing merged.
         var first = [Int32](repeating: 0, count: n + 1)
         for e in input { first[Int(e.a) + 1] += 1; first[Int(e.b) + 1] += 1 }
         for i in 0..<n { first[i + 1] += first[i] }
         var fill = first
         var neighbour = [Int32](repeating: 0, count: Int(first[n]))
-        var weight = [Double](repeating: 0, count: Int(first[n]))
-        var edges = [(Double, Int, Int)]()
-        edges.reserveCapacity(input.count)
-        for e in input {
-            let (x, y) = e.a < e.b ? (Int(e.a), Int(e.b)) : (Int(e.b), Int(e.a))
-            edges.append((e.sim, x, y))
-            neighbour[Int(fill[x])] = Int32(y); weight[Int(fill[x])] = e.sim; fill[x] += 1
-            neighbour[Int(fill[y])] = Int32(x); weight[Int(fill[y])] = e.sim; fill[y] += 1
+        var via = [Int32](repeating: 0, count: Int(first[n]))
+        for (i, e) in input.enumerated() {
+            let (x, y) = (Int(e.a), Int(e.b))
+            neighbour[Int(fill[x])] = Int32(y); via[Int(fill[x])] = Int32(i); fill[x] += 1
+            neighbour[Int(fill[y])] = Int32(x); via[Int(fill[y])] = Int32(i); fill[y] += 1
         }
         fill = []
         // Merge best edges first; two clusters merge only when their members are, on average,
         // similar enough (pairs never compared count as 0), so paraphrase chains through a
-        // generic sentence do not glue different claims together.
-        edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        // generic sentence do not glue different claims together. Ties: the smaller pair of
+        // nodes first.
+        var order = [Int32](0..<Int32(input.count))
+        order.sort { i, j in
+            let p = input[Int(i)], q = input[Int(j)]
+            if p.sim != q.sim { return p.sim > q.sim }
+            return (min(p.a, p.b), max(p.a, p.b)) < (min(q.a, q.b), max(q.a, q.b))
+        }
         var cluster = [Int: [Int]]()
-        for (sim, a, b) in edges {
+        for e in order {
+            let (sim, x, y) = input[Int(e)]
+            let (a, b) = x < y ? (Int(x), Int(y)) : (Int(y), Int(x))
             let ra = find(a), rb = find(b)
             if ra == rb { best[a] = max(best[a], sim); best[b] = max(best[b], sim); continue }
             let A = cluster[ra] ?? [ra], B = cluster[rb] ?? [rb]
@@ -266,7 +273,7 @@ public struct ClaimGrouper: Sendable {
                 let (small, other) = A.count <= B.count ? (A, rb) : (B, ra)
                 var total = 0.0
                 for x in small {
-                    for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += weight[k] }
+                    for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += input[Int(via[k])].sim }
                 }
                 if total / Double(A.count * B.count) < linkage * threshold { continue }
             }

@@ -70,12 +70,14 @@ final class CorpusResults {
         /// Its most distinctive keys (corpus-wide ids) with their weights, for labels.
         var top: [(key: Int32, weight: Double)]
     }
-    /// A link of the story graph: a link to merge on, or a pair compared (for averages).
-    enum StoryLink { case edge(Double), pair(Float) }
     /// A claim of the claim-group or conflict graph.
     struct ClaimNode { var order: Int64; var doc: Int; var documentID: Int64 }
 
-    typealias StoryComponent = LiveGraph<Int, StoryDocument, StoryLink>.Component
+    /// A finished component of the story graph: documents, linked by edges to merge on
+    /// (joining, with their similarity) and by pairs compared (not joining, their similarity as
+    /// a `Float` widened exactly, for averages).
+    typealias StoryComponent = LiveGraph<Int, StoryDocument, Double>.Component
+    /// A finished component of the claim graph: claims linked by edges.
     typealias GroupComponent = LiveGraph<Int64, ClaimNode, Double>.Component
     /// The numeric and negation pairs of one finished story component, with their claims.
     struct ConflictComponent {
@@ -84,7 +86,7 @@ final class CorpusResults {
     }
 
     /// Runs `body` in one transaction of the temporary tables.
-    private func batch(_ body: () throws -> Void) throws {
+    func batch(_ body: () throws -> Void) throws {
         try db.execute("BEGIN")
         do {
             try body()
@@ -95,31 +97,28 @@ final class CorpusResults {
         }
     }
 
-    /// Merges finished story components into stories and finds the conflicts between the frames
-    /// of each story's documents.
-    func write(stories components: [StoryComponent]) throws {
-        guard !components.isEmpty else { return }
-        // Taken one by one, so that a component's links are freed once converted.
-        var components = components
-        try batch { while var c = components.popLast() { try write(&c) } }
-    }
-
-    private func write(_ c: inout StoryComponent) throws {
-        let docs = c.nodes.sorted { $0.node < $1.node }
-        let n = docs.count
-        var local = [Int: Int](minimumCapacity: n)
-        for (i, d) in docs.enumerated() { local[d.node] = i }
-        // Documents and links numbered in canonical order; label keys keep their corpus-wide ids
-        // (sorted order).
+    /// Merges a finished story component into stories and finds the conflicts between the
+    /// frames of each story's documents. The component is emptied once converted.
+    func write(story c: inout StoryComponent) throws {
+        // Documents in canonical order (their numbers).
+        let n = c.nodes.count
+        let order = c.nodes.indices.sorted { c.nodes[$0] < c.nodes[$1] }
+        var rank = [Int](repeating: 0, count: n)
+        for (r, i) in order.enumerated() { rank[i] = r }
+        let docs = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
+        // Links numbered in canonical order; label keys keep their corpus-wide ids (sorted order).
         var links = StoryGrouper.Links()
-        for l in c.links {
-            switch l.link {
-            case .edge(let sim): links.edges.append((sim: sim, a: local[l.a]!, b: local[l.b]!))
-            case .pair(let sim): links.adjacency.append((a: Int32(local[l.a]!), b: Int32(local[l.b]!), sim: sim))
+        for (k, e) in c.ends.enumerated() {
+            let (a, b) = (rank[Int(e.a)], rank[Int(e.b)])
+            if c.joins[k] {
+                links.edges.append((sim: c.values[k], a: a, b: b))
+            } else {
+                links.adjacency.append((a: Int32(a), b: Int32(b), sim: Float(c.values[k])))
             }
         }
         links.top = docs.enumerated().map { i, d in (doc: i, keys: d.info.top) }
-        c.links = []
+        c = StoryComponent()
+        rank = []
         let (storyOf, labels) = storyGrouper.merge(days: docs.map(\.info.day), links: [links])
         var storyTmp = [Int](), storyFirst = [Int](repeating: -1, count: labels.count)
         for i in 0..<n where storyFirst[storyOf[i]] < 0 { storyFirst[storyOf[i]] = docs[i].node }
@@ -152,19 +151,22 @@ final class CorpusResults {
         }
     }
 
-    /// Merges finished claim components into claim groups (their story is set when published).
-    func write(groups components: [GroupComponent]) throws {
-        guard !components.isEmpty else { return }
-        var components = components
-        try batch { while let c = components.popLast() { try write(c) } }
-    }
-
-    private func write(_ c: GroupComponent) throws {
-        // Nodes in canonical order.
-        let nodes = c.nodes.sorted { ($0.info.order, $0.node) < ($1.info.order, $1.node) }
-        var rank = [Int64: Int32](minimumCapacity: nodes.count)
-        for (r, x) in nodes.enumerated() { rank[x.node] = Int32(r) }
-        let merged = grouper.merge(nodeCount: nodes.count, edges: c.links.map { (sim: $0.link, a: rank[$0.a]!, b: rank[$0.b]!) })
+    /// Merges a finished claim component into claim groups (their story is set when
+    /// published). The component is emptied once converted.
+    func write(group c: inout GroupComponent) throws {
+        // Nodes in canonical order, edges between their ranks.
+        let n = c.nodes.count
+        let order = c.nodes.indices.sorted { (c.infos[$0].order, c.nodes[$0]) < (c.infos[$1].order, c.nodes[$1]) }
+        var rank = [Int32](repeating: 0, count: n)
+        for (r, i) in order.enumerated() { rank[i] = Int32(r) }
+        var edges = [(sim: Double, a: Int32, b: Int32)]()
+        edges.reserveCapacity(c.ends.count)
+        for (k, e) in c.ends.enumerated() { edges.append((sim: c.values[k], a: rank[Int(e.a)], b: rank[Int(e.b)])) }
+        let nodes = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
+        c = GroupComponent()
+        rank = []
+        let merged = grouper.merge(nodeCount: n, edges: edges)
+        edges = []
         for g in merged.groups {
             // One piece of evidence per document and group: a document that states the fact twice
             // (a sentence and a quotation inside it) is one source; its best-connected claim stays.
@@ -195,14 +197,9 @@ final class CorpusResults {
         }
     }
 
-    /// Checks finished components of numeric and negation pairs; the stories of their
+    /// Checks the numeric and negation pairs of a finished story component; the stories of its
     /// documents must be written already.
-    func write(conflicts components: [ConflictComponent]) throws {
-        guard !components.isEmpty else { return }
-        try batch { for c in components { try write(c) } }
-    }
-
-    private func write(_ c: ConflictComponent) throws {
+    func write(conflicts c: ConflictComponent) throws {
         // Documents in canonical order, with their stories.
         var byNumber = [Int: Int64]()
         for x in c.nodes { byNumber[x.info.doc] = x.info.documentID }

@@ -117,6 +117,77 @@ import Foundation
         let global = try ClaimCorpus(db: long.db).update(finalizeEarly: false)
         #expect(global.peakLiveDocuments == b.documents)
         #expect(global.groups == b.groups && global.stories == b.stories && global.conflicts == b.conflicts)
+        // Even then, components are merged one at a time: never everything held at once.
+        #expect(global.peakMergingDocuments > 0 && global.peakMergingDocuments < global.documents, "\(global)")
+        #expect(global.peakMergingClaims > 0 && global.peakMergingClaims < global.peakLiveClaims, "\(global)")
+        #expect(b.peakMergingDocuments <= b.peakLiveDocuments && b.peakMergingClaims <= b.peakLiveClaims, "\(b)")
+    }
+
+    /// The graph hands over exactly the connected components of all its joining links, each
+    /// with its links in order of arrival (pairs that do not join: only when both ends are in
+    /// it), one at a time — whether its tables are compacted often or never.
+    @Test(arguments: [0, 1_000_000])
+    func liveGraphHandsOverTheComponentsOfAllItsLinks(compactionMinimum: Int) {
+        var rng: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng }
+        for _ in 0..<10 {
+            let n = 200 + Int(next() % 200)
+            // Nodes in blocks of ten (buckets); a few undated ones, reached by any bucket.
+            let undated = Set((0..<n).filter { _ in next() % 40 == 0 })
+            func bucket(_ i: Int) -> Int? { undated.contains(i) ? nil : i / 10 }
+            let graph = LiveGraph<Int, Int, Int>()
+            graph.compactionMinimum = compactionMinimum
+            var links = [(a: Int, b: Int, joins: Bool)]()
+            var taken = [LiveGraph<Int, Int, Int>.Component]()
+            for b in 0...((n - 1) / 10) {
+                for i in (b * 10)..<min(n, b * 10 + 20) { graph.add(i, bucket: bucket(i), 1000 + i) }
+                for i in undated { graph.add(i, bucket: nil, 1000 + i) }
+                // Links within the window (buckets b and b + 1, and the undated nodes).
+                let window = Array((b * 10)..<min(n, b * 10 + 20)) + undated.sorted()
+                for _ in 0..<(8 + Int(next() % 8)) {
+                    let x = window[Int(next() % UInt64(window.count))], y = window[Int(next() % UInt64(window.count))]
+                    guard x != y, ClaimCorpus.owner(bucket(x), bucket(y)) == .some(b) else { continue }
+                    let joins = next() % 3 != 0
+                    graph.link(x, y, links.count, joins: joins)
+                    links.append((x, y, joins))
+                }
+                graph.takeFinished(through: b) { taken.append($0) }
+            }
+            // The undated window: pairs of undated nodes.
+            let u = undated.sorted()
+            for (i, x) in u.enumerated() where i + 1 < u.count && next() % 2 == 0 {
+                graph.link(x, u[i + 1], links.count)
+                links.append((x, u[i + 1], true))
+            }
+            graph.takeFinished(through: nil) { taken.append($0) }
+            #expect(graph.count == 0 && graph.linkCount == 0)
+            // The reference: components of every joining link, over every node.
+            var parent = Array(0..<n)
+            func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]) }
+            for l in links where l.joins { parent[find(l.a)] = find(l.b) }
+            var expected = [Int: (nodes: [Int], links: [Int])]()
+            for i in 0..<n { expected[find(i), default: ([], [])].nodes.append(i) }
+            for (k, l) in links.enumerated() where find(l.a) == find(l.b) { expected[find(l.a)]!.links.append(k) }
+            let got = taken.map { c in
+                (nodes: c.nodes.sorted(), links: c.values,
+                 ok: c.nodes.indices.allSatisfy { c.infos[$0] == 1000 + c.nodes[$0] }
+                     && c.values.indices.allSatisfy { k in
+                         let l = links[c.values[k]]
+                         return c.nodes[Int(c.ends[k].a)] == l.a && c.nodes[Int(c.ends[k].b)] == l.b && c.joins[k] == l.joins
+                     })
+            }
+            let allOK = got.allSatisfy { $0.ok }
+            #expect(allOK)
+            let gotSorted: [(nodes: [Int], links: [Int])] = got.map { ($0.nodes, $0.links) }.sorted { $0.nodes[0] < $1.nodes[0] }
+            let expectedSorted: [(nodes: [Int], links: [Int])] = expected.values.sorted { $0.nodes[0] < $1.nodes[0] }
+            let gotNodes: [[Int]] = gotSorted.map { $0.nodes }, expectedNodes: [[Int]] = expectedSorted.map { $0.nodes }
+            let gotLinks: [[Int]] = gotSorted.map { $0.links }, expectedLinks: [[Int]] = expectedSorted.map { $0.links }
+            #expect(gotNodes == expectedNodes)
+            #expect(gotLinks == expectedLinks)
+            let largest = expectedNodes.map { $0.count }.max()
+            #expect(graph.peakHandedOver == largest)
+            #expect(compactionMinimum > 0 ? graph.compactions == 0 : graph.compactions > 0)
+        }
     }
 
     /// Merging each connected component on its own equals merging all edges at once, on random
@@ -149,17 +220,19 @@ import Foundation
                     graph.link(Int(edges[next].a), Int(edges[next].b), edges[next].sim)
                     next += 1
                 }
-                components += graph.takeFinished(through: bucket)
+                graph.takeFinished(through: bucket) { components.append($0) }
             }
-            components += graph.takeFinished(through: nil)
+            graph.takeFinished(through: nil) { components.append($0) }
             #expect(graph.count == 0)
             #expect(components.count > 1)
             var groups = [[Int]]()
             var best = [Double](repeating: 0, count: n)
             for c in components {
-                let nodes = c.nodes.map(\.node).sorted()
+                let nodes = c.nodes.sorted()
                 let rank = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($0.element, Int32($0.offset)) })
-                let m = grouper.merge(nodeCount: nodes.count, edges: c.links.map { (sim: $0.link, a: rank[$0.a]!, b: rank[$0.b]!) })
+                let m = grouper.merge(nodeCount: nodes.count, edges: c.ends.indices.map {
+                    (sim: c.values[$0], a: rank[c.nodes[Int(c.ends[$0].a)]]!, b: rank[c.nodes[Int(c.ends[$0].b)]]!)
+                })
                 groups += m.groups.map { $0.map { nodes[$0] } }
                 for (i, x) in nodes.enumerated() { best[x] = m.best[i] }
             }
