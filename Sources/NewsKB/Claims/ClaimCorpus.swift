@@ -112,31 +112,18 @@ public struct ClaimCorpus {
         // What may still change: documents by story links, claims by edges, claims by conflicts.
         let stories = LiveGraph<Int, CorpusResults.StoryDocument, Double>()
         let claimGraph = LiveGraph<Int64, CorpusResults.ClaimNode, Double>()
-        // Conflict pairs wait with the first of their two documents. Sources disagree within a
-        // story, so a pair counts only if both documents end in one story component; it is
-        // settled when that component is finished (and dropped when they end in two), which
-        // keeps conflicts from chaining claims across stories and years.
-        var pendingConflicts = [Int: [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind, infoA: CorpusResults.ClaimNode, infoB: CorpusResults.ClaimNode)]]()
-        var pendingConflictCount = 0, peakPendingConflicts = 0
+        // Conflict pairs wait for the story of the first of their two documents.
+        var pendingConflicts = PendingConflicts()
         func finish(through bucket: Int?) throws {
             // One component at a time, each forgotten once written (the story graph and the
             // conflict pairs first: at the end, they are freed before the claims are merged).
             try results.batch {
                 try stories.takeFinished(through: bucket) { story in
-                    let docs = Set(story.nodes)
+                    var ids = [Int: Int64](minimumCapacity: story.nodes.count)
+                    for (i, d) in story.nodes.enumerated() { ids[d] = story.infos[i].id }
                     try results.write(story: &story)
-                    var component = CorpusResults.ConflictComponent()
-                    var seen = Set<Int64>()
-                    for d in docs {
-                        guard let pairs = pendingConflicts.removeValue(forKey: d) else { continue }
-                        pendingConflictCount -= pairs.count
-                        for p in pairs where docs.contains(p.infoB.doc) {
-                            component.links.append((p.a, p.b, p.kind))
-                            if seen.insert(p.a).inserted { component.nodes.append((p.a, p.infoA)) }
-                            if seen.insert(p.b).inserted { component.nodes.append((p.b, p.infoB)) }
-                        }
-                    }
-                    if !component.links.isEmpty { try results.write(conflicts: component) }
+                    let conflicts = pendingConflicts.take(documents: ids)
+                    if !conflicts.links.isEmpty { try results.write(conflicts: conflicts) }
                 }
                 try claimGraph.takeFinished(through: bucket) { try results.write(group: &$0) }
             }
@@ -163,15 +150,11 @@ public struct ClaimCorpus {
             for c in r.pairs.conflicts {
                 let (x, y) = (r.items[c.a], r.items[c.b])
                 let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
-                let nx = CorpusResults.ClaimNode(order: x.order, doc: dx.number, documentID: dx.id)
-                let ny = CorpusResults.ClaimNode(order: y.order, doc: dy.number, documentID: dy.id)
-                pendingConflicts[nx.doc, default: []].append((x.id, y.id, c.kind, nx, ny))
-                pendingConflictCount += 1
-                peakPendingConflicts = max(peakPendingConflicts, pendingConflictCount)
+                pendingConflicts.add(x.id, of: dx.number, y.id, of: dy.number, kind: c.kind)
             }
             for e in r.links.edges { stories.link(e.a, e.b, e.sim) }
             for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false) }
-            ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(pendingConflictCount) conflict pairs held")
+            ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(pendingConflicts.count) conflict pairs held")
             // Components that no later window can reach are merged and written now.
             if finalizeEarly, let first = r.first { try finish(through: first) }
         }
@@ -247,7 +230,7 @@ public struct ClaimCorpus {
         if let f = inFlight { f.done.wait(); try collect(f.result) }
         try finish(through: nil)
         summary.peakLiveDocuments = stories.peak
-        summary.peakLiveClaims = max(claimGraph.peak, peakPendingConflicts)
+        summary.peakLiveClaims = max(claimGraph.peak, pendingConflicts.peak)
         summary.peakMergingDocuments = stories.peakHandedOver
         summary.peakMergingClaims = claimGraph.peakHandedOver
         ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")

@@ -81,7 +81,8 @@ final class CorpusResults {
     typealias GroupComponent = LiveGraph<Int64, ClaimNode, Double>.Component
     /// The numeric and negation pairs of one finished story component, with their claims.
     struct ConflictComponent {
-        var nodes: [(node: Int64, info: ClaimNode)] = []
+        /// Claims with the number and the id of their document.
+        var nodes: [(node: Int64, doc: Int, documentID: Int64)] = []
         var links: [(a: Int64, b: Int64, kind: ClaimGrouper.ConflictKind)] = []
     }
 
@@ -202,7 +203,7 @@ final class CorpusResults {
     func write(conflicts c: ConflictComponent) throws {
         // Documents in canonical order, with their stories.
         var byNumber = [Int: Int64]()
-        for x in c.nodes { byNumber[x.info.doc] = x.info.documentID }
+        for x in c.nodes { byNumber[x.doc] = x.documentID }
         let docs = byNumber.keys.sorted()
         var docIndex = [Int64: Int](minimumCapacity: docs.count)
         var storyTmp = [Int](), localStory = [Int: Int]()

@@ -29,12 +29,27 @@ struct DeferredIndexes {
         }
     }
 
+    /// Page cache, in KiB, while the indexes are built.
+    static let buildCacheKiB = 16_384
+
     /// Re-creates every deferred index (after an import, or one that was killed) in one
     /// transaction. Returns how many were built.
+    ///
+    /// `CREATE INDEX` sorts in memory up to the size of the page cache before it writes sorted
+    /// runs to temporary files, and the page cache fills as well: with the import's 64 MB
+    /// cache that is up to 128 MB for a large table. The build reads the table and appends
+    /// the index in order, which a small cache serves as well, so the cache is lowered to
+    /// ``buildCacheKiB`` meanwhile (never raised) and restored after.
     @discardableResult
     func restoreAll() throws -> Int {
         let pending = try db.prepare("SELECT name, sql FROM deferred_indexes ORDER BY name").rows()
         guard !pending.isEmpty else { return 0 }
+        let cache = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
+        let pageSize = try db.scalar("PRAGMA page_size")?.int64 ?? 4096
+        if (cache < 0 ? -cache : cache * pageSize / 1024) > Int64(DeferredIndexes.buildCacheKiB) {
+            try db.execute("PRAGMA cache_size = -\(DeferredIndexes.buildCacheKiB)")
+        }
+        defer { try? db.execute("PRAGMA cache_size = \(cache)") }
         try db.transaction {
             for row in pending {
                 guard let sql = row[1].string else { continue }
