@@ -243,59 +243,75 @@ final class LiveGraph<Node: Hashable, Info, Link> {
 
     /// Renumbers the living slots and links (keeping their order), drops links with a dead
     /// end, and threads each component's link list again (in order of arrival). `roots` from
-    /// `from` on are renumbered too.
+    /// `from` on are renumbered too. In place: the living move down, the tables keep their
+    /// capacity for what comes next (no second copy of them is ever held), unless they are
+    /// mostly empty.
     private func compact(remapping roots: inout [Int32], from: Int) {
         compactions += 1
         var newSlot = [Int32](repeating: -1, count: key.count)
         var live = 0
         for s in parent.indices where parent[s] >= 0 { newSlot[s] = Int32(live); live += 1 }
-        func kept<T>(_ a: [T]) -> [T] {
-            var out = [T]()
-            out.reserveCapacity(live)
-            for s in a.indices where newSlot[s] >= 0 { out.append(a[s]) }
-            return out
+        func moved(_ x: Int32) -> Int32 { x < 0 ? -1 : newSlot[Int(x)] }
+        // A slot's new number is never above its old one: fields move down, in order.
+        for s in parent.indices {
+            let t = Int(newSlot[s])
+            guard t >= 0 else { continue }
+            if t != s {
+                key[t] = key[s]
+                info[t] = info[s]
+                info[s] = nil
+                size[t] = size[s]
+                lastBucket[t] = lastBucket[s]
+                undated[t] = undated[s]
+            }
+            parent[t] = moved(parent[s])
+            nextNode[t] = moved(nextNode[s])
+            lastNode[t] = moved(lastNode[s])
         }
-        func remapped(_ a: [Int32]) -> [Int32] {
-            var out = [Int32]()
-            out.reserveCapacity(live)
-            for s in a.indices where newSlot[s] >= 0 { out.append(a[s] < 0 ? -1 : newSlot[Int(a[s])]) }
-            return out
+        let deadNow = key.count - live
+        func truncate<T>(_ a: inout [T]) {
+            a.removeLast(a.count - live)
+            if a.capacity > 4 * live + 1024 { a = LiveGraph.shrunk(a) }
         }
-        key = kept(key)
-        info = kept(info)
-        parent = remapped(parent)
-        nextNode = remapped(nextNode)
-        lastNode = remapped(lastNode)
-        size = kept(size)
-        lastBucket = kept(lastBucket)
-        undated = kept(undated)
-        for (s, k) in key.enumerated() { slotOf[k!] = Int32(s) }
+        truncate(&key); truncate(&info); truncate(&parent); truncate(&nextNode); truncate(&lastNode)
+        truncate(&size); truncate(&lastBucket); truncate(&undated)
+        if deadNow > 0 {
+            for (s, k) in key.enumerated() { slotOf[k!] = Int32(s) }
+        }
         byLast = [:]
         for s in parent.indices where parent[s] == Int32(s) && !undated[s] {
             byLast[lastBucket[s], default: []].insert(Int32(s))
         }
         // Links: the living ones whose two ends live, in order, each appended to the list of
         // the component of its first end.
-        var a2 = [Int32](), b2 = [Int32](), v2 = [Link](), j2 = [Bool]()
-        let liveLinks = linkA.count - deadLinks
-        a2.reserveCapacity(liveLinks); b2.reserveCapacity(liveLinks); v2.reserveCapacity(liveLinks); j2.reserveCapacity(liveLinks)
+        var w = 0
         for l in linkA.indices where linkA[l] >= 0 {
             let a = newSlot[Int(linkA[l])], b = newSlot[Int(linkB[l])]
             guard a >= 0, b >= 0 else { linkCount -= 1; continue }
-            a2.append(a); b2.append(b); v2.append(linkValue[l]); j2.append(linkJoins[l])
+            linkA[w] = a
+            linkB[w] = b
+            linkValue[w] = linkValue[l]
+            linkJoins[w] = linkJoins[l]
+            w += 1
         }
+        func truncateLinks<T>(_ a: inout [T]) {
+            a.removeLast(a.count - w)
+            if a.capacity > 4 * w + 4096 { a = LiveGraph.shrunk(a) }
+        }
+        truncateLinks(&linkA); truncateLinks(&linkB); truncateLinks(&linkValue); truncateLinks(&linkJoins)
+        truncateLinks(&nextLink)
         // Components about to be handed over are no longer listed.
         for i in from..<roots.count {
             roots[i] = newSlot[Int(roots[i])]
             unlist(roots[i])
         }
         newSlot = []
-        linkA = a2; linkB = b2; linkValue = v2; linkJoins = j2
-        a2 = []; b2 = []; v2 = []; j2 = []
-        nextLink = [Int32](repeating: -1, count: linkA.count)
-        firstLink = [Int32](repeating: -1, count: key.count)
-        lastLink = [Int32](repeating: -1, count: key.count)
-        for l in linkA.indices {
+        firstLink.removeLast(firstLink.count - live)
+        lastLink.removeLast(lastLink.count - live)
+        if firstLink.capacity > 4 * live + 1024 { firstLink = LiveGraph.shrunk(firstLink); lastLink = LiveGraph.shrunk(lastLink) }
+        for s in 0..<live { firstLink[s] = -1; lastLink[s] = -1 }
+        for l in 0..<w {
+            nextLink[l] = -1
             let r = Int(find(linkA[l]))
             if lastLink[r] >= 0 { nextLink[Int(lastLink[r])] = Int32(l) } else { firstLink[r] = Int32(l) }
             lastLink[r] = Int32(l)
@@ -303,7 +319,15 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         deadSlots = 0
         deadLinks = 0
         if key.isEmpty { slotOf = [:] }
-        // Large tables were freed: hand their pages back.
+        // Tables that were mostly empty were given back: hand their pages back too.
         ProcessStats.returnFreedMemory()
+    }
+
+    /// A copy of `a` with no spare capacity.
+    private static func shrunk<T>(_ a: [T]) -> [T] {
+        var out = [T]()
+        out.reserveCapacity(a.count)
+        out.append(contentsOf: a)
+        return out
     }
 }
