@@ -20,8 +20,9 @@ import Foundation
 /// in one flat table in order of arrival (their two slots, their value, the next link of their
 /// component), each component's nodes and links as lists threaded through those tables (two
 /// components join in constant time). Slots and links of finished components are dead until
-/// the tables are compacted, which happens once the dead outnumber the living (so compaction
-/// costs, amortized, a constant per node or link removed, and keeps order of arrival).
+/// the tables are compacted in place, which happens once the dead are a quarter of the living
+/// (so compaction costs, amortized, a constant per node or link removed, and keeps order of
+/// arrival); full tables grow by a quarter. The tables thus hold little more than what is alive.
 final class LiveGraph<Node: Hashable, Info, Link> {
     /// A finished component, handed over by ``takeFinished(through:_:)``.
     struct Component {
@@ -79,8 +80,8 @@ final class LiveGraph<Node: Hashable, Info, Link> {
     private(set) var componentsTaken = 0
     /// Times the tables were compacted.
     private(set) var compactions = 0
-    /// Dead slots (and a quarter of dead links) tolerated before compaction even when they
-    /// outnumber the living (small tables are not worth compacting).
+    /// Dead slots (and four times as many dead links) tolerated before compaction whatever the
+    /// living (small tables are not worth compacting).
     var compactionMinimum = 1024
 
     /// Nodes held now.
@@ -91,16 +92,16 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         guard slotOf[node] == nil else { return }
         let s = Int32(key.count)
         slotOf[node] = s
-        key.append(node)
-        info.append(value())
-        parent.append(s)
-        nextNode.append(-1)
-        lastNode.append(s)
-        firstLink.append(-1)
-        lastLink.append(-1)
-        size.append(1)
-        lastBucket.append(bucket ?? Int.min)
-        undated.append(bucket == nil)
+        LiveGraph.append(&key, node)
+        LiveGraph.append(&info, value())
+        LiveGraph.append(&parent, s)
+        LiveGraph.append(&nextNode, -1)
+        LiveGraph.append(&lastNode, s)
+        LiveGraph.append(&firstLink, -1)
+        LiveGraph.append(&lastLink, -1)
+        LiveGraph.append(&size, 1)
+        LiveGraph.append(&lastBucket, bucket ?? Int.min)
+        LiveGraph.append(&undated, bucket == nil)
         if let bucket { byLast[bucket, default: []].insert(s) }
         peak = max(peak, slotOf.count)
     }
@@ -151,11 +152,11 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         // Kept with the component of `a` (a pair that does not join matters only if the two
         // sides join later).
         let l = Int32(linkA.count)
-        linkA.append(sa)
-        linkB.append(sb)
-        linkValue.append(value)
-        linkJoins.append(joins)
-        nextLink.append(-1)
+        LiveGraph.append(&linkA, sa)
+        LiveGraph.append(&linkB, sb)
+        LiveGraph.append(&linkValue, value)
+        LiveGraph.append(&linkJoins, joins)
+        LiveGraph.append(&nextLink, -1)
         let r = Int(ra)
         if lastLink[r] >= 0 { nextLink[Int(lastLink[r])] = l } else { firstLink[r] = l }
         lastLink[r] = l
@@ -235,10 +236,11 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         }
     }
 
-    /// Whether the dead slots or links outnumber the living (and are many).
+    /// Whether the dead slots or links are more than a quarter of the living (and are many): the
+    /// tables then hold at most a quarter more than what is alive.
     private var compactionIsWorthIt: Bool {
         let liveSlots = key.count - deadSlots, liveLinks = linkA.count - deadLinks
-        return deadSlots > max(liveSlots, compactionMinimum) || deadLinks > max(liveLinks, 4 * compactionMinimum)
+        return deadSlots > max(liveSlots / 4, compactionMinimum) || deadLinks > max(liveLinks / 4, 4 * compactionMinimum)
     }
 
     /// Renumbers the living slots and links (keeping their order), drops links with a dead
@@ -271,7 +273,7 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         let deadNow = key.count - live
         func truncate<T>(_ a: inout [T]) {
             a.removeLast(a.count - live)
-            if a.capacity > 4 * live + 1024 { a = LiveGraph.shrunk(a) }
+            if a.capacity > 2 * live + 1024 { a = LiveGraph.shrunk(a) }
         }
         truncate(&key); truncate(&info); truncate(&parent); truncate(&nextNode); truncate(&lastNode)
         truncate(&size); truncate(&lastBucket); truncate(&undated)
@@ -296,7 +298,7 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         }
         func truncateLinks<T>(_ a: inout [T]) {
             a.removeLast(a.count - w)
-            if a.capacity > 4 * w + 4096 { a = LiveGraph.shrunk(a) }
+            if a.capacity > 2 * w + 4096 { a = LiveGraph.shrunk(a) }
         }
         truncateLinks(&linkA); truncateLinks(&linkB); truncateLinks(&linkValue); truncateLinks(&linkJoins)
         truncateLinks(&nextLink)
@@ -308,7 +310,7 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         newSlot = []
         firstLink.removeLast(firstLink.count - live)
         lastLink.removeLast(lastLink.count - live)
-        if firstLink.capacity > 4 * live + 1024 { firstLink = LiveGraph.shrunk(firstLink); lastLink = LiveGraph.shrunk(lastLink) }
+        if firstLink.capacity > 2 * live + 1024 { firstLink = LiveGraph.shrunk(firstLink); lastLink = LiveGraph.shrunk(lastLink) }
         for s in 0..<live { firstLink[s] = -1; lastLink[s] = -1 }
         for l in 0..<w {
             nextLink[l] = -1
@@ -321,6 +323,14 @@ final class LiveGraph<Node: Hashable, Info, Link> {
         if key.isEmpty { slotOf = [:] }
         // Tables that were mostly empty were given back: hand their pages back too.
         ProcessStats.returnFreedMemory()
+    }
+
+    /// `a`, with room for one more element: full tables grow by a quarter, not double (what is
+    /// held is mostly these tables).
+    @inline(__always)
+    private static func append<T>(_ a: inout [T], _ x: T) {
+        if a.count == a.capacity { a.reserveCapacity(a.count + a.count / 4 + 64) }
+        a.append(x)
     }
 
     /// A copy of `a` with no spare capacity.
