@@ -73,6 +73,7 @@ public struct ClaimCorpus {
         let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
         try db.execute("PRAGMA cache_size = -8192")
         ProcessStats.returnFreedMemory()
+        MappedAllocations.enable()
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
         // Documents in canonical (key) order, in a temporary table.
