@@ -41,6 +41,12 @@ public struct ClaimCorpus {
         /// windows (``LiveGraph``): bounded by the busiest weeks, not by the corpus.
         public var peakLiveDocuments = 0, peakLiveClaims = 0
         public var seconds = 0.0
+        /// Time by step on the main thread, wall clock and CPU: `count` (keys counted), `docs`,
+        /// `claims`, `titles`, `keys` (a window's reads), `wait` (for a window's comparisons,
+        /// which run on another core), `collect` (links added to the live graphs), `finish`
+        /// (finished components merged and written; part of `collect`), `publish` (results
+        /// numbered and written).
+        public var stepWall = [String: Double](), stepCPU = [String: Double]()
     }
 
     struct ClaimRow {
@@ -64,6 +70,7 @@ public struct ClaimCorpus {
     func update(finalizeEarly: Bool) throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
+        let clock = StepClock()
         // Reads here jump from document to document: a big page cache buys little, and its
         // memory is better left to the comparisons. (Restored after.)
         let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
@@ -83,7 +90,7 @@ public struct ClaimCorpus {
         // order, so ids do not depend on the order of insertion.
         let counts = try KeyCounts(db: db)
         defer { try? counts.drop() }
-        try counts.count()
+        try clock.measure("count") { try counts.count() }
         summary.claims = counts.claimTotal
         summary.keys = counts.distinctKeys
         ProcessStats.trace("corpus: \(counts.distinctKeys) keys counted")
@@ -168,29 +175,38 @@ public struct ClaimCorpus {
             for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), .pair(p.sim), joins: false) }
             ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(pendingConflictCount) conflict pairs held")
             // Components that no later window can reach are merged and written now.
-            if finalizeEarly, let first = r.first { try finish(through: first) }
+            if finalizeEarly, let first = r.first { try clock.measure("finish") { try finish(through: first) } }
         }
+        var keyScratch = [Int32]()
         for (wi, w) in windows.enumerated() {
-            let docs = try docs(of: w)
-            var claims = try loader.claims(of: docs)
-            var titles = try loader.titleKeys(of: docs)
-            // Keep what the next window holds too.
-            let next: Int?? = wi + 1 < windows.count ? .some(windows[wi + 1]) : .none
-            loader.keep(only: Set(docs.filter { d in
-                guard case .some(let nb) = next else { return false }
-                guard let b = d.bucket else { return true }
-                guard let nb else { return false }
-                return b == nb || b == nb + 1
-            }.map(\.number)))
-            let keys = try WindowKeys(claims: &claims, titles: &titles, counts: counts)
-            if let f = inFlight { f.done.wait(); try collect(f.result) }
+            // One read transaction for the window's reads (a statement outside one takes and
+            // drops SQLite's shared lock, system calls included, each time it runs).
+            let (docs, claims, titles, keys) = try db.transaction(immediate: false) {
+                let docs = try clock.measure("docs") { try docs(of: w) }
+                var claims = try clock.measure("claims") { try loader.claims(of: docs) }
+                var titles = try clock.measure("titles") { try loader.titleKeys(of: docs) }
+                // Keep what the next window holds too.
+                let next: Int?? = wi + 1 < windows.count ? .some(windows[wi + 1]) : .none
+                loader.keep(only: Set(docs.filter { d in
+                    guard case .some(let nb) = next else { return false }
+                    guard let b = d.bucket else { return true }
+                    guard let nb else { return false }
+                    return b == nb || b == nb + 1
+                }.map(\.number)))
+                let keys = try clock.measure("keys") { try WindowKeys(claims: &claims, titles: &titles, counts: counts, scratch: &keyScratch) }
+                return (docs, claims, titles, keys)
+            }
+            // The previous window's comparisons are done before this window's start, and are
+            // collected while this window's run (collecting needs nothing they compute).
+            let previous = inFlight
+            clock.measure("wait") { previous?.done.wait() }
             let result = WindowResult(docs: docs, global: keys.global, first: w)
             let done = DispatchGroup()
             var windowGrouper = grouper
             // A shared date (its day, month and year keys) counts as one shared key, not three.
             windowGrouper.dateKeys = keys.dateKeys
             let claimGrouper = windowGrouper
-            let (keyCount, weights, df, names) = (keys.count, keys.weights, keys.documentFrequency, keys.names)
+            let (keyCount, weights, df, names, kinds) = (keys.count, keys.weights, keys.documentFrequency, keys.names, keys.kinds)
             let (rows, titleKeys) = (claims, titles)
             compute.async(group: done) {
                 // Claims as the grouper sees them, and story vectors: claim keys (entities count
@@ -205,9 +221,9 @@ public struct ClaimCorpus {
                 var perDoc = [Int: [Int32: Int32]]()
                 for c in rows {
                     for k in c.keys {
-                        let name = names[Int(k)]
-                        if name.hasPrefix("d:") { continue }
-                        perDoc[c.doc, default: [:]][k, default: 0] += name.hasPrefix("e:") ? 2 : 1
+                        let kind = kinds[Int(k)]
+                        if kind == .date { continue }
+                        perDoc[c.doc, default: [:]][k, default: 0] += kind == .entity ? 2 : 1
                     }
                 }
                 for t in titleKeys {
@@ -229,8 +245,8 @@ public struct ClaimCorpus {
                     var involved = [ClaimCorpus.ClaimRow]()
                     for c in result.pairs.conflicts { involved.append(rows[c.a]); involved.append(rows[c.b]) }
                     let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimCorpus.display(names[Int($0)]) },
-                                                               isDate: { names[Int($0)].hasPrefix("d:") },
-                                                               isEntity: { names[Int($0)].hasPrefix("e:") })
+                                                               isDate: { kinds[Int($0)] == .date },
+                                                               isEntity: { kinds[Int($0)] == .entity })
                     result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
                 }
                 result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
@@ -238,18 +254,20 @@ public struct ClaimCorpus {
                 }
             }
             inFlight = (done, result)
+            if let previous { try clock.measure("collect") { try collect(previous.result) } }
         }
         if let f = inFlight { f.done.wait(); try collect(f.result) }
-        try finish(through: nil)
+        try clock.measure("finish") { try finish(through: nil) }
         summary.peakLiveDocuments = stories.peak
         summary.peakLiveClaims = max(claimGraph.peak, peakPendingConflicts)
         ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")
 
-        try results.publish()
+        try clock.measure("publish") { try results.publish() }
         summary.stories = results.stories
         summary.groups = results.groups
         summary.conflicts = results.conflicts
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        (summary.stepWall, summary.stepCPU) = (clock.wall, clock.cpu)
         ProcessStats.trace("corpus: written")
         return summary
     }
@@ -319,3 +337,4 @@ extension DatabaseValue {
         }
     }
 }
+

@@ -7,6 +7,7 @@ import NewsKBExtraction
 /// (``KeyCounts``), which each window renumbers (``WindowKeys``).
 final class WindowLoader {
     private let claimsOfDocument: Statement
+    private let entityKeysOfDocument: Statement
     private let quantitiesOfDocument: Statement
     private let titleOfDocument: Statement
     private let claimByID: Statement
@@ -19,13 +20,17 @@ final class WindowLoader {
     init(db: Database, counts: KeyCounts) throws {
         self.counts = counts
         claimsOfDocument = try db.prepare("""
-            SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
+            SELECT id, start, "end", negated, match_keys FROM claims WHERE document_id = ? ORDER BY position
+            """)
+        entityKeysOfDocument = try db.prepare("""
+            SELECT ce.claim_id, e.match_key FROM claims c JOIN claim_entities ce ON ce.claim_id = c.id
+              JOIN entities e ON e.id = ce.entity_id WHERE c.document_id = ? ORDER BY c.position, ce.entity_id
             """)
         quantitiesOfDocument = try db.prepare("""
             SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
              WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
             """)
-        titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
+        titleOfDocument = try db.prepare("SELECT terms FROM temp.corpus_title_terms WHERE document_id = ?")
         claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
         framesOfClaim = try db.prepare("""
@@ -60,6 +65,19 @@ final class WindowLoader {
         return distinct
     }
 
+    /// Corpus-wide ids of the keys of a stored line (hashed from its bytes), sorted and distinct.
+    static func keys(_ line: inout String, _ counts: KeyCounts) -> [Int32] {
+        var out = [Int32]()
+        line.withUTF8 { bytes in
+            ClaimKeys.scanHashes(bytes) { h, _ in if let id = counts.id(ofHash: h) { out.append(id) } }
+        }
+        out.sort()
+        var n = 0
+        for k in out where n == 0 || k != out[n - 1] { out[n] = k; n += 1 }
+        out.removeLast(out.count - n)
+        return out
+    }
+
     /// Claims already loaded, by canonical document number (a document is in two windows).
     private var cache = [Int: [ClaimCorpus.ClaimRow]]()
     /// Title keys already computed, like ``cache``.
@@ -84,13 +102,21 @@ final class WindowLoader {
             try claimsOfDocument.bind([d.id])
             var at = [Int64: Int]()
             while try claimsOfDocument.step() {
-                let line = claimsOfDocument.columnString(4) ?? ""
                 at[claimsOfDocument.columnInt64(0)] = out.count
                 out.append(ClaimCorpus.ClaimRow(id: claimsOfDocument.columnInt64(0), doc: d.number, start: claimsOfDocument.columnInt(1),
                                                 end: claimsOfDocument.columnInt(2), negated: claimsOfDocument.columnInt(3) != 0,
-                                                matchKeys: line, keys: try WindowLoader.keys(line) { try counts.id(of: $0) }))
+                                                matchKeys: claimsOfDocument.columnString(4) ?? ""))
             }
             claimsOfDocument.reset()
+            guard out.count > first else { continue }
+            // Entity keys, as ``keysColumn`` appends them (` e:key` by entity id).
+            try entityKeysOfDocument.bind([d.id])
+            while try entityKeysOfDocument.step() {
+                guard let i = at[entityKeysOfDocument.columnInt64(0)] else { continue }
+                out[i].matchKeys += " e:" + (entityKeysOfDocument.columnString(1) ?? "")
+            }
+            entityKeysOfDocument.reset()
+            for i in first..<out.count { out[i].keys = WindowLoader.keys(&out[i].matchKeys, counts) }
             guard out.count > first else { continue }
             try quantitiesOfDocument.bind([d.id])
             while try quantitiesOfDocument.step() {
@@ -113,9 +139,9 @@ final class WindowLoader {
             if let cached = titleCache[d.number] {
                 ks = cached
             } else {
-                let title = try titleOfDocument.scalar([d.id])?.string
+                let terms = try titleOfDocument.scalar([d.id])?.string ?? ""
                 titleOfDocument.reset()
-                ks = try ClaimCorpus.titleKeys(title).compactMap { try counts.id(of: $0) }
+                ks = terms.utf8.split(separator: 0x1F).compactMap { counts.id(ofHash: KeyHash($0).value) }
                 titleCache[d.number] = ks
             }
             if !ks.isEmpty { out.append((d.number, ks)) }
