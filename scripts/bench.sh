@@ -60,7 +60,8 @@ split = {
     "  of which main-thread CPU": st.get("finish_cpu", 0),
     # The corpus phase's main-thread steps (wall), in the order they run.
     **{f"    {k}": timings.get("corpus", {}).get("steps", {}).get(k, {}).get("wall", 0)
-       for k in ["count", "docs", "claims", "titles", "keys", "wait", "collect", "finish", "publish"]
+       for k in ["count", "docs", "claims", "titles", "keys", "wait", "collect", "finish", "publish",
+                 "worker compare", "worker pairs", "worker links"]
        if k in timings.get("corpus", {}).get("steps", {})},
 }
 res = {

@@ -44,8 +44,10 @@ public struct ClaimCorpus {
         /// Time by step on the main thread, wall clock and CPU: `count` (keys counted), `docs`,
         /// `claims`, `titles`, `keys` (a window's reads), `wait` (for a window's comparisons,
         /// which run on another core), `collect` (links added to the live graphs), `finish`
-        /// (finished components merged and written; part of `collect`), `publish` (results
-        /// numbered and written).
+        /// (finished components merged and written; inside `collect` but for the last), `publish` (results
+        /// numbered and written); and on the worker thread that compares a window while the
+        /// next is read, `worker compare` (all of it), `worker pairs` (claims), `worker links`
+        /// (documents).
         public var stepWall = [String: Double](), stepCPU = [String: Double]()
     }
 
@@ -71,6 +73,8 @@ public struct ClaimCorpus {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
         let clock = StepClock()
+        // The comparisons' steps, on the worker: `compare` (all), `pairs`, `links`.
+        let workerClock = StepClock()
         // Reads here jump from document to document: a big page cache buys little, and its
         // memory is better left to the comparisons. (Restored after.)
         let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
@@ -208,7 +212,7 @@ public struct ClaimCorpus {
             let claimGrouper = windowGrouper
             let (keyCount, weights, df, names, kinds) = (keys.count, keys.weights, keys.documentFrequency, keys.names, keys.kinds)
             let (rows, titleKeys) = (claims, titles)
-            compute.async(group: done) {
+            compute.async(group: done) { workerClock.measure("compare") {
                 // Claims as the grouper sees them, and story vectors: claim keys (entities count
                 // double, dates not at all) and title words.
                 var units = KeyInterner()
@@ -218,26 +222,39 @@ public struct ClaimCorpus {
                                       negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
                 }
                 result.items = items
-                var perDoc = [Int: [Int32: Int32]]()
-                for c in rows {
-                    for k in c.keys {
-                        let kind = kinds[Int(k)]
-                        if kind == .date { continue }
-                        perDoc[c.doc, default: [:]][k, default: 0] += kind == .entity ? 2 : 1
-                    }
-                }
-                for t in titleKeys {
-                    for k in t.keys { perDoc[t.doc, default: [:]][k, default: 0] += 2 }
-                }
+                // A document's key counts: its claims' (rows are in document order) and its
+                // title's (likewise), summed in a dense counter, emitted sorted by key.
+                var counter = [Int32](repeating: 0, count: keyCount)
+                var touched = [Int32]()
+                var (r, t) = (0, 0)
                 let storyDocs = docs.map { d in
-                    StoryGrouper.Document(keys: (perDoc[d.number] ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) },
-                                          day: d.day, order: d.number)
+                    func count(_ k: Int32, _ weight: Int32) {
+                        if counter[Int(k)] == 0 { touched.append(k) }
+                        counter[Int(k)] += weight
+                    }
+                    while r < rows.count && rows[r].doc < d.number { r += 1 }
+                    while r < rows.count && rows[r].doc == d.number {
+                        for k in rows[r].keys {
+                            let kind = kinds[Int(k)]
+                            if kind != .date { count(k, kind == .entity ? 2 : 1) }
+                        }
+                        r += 1
+                    }
+                    while t < titleKeys.count && titleKeys[t].doc < d.number { t += 1 }
+                    if t < titleKeys.count && titleKeys[t].doc == d.number { for k in titleKeys[t].keys { count(k, 2) } }
+                    touched.sort()
+                    let keys = touched.map { k in (key: k, count: counter[Int(k)]) }
+                    for k in touched { counter[Int(k)] = 0 }
+                    touched.removeAll(keepingCapacity: true)
+                    return StoryGrouper.Document(keys: keys, day: d.day, order: d.number)
                 }
                 var bucketOf = [Int: Int?](minimumCapacity: docs.count)
                 for d in docs { bucketOf[d.number] = d.bucket }
                 let itemBucket = items.map { bucketOf[Int($0.document)]! }
-                result.pairs = claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
-                    ClaimCorpus.owner(itemBucket[a], itemBucket[b]) == .some(w)
+                result.pairs = workerClock.measure("pairs") {
+                    claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
+                        ClaimCorpus.owner(itemBucket[a], itemBucket[b]) == .some(w)
+                    }
                 }
                 // Only pairs that can be conflicts are kept (the checks on the two claims; the
                 // one that needs their stories comes when they are written).
@@ -249,10 +266,12 @@ public struct ClaimCorpus {
                                                                isEntity: { kinds[Int($0)] == .entity })
                     result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
                 }
-                result.links = storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
-                    ClaimCorpus.owner(bucketOf[a]!, bucketOf[b]!) == .some(w)
+                result.links = workerClock.measure("links") {
+                    storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
+                        ClaimCorpus.owner(bucketOf[a]!, bucketOf[b]!) == .some(w)
+                    }
                 }
-            }
+            } }
             inFlight = (done, result)
             if let previous { try clock.measure("collect") { try collect(previous.result) } }
         }
@@ -268,6 +287,8 @@ public struct ClaimCorpus {
         summary.conflicts = results.conflicts
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         (summary.stepWall, summary.stepCPU) = (clock.wall, clock.cpu)
+        for (k, v) in workerClock.wall { summary.stepWall["worker " + k] = v }
+        for (k, v) in workerClock.cpu { summary.stepCPU["worker " + k] = v }
         ProcessStats.trace("corpus: written")
         return summary
     }
