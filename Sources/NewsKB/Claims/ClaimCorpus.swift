@@ -29,6 +29,9 @@ public struct ClaimCorpus {
     public let db: Database
     /// Days per bucket; a window is two consecutive buckets.
     public var bucketDays = 7
+    /// Distinct keys counted in memory at most (``KeyCounts/chunkLimit``): beyond, they go to a
+    /// temporary table.
+    var keyChunkLimit = 1 << 18
 
     public init(db: Database) { self.db = db }
 
@@ -93,6 +96,7 @@ public struct ClaimCorpus {
         // for documents), into a temporary table. Each window numbers its own keys in sorted
         // order, so ids do not depend on the order of insertion.
         let counts = try KeyCounts(db: db)
+        counts.chunkLimit = keyChunkLimit
         defer { try? counts.drop() }
         try clock.measure("count") { try counts.count() }
         summary.claims = counts.claimTotal
@@ -187,8 +191,7 @@ public struct ClaimCorpus {
             // drops SQLite's shared lock, system calls included, each time it runs).
             let (docs, claims, titles, keys) = try db.transaction(immediate: false) {
                 let docs = try clock.measure("docs") { try docs(of: w) }
-                var claims = try clock.measure("claims") { try loader.claims(of: docs) }
-                var titles = try clock.measure("titles") { try loader.titleKeys(of: docs) }
+                var (claims, titles) = try clock.measure("claims") { try loader.load(docs) }
                 // Keep what the next window holds too.
                 let next: Int?? = wi + 1 < windows.count ? .some(windows[wi + 1]) : .none
                 loader.keep(only: Set(docs.filter { d in

@@ -17,12 +17,14 @@ struct KeyHash {
         for b in bytes { state = (state ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
     }
 
-    /// The finished hash (``state`` mixed so that every input bit reaches every output bit).
+    /// The finished hash (``state`` mixed so that every input bit reaches every output bit);
+    /// never 0, which tables use for an empty slot (``KeyTally``).
     var value: UInt64 {
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+        z ^= z >> 31
+        return z == 0 ? 1 : z
     }
 
     /// The hash of a key given as a string.

@@ -102,6 +102,20 @@ import Foundation
         #expect(try db.int("SELECT count(*) FROM disagreements WHERE kind = 'numeric'") >= 12)
     }
 
+    /// Keys numbered in memory (a vocabulary that fits in one chunk) or by SQLite after chunks
+    /// spilled to a table give the same ids, hence the same results.
+    @Test func keysSpilledToATableGiveWhatKeysCountedInMemoryGive() throws {
+        let (_, store) = try importDocs(weeklyCorpus(weeks: 6, chained: true, undated: true))
+        let db = store.db
+        let inMemory = try corpusViews(db)
+        var corpus = ClaimCorpus(db: db)
+        corpus.keyChunkLimit = 16
+        let spilled = try corpus.update()
+        #expect(spilled.keys > 16 * 4, "\(spilled)")
+        #expect(try corpusViews(db) == inMemory)
+        #expect(spilled.groups > 0 && spilled.conflicts > 0)
+    }
+
     @Test func stateHeldStaysBoundedAsWeeksAreAdded() throws {
         let (_, short) = try importDocs(weeklyCorpus(weeks: 4))
         let (_, long) = try importDocs(weeklyCorpus(weeks: 24))
