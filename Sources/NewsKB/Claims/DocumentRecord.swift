@@ -28,35 +28,43 @@ struct DocumentRecord {
 
     /// The record's bytes; claims in canonical order (start, end, key line, id).
     func encoded() -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(8 + claims.count * 96 + titleKeys.count * 8)
-        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        func put(_ s: String) {
-            let n = min(s.utf8.count, Int(UInt16.max))
-            put(UInt16(n))
-            out.append(contentsOf: s.utf8.prefix(n))
-        }
-        put(UInt32(titleKeys.count))
-        for k in titleKeys { put(k) }
+        var out = ByteWriter(capacity: 8 + claims.count * 96 + titleKeys.count * 8)
+        out.put(UInt32(titleKeys.count))
+        for k in titleKeys { out.put(k) }
         let sorted = claims.sorted { ($0.start, $0.end, $0.line, $0.id) < ($1.start, $1.end, $1.line, $1.id) }
-        put(UInt32(sorted.count))
+        out.put(UInt32(sorted.count))
         for c in sorted {
-            put(c.id)
-            put(Int32(truncatingIfNeeded: c.start))
-            put(Int32(truncatingIfNeeded: c.end))
-            put(UInt8(c.negated ? 1 : 0))
-            put(UInt16(c.keys.count))
-            for k in c.keys { put(k) }
-            put(UInt8(min(c.quantities.count, 255)))
+            out.put(c.id)
+            out.put(Int32(truncatingIfNeeded: c.start))
+            out.put(Int32(truncatingIfNeeded: c.end))
+            out.put(UInt8(c.negated ? 1 : 0))
+            out.put(UInt16(c.keys.count))
+            for k in c.keys { out.put(k) }
+            out.put(UInt8(min(c.quantities.count, 255)))
             for q in c.quantities.prefix(255) {
-                put(q.value.bitPattern)
-                put(Int32(truncatingIfNeeded: q.start))
-                put(Int32(truncatingIfNeeded: q.end))
-                put(q.unit)
-                put(q.noun)
+                out.put(q.value.bitPattern)
+                out.put(Int32(truncatingIfNeeded: q.start))
+                out.put(Int32(truncatingIfNeeded: q.end))
+                out.put(q.unit)
+                out.put(q.noun)
             }
         }
-        return out
+        return out.bytes
+    }
+
+    /// Appends little-endian integers and length-prefixed strings to a byte array.
+    private struct ByteWriter {
+        var bytes = [UInt8]()
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        mutating func put<T: FixedWidthInteger>(_ v: T) {
+            var le = v.littleEndian
+            Swift.withUnsafeBytes(of: &le) { bytes.append(contentsOf: $0) }
+        }
+        mutating func put(_ s: String) {
+            let n = min(s.utf8.count, Int(UInt16.max))
+            put(UInt16(n))
+            bytes.append(contentsOf: s.utf8.prefix(n))
+        }
     }
 
     /// Reads a record: `title` gets each title key hash, `claim` each claim (its `line` empty).
