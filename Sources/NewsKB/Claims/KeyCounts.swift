@@ -157,7 +157,7 @@ final class KeyCounts {
         var pairs = [(hash: UInt64, id: Int32)]()
         if !spilled {
             // Numbered in memory: the keys sorted by their bytes (SQLite's order for text).
-            let all = chunk.sorted().sorted { $0.counts.name.utf8.lexicographicallyPrecedes($1.counts.name.utf8) }
+            let all = chunk.sorted().sorted { KeyCounts.precedes($0.counts.name, $1.counts.name) }
             chunk.removeAll()
             inMemory = all.map { Entry(name: $0.counts.name, claims: $0.counts.claims, docs: $0.counts.docs) }
             pairs = all.enumerated().map { (hash: $0.element.hash, id: Int32($0.offset)) }
@@ -180,6 +180,18 @@ final class KeyCounts {
         hashes = pairs.map(\.hash)
         idOfHash = pairs.map(\.id)
         distinctKeys = pairs.count
+    }
+
+    /// Byte order of two keys' UTF-8 (SQLite's order for text; a `String`'s own order differs
+    /// for text that is not in normal form C).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let r = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let c = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
+        return (r ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// `e:`, the prefix of entity keys.
