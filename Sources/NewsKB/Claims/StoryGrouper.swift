@@ -119,17 +119,21 @@ public struct StoryGrouper: Sendable {
         vec = []
         // The pairs of `a` already compared: `compared[b] == a`.
         var compared = [Int32](repeating: -1, count: n)
+        // The keys of the document being compared and their weights: `mark[k] == a`, `weightOfA[k]`.
+        var mark = [Int32](repeating: -1, count: keyCount), weightOfA = [Double](repeating: 0, count: keyCount)
         flatKeys.withUnsafeBufferPointer { keys in flatWeights.withUnsafeBufferPointer { weights in
+            // b's keys looked up in a's, in ascending order: the same sum, to the last bit, as
+            // a merge of the two vectors.
             func cosine(_ a: Int, _ b: Int) -> Double {
-                var i = start[a], j = start[b], s = 0.0
-                let (ie, je) = (start[a + 1], start[b + 1])
-                while i < ie && j < je {
-                    let x = keys[i], y = keys[j]
-                    if x == y { s += weights[i] * weights[j]; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
-                }
+                var s = 0.0
+                for j in start[b]..<start[b + 1] where mark[Int(keys[j])] == Int32(a) { s += weightOfA[Int(keys[j])] * weights[j] }
                 return s
             }
             for a in byOrder {
+                for i in start[a]..<start[a + 1] {
+                    mark[Int(keys[i])] = Int32(a)
+                    weightOfA[Int(keys[i])] = weights[i]
+                }
                 for k in probeKeys[a] {
                     for b32 in postings[k] ?? [] {
                         let b = Int(b32)
