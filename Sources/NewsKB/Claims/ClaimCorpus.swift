@@ -251,13 +251,14 @@ public struct ClaimCorpus {
                     touched.removeAll(keepingCapacity: true)
                     return StoryGrouper.Document(keys: keys, day: d.day, order: d.number)
                 }
-                var bucketOf = [Int: Int?](minimumCapacity: docs.count)
-                for d in docs { bucketOf[d.number] = d.bucket }
-                let itemBucket = items.map { bucketOf[Int($0.document)]! }
+                // A window's documents are in its first bucket, the next one, or undated; a pair
+                // is this window's (``owner(_:_:)``) when one of the two is in the first bucket
+                // (every pair, in the undated window).
+                var inFirst = [Int: Bool](minimumCapacity: docs.count)
+                for d in docs { inFirst[d.number] = d.bucket == w }
+                let itemInFirst = items.map { inFirst[Int($0.document)]! }
                 result.pairs = workerClock.measure("pairs") {
-                    claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in
-                        ClaimCorpus.owner(itemBucket[a], itemBucket[b]) == .some(w)
-                    }
+                    claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in itemInFirst[a] || itemInFirst[b] }
                 }
                 // Only pairs that can be conflicts are kept (the checks on the two claims; the
                 // one that needs their stories comes when they are written).
@@ -270,9 +271,7 @@ public struct ClaimCorpus {
                     result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
                 }
                 result.links = workerClock.measure("links") {
-                    storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in
-                        ClaimCorpus.owner(bucketOf[a]!, bucketOf[b]!) == .some(w)
-                    }
+                    storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in inFirst[a]! || inFirst[b]! }
                 }
             } }
             inFlight = (done, result)

@@ -102,6 +102,18 @@ import Foundation
         #expect(try db.int("SELECT count(*) FROM disagreements WHERE kind = 'numeric'") >= 12)
     }
 
+    /// A window compares a pair when one of its two documents is in the window's first bucket
+    /// (the quick test the comparisons use) exactly when the window owns the pair.
+    @Test func aWindowComparesThePairsItOwns() {
+        for (w, buckets) in [(Optional(5), [Optional(5), 6, nil]), (nil, [nil])] {
+            for a in buckets {
+                for b in buckets {
+                    #expect((ClaimCorpus.owner(a, b) == .some(w)) == (a == w || b == w), "\(String(describing: a)) \(String(describing: b))")
+                }
+            }
+        }
+    }
+
     /// Keys numbered in memory (a vocabulary that fits in one chunk) or by SQLite after chunks
     /// spilled to a table give the same ids, hence the same results.
     @Test func keysSpilledToATableGiveWhatKeysCountedInMemoryGive() throws {
