@@ -65,6 +65,7 @@ final class KeyCounts {
                 ON CONFLICT(hash) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
             """)
         let insertRecord = try db.prepare("INSERT INTO temp.corpus_records(document_id, data) VALUES (?, ?)")
+        let titles = try TitleTerms(db: db)
         var chunk = KeyTally()
         var records = [(Int64, [UInt8])](), recordBytes = 0
         var spilled = false
@@ -115,7 +116,7 @@ final class KeyCounts {
                 if chunk.count >= chunkLimit { try spillKeys() }
                 current = id
                 docNumber += 1
-                for t in ClaimCorpus.titleKeys(stmt.columnString(1)) {
+                for t in try titles.terms(of: id, title: stmt.columnString(1)) {
                     let h = KeyHash.of(t)
                     record.titleKeys.append(h)
                     add(h, claim: false, name: t)
