@@ -20,9 +20,13 @@ final class IndexBuild: @unchecked Sendable {
             try measure { _ = try DeferredIndexes(db: db).restoreAll() }
             return
         }
-        // Opened here, so that a file that cannot be opened fails the import at once; used by
-        // the build's thread only, and closed when it is done.
-        connection = try Database(path: path, mode: .readWrite)
+        // Used by the build's thread only, and closed when it is done. (If a second connection
+        // cannot be opened, the build runs here, as it would in memory.)
+        guard let own = try? Database(path: path, mode: .readWrite) else {
+            try measure { _ = try DeferredIndexes(db: db).restoreAll() }
+            return
+        }
+        connection = own
         DispatchQueue.global(qos: .userInitiated).async(group: done) { [self] in
             do { try measure { _ = try DeferredIndexes(db: connection!).restoreAll() } } catch { failure = error }
             connection = nil
