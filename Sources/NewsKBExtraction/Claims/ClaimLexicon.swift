@@ -230,7 +230,7 @@ public enum ClaimNormalizer {
 
     /// Irregular forms and suffix rules on a folded word (no synonyms).
     static func reduce(_ folded: String, _ lex: ClaimLexicon) -> String {
-        if let r = ClaimLexicon.withASCII(folded, { p in reduceASCII(p, lex) }), let r { return r }
+        if let r = ClaimLexicon.withASCII(folded, { p in reduceASCII(folded, p, lex) }), let r { return r }
         var w = folded
         if w.hasSuffix("'s") { w.removeLast(2) } else if w.hasSuffix("'") { w.removeLast() }
         if let base = lex.irregularBase(w) { w = base }
@@ -266,23 +266,54 @@ extension ClaimNormalizer {
     /// ``reduce(_:_:)`` of an all-ASCII word, on its bytes in a stack buffer: the same steps
     /// (for ASCII, a `Character` is a byte). Nil when an irregular base is not ASCII (then the
     /// `String` steps apply).
-    static func reduceASCII(_ src: UnsafeBufferPointer<UInt8>, _ lex: ClaimLexicon) -> String? {
+    static func reduceASCII(_ word: String, _ src: UnsafeBufferPointer<UInt8>, _ lex: ClaimLexicon) -> String? {
         var n = src.count
         if n >= 2 && src[n - 2] == 0x27 && src[n - 1] == 0x73 { n -= 2 } else if n >= 1 && src[n - 1] == 0x27 { n -= 1 }
         if let base = lex.irregularBase(src, n) {
-            return ClaimLexicon.withASCII(base) { p in reduceSuffixes(p, p.count) } ?? nil
+            return ClaimLexicon.withASCII(base) { p in reduceSuffixes(p, p.count, unchanged: base) } ?? nil
         }
-        return reduceSuffixes(src, n)
+        return reduceSuffixes(src, n, unchanged: n == src.count ? word : nil)
     }
 
-    /// True when `b[0..<n]` is longer than `s` and ends with it.
+    /// The last `k` (1...4) bytes of `s`, as ``reduceSuffixes(_:_:unchanged:)`` compares them.
     @inline(__always)
-    static func asciiEnds(_ b: UnsafeMutableBufferPointer<UInt8>, _ n: Int, _ s: StaticString) -> Bool {
-        let k = s.utf8CodeUnitCount
-        guard n > k else { return false }
-        let p = s.utf8Start, base = n - k
-        for i in 0..<k where b[base + i] != p[i] { return false }
-        return true
+    static func tail(_ s: StaticString) -> UInt32 {
+        var v: UInt32 = 0
+        for i in 0..<s.utf8CodeUnitCount { v = v << 8 | UInt32(s.utf8Start[i]) }
+        return v
+    }
+
+    static let suffixes = (s: tail("s"), ss: tail("ss"), us: tail("us"), is: tail("is"), ed: tail("ed"),
+                           ies: tail("ies"), ied: tail("ied"), xes: tail("xes"), zes: tail("zes"), ing: tail("ing"),
+                           sses: tail("sses"), ches: tail("ches"), shes: tail("shes"))
+
+    /// The suffix rules of ``reduce(_:_:)`` on the ASCII bytes `src[0..<count]`. `unchanged`
+    /// is those bytes as a `String`, returned as it is when no rule applies.
+    static func reduceSuffixes(_ src: UnsafeBufferPointer<UInt8>, _ count: Int, unchanged: String?) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { b in
+            for i in 0..<count { b[i] = src[i] }
+            var n = count
+            if n == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: UnsafeBufferPointer(rebasing: b[0..<3]), as: UTF8.self) }  // try → tri, like tried
+            guard n > 3 else { return unchanged ?? String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self) }
+            // The last four bytes, the last one lowest: a suffix of k bytes is `last4 & mask(k)`.
+            let last4 = UInt32(b[n - 4]) << 24 | UInt32(b[n - 3]) << 16 | UInt32(b[n - 2]) << 8 | UInt32(b[n - 1])
+            let x = suffixes
+            // A suffix must be shorter than the word (n > 3 here, so only four-byte ones check).
+            let e1 = last4 & 0xFF, e2 = last4 & 0xFFFF, e3 = last4 & 0xFF_FFFF, e4 = n > 4 ? last4 : 0
+            if e3 == x.ies && n > 4 { n -= 3; b[n] = 121; n += 1 }
+            else if e3 == x.ied && n > 4 { n -= 3; b[n] = 121; n += 1 }
+            else if e4 == x.sses { n -= 2 }
+            else if e4 == x.ches || e4 == x.shes || e3 == x.xes || e3 == x.zes { n -= 2 }
+            else if e1 == x.s && e2 != x.ss && e2 != x.us && e2 != x.is { n -= 1 }
+            else if e3 == x.ing && n > 5 && asciiHasVowel(b, n - 3) { n -= 3 }
+            else if e2 == x.ed && n > 4 && asciiHasVowel(b, n - 2) { n -= 2 }
+            var changed = n != count
+            if n > 3, b[n - 1] == b[n - 2], !isVowel(b[n - 1]), b[n - 1] != 115 { n -= 1; changed = true }
+            if n > 3, b[n - 1] == 101 { n -= 1; changed = true }
+            if n > 2, b[n - 1] == 121 { b[n - 1] = 105; changed = true }
+            if !changed, let unchanged { return unchanged }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
+        }
     }
 
     /// True when `b[0..<m]` has a vowel or `y`.
@@ -290,27 +321,6 @@ extension ClaimNormalizer {
     static func asciiHasVowel(_ b: UnsafeMutableBufferPointer<UInt8>, _ m: Int) -> Bool {
         for i in 0..<m where isVowel(b[i]) || b[i] == 121 { return true }
         return false
-    }
-
-    /// The suffix rules of ``reduce(_:_:)`` on the ASCII bytes `src[0..<count]`.
-    static func reduceSuffixes(_ src: UnsafeBufferPointer<UInt8>, _ count: Int) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { b in
-            for i in 0..<count { b[i] = src[i] }
-            var n = count
-            if n == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: UnsafeBufferPointer(rebasing: b[0..<3]), as: UTF8.self) }  // try → tri, like tried
-            guard n > 3 else { return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self) }
-            if asciiEnds(b, n, "ies") && n > 4 { n -= 3; b[n] = 121; n += 1 }
-            else if asciiEnds(b, n, "ied") && n > 4 { n -= 3; b[n] = 121; n += 1 }
-            else if asciiEnds(b, n, "sses") { n -= 2 }
-            else if asciiEnds(b, n, "ches") || asciiEnds(b, n, "shes") || asciiEnds(b, n, "xes") || asciiEnds(b, n, "zes") { n -= 2 }
-            else if asciiEnds(b, n, "s") && !asciiEnds(b, n, "ss") && !asciiEnds(b, n, "us") && !asciiEnds(b, n, "is") { n -= 1 }
-            else if asciiEnds(b, n, "ing") && n > 5 && asciiHasVowel(b, n - 3) { n -= 3 }
-            else if asciiEnds(b, n, "ed") && n > 4 && asciiHasVowel(b, n - 2) { n -= 2 }
-            if n > 3, b[n - 1] == b[n - 2], !isVowel(b[n - 1]), b[n - 1] != 115 { n -= 1 }
-            if n > 3, b[n - 1] == 101 { n -= 1 }
-            if n > 2, b[n - 1] == 121 { b[n - 1] = 105 }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
-        }
     }
 }
 

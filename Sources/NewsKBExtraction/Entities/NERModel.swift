@@ -7,11 +7,15 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
     static let nTags = 9
 
-    // open-addressing table, written once in init and only read afterwards
-    let keys: UnsafeMutablePointer<UInt64>
-    let weights: UnsafeMutablePointer<Float>   // nTags per slot
+    // Open-addressing table, written once in init and only read afterwards. One 64-byte,
+    // cache-line-aligned slot per key: the key, then its nTags weights, so that a feature
+    // found costs one cache line (the keys and the weights in two arrays cost two).
+    let slots: UnsafeMutableRawPointer
     let mask: Int
-    let slots: Int
+    let slotCount: Int
+    /// Distinct features with weights.
+    let count: Int
+    static let slotBytes = 64
 
     static let shared = NERModel(LexiconFiles.contents("ner-model.txt"))
 
@@ -61,27 +65,32 @@ final class NERModel: @unchecked Sendable {   // immutable after init
         }
         var n = 16
         while n < entries.count * 2 { n <<= 1 }
-        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
-        keys.initialize(repeating: 0, count: n)
-        let weights = UnsafeMutablePointer<Float>.allocate(capacity: n * NERModel.nTags)
-        weights.initialize(repeating: 0, count: n * NERModel.nTags)
+        let size = NERModel.slotBytes
+        let slots = UnsafeMutableRawPointer.allocate(byteCount: n * size, alignment: size)
+        slots.initializeMemory(as: UInt8.self, repeating: 0, count: n * size)
         let mask = n - 1
+        var count = 0
         for (key, w) in entries {
             let k = key == 0 ? 1 : key
             var s = Int(truncatingIfNeeded: k) & mask
-            while keys[s] != 0 && keys[s] != k { s = (s + 1) & mask }
-            keys[s] = k
-            for j in 0..<NERModel.nTags { weights[s * NERModel.nTags + j] += w[j] }
+            while true {
+                let v = slots.load(fromByteOffset: s * size, as: UInt64.self)
+                if v == 0 || v == k { break }
+                s = (s + 1) & mask
+            }
+            if slots.load(fromByteOffset: s * size, as: UInt64.self) == 0 { count += 1 }
+            slots.storeBytes(of: k, toByteOffset: s * size, as: UInt64.self)
+            let weights = (slots + s * size + 8).bindMemory(to: Float.self, capacity: NERModel.nTags)
+            for j in 0..<NERModel.nTags { weights[j] += w[j] }
         }
-        self.keys = keys
-        self.weights = weights
+        self.slots = slots
         self.mask = mask
-        self.slots = n
+        self.slotCount = n
+        self.count = count
     }
 
     deinit {
-        keys.deallocate()
-        weights.deallocate()
+        slots.deallocate()
     }
 
     /// Adds the weights of feature `key` to `scores`.
@@ -90,9 +99,10 @@ final class NERModel: @unchecked Sendable {   // immutable after init
         let k = key == 0 ? 1 : key
         var s = Int(truncatingIfNeeded: k) & mask
         while true {
-            let v = keys[s]
+            let slot = slots + s * NERModel.slotBytes
+            let v = slot.load(as: UInt64.self)
             if v == k {
-                let w = weights + s * NERModel.nTags
+                let w = (slot + 8).assumingMemoryBound(to: Float.self)
                 for j in 0..<NERModel.nTags { scores[j] += w[j] }
                 return
             }
