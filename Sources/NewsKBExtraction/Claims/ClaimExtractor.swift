@@ -47,6 +47,7 @@ public enum ClaimExtractor {
         }
         var out = [Claim]()
         let lex = ClaimLexicon.shared
+        var coarse = CoarsePlaces(analysis.entities.count)
         for s in sentences.indices {
             let sp = sentences[s].span
             guard sp.end <= n, sp.start < sp.end else { continue }
@@ -83,7 +84,7 @@ public enum ClaimExtractor {
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
                 var claim = Claim(span: span, sentence: s, statement: statement)
-                fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex)
+                fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }
@@ -288,7 +289,8 @@ public enum ClaimExtractor {
     }
 
     /// Entity types whose names keep their words as terms (see ``fill``).
-    static let descriptiveNameTypes: Set<EntityType> = [.facility, .loc, .gpe]
+    @inline(__always)
+    static func isDescriptiveNameType(_ t: EntityType) -> Bool { t == .facility || t == .loc || t == .gpe }
     static let venueWords: Set<String> = ["place", "venue", "location", "site", "host"]
     static let placeTypes: Set<EntityType> = [.gpe, .loc, .facility]
     static let actorTypes: Set<EntityType> = [.person, .org, .gpe, .norp]
@@ -296,8 +298,22 @@ public enum ClaimExtractor {
     /// The most tokens of one claim that are normalized (see ``fill``).
     static let maxClaimTokens = 256
 
+    /// Per entity of a document: whether its name is a country or region (``ClaimLexicon/coarsePlaces``),
+    /// worked out on first use.
+    struct CoarsePlaces {
+        var known: [UInt8]   // 0 = not yet, 1 = no, 2 = yes
+        init(_ entityCount: Int) { known = [UInt8](repeating: 0, count: entityCount) }
+        mutating func isCoarse(_ i: Int, _ e: DocumentEntity, _ lex: ClaimLexicon) -> Bool {
+            if known[i] == 0 {
+                let coarse = lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased())
+                known[i] = coarse ? 2 : 1
+            }
+            return known[i] == 2
+        }
+    }
+
     static func fill(_ claim: inout Claim, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>,
-                     _ mentionIdx: [Int], _ analysis: DocumentAnalysis, _ lex: ClaimLexicon) {
+                     _ mentionIdx: [Int], _ analysis: DocumentAnalysis, _ lex: ClaimLexicon, _ coarse: inout CoarsePlaces) {
         let span = claim.span
         // Tokens inside the claim.
         var toks = [Int]()
@@ -334,8 +350,8 @@ public enum ClaimExtractor {
             while end < toks.count && Int(tokens[toks[end]].end) <= m.span.end { end += 1 }
             inside.append((m, pos, end))
             let e = analysis.entities[m.entity]
-            let keepsWords = descriptiveNameTypes.contains(e.type)
-                && !(e.type == .gpe && (lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased())))
+            let keepsWords = isDescriptiveNameType(e.type)
+                && !(e.type == .gpe && coarse.isCoarse(m.entity, e, lex))
             if !keepsWords { for q in pos..<end { nameToken[q] = true } }
         }
         claim.entities = ents.sorted()
@@ -458,10 +474,10 @@ public enum ClaimExtractor {
             var denialVerb = false
             while k < range.upperBound && Int(tokens[k].start) < cue.end {
                 let w = lower(text, tokens[k])
-                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.negation.contains(w) { claim.negated = true; denialVerb = denialVerb || denialVerbs.contains(w) }
+                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.isNegation(w) { claim.negated = true; denialVerb = denialVerb || denialVerbs.contains(w) }
                 k += 1
             }
-            for b in before.suffix(3) where lex.negation.contains(lower(text, tokens[b])) { claim.negated = true }
+            for b in before.suffix(3) where lex.isNegation(lower(text, tokens[b])) { claim.negated = true }
             // "dismissed Obama's politics as being based in …" disparages, it does not deny.
             let disparages = denialVerb && words.prefix(12).contains("as")
             if claim.negated, !disparages, let subjectEnd = reportedSubjectEnd(words, inside.map { ($0.tokenPos, $0.endPos) }, termPositions),
@@ -507,7 +523,7 @@ public enum ClaimExtractor {
             if pr.roles.contains("at") || pr.roles.contains("toward") || pr.roles.contains("away") {
                 for (m, mpos, _) in inside where placeTypes.contains(analysis.entities[m.entity].type) {
                     let e = analysis.entities[m.entity]
-                    if lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased()) { continue }
+                    if coarse.isCoarse(m.entity, e, lex) { continue }
                     var found = placeRole(before: mpos, words)
                     // "X … the meeting place / venue": the place is the subject.
                     if found == nil, mpos < pos, pr.roles.contains("at"),
@@ -662,7 +678,7 @@ public enum ClaimExtractor {
         var plainInteger = false
         if startTok.kind == .number {
             guard let (v, rest, integer) = parseDigits(words[q]) else { return nil }
-            value = v; glued = rest; plainInteger = integer && !words[q].contains(",")
+            value = v; glued = rest; plainInteger = integer && !words[q].utf8.contains(0x2C)   // a `,` in a number token precedes a digit: a Character of its own
             q += 1
         } else if let (v, k) = lex.numbers[words[q]], k == .number {
             value = v

@@ -152,6 +152,10 @@ struct ClaimLexicon: Sendable {
         return wordIndexes[w]
     }
 
+    /// `negation.contains(w)`, through ``wordIndex(_:)`` (every negation word has an entry).
+    @inline(__always)
+    func isNegation(_ w: String) -> Bool { wordIndex(w).map { wordTable.values[$0].isNegation } ?? false }
+
     /// The irregular base of the ASCII bytes `p[0..<count]`.
     @inline(__always)
     func irregularBase(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> String? { irregularTable.value(p, 0, count) }

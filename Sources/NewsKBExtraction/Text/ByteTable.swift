@@ -160,6 +160,17 @@ public struct ByteTable<Value: Sendable>: Sendable {
     }
 
     public func contains(_ key: String) -> Bool { value(key) != nil }
+
+    /// Calls `body` with each key (as stored: folded when ``foldCase``) and its value, in
+    /// insertion order.
+    public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Value) -> Void) {
+        keyBytes.withUnsafeBufferPointer { k in
+            for e in 0..<values.count {
+                let start = Int(entryStart[e])
+                body(UnsafeBufferPointer(rebasing: k[start..<(start + Int(entryLength[e]))]), values[e])
+            }
+        }
+    }
 }
 
 /// Access to the embedded lexicon files (`Sources/NewsKBExtraction/Lexicons/*.txt`).
