@@ -7,15 +7,19 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
     static let nTags = 9
 
-    // Open-addressing table, written once in init and only read afterwards. One 64-byte,
-    // cache-line-aligned slot per key: the key, then its nTags weights, so that a feature
-    // found costs one cache line (the keys and the weights in two arrays cost two).
-    let slots: UnsafeMutableRawPointer
+    // Written once in init and only read afterwards. An open-addressing index of 8-byte slots
+    // (the key's upper 32 bits, then the 1-based number of its record; 0 = empty), small
+    // enough to stay in the core's cache, so that a feature the model does not have (most
+    // look-ups of rare words) is settled there; and one 64-byte, cache-line-aligned record
+    // per feature (the full key, then its nTags weights), so that a feature found costs one
+    // line of memory.
+    let slots: UnsafeMutablePointer<UInt64>
     let mask: Int
     let slotCount: Int
+    let records: UnsafeMutableRawPointer
     /// Distinct features with weights.
     let count: Int
-    static let slotBytes = 64
+    static let recordBytes = 64
 
     static let shared = NERModel(LexiconFiles.contents("ner-model.txt"))
 
@@ -65,48 +69,60 @@ final class NERModel: @unchecked Sendable {   // immutable after init
         }
         var n = 16
         while n < entries.count * 2 { n <<= 1 }
-        let size = NERModel.slotBytes
-        let slots = UnsafeMutableRawPointer.allocate(byteCount: n * size, alignment: size)
-        slots.initializeMemory(as: UInt8.self, repeating: 0, count: n * size)
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        slots.initialize(repeating: 0, count: n)
+        let size = NERModel.recordBytes
+        let records = UnsafeMutableRawPointer.allocate(byteCount: max(1, entries.count) * size, alignment: size)
+        records.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, entries.count) * size)
         let mask = n - 1
         var count = 0
         for (key, w) in entries {
             let k = key == 0 ? 1 : key
             var s = Int(truncatingIfNeeded: k) & mask
-            while true {
-                let v = slots.load(fromByteOffset: s * size, as: UInt64.self)
-                if v == 0 || v == k { break }
+            var record = -1
+            while slots[s] != 0 {
+                let r = Int(slots[s] & 0xFFFF_FFFF) - 1
+                if records.load(fromByteOffset: r * size, as: UInt64.self) == k { record = r; break }
                 s = (s + 1) & mask
             }
-            if slots.load(fromByteOffset: s * size, as: UInt64.self) == 0 { count += 1 }
-            slots.storeBytes(of: k, toByteOffset: s * size, as: UInt64.self)
-            let weights = (slots + s * size + 8).bindMemory(to: Float.self, capacity: NERModel.nTags)
+            if record < 0 {
+                record = count
+                count += 1
+                records.storeBytes(of: k, toByteOffset: record * size, as: UInt64.self)
+                slots[s] = (k & 0xFFFF_FFFF_0000_0000) | UInt64(record + 1)
+            }
+            let weights = (records + record * size + 8).bindMemory(to: Float.self, capacity: NERModel.nTags)
             for j in 0..<NERModel.nTags { weights[j] += w[j] }
         }
         self.slots = slots
         self.mask = mask
         self.slotCount = n
+        self.records = records
         self.count = count
     }
 
     deinit {
         slots.deallocate()
+        records.deallocate()
     }
 
     /// Adds the weights of feature `key` to `scores`.
     @inline(__always)
     func add(_ key: UInt64, to scores: UnsafeMutablePointer<Float>) {
         let k = key == 0 ? 1 : key
+        let upper = k & 0xFFFF_FFFF_0000_0000
         var s = Int(truncatingIfNeeded: k) & mask
         while true {
-            let slot = slots + s * NERModel.slotBytes
-            let v = slot.load(as: UInt64.self)
-            if v == k {
-                let w = (slot + 8).assumingMemoryBound(to: Float.self)
-                for j in 0..<NERModel.nTags { scores[j] += w[j] }
-                return
-            }
+            let v = slots[s]
             if v == 0 { return }
+            if v & 0xFFFF_FFFF_0000_0000 == upper {
+                let record = records + (Int(v & 0xFFFF_FFFF) - 1) * NERModel.recordBytes
+                if record.load(as: UInt64.self) == k {
+                    let w = (record + 8).assumingMemoryBound(to: Float.self)
+                    for j in 0..<NERModel.nTags { scores[j] += w[j] }
+                    return
+                }
+            }
             s = (s + 1) & mask
         }
     }
