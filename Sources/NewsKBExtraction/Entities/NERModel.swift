@@ -7,13 +7,14 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
     static let nTags = 9
 
-    // Written once in init and only read afterwards. An open-addressing index of 8-byte slots
-    // (the key's upper 32 bits, then the 1-based number of its record; 0 = empty), small
-    // enough to stay in the core's cache, so that a feature the model does not have (most
-    // look-ups of rare words) is settled there; and one 64-byte, cache-line-aligned record
-    // per feature (the full key, then its nTags weights), so that a feature found costs one
-    // line of memory.
-    let slots: UnsafeMutablePointer<UInt64>
+    // Written once in init and only read afterwards. An open-addressing index of 4-byte slots
+    // (upper bits of the key's upper half, then in the low `indexBits` the 1-based number of
+    // its record; 0 = empty), small enough to stay in the core's cache, so that a feature the
+    // model does not have (most look-ups of rare words) is settled there; and one 64-byte,
+    // cache-line-aligned record per feature (the full key, then its nTags weights), so that a
+    // feature found costs one line of memory.
+    let slots: UnsafeMutablePointer<UInt32>
+    let indexMask: UInt32
     let mask: Int
     let slotCount: Int
     let records: UnsafeMutableRawPointer
@@ -69,8 +70,13 @@ final class NERModel: @unchecked Sendable {   // immutable after init
         }
         var n = 16
         while n < entries.count * 2 { n <<= 1 }
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
         slots.initialize(repeating: 0, count: n)
+        // Enough low bits for every record number (entries.count bounds the records).
+        var indexBits = 1
+        while (1 << indexBits) <= entries.count + 1 { indexBits += 1 }
+        precondition(indexBits < 32, "NER model too large")
+        let indexMask = UInt32((1 << indexBits) - 1)
         let size = NERModel.recordBytes
         let records = UnsafeMutableRawPointer.allocate(byteCount: max(1, entries.count) * size, alignment: size)
         records.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, entries.count) * size)
@@ -81,7 +87,7 @@ final class NERModel: @unchecked Sendable {   // immutable after init
             var s = Int(truncatingIfNeeded: k) & mask
             var record = -1
             while slots[s] != 0 {
-                let r = Int(slots[s] & 0xFFFF_FFFF) - 1
+                let r = Int(slots[s] & indexMask) - 1
                 if records.load(fromByteOffset: r * size, as: UInt64.self) == k { record = r; break }
                 s = (s + 1) & mask
             }
@@ -89,12 +95,13 @@ final class NERModel: @unchecked Sendable {   // immutable after init
                 record = count
                 count += 1
                 records.storeBytes(of: k, toByteOffset: record * size, as: UInt64.self)
-                slots[s] = (k & 0xFFFF_FFFF_0000_0000) | UInt64(record + 1)
+                slots[s] = (UInt32(truncatingIfNeeded: k >> 32) & ~indexMask) | UInt32(record + 1)
             }
             let weights = (records + record * size + 8).bindMemory(to: Float.self, capacity: NERModel.nTags)
             for j in 0..<NERModel.nTags { weights[j] += w[j] }
         }
         self.slots = slots
+        self.indexMask = indexMask
         self.mask = mask
         self.slotCount = n
         self.records = records
@@ -110,13 +117,13 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     @inline(__always)
     func add(_ key: UInt64, to scores: UnsafeMutablePointer<Float>) {
         let k = key == 0 ? 1 : key
-        let upper = k & 0xFFFF_FFFF_0000_0000
+        let upper = UInt32(truncatingIfNeeded: k >> 32) & ~indexMask
         var s = Int(truncatingIfNeeded: k) & mask
         while true {
             let v = slots[s]
             if v == 0 { return }
-            if v & 0xFFFF_FFFF_0000_0000 == upper {
-                let record = records + (Int(v & 0xFFFF_FFFF) - 1) * NERModel.recordBytes
+            if v & ~indexMask == upper {
+                let record = records + (Int(v & indexMask) - 1) * NERModel.recordBytes
                 if record.load(as: UInt64.self) == k {
                     let w = (record + 8).assumingMemoryBound(to: Float.self)
                     for j in 0..<NERModel.nTags { scores[j] += w[j] }
