@@ -319,6 +319,18 @@ public enum Tokenizer {
         var f: Token.Flags = []
         var lastWasLetter = false
         while j < n {
+            // ASCII letters, the bulk of a word, without the general classification (the
+            // same steps as the letter case below, for a one-byte letter).
+            let b = p[j]
+            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A {
+                let isUpper = b <= 0x5A
+                if letters == 0 { firstUpper = isUpper }
+                letters += 1
+                if isUpper { upper += 1 } else { lower += 1 }
+                lastWasLetter = true
+                j += 1
+                continue
+            }
             let (c, len, _) = classify(p, j)
             switch c {
             case .upper, .lower, .caseless:
