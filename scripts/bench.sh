@@ -58,6 +58,11 @@ split = {
     "indexes set aside during the import, built (wall)": st.get("index", 0),
     "corpus phase: stories, groups, conflicts (wall)": st.get("finish", 0),
     "  of which main-thread CPU": st.get("finish_cpu", 0),
+    # The corpus phase's main-thread steps (wall), in the order they run.
+    **{f"    {k}": timings.get("corpus", {}).get("steps", {}).get(k, {}).get("wall", 0)
+       for k in ["count", "docs", "claims", "titles", "keys", "wait", "collect", "finish", "publish",
+                 "worker compare", "worker pairs", "worker links"]
+       if k in timings.get("corpus", {}).get("steps", {})},
 }
 res = {
     "corpus": "reuters21578.jsonl", "articles": articles, "words": words, "input_bytes": input_bytes,

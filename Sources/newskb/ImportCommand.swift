@@ -77,7 +77,10 @@ struct ImportCommand: ParsableCommand {
                 let corpus = summary.corpus.map { c in
                     ", \"corpus\": {\"documents\": \(c.documents), \"claims\": \(c.claims), \"windows\": \(c.windows), "
                         + "\"comparisons\": \(c.comparisons), \"claim_groups\": \(c.groups), \"stories\": \(c.stories), "
-                        + "\"conflicts\": \(c.conflicts)}"
+                        + "\"conflicts\": \(c.conflicts), \"steps\": {"
+                        + c.stepWall.keys.sorted().map { k in
+                            "\"\(k)\": {\"wall\": \(String(format: "%.3f", c.stepWall[k]!)), \"cpu\": \(String(format: "%.3f", c.stepCPU[k] ?? 0))}"
+                        }.joined(separator: ", ") + "}}"
                 } ?? ""
                 let json = "{\"seconds\": \(String(format: "%.3f", summary.seconds)), \"words\": \(summary.words), "
                     + "\"peak_rss_bytes\": \(ProcessStats.peakResidentBytes), \"stages\": {\(stages)}\(corpus)}\n"

@@ -174,6 +174,19 @@ public struct ClaimGrouper: Sendable {
         var comparisons = 0
         var edges = [(sim: Double, a: Int, b: Int)]()
 
+        // Flat copies for the comparisons: every claim's keys in one array (a pair costs a merge
+        // of two ranges, no array retained or released), and the fields every pair reads.
+        var keyStart = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n { keyStart[i + 1] = keyStart[i] + items[i].keys.count }
+        var flatKeys = [Int32]()
+        flatKeys.reserveCapacity(keyStart[n])
+        for it in items { flatKeys += it.keys }
+        let document = items.map(\.document), negated = items.map(\.negated), hasQuantities = items.map { !$0.quantities.isEmpty }
+        let negationCandidate = negationCandidate, loosest = min(threshold, conflictThreshold)
+        // The keys of the claim being compared: `mark[k] == a`.
+        var mark = [Int32](repeating: -1, count: keyCount)
+
+        flatKeys.withUnsafeBufferPointer { keys in weight.withUnsafeBufferPointer { weight in
         for a in order where items[a].keys.count + items[a].quantities.count >= minKeys {
             let ia = items[a]
             probeKeys.removeAll(keepingCapacity: true)
@@ -184,30 +197,44 @@ public struct ClaimGrouper: Sendable {
             for q in ia.quantities {
                 for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], l.count <= maxPostings { lists.append(l) } }
             }
+            for i in keyStart[a]..<keyStart[a + 1] { mark[Int(keys[i])] = Int32(a) }
             for list in lists {
                 for b32 in list {
                     let b = Int(b32)
                     if rank[b] <= rank[a] || seen[b] == Int32(a) { continue }
                     seen[b] = Int32(a)
-                    let ib = items[b]
-                    if ib.document == ia.document || !owned(a, b) { continue }
+                    if document[b] == document[a] || !owned(a, b) { continue }
                     comparisons += 1
-                    let shared = sharedWeight(ia.keys, ib.keys, weight)
+                    // Two claims share at most the lighter one's keys: when even that cannot reach
+                    // the least similarity anything below needs, the merge is skipped (with a
+                    // margin for rounding, so that no pair is lost).
+                    if !hasQuantities[a] || !hasQuantities[b] {
+                        let least = negated[a] != negated[b] ? min(negationCandidate, loosest) : loosest
+                        if 2 * min(total[a], total[b]) / max(1e-9, total[a] + total[b]) < least - 1e-9 { continue }
+                    }
+                    // The weight and number of the keys they share: b's keys marked in a's, in
+                    // ascending order (so the sum is the same, to the last bit, as a merge's).
+                    var shared = 0.0, sharedKeys = 0
+                    for j in keyStart[b]..<keyStart[b + 1] where mark[Int(keys[j])] == Int32(a) {
+                        shared += weight[Int(keys[j])]
+                        sharedKeys += 1
+                    }
                     let sim = 2 * shared / max(1e-9, total[a] + total[b])
-                    // Quantities that agree count like shared keys (37 mph = 59 km/h).
-                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
-                    let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
                     // A claim and a similar one of the other polarity may be a denial: a
                     // candidate the disagreement finder checks term by term (the negated claim
                     // keeps the terms it denies, next to their `¬` markers).
-                    if ia.negated != ib.negated && sim >= negationCandidate && sharedCount(ia.keys, ib.keys) >= 3 {
+                    if negated[a] != negated[b] && sim >= negationCandidate && sharedKeys >= 3 {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
                         continue
                     }
-                    if sim < min(threshold, conflictThreshold) && (ia.quantities.isEmpty || ib.quantities.isEmpty) { continue }
+                    if sim < loosest && (!hasQuantities[a] || !hasQuantities[b]) { continue }
+                    let ib = items[b]
+                    // Quantities that agree count like shared keys (37 mph = 59 km/h).
+                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
+                    let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
                     let q = quantityRelation(ia.quantities, ib.quantities)
                     // A conflict needs a real common subject: three shared keys or more.
-                    let subject = sharedCount(ia.keys, ib.keys) >= 3
+                    let subject = sharedKeys >= 3
                     if sim >= conflictThreshold && q == .conflict && subject {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
                         continue
@@ -221,6 +248,7 @@ public struct ClaimGrouper: Sendable {
                 }
             }
         }
+        } }
         result.edges = edges
         result.conflicts = conflicts.map { (a: $0.0, b: $0.1, kind: $0.2) }
         result.conflicts.sort { rank[$0.a] != rank[$1.a] ? rank[$0.a] < rank[$1.a] : rank[$0.b] < rank[$1.b] }

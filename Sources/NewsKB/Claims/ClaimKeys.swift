@@ -62,6 +62,27 @@ struct ClaimKeys {
         }
     }
 
+    /// The hashes (``KeyHash``) of the keys ``scan(_:_:)`` gives, read from the line's bytes:
+    /// the same keys, without a `String` each.
+    /// Each key comes with its bytes (a slice of `line`, or for a derived date its prefix).
+    static func scanHashes(_ line: UnsafeBufferPointer<UInt8>, _ body: (UInt64, UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        for i in 0...line.count where i == line.count || line[i] == 32 {
+            defer { start = i + 1 }
+            guard i > start else { continue }
+            func key(_ a: Int, _ b: Int) {
+                let bytes = UnsafeBufferPointer(rebasing: line[a..<b])
+                body(KeyHash(bytes).value, bytes)
+            }
+            key(start, i)
+            let n = i - start
+            if n >= 9, line[start] == 100, line[start + 1] == 58, (48...57).contains(line[start + 2]) {
+                key(start, start + 6)
+                if n == 12 { key(start, start + 9) }
+            }
+        }
+    }
+
     /// True for a content-word key (not an entity or a date).
     static func isWord(_ key: Substring) -> Bool {
         !(key.hasPrefix("e:") || key.hasPrefix("d:"))

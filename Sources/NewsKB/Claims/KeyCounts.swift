@@ -1,20 +1,22 @@
 import Foundation
 
 /// Corpus-wide frequencies of claim keys — in how many claims and in how many documents (claim
-/// keys and title words) each key occurs — and their ids, kept in temporary SQLite tables
-/// instead of a dictionary of the whole vocabulary, so that the corpus phase's memory does not
-/// grow with the corpus.
+/// keys and title words) each key occurs — and their ids, with memory bounded whatever the
+/// size of the corpus.
 ///
-/// ``count()`` streams every claim once and counts keys in a dictionary of at most
-/// ``chunkLimit`` keys, which is added into a table (an upsert per key) whenever it fills, at a
-/// document boundary (document counts of different chunks then add up). Keys are then
-/// numbered in sorted order by SQLite (`temp.corpus_key_ids`; byte order, which is code-point
-/// order), so a key's id depends on the set of keys only. ``id(of:)`` and ``entry(_:)`` read
-/// them back through caches of at most ``cacheLimit`` keys (emptied when full): a window looks
-/// up its own keys only.
+/// ``count()`` streams every claim once, hashing each key from the bytes of its stored line
+/// (``KeyHash``; no `String` per key), counting keys in a table of at most ``chunkLimit`` keys
+/// (``KeyTally``), and writing each document's ``DocumentRecord`` for the windows. Keys get ids
+/// by rank in sorted order (byte order, which is code-point order), so a key's id depends on
+/// the set of keys only. When the vocabulary fits in one chunk, as it usually does, keys are
+/// sorted and kept in memory; when it does not, each full chunk is added into a temporary table
+/// (an upsert per key; document counts of different chunks add up, as chunks end at document
+/// boundaries) and SQLite numbers the keys (`temp.corpus_key_ids`), read back through a cache
+/// of at most ``cacheLimit`` keys. Either way ``id(ofHash:)`` finds an id by binary search in
+/// the sorted hashes (12 bytes per distinct key), and ``entry(_:)`` gives a key's name and counts.
 final class KeyCounts {
     /// Keys counted in memory before they are added into the table.
-    static let chunkLimit = 1 << 18
+    var chunkLimit = 1 << 18
     /// Keys whose figures are cached for lookups.
     static let cacheLimit = 1 << 18
 
@@ -25,9 +27,11 @@ final class KeyCounts {
     private(set) var distinctKeys = 0
     /// A key's figures.
     struct Entry { var name: String; var claims: Int32; var docs: Int32 }
-    private var ids = [String: Int32]()
+    /// Hashes of the keys, ascending, and the id of each.
+    private var hashes = [UInt64](), idOfHash = [Int32]()
     private var entries = [Int32: Entry]()
-    private var byName: Statement!
+    /// Every key's figures by id, when the vocabulary fitted in one chunk (no table then).
+    private var inMemory = [Entry]()
     private var byID: Statement!
 
     init(db: Database) throws {
@@ -35,88 +39,185 @@ final class KeyCounts {
         try db.execute("""
             DROP TABLE IF EXISTS temp.corpus_keys;
             DROP TABLE IF EXISTS temp.corpus_key_ids;
-            CREATE TEMP TABLE corpus_keys (key TEXT PRIMARY KEY, claims INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
+            DROP TABLE IF EXISTS temp.corpus_records;
+            CREATE TEMP TABLE corpus_records (document_id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+            CREATE TEMP TABLE corpus_keys (hash INTEGER PRIMARY KEY, key TEXT NOT NULL, claims INTEGER NOT NULL, docs INTEGER NOT NULL);
             """)
     }
 
-    /// One streaming pass over every document's title and claims.
+    /// One streaming pass over every document's title and claims. A claim's entity keys and
+    /// quantities come from two more cursors in the same (document, position) order, merged as
+    /// all three advance (a subquery per claim would cost more than the whole scan). Each
+    /// document's ``DocumentRecord`` goes to `temp.corpus_records` for the windows.
     func count() throws {
         let stmt = try db.prepare("""
-            SELECT d.id, d.title, c.match_keys || coalesce((SELECT group_concat(' e:' || e.match_key, '')
-                     FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id), '')
+            SELECT d.id, d.title, c.id, c.match_keys, c.start, c."end", c.negated
               FROM documents d LEFT JOIN claims c ON c.document_id = d.id
              ORDER BY d.id, c.position
             """)
-        let upsert = try db.prepare("""
-            INSERT INTO temp.corpus_keys(key, claims, docs) VALUES (?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
+        let entityKeys = try db.prepare(KeyCounts.entityKeysSQL)
+        let quantities = try db.prepare("""
+            SELECT c.id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c CROSS JOIN claim_quantities q ON q.claim_id = c.id
+             ORDER BY c.document_id, c.position, q.start, q."end", q.unit, q.noun
             """)
-        var chunk = [String: (claims: Int32, docs: Int32, lastDoc: Int32)]()
-        func flush() throws {
-            guard !chunk.isEmpty else { return }
+        let upsert = try db.prepare("""
+            INSERT INTO temp.corpus_keys(hash, key, claims, docs) VALUES (?, ?, ?, ?)
+                ON CONFLICT(hash) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
+            """)
+        let insertRecord = try db.prepare("INSERT INTO temp.corpus_records(document_id, data) VALUES (?, ?)")
+        var chunk = KeyTally()
+        var records = [(Int64, [UInt8])](), recordBytes = 0
+        var spilled = false
+        func transaction(_ body: () throws -> Void) throws {
             try db.execute("BEGIN")
             do {
-                for (k, c) in chunk { try upsert.execute([k, Int(c.claims), Int(c.docs)]) }
+                try body()
                 try db.execute("COMMIT")
             } catch {
                 try? db.execute("ROLLBACK")
                 throw error
             }
-            chunk.removeAll(keepingCapacity: true)
         }
-        func add(_ key: String, claim: Bool, doc: Int32) {
-            chunk[key, default: (0, 0, -1)].claims += claim ? 1 : 0
-            // Document frequency counts dates too (stories ignore them) but costs nothing to keep.
-            if chunk[key]!.lastDoc != doc {
-                chunk[key]!.lastDoc = doc
-                chunk[key]!.docs += 1
-            }
+        func writeRecords() throws {
+            guard !records.isEmpty else { return }
+            try transaction { for (d, r) in records { try insertRecord.execute(binding: d, DatabaseValue.blob(r)) } }
+            records.removeAll(keepingCapacity: true)
+            recordBytes = 0
+        }
+        // Keys go to the table only when they outgrow the chunk (a corpus's vocabulary usually
+        // fits: then they are numbered in memory, below).
+        func spillKeys() throws {
+            // In hash order: rows go in at the end of the table's b-tree, not all over it.
+            try transaction { for (h, c) in chunk.sorted() { try upsert.execute(binding: Int64(bitPattern: h), c.name, Int(c.claims), Int(c.docs)) } }
+            chunk.removeAll()
+            spilled = true
+        }
+        var docNumber: Int32 = -1
+        func add(_ hash: UInt64, claim: Bool, name: @autoclosure () -> String) {
+            chunk.add(hash, claim: claim, doc: docNumber, name: name)
         }
         var current: Int64 = -1
-        var docNumber: Int32 = -1
-        var seen = [String]()  // keys of one claim (about ten: a list beats a set)
+        var record = DocumentRecord()
+        func finishDocument() {
+            guard current >= 0 else { return }
+            let bytes = record.encoded()
+            recordBytes += bytes.count
+            records.append((current, bytes))
+            record = DocumentRecord()
+        }
+        var seen = [UInt64]()  // keys of one claim (about ten: a list beats a set)
+        var entityRow = try entityKeys.step(), quantityRow = try quantities.step()
         while try stmt.step() {
             let id = stmt.columnInt64(0)
             if id != current {
-                if chunk.count >= KeyCounts.chunkLimit { try flush() }
+                finishDocument()
+                if recordBytes >= 1 << 22 { try writeRecords() }
+                if chunk.count >= chunkLimit { try spillKeys() }
                 current = id
                 docNumber += 1
-                for t in ClaimCorpus.titleKeys(stmt.columnString(1)) { add(t, claim: false, doc: docNumber) }
+                for t in ClaimCorpus.titleKeys(stmt.columnString(1)) {
+                    let h = KeyHash.of(t)
+                    record.titleKeys.append(h)
+                    add(h, claim: false, name: t)
+                }
             }
-            guard let line = stmt.columnString(2) else { continue }
+            guard var line = stmt.columnString(3) else { continue }
+            let claim = stmt.columnInt64(2)
             claimTotal += 1
             seen.removeAll(keepingCapacity: true)
-            ClaimKeys.scan(line) { k in
-                if !seen.contains(k) { seen.append(k); add(k, claim: true, doc: docNumber) }
+            line.withUTF8 { bytes in
+                ClaimKeys.scanHashes(bytes) { h, key in
+                    if !seen.contains(h) { seen.append(h); add(h, claim: true, name: String(decoding: key, as: UTF8.self)) }
+                }
             }
+            // The other cursors are in the same order: their rows for this claim are next.
+            while entityRow && entityKeys.columnInt64(0) == claim {
+                let key = entityKeys.columnString(1) ?? ""
+                line += " e:" + key
+                var h = KeyHash(KeyCounts.entityPrefix)
+                h.add(key.utf8)
+                let hash = h.value
+                if !seen.contains(hash) { seen.append(hash); add(hash, claim: true, name: "e:" + key) }
+                entityRow = try entityKeys.step()
+            }
+            var c = DocumentRecord.Claim(id: claim, start: stmt.columnInt(4), end: stmt.columnInt(5), negated: stmt.columnInt(6) != 0,
+                                         line: line, keys: seen)
+            while quantityRow && quantities.columnInt64(0) == claim {
+                c.quantities.append((quantities.column(1).double ?? 0, quantities.columnString(2) ?? "", quantities.columnString(3) ?? "",
+                                     quantities.columnInt(4), quantities.columnInt(5)))
+                quantityRow = try quantities.step()
+            }
+            record.claims.append(c)
         }
+        finishDocument()
+        entityKeys.reset()
+        quantities.reset()
         stmt.reset()
-        try flush()
-        try db.execute("""
-            CREATE TEMP TABLE corpus_key_ids (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, claims INTEGER NOT NULL, docs INTEGER NOT NULL);
-            INSERT INTO temp.corpus_key_ids(id, key, claims, docs)
-                SELECT row_number() OVER (ORDER BY key) - 1, key, claims, docs FROM temp.corpus_keys ORDER BY key;
-            DROP TABLE temp.corpus_keys;
-            """)
-        distinctKeys = try db.int("SELECT count(*) FROM temp.corpus_key_ids")
-        byName = try db.prepare("SELECT id FROM temp.corpus_key_ids WHERE key = ?")
-        byID = try db.prepare("SELECT key, claims, docs FROM temp.corpus_key_ids WHERE id = ?")
+        try writeRecords()
+        var pairs = [(hash: UInt64, id: Int32)]()
+        if !spilled {
+            // Numbered in memory: the keys sorted by their bytes (SQLite's order for text).
+            let all = chunk.sorted().sorted { KeyCounts.precedes($0.counts.name, $1.counts.name) }
+            chunk.removeAll()
+            inMemory = all.map { Entry(name: $0.counts.name, claims: $0.counts.claims, docs: $0.counts.docs) }
+            pairs = all.enumerated().map { (hash: $0.element.hash, id: Int32($0.offset)) }
+            try db.execute("DROP TABLE temp.corpus_keys")
+        } else {
+            if chunk.count > 0 { try spillKeys() }
+            try db.execute("""
+                CREATE TEMP TABLE corpus_key_ids (id INTEGER PRIMARY KEY, key TEXT NOT NULL, claims INTEGER NOT NULL, docs INTEGER NOT NULL);
+                INSERT INTO temp.corpus_key_ids(id, key, claims, docs)
+                    SELECT row_number() OVER (ORDER BY key) - 1, key, claims, docs FROM temp.corpus_keys ORDER BY key;
+                """)
+            let ranks = try db.prepare("SELECT hash FROM temp.corpus_keys ORDER BY key")
+            while try ranks.step() { pairs.append((UInt64(bitPattern: ranks.columnInt64(0)), Int32(pairs.count))) }
+            ranks.reset()
+            try db.execute("DROP TABLE temp.corpus_keys")
+            byID = try db.prepare("SELECT key, claims, docs FROM temp.corpus_key_ids WHERE id = ?")
+        }
+        // Ids by hash: each key's rank in sorted order, found by binary search.
+        pairs.sort { $0.hash < $1.hash }
+        hashes = pairs.map(\.hash)
+        idOfHash = pairs.map(\.id)
+        distinctKeys = pairs.count
     }
 
-    /// The id of a counted key: its rank in sorted order (nil for a key never counted).
-    func id(of key: String) throws -> Int32? {
-        if let i = ids[key] { return i }
-        if ids.count >= KeyCounts.cacheLimit { ids.removeAll(keepingCapacity: true) }
-        try byName.bind([key])
-        defer { byName.reset() }
-        guard try byName.step() else { return nil }
-        let i = Int32(byName.columnInt(0))
-        ids[key] = i
-        return i
+    /// Byte order of two keys' UTF-8 (SQLite's order for text; a `String`'s own order differs
+    /// for text that is not in normal form C).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let r = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let c = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
+        return (r ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
+
+    /// `e:`, the prefix of entity keys.
+    static let entityPrefix: [UInt8] = Array("e:".utf8)
+
+    /// Entity keys of every claim (`claim id, entity match key`), in the order of a scan of
+    /// claims by (document, position), each claim's by entity id — the order the subquery of
+    /// ``WindowLoader/keysColumn`` concatenates them in.
+    static let entityKeysSQL = """
+        SELECT c.id, e.match_key FROM claims c CROSS JOIN claim_entities ce ON ce.claim_id = c.id
+          CROSS JOIN entities e ON e.id = ce.entity_id
+         ORDER BY c.document_id, c.position, ce.entity_id
+        """
+    /// The id of a counted key: its rank in sorted order (nil for a key never counted).
+    func id(ofHash hash: UInt64) -> Int32? {
+        var lo = 0, hi = hashes.count
+        while lo < hi { let m = (lo + hi) >> 1; if hashes[m] < hash { lo = m + 1 } else { hi = m } }
+        return lo < hashes.count && hashes[lo] == hash ? idOfHash[lo] : nil
+    }
+
+    /// The id of a counted key given as a string.
+    func id(of key: String) -> Int32? { id(ofHash: KeyHash.of(key)) }
 
     /// A key's name and how many claims and documents hold it.
     func entry(_ id: Int32) throws -> Entry {
+        if !inMemory.isEmpty { return inMemory[Int(id)] }
         if let e = entries[id] { return e }
         if entries.count >= KeyCounts.cacheLimit { entries.removeAll(keepingCapacity: true) }
         try byID.bind([Int(id)])
@@ -129,10 +230,14 @@ final class KeyCounts {
 
     /// Drops the tables.
     func drop() throws {
-        ids = [:]
+        hashes = []
+        idOfHash = []
+        inMemory = []
         entries = [:]
-        byName = nil
         byID = nil
-        try db.execute("DROP TABLE IF EXISTS temp.corpus_keys; DROP TABLE IF EXISTS temp.corpus_key_ids")
+        try db.execute("""
+            DROP TABLE IF EXISTS temp.corpus_keys; DROP TABLE IF EXISTS temp.corpus_key_ids;
+            DROP TABLE IF EXISTS temp.corpus_records
+            """)
     }
 }

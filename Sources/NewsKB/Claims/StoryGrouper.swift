@@ -109,31 +109,47 @@ public struct StoryGrouper: Sendable {
             probeKeys[i] = top
             for k in top { postings[k, default: []].append(Int32(i)) }
         }
-        func cosine(_ a: Int, _ b: Int) -> Double {
-            let x = vec[a], y = vec[b]
-            var i = 0, j = 0, s = 0.0
-            while i < x.count && j < y.count {
-                if x[i].0 == y[j].0 { s += x[i].1 * y[j].1; i += 1; j += 1 } else if x[i].0 < y[j].0 { i += 1 } else { j += 1 }
+        // Vectors flat for the comparisons: document i's entries are at start[i] ..< start[i + 1].
+        var start = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n { start[i + 1] = start[i] + vec[i].count }
+        var flatKeys = [Int32](), flatWeights = [Double]()
+        flatKeys.reserveCapacity(start[n])
+        flatWeights.reserveCapacity(start[n])
+        for v in vec { for (k, w) in v { flatKeys.append(k); flatWeights.append(w) } }
+        vec = []
+        // The pairs of `a` already compared: `compared[b] == a`.
+        var compared = [Int32](repeating: -1, count: n)
+        // The keys of the document being compared and their weights: `mark[k] == a`, `weightOfA[k]`.
+        var mark = [Int32](repeating: -1, count: keyCount), weightOfA = [Double](repeating: 0, count: keyCount)
+        flatKeys.withUnsafeBufferPointer { keys in flatWeights.withUnsafeBufferPointer { weights in
+            // b's keys looked up in a's, in ascending order: the same sum, to the last bit, as
+            // a merge of the two vectors.
+            func cosine(_ a: Int, _ b: Int) -> Double {
+                var s = 0.0
+                for j in start[b]..<start[b + 1] where mark[Int(keys[j])] == Int32(a) { s += weightOfA[Int(keys[j])] * weights[j] }
+                return s
             }
-            return s
-        }
-        var sims = Set<Int64>()
-        for a in byOrder {
-            for k in probeKeys[a] {
-                for b32 in postings[k] ?? [] {
-                    let b = Int(b32)
-                    let (oa, ob) = (docs[a].order, docs[b].order)
-                    guard ob > oa, owned(oa, ob) else { continue }
-                    let key = Int64(a) << 32 | Int64(b)
-                    if !sims.insert(key).inserted { continue }
-                    var s = cosine(a, b)
-                    if let da = docs[a].day, let db = docs[b].day, abs(da - db) > maxDays { s = 0 }
-                    // Pairs below a quarter of the average threshold weigh nothing in an average.
-                    if s >= averageThreshold / 4 { links.adjacency.append((Int32(oa), Int32(ob), Float(s))) }
-                    if s >= threshold { links.edges.append((s, oa, ob)) }
+            for a in byOrder {
+                for i in start[a]..<start[a + 1] {
+                    mark[Int(keys[i])] = Int32(a)
+                    weightOfA[Int(keys[i])] = weights[i]
+                }
+                for k in probeKeys[a] {
+                    for b32 in postings[k] ?? [] {
+                        let b = Int(b32)
+                        let (oa, ob) = (docs[a].order, docs[b].order)
+                        guard ob > oa, owned(oa, ob) else { continue }
+                        if compared[b] == Int32(a) { continue }
+                        compared[b] = Int32(a)
+                        var s = cosine(a, b)
+                        if let da = docs[a].day, let db = docs[b].day, abs(da - db) > maxDays { s = 0 }
+                        // Pairs below a quarter of the average threshold weigh nothing in an average.
+                        if s >= averageThreshold / 4 { links.adjacency.append((Int32(oa), Int32(ob), Float(s))) }
+                        if s >= threshold { links.edges.append((s, oa, ob)) }
+                    }
                 }
             }
-        }
+        } }
         return links
     }
 

@@ -17,37 +17,46 @@ struct WindowKeys {
     /// Corpus-wide ids of the keys, ascending (a window id is an index here).
     let global: [Int32]
 
+    /// Kind of each key: entity (`e:`) or date (`d:`) or word.
+    let kinds: [Kind]
+    enum Kind: UInt8 { case word, entity, date }
+
     /// Renumbers the keys of `claims` (corpus-wide ids, as loaded) and of `titles` to window
-    /// ids, and looks up each key's name and counts.
-    init(claims: inout [ClaimCorpus.ClaimRow], titles: inout [(doc: Int, keys: [Int32])], counts: KeyCounts) throws {
-        var all = [Int32]()
-        for c in claims { all += c.keys }
-        for t in titles { all += t.keys }
-        all.sort()
+    /// ids, and looks up each key's name and counts. `scratch` maps corpus-wide ids to window
+    /// ids while it runs: it has one entry per corpus-wide key, all -1 before and after (so a
+    /// window costs in proportion to its own keys, not to the vocabulary).
+    init(claims: inout [ClaimCorpus.ClaimRow], titles: inout [(doc: Int, keys: [Int32])], counts: KeyCounts,
+         scratch: inout [Int32]) throws {
+        if scratch.count < counts.distinctKeys { scratch = [Int32](repeating: -1, count: counts.distinctKeys) }
         var global = [Int32]()
-        global.reserveCapacity(all.count)
-        for k in all where k != global.last { global.append(k) }
+        for c in claims { for k in c.keys where scratch[Int(k)] < 0 { scratch[Int(k)] = 0; global.append(k) } }
+        for t in titles { for k in t.keys where scratch[Int(k)] < 0 { scratch[Int(k)] = 0; global.append(k) } }
+        global.sort()
+        for (i, k) in global.enumerated() { scratch[Int(k)] = Int32(i) }
         self.global = global
-        func local(_ k: Int32) -> Int32 {
-            var lo = 0, hi = global.count
-            while lo < hi { let m = (lo + hi) >> 1; if global[m] < k { lo = m + 1 } else { hi = m } }
-            return Int32(lo)
-        }
         // The map is increasing, so each claim's keys stay sorted.
-        for i in claims.indices { claims[i].keys = claims[i].keys.map(local) }
-        for i in titles.indices { titles[i].keys = titles[i].keys.map(local) }
-        var names = [String](), claimDF = [Int32](), docDF = [Int32]()
+        scratch.withUnsafeBufferPointer { local in
+            func renumber(_ keys: inout [Int32]) {
+                keys.withUnsafeMutableBufferPointer { ks in for j in ks.indices { ks[j] = local[Int(ks[j])] } }
+            }
+            for i in claims.indices { renumber(&claims[i].keys) }
+            for i in titles.indices { renumber(&titles[i].keys) }
+        }
+        for k in global { scratch[Int(k)] = -1 }
+        var names = [String](), claimDF = [Int32](), docDF = [Int32](), kinds = [Kind]()
         names.reserveCapacity(global.count)
         for k in global {
             let e = try counts.entry(k)
             names.append(e.name)
             claimDF.append(e.claims)
             docDF.append(e.docs)
+            kinds.append(e.name.hasPrefix("e:") ? .entity : e.name.hasPrefix("d:") ? .date : .word)
         }
         self.names = names
+        self.kinds = kinds
         weights = ClaimGrouper.weights(counts: claimDF, claims: counts.claimTotal)
         documentFrequency = docDF
-        dateKeys = Set(names.indices.filter { names[$0].hasPrefix("d:") }.map { Int32($0) })
+        dateKeys = Set(kinds.indices.filter { kinds[$0] == .date }.map { Int32($0) })
     }
 
     var count: Int { names.count }

@@ -6,9 +6,7 @@ import NewsKBExtraction
 /// and frames (for disagreements). Claims and titles of a window carry corpus-wide key ids
 /// (``KeyCounts``), which each window renumbers (``WindowKeys``).
 final class WindowLoader {
-    private let claimsOfDocument: Statement
-    private let quantitiesOfDocument: Statement
-    private let titleOfDocument: Statement
+    private let recordOfDocument: Statement
     private let claimByID: Statement
     private let quantitiesOfClaim: Statement
     private let framesOfClaim: Statement
@@ -18,14 +16,7 @@ final class WindowLoader {
 
     init(db: Database, counts: KeyCounts) throws {
         self.counts = counts
-        claimsOfDocument = try db.prepare("""
-            SELECT id, start, "end", negated, \(WindowLoader.keysColumn) FROM claims WHERE document_id = ? ORDER BY position
-            """)
-        quantitiesOfDocument = try db.prepare("""
-            SELECT q.claim_id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
-             WHERE c.document_id = ? ORDER BY q.claim_id, q.start, q."end"
-            """)
-        titleOfDocument = try db.prepare("SELECT title FROM documents WHERE id = ?")
+        recordOfDocument = try db.prepare("SELECT data FROM temp.corpus_records WHERE document_id = ?")
         claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
         framesOfClaim = try db.prepare("""
@@ -60,67 +51,49 @@ final class WindowLoader {
         return distinct
     }
 
-    /// Claims already loaded, by canonical document number (a document is in two windows).
-    private var cache = [Int: [ClaimCorpus.ClaimRow]]()
-    /// Title keys already computed, like ``cache``.
-    private var titleCache = [Int: [Int32]]()
+    /// A document as a window sees it: its claims (canonical order, corpus-wide key ids) and
+    /// its title keys.
+    private struct Loaded { var claims: [ClaimCorpus.ClaimRow]; var title: [Int32] }
+    /// Documents already loaded, by canonical number (a document is in two windows).
+    private var cache = [Int: Loaded]()
 
     /// Forgets cached documents other than `docs`.
     func keep(only docs: Set<Int>) {
         cache = cache.filter { docs.contains($0.key) }
-        titleCache = titleCache.filter { docs.contains($0.key) }
     }
 
     /// Documents whose claims are cached.
     var cachedDocuments: Int { cache.count }
 
-    /// Claims of the documents, in canonical order, with corpus-wide key ids.
-    func claims(of docs: [CorpusDocuments.Doc]) throws -> [ClaimCorpus.ClaimRow] {
-        var out = [ClaimCorpus.ClaimRow]()
+    /// Claims of the documents (given in canonical order), in canonical order, with corpus-wide
+    /// key ids; and the title keys of those that have any.
+    func load(_ docs: [CorpusDocuments.Doc]) throws -> (claims: [ClaimCorpus.ClaimRow], titles: [(doc: Int, keys: [Int32])]) {
+        var claims = [ClaimCorpus.ClaimRow](), titles = [(doc: Int, keys: [Int32])]()
         for d in docs {
-            if let cached = cache[d.number] { out += cached; continue }
-            let first = out.count
-            defer { cache[d.number] = Array(out[first...]) }
-            try claimsOfDocument.bind([d.id])
-            var at = [Int64: Int]()
-            while try claimsOfDocument.step() {
-                let line = claimsOfDocument.columnString(4) ?? ""
-                at[claimsOfDocument.columnInt64(0)] = out.count
-                out.append(ClaimCorpus.ClaimRow(id: claimsOfDocument.columnInt64(0), doc: d.number, start: claimsOfDocument.columnInt(1),
-                                                end: claimsOfDocument.columnInt(2), negated: claimsOfDocument.columnInt(3) != 0,
-                                                matchKeys: line, keys: try WindowLoader.keys(line) { try counts.id(of: $0) }))
-            }
-            claimsOfDocument.reset()
-            guard out.count > first else { continue }
-            try quantitiesOfDocument.bind([d.id])
-            while try quantitiesOfDocument.step() {
-                guard let i = at[quantitiesOfDocument.columnInt64(0)] else { continue }
-                out[i].quantities.append((quantitiesOfDocument.column(1).double ?? 0, quantitiesOfDocument.columnString(2) ?? "",
-                                          quantitiesOfDocument.columnString(3) ?? "", quantitiesOfDocument.columnInt(4),
-                                          quantitiesOfDocument.columnInt(5)))
-            }
-            quantitiesOfDocument.reset()
+            let loaded = try cache[d.number] ?? load(d)
+            cache[d.number] = loaded
+            claims += loaded.claims
+            if !loaded.title.isEmpty { titles.append((d.number, loaded.title)) }
         }
-        out.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
-        return out
+        return (claims, titles)
     }
 
-    /// Title keys (corpus-wide ids) of the documents (documents without any left out).
-    func titleKeys(of docs: [CorpusDocuments.Doc]) throws -> [(doc: Int, keys: [Int32])] {
-        var out = [(doc: Int, keys: [Int32])]()
-        for d in docs {
-            let ks: [Int32]
-            if let cached = titleCache[d.number] {
-                ks = cached
-            } else {
-                let title = try titleOfDocument.scalar([d.id])?.string
-                titleOfDocument.reset()
-                ks = try ClaimCorpus.titleKeys(title).compactMap { try counts.id(of: $0) }
-                titleCache[d.number] = ks
-            }
-            if !ks.isEmpty { out.append((d.number, ks)) }
+    private func load(_ d: CorpusDocuments.Doc) throws -> Loaded {
+        var loaded = Loaded(claims: [], title: [])
+        try recordOfDocument.bind([d.id])
+        defer { recordOfDocument.reset() }
+        guard try recordOfDocument.step() else { return loaded }
+        recordOfDocument.withColumnBlob(0) { bytes in
+            DocumentRecord.decode(bytes, title: { h in
+                if let id = counts.id(ofHash: h) { loaded.title.append(id) }
+            }, claim: { c in
+                var keys = c.keys.compactMap { counts.id(ofHash: $0) }
+                keys.sort()
+                loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
+                                                          matchKeys: "", keys: keys, quantities: c.quantities))
+            })
         }
-        return out
+        return loaded
     }
 
     /// Ids of the claims of a document that have frames.

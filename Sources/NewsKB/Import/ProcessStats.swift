@@ -41,8 +41,11 @@ public enum ProcessStats {
     /// Writes `label` and the resident memory to stderr when NEWSKB_TRACE_MEMORY is set.
     static func trace(_ label: @autoclosure () -> String) {
         guard traceMemory else { return }
-        FileHandle.standardError.write(Data("memory \(label()): \(residentBytes >> 20) MB resident, peak \(peakResidentBytes >> 20) MB\n".utf8))
+        let start = traceStart
+        let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        FileHandle.standardError.write(Data("memory \(label()): \(residentBytes >> 20) MB resident, peak \(peakResidentBytes >> 20) MB, \(String(format: "%.2f", t)) s\n".utf8))
     }
 
     private static let traceMemory = ProcessInfo.processInfo.environment["NEWSKB_TRACE_MEMORY"] != nil
+    private static let traceStart = DispatchTime.now().uptimeNanoseconds
 }

@@ -102,6 +102,32 @@ import Foundation
         #expect(try db.int("SELECT count(*) FROM disagreements WHERE kind = 'numeric'") >= 12)
     }
 
+    /// A window compares a pair when one of its two documents is in the window's first bucket
+    /// (the quick test the comparisons use) exactly when the window owns the pair.
+    @Test func aWindowComparesThePairsItOwns() {
+        for (w, buckets) in [(Optional(5), [Optional(5), 6, nil]), (nil, [nil])] {
+            for a in buckets {
+                for b in buckets {
+                    #expect((ClaimCorpus.owner(a, b) == .some(w)) == (a == w || b == w), "\(String(describing: a)) \(String(describing: b))")
+                }
+            }
+        }
+    }
+
+    /// Keys numbered in memory (a vocabulary that fits in one chunk) or by SQLite after chunks
+    /// spilled to a table give the same ids, hence the same results.
+    @Test func keysSpilledToATableGiveWhatKeysCountedInMemoryGive() throws {
+        let (_, store) = try importDocs(weeklyCorpus(weeks: 6, chained: true, undated: true))
+        let db = store.db
+        let inMemory = try corpusViews(db)
+        var corpus = ClaimCorpus(db: db)
+        corpus.keyChunkLimit = 16
+        let spilled = try corpus.update()
+        #expect(spilled.keys > 16 * 4, "\(spilled)")
+        #expect(try corpusViews(db) == inMemory)
+        #expect(spilled.groups > 0 && spilled.conflicts > 0)
+    }
+
     @Test func stateHeldStaysBoundedAsWeeksAreAdded() throws {
         let (_, short) = try importDocs(weeklyCorpus(weeks: 4))
         let (_, long) = try importDocs(weeklyCorpus(weeks: 24))
