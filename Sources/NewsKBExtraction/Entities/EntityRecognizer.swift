@@ -159,7 +159,7 @@ public enum EntityRecognizer {
             let titleCase = titleCaseLines(p, tokens)
             var spans = spans
             joinParticles(p, tokens, &spans)
-            var pending = [NERTagger.Span]()
+            let pending = [NERTagger.Span]()
             for s in spans {
                 var first = s.first, end = s.end
                 // leading titles and honorifics are not part of a name (`Mr Kim`, `President Putin`)
