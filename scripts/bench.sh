@@ -54,8 +54,9 @@ split = {
     "extraction waited for (wall)": st.get("analyze", 0),
     "SQLite writes (wall)": st.get("write", 0) - st.get("fts", 0),
     "  of which writer CPU": st.get("write_cpu", 0) - st.get("fts_cpu", 0),
-    "full-text index (wall)": st.get("fts", 0),
-    "indexes set aside during the import, built (wall)": st.get("index", 0),
+    "full-text index, batch by batch (wall; 0 when set aside)": st.get("fts", 0),
+    "indexes and full-text index set aside, built alongside the corpus phase (wall)": st.get("index", 0),
+    "  of which CPU (its own thread)": st.get("index_cpu", 0),
     "corpus phase: stories, groups, conflicts (wall)": st.get("finish", 0),
     "  of which main-thread CPU": st.get("finish_cpu", 0),
     # The corpus phase's main-thread steps (wall), in the order they run.

@@ -32,6 +32,9 @@ public struct ClaimCorpus {
     /// Distinct keys counted in memory at most (``KeyCounts/chunkLimit``): beyond, they go to a
     /// temporary table.
     var keyChunkLimit = 1 << 18
+    /// Runs before the phase writes to the database's own tables (everything before is reads
+    /// and temporary tables): the importer waits there for indexes built on another connection.
+    public var beforeWriting: () throws -> Void = {}
 
     public init(db: Database) { self.db = db }
 
@@ -274,6 +277,7 @@ public struct ClaimCorpus {
         summary.peakMergingClaims = claimGraph.peakHandedOver
         ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")
 
+        try clock.measure("wait for indexes") { try beforeWriting() }
         try clock.measure("publish") { try results.publish() }
         summary.stories = results.stories
         summary.groups = results.groups

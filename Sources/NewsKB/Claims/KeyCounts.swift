@@ -12,8 +12,8 @@ import Foundation
 /// sorted and kept in memory; when it does not, each full chunk is added into a temporary table
 /// (an upsert per key; document counts of different chunks add up, as chunks end at document
 /// boundaries) and SQLite numbers the keys (`temp.corpus_key_ids`), read back through a cache
-/// of at most ``cacheLimit`` keys. Either way ``id(ofHash:)`` finds an id by binary search in
-/// the sorted hashes (12 bytes per distinct key), and ``entry(_:)`` gives a key's name and counts.
+/// of at most ``cacheLimit`` keys. Either way ``id(ofHash:)`` finds an id in a hash table (at
+/// most 24 bytes per distinct key), and ``entry(_:)`` gives a key's name and counts.
 final class KeyCounts {
     /// Keys counted in memory before they are added into the table.
     var chunkLimit = 1 << 18
@@ -27,7 +27,7 @@ final class KeyCounts {
     private(set) var distinctKeys = 0
     /// A key's figures.
     struct Entry { var name: String; var claims: Int32; var docs: Int32 }
-    /// Hashes of the keys, ascending, and the id of each.
+    /// Hashes of the keys by slot (0: empty) and the id in each slot (``id(ofHash:)``).
     private var hashes = [UInt64](), idOfHash = [Int32]()
     private var entries = [Int32: Entry]()
     /// Every key's figures by id, when the vocabulary fitted in one chunk (no table then).
@@ -65,6 +65,7 @@ final class KeyCounts {
                 ON CONFLICT(hash) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
             """)
         let insertRecord = try db.prepare("INSERT INTO temp.corpus_records(document_id, data) VALUES (?, ?)")
+        let titles = try TitleTerms(db: db)
         var chunk = KeyTally()
         var records = [(Int64, [UInt8])](), recordBytes = 0
         var spilled = false
@@ -115,7 +116,7 @@ final class KeyCounts {
                 if chunk.count >= chunkLimit { try spillKeys() }
                 current = id
                 docNumber += 1
-                for t in ClaimCorpus.titleKeys(stmt.columnString(1)) {
+                for t in try titles.terms(of: id, title: stmt.columnString(1)) {
                     let h = KeyHash.of(t)
                     record.titleKeys.append(h)
                     add(h, claim: false, name: t)
@@ -175,10 +176,18 @@ final class KeyCounts {
             try db.execute("DROP TABLE temp.corpus_keys")
             byID = try db.prepare("SELECT key, claims, docs FROM temp.corpus_key_ids WHERE id = ?")
         }
-        // Ids by hash: each key's rank in sorted order, found by binary search.
-        pairs.sort { $0.hash < $1.hash }
-        hashes = pairs.map(\.hash)
-        idOfHash = pairs.map(\.id)
+        // Ids by hash, in an open-addressing table at most half full (hashes are uniformly
+        // random already; 0 marks an empty slot, and no key hashes to 0).
+        var size = 16
+        while size < pairs.count * 2 { size <<= 1 }
+        hashes = [UInt64](repeating: 0, count: size)
+        idOfHash = [Int32](repeating: -1, count: size)
+        for (h, id) in pairs {
+            var i = Int(truncatingIfNeeded: h) & (size - 1)
+            while hashes[i] != 0 { i = (i + 1) & (size - 1) }
+            hashes[i] = h
+            idOfHash[i] = id
+        }
         distinctKeys = pairs.count
     }
 
@@ -207,9 +216,15 @@ final class KeyCounts {
         """
     /// The id of a counted key: its rank in sorted order (nil for a key never counted).
     func id(ofHash hash: UInt64) -> Int32? {
-        var lo = 0, hi = hashes.count
-        while lo < hi { let m = (lo + hi) >> 1; if hashes[m] < hash { lo = m + 1 } else { hi = m } }
-        return lo < hashes.count && hashes[lo] == hash ? idOfHash[lo] : nil
+        guard !hashes.isEmpty else { return nil }
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let h = hashes[i]
+            if h == hash { return idOfHash[i] }
+            if h == 0 { return nil }
+            i = (i + 1) & mask
+        }
     }
 
     /// The id of a counted key given as a string.

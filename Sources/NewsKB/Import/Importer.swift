@@ -68,6 +68,8 @@ public final class Importer {
     private var summary = Summary()
     private var runKeys: RunKeys?
     private var start = Date()
+    /// The full-text index is rebuilt at the end of this run (``DeferredIndexes``): batches skip it.
+    private var fullTextDeferred = false
     private let markCorpusPending: Statement
 
     /// An importer that analyses with the user aliases and gazetteer entries stored in the
@@ -130,6 +132,7 @@ public final class Importer {
         } else {
             try indexes.restoreAll()  // left by an import that was killed
         }
+        fullTextDeferred = try indexes.fullTextDeferred()
         do {
             try feed()
             try flushAll()
@@ -142,11 +145,22 @@ public final class Importer {
             throw error
         }
         ProcessStats.returnFreedMemory()  // the batches and the analysis threads' arenas
-        try timed("index") { _ = try indexes.restoreAll() }
-        try timed("finish") { try finish() }
+        // The indexes set aside are built on another connection while the corpus phase reads
+        // on this one; it waits for them before it writes.
+        let build = try IndexBuild(db: store.db)
+        do {
+            try timed("finish") { try finish(beforeWriting: { try build.wait() }) }
+            try build.wait()
+        } catch {
+            try? build.wait()
+            throw error
+        }
+        fullTextDeferred = false
+        summary.stageSeconds["index"] = build.seconds
+        summary.stageSeconds["index_cpu"] = build.cpuSeconds
         summary.seconds = Date().timeIntervalSince(start)
-        // (`fts` is part of `write`.)
-        let inner = summary.stageSeconds.filter { $0.key != "read" && $0.key != "fts" && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
+        // (`fts` is part of `write`; `index` runs alongside `finish`.)
+        let inner = summary.stageSeconds.filter { !["read", "fts", "index"].contains($0.key) && !$0.key.hasSuffix("_cpu") }.values.reduce(0, +)
         summary.stageSeconds["read"] = max(0, summary.seconds - inner)
         return summary
     }
@@ -264,7 +278,7 @@ public final class Importer {
                     counts.words += prepared[k].wordCount
                 }
                 if counts.new + counts.replaced > 0 { try markCorpusPending.execute([isoNow()]) }
-                try timed("fts") { try writer.indexNewStatements() }
+                if !fullTextDeferred { try timed("fts") { try writer.indexNewStatements() } }
             } }
         } catch {
             writer.forgetCachedEntities()
@@ -294,18 +308,25 @@ public final class Importer {
     /// Corpus-level work after an import (entities no document mentions any more, claim groups,
     /// disagreements, stories), done whenever the durable `corpus_pending` marker says it is owed,
     /// also when an earlier import was killed before doing it.
-    private func finish() throws {
+    /// `beforeWriting` runs before the first write (the corpus phase reads, then writes).
+    private func finish(beforeWriting: @escaping () throws -> Void) throws {
         let db = store.db
         guard try db.scalar("SELECT count(*) FROM corpus_pending")?.int ?? 0 > 0 else { return }
-        try db.transaction {
-            try db.execute("""
-                DELETE FROM entities
-                 WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
-                   AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = entities.id)
-                """)
+        var corpus = ClaimCorpus(db: db)
+        // Entities left without mentions or aliases have no claims either (claims go with
+        // their document), so the corpus phase reads the same before or after they go.
+        corpus.beforeWriting = {
+            try beforeWriting()
+            try db.transaction {
+                try db.execute("""
+                    DELETE FROM entities
+                     WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
+                       AND NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = entities.id)
+                    """)
+            }
         }
+        summary.corpus = try corpus.update()
         writer.forgetCachedEntities()
-        summary.corpus = try ClaimCorpus(db: db).update()
         try db.execute("DELETE FROM corpus_pending")
     }
 }

@@ -1,7 +1,9 @@
 /// Secondary indexes set aside while an import fills an empty database, then built once by
 /// sorting instead of row by row (table `deferred_indexes`, migration 010). Only indexes that
 /// the import itself never reads are deferred: unique indexes (constraints the writer relies
-/// on) and `documents_content_hash` (the duplicate check) stay.
+/// on) and `documents_content_hash` (the duplicate check) stay. The full-text index is set
+/// aside too (migration 011): it is rebuilt from the statements at the end instead of batch by
+/// batch (``fullText``).
 struct DeferredIndexes {
     let db: Database
 
@@ -13,8 +15,11 @@ struct DeferredIndexes {
          ORDER BY name
         """
 
-    /// Drops the candidate indexes, recording how to re-create them, in one transaction.
-    /// Returns how many were set aside.
+    /// The full-text index's entry: the statements are indexed again from their text.
+    static let fullText = (name: "statements_fts", sql: "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
+
+    /// Drops the candidate indexes, recording how to re-create them, and records the full-text
+    /// index as owed, in one transaction. Returns how many were set aside.
     @discardableResult
     func deferAll() throws -> Int {
         try db.transaction {
@@ -25,8 +30,14 @@ struct DeferredIndexes {
                 try record.execute(binding: name, sql)
                 try db.execute("DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
             }
-            return indexes.count
+            try record.execute(binding: DeferredIndexes.fullText.name, DeferredIndexes.fullText.sql)
+            return indexes.count + 1
         }
+    }
+
+    /// True while the full-text index is owed: statements written meanwhile need not be indexed.
+    func fullTextDeferred() throws -> Bool {
+        try db.int("SELECT count(*) FROM deferred_indexes WHERE name = ?", [DeferredIndexes.fullText.name]) > 0
     }
 
     /// Page cache, in KiB, while the indexes are built.
@@ -36,10 +47,11 @@ struct DeferredIndexes {
     /// transaction. Returns how many were built.
     ///
     /// `CREATE INDEX` sorts in memory up to the size of the page cache before it writes sorted
-    /// runs to temporary files, and the page cache fills as well: with the import's 64 MB
-    /// cache that is up to 128 MB for a large table. The build reads the table and appends
-    /// the index in order, which a small cache serves as well, so the cache is lowered to
-    /// ``buildCacheKiB`` meanwhile (never raised) and restored after.
+    /// runs to temporary files, and the page cache fills as well: on the import's connection
+    /// (64 MB cache: a build in memory, or one owed by a killed import) that is up to 128 MB for
+    /// a large table. The build reads the table and appends the index in order, which a small
+    /// cache serves as well, so the cache is lowered to ``buildCacheKiB`` meanwhile (never
+    /// raised: ``IndexBuild``'s own connection keeps SQLite's default) and restored after.
     @discardableResult
     func restoreAll() throws -> Int {
         let pending = try db.prepare("SELECT name, sql FROM deferred_indexes ORDER BY name").rows()

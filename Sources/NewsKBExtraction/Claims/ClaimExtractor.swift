@@ -47,6 +47,7 @@ public enum ClaimExtractor {
         }
         var out = [Claim]()
         let lex = ClaimLexicon.shared
+        var coarse = CoarsePlaces(analysis.entities.count)
         for s in sentences.indices {
             let sp = sentences[s].span
             guard sp.end <= n, sp.start < sp.end else { continue }
@@ -83,7 +84,7 @@ public enum ClaimExtractor {
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
                 var claim = Claim(span: span, sentence: s, statement: statement)
-                fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex)
+                fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }
@@ -124,12 +125,11 @@ public enum ClaimExtractor {
         if !range.isEmpty {
             for k in range.reversed() { after[k - range.lowerBound] = after[k - range.lowerBound + 1] + (tokens[k].isWordLike ? 1 : 0) }
         }
-        func word(_ t: Token) -> String { lower(text, t) }
-        let firstWord = range.first(where: { tokens[$0].isWordLike }).map { word(tokens[$0]) } ?? ""
+        let firstWord = range.first(where: { tokens[$0].isWordLike }).map { clauseWordKinds(text, tokens[$0]) } ?? []
         // A sentence opening with a condition: "If Russia attacks, NATO will respond" → the
         // condition up to its comma is dropped.
-        var leadingCondition = conditionWords.contains(firstWord)
-        var leadingAdjunct = adjunctPrepositions.contains(firstWord)
+        var leadingCondition = firstWord.contains(.condition)
+        var leadingAdjunct = firstWord.contains(.adjunctPreposition)
         var k = range.lowerBound
         while k < range.upperBound {
             let t = tokens[k]
@@ -139,12 +139,12 @@ public enum ClaimExtractor {
                 // A condition inside the sentence ("… would pay a price if it supplies weapons"),
                 // and an event adjunct ("… for a summit after the collapse of the talks").
                 if t.kind == .word, words >= 4, k + 1 < range.upperBound {
-                    let w = word(t)
-                    if conditionWords.contains(w) {
+                    let w = clauseWordKinds(text, t)
+                    if w.contains(.condition) {
                         cuts.append((Int(tokens[k - 1].end), Int(t.start), true)); words = 0; continue
                     }
-                    if eventAdjuncts.contains(w), words >= 5, after[k - range.lowerBound] >= 6,
-                       determiners.contains(word(tokens[k + 1])) {
+                    if w.contains(.eventAdjunct), words >= 5, after[k - range.lowerBound] >= 6,
+                       clauseWordKinds(text, tokens[k + 1]).contains(.determiner) {
                         cuts.append((Int(tokens[k - 1].end), Int(t.start), false)); words = 0; continue
                     }
                 }
@@ -172,7 +172,7 @@ public enum ClaimExtractor {
             else if b == 44 && nx.kind == .word && nx.has(.lowercase) { // , + participle or clause
                 let w = text.utf8[nx.byteRange]
                 cut = w.count > 5 && w.suffix(3).elementsEqual("ing".utf8)
-                    || clauseOpeners.contains { w.elementsEqual($0.utf8) }
+                    || clauseWordKinds(text, nx, verbatim: true).contains(.clauseOpener)
             }
             if cut {
                 // The rest must have four words too.
@@ -205,6 +205,61 @@ public enum ClaimExtractor {
     static let eventAdjuncts: Set<String> = ["after", "following", "amid"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their"]
 
+    /// Which of the word lists of ``clauses(_:_:_:_:)`` a word is in.
+    struct ClauseWordKinds: OptionSet {
+        let rawValue: UInt8
+        static let condition = ClauseWordKinds(rawValue: 1)
+        static let adjunctPreposition = ClauseWordKinds(rawValue: 2)
+        static let eventAdjunct = ClauseWordKinds(rawValue: 4)
+        static let determiner = ClauseWordKinds(rawValue: 8)
+        static let clauseOpener = ClauseWordKinds(rawValue: 16)
+    }
+
+    /// The lists above by their (ASCII, lower-case) bytes.
+    static let clauseWordTable: ByteTable<ClauseWordKinds> = {
+        var kinds = [String: ClauseWordKinds]()
+        for w in conditionWords { kinds[w, default: []].insert(.condition) }
+        for w in adjunctPrepositions { kinds[w, default: []].insert(.adjunctPreposition) }
+        for w in eventAdjuncts { kinds[w, default: []].insert(.eventAdjunct) }
+        for w in determiners { kinds[w, default: []].insert(.determiner) }
+        for w in clauseOpeners { kinds[w, default: []].insert(.clauseOpener) }
+        var t = ByteTable<ClauseWordKinds>(foldCase: false, capacity: 64)
+        for (w, k) in kinds { t.insert(w, k) }
+        return t
+    }()
+
+    /// The lists holding the lower-cased token (``lower(_:_:)``), or with `verbatim` its exact
+    /// text (the clause openers are matched on the text as written). Without building the
+    /// string when the token is ASCII; a token with other bytes goes through the `String`
+    /// comparisons, as before.
+    static func clauseWordKinds(_ text: DocumentText, _ t: Token, verbatim: Bool = false) -> ClauseWordKinds {
+        let s = Int(t.byteStart), e = Int(t.byteEnd)
+        let found: ClauseWordKinds?? = text.utf8.withUnsafeBufferPointer { p in
+            if e - s > 10 { return .some(nil) }   // longer than any word of the lists
+            var folded = (UInt64(0), UInt64(0))
+            var i = s
+            while i < e {
+                var b = p[i]
+                if b >= 0x80 { return nil }
+                if !verbatim && b >= 65 && b <= 90 { b |= 0x20 }
+                withUnsafeMutableBytes(of: &folded) { $0[i - s] = b }
+                i += 1
+            }
+            return withUnsafeBytes(of: &folded) { raw in
+                .some(clauseWordTable.value(raw.bindMemory(to: UInt8.self), 0, e - s))
+            }
+        }
+        if let found { return found ?? [] }
+        let w = verbatim ? text.text(t) : lower(text, t)
+        var k: ClauseWordKinds = []
+        if conditionWords.contains(w) { k.insert(.condition) }
+        if adjunctPrepositions.contains(w) { k.insert(.adjunctPreposition) }
+        if eventAdjuncts.contains(w) { k.insert(.eventAdjunct) }
+        if determiners.contains(w) { k.insert(.determiner) }
+        if clauseOpeners.contains(where: { w.utf8.elementsEqual($0.utf8) }) { k.insert(.clauseOpener) }
+        return k
+    }
+
     static func sentenceIndexes(overlapping c: TextSpan, _ sentences: [Sentence]) -> [Int] {
         // Binary search for the first sentence ending after c.start.
         var lo = 0, hi = sentences.count
@@ -234,7 +289,8 @@ public enum ClaimExtractor {
     }
 
     /// Entity types whose names keep their words as terms (see ``fill``).
-    static let descriptiveNameTypes: Set<EntityType> = [.facility, .loc, .gpe]
+    @inline(__always)
+    static func isDescriptiveNameType(_ t: EntityType) -> Bool { t == .facility || t == .loc || t == .gpe }
     static let venueWords: Set<String> = ["place", "venue", "location", "site", "host"]
     static let placeTypes: Set<EntityType> = [.gpe, .loc, .facility]
     static let actorTypes: Set<EntityType> = [.person, .org, .gpe, .norp]
@@ -242,8 +298,22 @@ public enum ClaimExtractor {
     /// The most tokens of one claim that are normalized (see ``fill``).
     static let maxClaimTokens = 256
 
+    /// Per entity of a document: whether its name is a country or region (``ClaimLexicon/coarsePlaces``),
+    /// worked out on first use.
+    struct CoarsePlaces {
+        var known: [UInt8]   // 0 = not yet, 1 = no, 2 = yes
+        init(_ entityCount: Int) { known = [UInt8](repeating: 0, count: entityCount) }
+        mutating func isCoarse(_ i: Int, _ e: DocumentEntity, _ lex: ClaimLexicon) -> Bool {
+            if known[i] == 0 {
+                let coarse = lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased())
+                known[i] = coarse ? 2 : 1
+            }
+            return known[i] == 2
+        }
+    }
+
     static func fill(_ claim: inout Claim, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>,
-                     _ mentionIdx: [Int], _ analysis: DocumentAnalysis, _ lex: ClaimLexicon) {
+                     _ mentionIdx: [Int], _ analysis: DocumentAnalysis, _ lex: ClaimLexicon, _ coarse: inout CoarsePlaces) {
         let span = claim.span
         // Tokens inside the claim.
         var toks = [Int]()
@@ -280,8 +350,8 @@ public enum ClaimExtractor {
             while end < toks.count && Int(tokens[toks[end]].end) <= m.span.end { end += 1 }
             inside.append((m, pos, end))
             let e = analysis.entities[m.entity]
-            let keepsWords = descriptiveNameTypes.contains(e.type)
-                && !(e.type == .gpe && (lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased())))
+            let keepsWords = isDescriptiveNameType(e.type)
+                && !(e.type == .gpe && coarse.isCoarse(m.entity, e, lex))
             if !keepsWords { for q in pos..<end { nameToken[q] = true } }
         }
         claim.entities = ents.sorted()
@@ -298,13 +368,18 @@ public enum ClaimExtractor {
             let w = words[p]
             if consumed[p] { p += 1; continue }
             // Two-word predicate forms (take place, en route).
-            let info = lex.words[w]
-            if p + 1 < toks.count, let pairs = info?.pairs, !pairs.isEmpty, let pr = pairs[words[p + 1]] {
+            let wi = lex.wordIndex(w)
+            // The entry's fields are read in place (`lex.wordTable.values[wi]`), never copied.
+            let isStop = wi.map { lex.wordTable.values[$0].isStop } ?? false
+            let isNegation = wi.map { lex.wordTable.values[$0].isNegation } ?? false
+            let number = wi.flatMap { lex.wordTable.values[$0].number }
+            let date = wi.flatMap { lex.wordTable.values[$0].date }
+            if p + 1 < toks.count, let wi, !lex.wordTable.values[wi].pairs.isEmpty, let pr = lex.wordTable.values[wi].pairs[words[p + 1]] {
                 predicates.append((p, pr))
-            } else if let pr = info?.predicate {
+            } else if let wi, let pr = lex.wordTable.values[wi].predicate {
                 predicates.append((p, pr))
             }
-            if t.kind == .number || (t.kind == .word && (info?.number?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
+            if t.kind == .number || (t.kind == .word && (number?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
                 || (t.kind == .symbol && lex.units[w] != nil) {
                 let datesBefore = claim.dates.count
                 if let used = readNumber(p, toks, words, tokens, text, lex, &claim) {
@@ -317,12 +392,12 @@ public enum ClaimExtractor {
             if t.kind == .word {
                 // "has yet to respond" = has not responded.
                 let yetTo = w == "yet" && p > 0 && p + 1 < toks.count && words[p + 1] == "to" && auxiliaries.contains(words[p - 1])
-                if info?.isNegation == true || yetTo {
+                if isNegation || yetTo {
                     // "not only … but also" asserts both.
                     if w == "not", p + 1 < toks.count, notOnly.contains(words[p + 1]) { p += 1; continue }
                     claim.negated = true; negators.append(p); p += 1; continue
                 }
-                if let (kind, v) = info?.date {
+                if let (kind, v) = date {
                     let capital = t.has(.capitalized)
                     switch kind {
                     case .weekday where capital:
@@ -350,11 +425,10 @@ public enum ClaimExtractor {
                     default: break
                     }
                 }
-                if info?.isStop != true && w.utf8.count > 1 && !nameToken[p] {
+                if !isStop && w.utf8.count > 1 && !nameToken[p] {
                     let r = ClaimNormalizer.reduce(w, lex)
-                    var base = lex.synonyms[r] ?? r
-                    if let cs = lex.contextSynonyms[r], p + 1 < toks.count, let c = cs.first(where: { $0.next == words[p + 1] }) { base = c.rep }
-                    if !lex.stop.contains(base) { termAt.append((p, base)) }
+                    let (base, isStop) = lex.term(r, next: p + 1 < toks.count ? words[p + 1] : nil)
+                    if !isStop { termAt.append((p, base)) }
                 }
             }
             p += 1
@@ -400,10 +474,10 @@ public enum ClaimExtractor {
             var denialVerb = false
             while k < range.upperBound && Int(tokens[k].start) < cue.end {
                 let w = lower(text, tokens[k])
-                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.negation.contains(w) { claim.negated = true; denialVerb = denialVerb || denialVerbs.contains(w) }
+                if Int(tokens[k].end) <= cue.start { before.append(k) } else if lex.isNegation(w) { claim.negated = true; denialVerb = denialVerb || denialVerbs.contains(w) }
                 k += 1
             }
-            for b in before.suffix(3) where lex.negation.contains(lower(text, tokens[b])) { claim.negated = true }
+            for b in before.suffix(3) where lex.isNegation(lower(text, tokens[b])) { claim.negated = true }
             // "dismissed Obama's politics as being based in …" disparages, it does not deny.
             let disparages = denialVerb && words.prefix(12).contains("as")
             if claim.negated, !disparages, let subjectEnd = reportedSubjectEnd(words, inside.map { ($0.tokenPos, $0.endPos) }, termPositions),
@@ -449,7 +523,7 @@ public enum ClaimExtractor {
             if pr.roles.contains("at") || pr.roles.contains("toward") || pr.roles.contains("away") {
                 for (m, mpos, _) in inside where placeTypes.contains(analysis.entities[m.entity].type) {
                     let e = analysis.entities[m.entity]
-                    if lex.coarsePlaces.contains(e.canonicalName.lowercased()) || lex.coarsePlaces.contains((e.knownName ?? "").lowercased()) { continue }
+                    if coarse.isCoarse(m.entity, e, lex) { continue }
                     var found = placeRole(before: mpos, words)
                     // "X … the meeting place / venue": the place is the subject.
                     if found == nil, mpos < pos, pr.roles.contains("at"),
@@ -604,7 +678,7 @@ public enum ClaimExtractor {
         var plainInteger = false
         if startTok.kind == .number {
             guard let (v, rest, integer) = parseDigits(words[q]) else { return nil }
-            value = v; glued = rest; plainInteger = integer && !words[q].contains(",")
+            value = v; glued = rest; plainInteger = integer && !words[q].utf8.contains(0x2C)   // a `,` in a number token precedes a digit: a Character of its own
             q += 1
         } else if let (v, k) = lex.numbers[words[q]], k == .number {
             value = v

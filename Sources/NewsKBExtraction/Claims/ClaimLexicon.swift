@@ -21,7 +21,7 @@ struct ClaimLexicon: Sendable {
     var coarsePlaces = Set<String>()
 
     /// What the stop, negation, number, date and predicate lists say of one folded word: read
-    /// with one hash lookup per token (``words``) instead of one per list.
+    /// with one hash lookup per token (``wordIndex(_:)``) instead of one per list.
     struct WordInfo: Sendable {
         var isStop = false
         var isNegation = false
@@ -32,8 +32,29 @@ struct ClaimLexicon: Sendable {
         /// Two-word predicate forms starting with this word, by their second word.
         var pairs: [String: Predicate] = [:]
     }
-    /// Every word one of those lists names.
-    var words = [String: WordInfo]()
+
+    /// What a reduced form (``ClaimNormalizer/reduce(_:_:)``) stands for as a term: the
+    /// synonym list's representative, context synonyms, and whether the results are stop words.
+    struct Term: Sendable {
+        var isStop = false
+        var synonym: String?
+        var synonymIsStop = false
+        var context: [(next: String, rep: String, repIsStop: Bool)] = []
+    }
+
+    // Byte-keyed copies of the lists above, for the per-token path: an ASCII word is found by
+    // hashing its bytes (``ByteTable``, no allocation) instead of by `String` hashing, and its
+    // entry read in place (`wordTable.values[i]`), not copied. A word with non-ASCII bytes is
+    // looked up in dictionaries, where `String` equality (canonical equivalence) decides, as
+    // it did before, so both paths give the same answers. (The list keys are ASCII; the
+    // non-ASCII ones, `€ £ ¥`, have no ASCII equivalent.)
+    /// Every word one of the lists names.
+    var wordTable = ByteTable<WordInfo>(foldCase: false, capacity: 1024)
+    private var wordIndexes = [String: Int]()
+    var irregularTable = ByteTable<String>(foldCase: false, capacity: 512)
+    /// Every reduced form with a synonym, and every stop word.
+    var termTable = ByteTable<Term>(foldCase: false, capacity: 2048)
+    private var termIndexes = [String: Int]()
 
     static let shared = ClaimLexicon()
 
@@ -43,6 +64,7 @@ struct ClaimLexicon: Sendable {
         for e in LexiconFiles.entries("claims-irregular.txt") where e.count >= 2 {
             for f in e[1].split(separator: " ") { irregular[String(f)] = e[0] }
         }
+        for (form, base) in irregular { irregularTable.insert(form, base) }
         for e in LexiconFiles.entries("claims-numbers.txt") where e.count >= 3 {
             guard let v = Double(e[1]) else { continue }
             let k: NumberKind = e[2] == "scale" ? .scale : e[2] == "ordinal" ? .ordinal : .number
@@ -72,6 +94,7 @@ struct ClaimLexicon: Sendable {
         for file in ["gazetteer-countries.txt", "gazetteer-regions.txt"] {
             for e in LexiconFiles.entries(file) { for f in e { coarsePlaces.insert(f.lowercased()) } }
         }
+        var words = [String: WordInfo]()
         // Synonyms last: they are reduced with the irregular forms and suffix rules above.
         for e in LexiconFiles.entries("claims-synonyms.txt") where e.count >= 2 {
             let rep = ClaimNormalizer.reduce(e[0], self)
@@ -99,6 +122,63 @@ struct ClaimLexicon: Sendable {
                 words[String(parts[0]), default: WordInfo()].pairs[String(parts[1])] = p
             }
         }
+        for (w, info) in words { wordIndexes[w] = wordTable.insert(w, info) }
+        var terms = [String: Term]()
+        for w in stop { terms[w, default: Term()].isStop = true }
+        for (r, rep) in synonyms {
+            terms[r, default: Term()].synonym = rep
+            terms[r, default: Term()].synonymIsStop = stop.contains(rep)
+        }
+        for (r, list) in contextSynonyms {
+            terms[r, default: Term()].context = list.map { ($0.next, $0.rep, stop.contains($0.rep)) }
+        }
+        for (r, t) in terms { termIndexes[r] = termTable.insert(r, t) }
+    }
+
+    /// Calls `body` with the bytes of `s` when they are all ASCII, else returns nil.
+    @inline(__always)
+    static func withASCII<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R?) -> R?? {
+        var s = s
+        return s.withUTF8 { p -> R?? in
+            for b in p where b >= 0x80 { return nil }
+            return .some(body(p))
+        }
+    }
+
+    /// The index in `wordTable.values` of what the lists say of a folded word.
+    @inline(__always)
+    func wordIndex(_ w: String) -> Int? {
+        if let found = ClaimLexicon.withASCII(w, { p in wordTable.find(p, 0, p.count) }) { return found }
+        return wordIndexes[w]
+    }
+
+    /// `negation.contains(w)`, through ``wordIndex(_:)`` (every negation word has an entry).
+    @inline(__always)
+    func isNegation(_ w: String) -> Bool { wordIndex(w).map { wordTable.values[$0].isNegation } ?? false }
+
+    /// The irregular base of the ASCII bytes `p[0..<count]`.
+    @inline(__always)
+    func irregularBase(_ p: UnsafeBufferPointer<UInt8>, _ count: Int) -> String? { irregularTable.value(p, 0, count) }
+
+    /// The irregular base of a word (`lex.irregular[w]`, by bytes when ASCII).
+    @inline(__always)
+    func irregularBase(_ w: String) -> String? {
+        if let found = ClaimLexicon.withASCII(w, { p in irregularTable.value(p, 0, p.count) }) { return found }
+        return irregular[w]
+    }
+
+    /// The term a reduced form `r` gives before the word `next`, and whether it is a stop word:
+    /// `synonyms[r] ?? r`, or the representative of a context synonym of `r` whose next word is
+    /// `next`; stop when ``stop`` holds the result.
+    func term(_ r: String, next: String?) -> (base: String, isStop: Bool) {
+        let found = ClaimLexicon.withASCII(r) { p in termTable.find(p, 0, p.count) }
+        guard let i = found ?? termIndexes[r] else { return (r, false) }
+        var base = r, isStop = termTable.values[i].isStop
+        if let s = termTable.values[i].synonym { base = s; isStop = termTable.values[i].synonymIsStop }
+        if !termTable.values[i].context.isEmpty, let next, let c = termTable.values[i].context.first(where: { $0.next == next }) {
+            base = c.rep; isStop = c.repIsStop
+        }
+        return (base, isStop)
     }
 
     /// Lower case with curly apostrophes straightened.
@@ -154,9 +234,10 @@ public enum ClaimNormalizer {
 
     /// Irregular forms and suffix rules on a folded word (no synonyms).
     static func reduce(_ folded: String, _ lex: ClaimLexicon) -> String {
+        if let r = ClaimLexicon.withASCII(folded, { p in reduceASCII(folded, p, lex) }), let r { return r }
         var w = folded
         if w.hasSuffix("'s") { w.removeLast(2) } else if w.hasSuffix("'") { w.removeLast() }
-        if let base = lex.irregular[w] { w = base }
+        if let base = lex.irregularBase(w) { w = base }
         var b = Array(w.utf8)
         if b.count == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: b, as: UTF8.self) }  // try → tri, like tried
         guard b.count > 3, b.allSatisfy({ $0 < 0x80 }) else { return w }
@@ -182,6 +263,68 @@ public enum ClaimNormalizer {
         if b.count > 3, b.last == 101 { b.removeLast() }
         if b.count > 2, b.last == 121 { b[b.count - 1] = 105 }
         return String(decoding: b, as: UTF8.self)
+    }
+}
+
+extension ClaimNormalizer {
+    /// ``reduce(_:_:)`` of an all-ASCII word, on its bytes in a stack buffer: the same steps
+    /// (for ASCII, a `Character` is a byte). Nil when an irregular base is not ASCII (then the
+    /// `String` steps apply).
+    static func reduceASCII(_ word: String, _ src: UnsafeBufferPointer<UInt8>, _ lex: ClaimLexicon) -> String? {
+        var n = src.count
+        if n >= 2 && src[n - 2] == 0x27 && src[n - 1] == 0x73 { n -= 2 } else if n >= 1 && src[n - 1] == 0x27 { n -= 1 }
+        if let base = lex.irregularBase(src, n) {
+            return ClaimLexicon.withASCII(base) { p in reduceSuffixes(p, p.count, unchanged: base) } ?? nil
+        }
+        return reduceSuffixes(src, n, unchanged: n == src.count ? word : nil)
+    }
+
+    /// The last `k` (1...4) bytes of `s`, as ``reduceSuffixes(_:_:unchanged:)`` compares them.
+    @inline(__always)
+    static func tail(_ s: StaticString) -> UInt32 {
+        var v: UInt32 = 0
+        for i in 0..<s.utf8CodeUnitCount { v = v << 8 | UInt32(s.utf8Start[i]) }
+        return v
+    }
+
+    static let suffixes = (s: tail("s"), ss: tail("ss"), us: tail("us"), is: tail("is"), ed: tail("ed"),
+                           ies: tail("ies"), ied: tail("ied"), xes: tail("xes"), zes: tail("zes"), ing: tail("ing"),
+                           sses: tail("sses"), ches: tail("ches"), shes: tail("shes"))
+
+    /// The suffix rules of ``reduce(_:_:)`` on the ASCII bytes `src[0..<count]`. `unchanged`
+    /// is those bytes as a `String`, returned as it is when no rule applies.
+    static func reduceSuffixes(_ src: UnsafeBufferPointer<UInt8>, _ count: Int, unchanged: String?) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { b in
+            for i in 0..<count { b[i] = src[i] }
+            var n = count
+            if n == 3, b[2] == 121, !isVowel(b[1]) { b[2] = 105; return String(decoding: UnsafeBufferPointer(rebasing: b[0..<3]), as: UTF8.self) }  // try → tri, like tried
+            guard n > 3 else { return unchanged ?? String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self) }
+            // The last four bytes, the last one lowest: a suffix of k bytes is `last4 & mask(k)`.
+            let last4 = UInt32(b[n - 4]) << 24 | UInt32(b[n - 3]) << 16 | UInt32(b[n - 2]) << 8 | UInt32(b[n - 1])
+            let x = suffixes
+            // A suffix must be shorter than the word (n > 3 here, so only four-byte ones check).
+            let e1 = last4 & 0xFF, e2 = last4 & 0xFFFF, e3 = last4 & 0xFF_FFFF, e4 = n > 4 ? last4 : 0
+            if e3 == x.ies && n > 4 { n -= 3; b[n] = 121; n += 1 }
+            else if e3 == x.ied && n > 4 { n -= 3; b[n] = 121; n += 1 }
+            else if e4 == x.sses { n -= 2 }
+            else if e4 == x.ches || e4 == x.shes || e3 == x.xes || e3 == x.zes { n -= 2 }
+            else if e1 == x.s && e2 != x.ss && e2 != x.us && e2 != x.is { n -= 1 }
+            else if e3 == x.ing && n > 5 && asciiHasVowel(b, n - 3) { n -= 3 }
+            else if e2 == x.ed && n > 4 && asciiHasVowel(b, n - 2) { n -= 2 }
+            var changed = n != count
+            if n > 3, b[n - 1] == b[n - 2], !isVowel(b[n - 1]), b[n - 1] != 115 { n -= 1; changed = true }
+            if n > 3, b[n - 1] == 101 { n -= 1; changed = true }
+            if n > 2, b[n - 1] == 121 { b[n - 1] = 105; changed = true }
+            if !changed, let unchanged { return unchanged }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// True when `b[0..<m]` has a vowel or `y`.
+    @inline(__always)
+    static func asciiHasVowel(_ b: UnsafeMutableBufferPointer<UInt8>, _ m: Int) -> Bool {
+        for i in 0..<m where isVowel(b[i]) || b[i] == 121 { return true }
+        return false
     }
 }
 

@@ -47,6 +47,26 @@ enum Coreference {
         return h
     }
 
+    /// A salt per entity type, so that equal texts of different types hash apart.
+    static let typeSalt: [EntityType: UInt64] = Dictionary(uniqueKeysWithValues: EntityType.allCases.enumerated().map { ($1, UInt64($0 + 1) &* 0x9E3779B97F4A7C15) })
+
+    /// Union-find over mention indices; a set's representative is its smallest member. (A
+    /// struct with mutating methods: local functions capturing the array would have every
+    /// access to it checked for exclusivity at run time.)
+    struct DisjointSets {
+        var parent: [Int]
+        init(_ n: Int) { parent = Array(0..<n) }
+        mutating func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        mutating func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+    }
+
     static func resolve(_ text: DocumentText, tokens: [Token], mentions raw0: [EntityRecognizer.Raw],
                         configuration: EntityConfiguration) -> ([DocumentEntity], [EntityMention]) {
         if raw0.isEmpty { return ([], []) }
@@ -79,7 +99,7 @@ enum Coreference {
             for k in 0..<count { h = FeatureHash.mix(h, wh[wstart[i] + from + k]) }
             return h
         }
-        let typeSalt: [EntityType: UInt64] = Dictionary(uniqueKeysWithValues: EntityType.allCases.enumerated().map { ($1, UInt64($0 + 1) &* 0x9E3779B97F4A7C15) })
+        let typeSalt = Coreference.typeSalt
 
         // a lone word the tagger typed otherwise, that is the first or last word of a person's
         // fuller name in this document, is that person (`both Kim and Putin`)
@@ -92,17 +112,7 @@ enum Coreference {
                 raw[i].type = .person
             }
         }
-        // union-find
-        var parent = Array(0..<n)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        func union(_ a: Int, _ b: Int) {
-            let ra = find(a), rb = find(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var sets = DisjointSets(n)
         // 1. same type + (same known canonical, or same normalised text)
         var byKey = [UInt64: Int]()
         byKey.reserveCapacity(n * 2)
@@ -110,10 +120,10 @@ enum Coreference {
             let r = raw[i]
             let salt = typeSalt[r.type]!
             let k = FeatureHash.mix(salt, textHash[i])
-            if let j = byKey[k] { union(i, j) } else { byKey[k] = i }
+            if let j = byKey[k] { sets.union(i, j) } else { byKey[k] = i }
             if let known = r.known {
                 let k2 = FeatureHash.mix(salt ^ 0x5555, FeatureHash.string(known))
-                if let j = byKey[k2] { union(i, j) } else { byKey[k2] = i }
+                if let j = byKey[k2] { sets.union(i, j) } else { byKey[k2] = i }
             }
         }
         // 2. acronyms: initials of capitalised words (connectors skipped) = an all-caps word
@@ -135,7 +145,7 @@ enum Coreference {
                 for i in 0..<n where raw[i].type != .person && raw[i].end - raw[i].first == 1 {
                     let t = tokens[raw[i].first]
                     guard t.kind == .word, t.has(.allCaps), t.byteEnd - t.byteStart >= 2 else { continue }
-                    if let j = acronyms[FeatureHash.mix(typeSalt[raw[i].type]!, wh[wstart[i]])] { union(i, j) }
+                    if let j = acronyms[FeatureHash.mix(typeSalt[raw[i].type]!, wh[wstart[i]])] { sets.union(i, j) }
                 }
             }
         }
@@ -156,17 +166,17 @@ enum Coreference {
                 var roots = [UInt64: Set<Int>]()
                 for (key, js) in fuller {
                     var r = Set<Int>()
-                    for j in js { r.insert(find(j)); if r.count > 1 && js.count > 64 { break } }
+                    for j in js { r.insert(sets.find(j)); if r.count > 1 && js.count > 64 { break } }
                     roots[key] = r
                 }
                 for i in persons where raw[i].known == nil && wcount[i] >= 1 && wcount[i] <= 3 {
                     let key = seqHash(i, 0, wcount[i])
                     guard let js = fuller[key], let r = roots[key] else { continue }
-                    if r.count == 1 { union(i, r.first!); continue }
+                    if r.count == 1 { sets.union(i, r.first!); continue }
                     // ambiguous: nearest preceding fuller name, else nearest following
                     var lo = 0, hi = js.count
                     while lo < hi { let mid = (lo + hi) / 2; if js[mid] < i { lo = mid + 1 } else { hi = mid } }
-                    if lo > 0 { union(i, js[lo - 1]) } else if lo < js.count { union(i, js[lo]) }
+                    if lo > 0 { sets.union(i, js[lo - 1]) } else if lo < js.count { sets.union(i, js[lo]) }
                 }
             }
         }
@@ -175,7 +185,7 @@ enum Coreference {
         var entities = [DocumentEntity]()
         var members = [[Int]]()
         for i in 0..<n {
-            let r = find(i)
+            let r = sets.find(i)
             if let e = entityOf[r] { members[e].append(i); continue }
             entityOf[r] = entities.count
             members.append([i])
@@ -186,7 +196,7 @@ enum Coreference {
         for i in 0..<n {
             let r = raw[i]
             let span = TextSpan(Int(tokens[r.first].start), Int(tokens[r.end - 1].end))
-            mentions.append(EntityMention(span: span, text: texts[i], entity: entityOf[find(i)]!, sentence: Int(tokens[r.first].sentence)))
+            mentions.append(EntityMention(span: span, text: texts[i], entity: entityOf[sets.find(i)]!, sentence: Int(tokens[r.first].sentence)))
         }
         let hasUser = !configuration.aliases.isEmpty
         let userCanonical = Set(configuration.aliases.map(\.canonical))

@@ -159,7 +159,7 @@ public enum EntityRecognizer {
             let titleCase = titleCaseLines(p, tokens)
             var spans = spans
             joinParticles(p, tokens, &spans)
-            var pending = [NERTagger.Span]()
+            let pending = [NERTagger.Span]()
             for s in spans {
                 var first = s.first, end = s.end
                 // leading titles and honorifics are not part of a name (`Mr Kim`, `President Putin`)
@@ -330,27 +330,37 @@ public enum EntityRecognizer {
     /// except for user-forced mentions.
     static func harmonizeTypes(_ text: DocumentText, _ tokens: [Token], _ ms: inout [Raw]) {
         if ms.count < 2 { return }
-        var votes = [UInt64: [Int]]()   // text hash -> count per EntityType index
-        var firstType = [UInt64: Int]()
-        var keys = [UInt64]()
-        keys.reserveCapacity(ms.count)
+        // Mentions grouped by text hash; votes per group and EntityType index, flat.
         let nTypes = EntityType.allCases.count
+        var groupOf = [UInt64: Int]()
+        groupOf.reserveCapacity(ms.count)
+        var group = [Int]()
+        group.reserveCapacity(ms.count)
+        var votes = [Int]()
+        var firstType = [Int]()
         text.utf8.withUnsafeBufferPointer { p in
             for m in ms {
                 let k = FeatureHash.bytes(p, Int(tokens[m.first].byteStart), Int(tokens[m.end - 1].byteEnd), fold: false)
-                keys.append(k)
                 let ti = NERTagger.typeIndex[m.type]!
-                votes[k, default: [Int](repeating: 0, count: nTypes)][ti] += m.forced ? 100 : 1
-                if firstType[k] == nil { firstType[k] = ti }
+                let g: Int
+                if let known = groupOf[k] { g = known } else {
+                    g = firstType.count
+                    groupOf[k] = g
+                    firstType.append(ti)
+                    votes.append(contentsOf: repeatElement(0, count: nTypes))
+                }
+                group.append(g)
+                votes[g * nTypes + ti] += m.forced ? 100 : 1
             }
         }
         for i in ms.indices where !ms[i].forced {
-            let v = votes[keys[i]]!
+            let g = group[i]
+            let v = votes[(g * nTypes)..<((g + 1) * nTypes)]
             var top = 0, distinct = 0
             for c in v where c > 0 { distinct += 1; top = max(top, c) }
             if distinct < 2 { continue }
-            let ft = firstType[keys[i]]!
-            let pick = v[ft] == top ? ft : v.firstIndex(of: top)!
+            let ft = firstType[g]
+            let pick = v[v.startIndex + ft] == top ? ft : v.firstIndex(of: top)! - v.startIndex
             ms[i].type = EntityType.allCases[pick]
         }
     }

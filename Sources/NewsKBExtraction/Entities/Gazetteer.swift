@@ -53,8 +53,10 @@ public final class Gazetteer: Sendable {
     }
 
     let table: ByteTable<Entry>
-    /// First tokens of all forms (folded), for a quick reject.
-    let firstTokens: ByteTable<Bool>
+    /// Every token prefix of every form (`United`, `United States`, `United States of`…;
+    /// folded): matching extends a phrase only while it is one, and rejects at once a word
+    /// that starts no form.
+    let prefixes: ByteTable<Bool>
     public let maxTokens: Int
 
     /// The lexicon files and the type each gives, in priority order (first file wins).
@@ -70,7 +72,7 @@ public final class Gazetteer: Sendable {
     /// Built-in entries plus `extra` (name, type, canonical name) entries, which take precedence.
     public init(extra: [(name: String, type: EntityType, canonical: String)]) {
         var table = ByteTable<Entry>(foldCase: true, capacity: 4096)
-        var first = ByteTable<Bool>(foldCase: true, capacity: 4096)
+        var prefixes = ByteTable<Bool>(foldCase: true, capacity: 8192)
         var maxT = 1
         func add(_ form: String, _ e: Entry, replace: Bool) {
             let key = Gazetteer.key(form)
@@ -80,7 +82,7 @@ public final class Gazetteer: Sendable {
             key.bytes.withUnsafeBufferPointer { p in
                 if !replace, table.find(p, 0, p.count) != nil { return }
                 table.insert(p, 0, p.count, e)
-                first.insert(p, 0, key.firstLength, true)
+                for end in key.tokenEnds { prefixes.insert(p, 0, end, true) }
             }
             maxT = max(maxT, key.tokens)
         }
@@ -98,22 +100,23 @@ public final class Gazetteer: Sendable {
             }
         }
         self.table = table
-        self.firstTokens = first
+        self.prefixes = prefixes
         self.maxTokens = min(maxT, 8)
     }
 
-    /// The lookup key of a phrase: its tokens' bytes joined by single spaces.
-    static func key(_ form: String) -> (bytes: [UInt8], tokens: Int, firstLength: Int) {
+    /// The lookup key of a phrase: its tokens' bytes joined by single spaces, and where each
+    /// token ends in it.
+    static func key(_ form: String) -> (bytes: [UInt8], tokens: Int, tokenEnds: [Int]) {
         let text = DocumentText(form)
         let toks = Tokenizer.scan(text)
         var out = [UInt8]()
-        var firstLen = 0
+        var ends = [Int]()
         for (k, t) in toks.enumerated() {
             if k > 0 { out.append(0x20) }
             out.append(contentsOf: text.utf8[t.byteRange])
-            if k == 0 { firstLen = out.count }
+            ends.append(out.count)
         }
-        return (out, toks.count, firstLen)
+        return (out, toks.count, ends)
     }
 
     /// The entry of a phrase, if the whole phrase is a known form.
@@ -127,34 +130,39 @@ public final class Gazetteer: Sendable {
     func match(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ limit: Int,
                scratch: inout [UInt8]) -> (Int, Entry)? {
         let t = tokens[i]
-        guard firstTokens.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil else { return nil }
+        guard prefixes.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil else { return nil }
         let maxL = min(maxTokens, limit - i)
         scratch.removeAll(keepingCapacity: true)
-        var ends = [Int]()   // small; only for tokens that start a known form
-        ends.reserveCapacity(maxL)
-        for k in 0..<maxL {
-            let u = tokens[i + k]
-            if k > 0 {
-                // forms never span a line or sentence break
-                if u.has(.lineInitial) { break }
-                scratch.append(0x20)
-            }
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(u.byteStart)..<Int(u.byteEnd)]))
-            ends.append(scratch.count)
-        }
-        return scratch.withUnsafeBufferPointer { s -> (Int, Entry)? in
-            var L = ends.count
-            while L > 0 {
-                if let e = table.value(s, 0, ends[L - 1]) {
-                    var ok = true
-                    if e.upperOnly {
-                        for k in i..<(i + L) where tokens[k].kind == .word && !tokens[k].has(.allCaps) { ok = false }
-                    }
-                    if ok { return (L, e) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, maxL)) { ends -> (Int, Entry)? in
+            // The phrase grows token by token while it is the prefix of some form: a longer
+            // one cannot be a form either.
+            var count = 0
+            for k in 0..<maxL {
+                let u = tokens[i + k]
+                if k > 0 {
+                    // forms never span a line or sentence break
+                    if u.has(.lineInitial) { break }
+                    scratch.append(0x20)
                 }
-                L -= 1
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(u.byteStart)..<Int(u.byteEnd)]))
+                if k > 0 && scratch.withUnsafeBufferPointer({ prefixes.find($0, 0, $0.count) }) == nil { break }
+                ends[count] = scratch.count
+                count += 1
             }
-            return nil
+            return scratch.withUnsafeBufferPointer { s -> (Int, Entry)? in
+                var L = count
+                while L > 0 {
+                    if let e = table.value(s, 0, ends[L - 1]) {
+                        var ok = true
+                        if e.upperOnly {
+                            for k in i..<(i + L) where tokens[k].kind == .word && !tokens[k].has(.allCaps) { ok = false }
+                        }
+                        if ok { return (L, e) }
+                    }
+                    L -= 1
+                }
+                return nil
+            }
         }
     }
 }

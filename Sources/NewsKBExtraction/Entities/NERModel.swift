@@ -7,11 +7,20 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
     static let nTags = 9
 
-    // open-addressing table, written once in init and only read afterwards
-    let keys: UnsafeMutablePointer<UInt64>
-    let weights: UnsafeMutablePointer<Float>   // nTags per slot
+    // Written once in init and only read afterwards. An open-addressing index of 4-byte slots
+    // (upper bits of the key's upper half, then in the low `indexBits` the 1-based number of
+    // its record; 0 = empty), small enough to stay in the core's cache, so that a feature the
+    // model does not have (most look-ups of rare words) is settled there; and one 64-byte,
+    // cache-line-aligned record per feature (the full key, then its nTags weights), so that a
+    // feature found costs one line of memory.
+    let slots: UnsafeMutablePointer<UInt32>
+    let indexMask: UInt32
     let mask: Int
-    let slots: Int
+    let slotCount: Int
+    let records: UnsafeMutableRawPointer
+    /// Distinct features with weights.
+    let count: Int
+    static let recordBytes = 64
 
     static let shared = NERModel(LexiconFiles.contents("ner-model.txt"))
 
@@ -61,42 +70,66 @@ final class NERModel: @unchecked Sendable {   // immutable after init
         }
         var n = 16
         while n < entries.count * 2 { n <<= 1 }
-        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
-        keys.initialize(repeating: 0, count: n)
-        let weights = UnsafeMutablePointer<Float>.allocate(capacity: n * NERModel.nTags)
-        weights.initialize(repeating: 0, count: n * NERModel.nTags)
+        let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+        slots.initialize(repeating: 0, count: n)
+        // Enough low bits for every record number (entries.count bounds the records).
+        var indexBits = 1
+        while (1 << indexBits) <= entries.count + 1 { indexBits += 1 }
+        precondition(indexBits < 32, "NER model too large")
+        let indexMask = UInt32((1 << indexBits) - 1)
+        let size = NERModel.recordBytes
+        let records = UnsafeMutableRawPointer.allocate(byteCount: max(1, entries.count) * size, alignment: size)
+        records.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, entries.count) * size)
         let mask = n - 1
+        var count = 0
         for (key, w) in entries {
             let k = key == 0 ? 1 : key
             var s = Int(truncatingIfNeeded: k) & mask
-            while keys[s] != 0 && keys[s] != k { s = (s + 1) & mask }
-            keys[s] = k
-            for j in 0..<NERModel.nTags { weights[s * NERModel.nTags + j] += w[j] }
+            var record = -1
+            while slots[s] != 0 {
+                let r = Int(slots[s] & indexMask) - 1
+                if records.load(fromByteOffset: r * size, as: UInt64.self) == k { record = r; break }
+                s = (s + 1) & mask
+            }
+            if record < 0 {
+                record = count
+                count += 1
+                records.storeBytes(of: k, toByteOffset: record * size, as: UInt64.self)
+                slots[s] = (UInt32(truncatingIfNeeded: k >> 32) & ~indexMask) | UInt32(record + 1)
+            }
+            let weights = (records + record * size + 8).bindMemory(to: Float.self, capacity: NERModel.nTags)
+            for j in 0..<NERModel.nTags { weights[j] += w[j] }
         }
-        self.keys = keys
-        self.weights = weights
+        self.slots = slots
+        self.indexMask = indexMask
         self.mask = mask
-        self.slots = n
+        self.slotCount = n
+        self.records = records
+        self.count = count
     }
 
     deinit {
-        keys.deallocate()
-        weights.deallocate()
+        slots.deallocate()
+        records.deallocate()
     }
 
     /// Adds the weights of feature `key` to `scores`.
     @inline(__always)
     func add(_ key: UInt64, to scores: UnsafeMutablePointer<Float>) {
         let k = key == 0 ? 1 : key
+        let upper = UInt32(truncatingIfNeeded: k >> 32) & ~indexMask
         var s = Int(truncatingIfNeeded: k) & mask
         while true {
-            let v = keys[s]
-            if v == k {
-                let w = weights + s * NERModel.nTags
-                for j in 0..<NERModel.nTags { scores[j] += w[j] }
-                return
-            }
+            let v = slots[s]
             if v == 0 { return }
+            if v & ~indexMask == upper {
+                let record = records + (Int(v & indexMask) - 1) * NERModel.recordBytes
+                if record.load(as: UInt64.self) == k {
+                    let w = (record + 8).assumingMemoryBound(to: Float.self)
+                    for j in 0..<NERModel.nTags { scores[j] += w[j] }
+                    return
+                }
+            }
             s = (s + 1) & mask
         }
     }

@@ -154,6 +154,19 @@ struct StatementScanner {
         return t
     }()
 
+    /// A word's lexicon bits and its ``Special`` id (``specials``), found with one look-up.
+    struct WordClass { var bits: B; var special: UInt8 }
+    static let wordClasses: ByteTable<WordClass> = {
+        var t = ByteTable<WordClass>(foldCase: true, capacity: 2048)
+        StatementLexicon.shared.table.forEach { key, bits in t.insert(key, 0, key.count, WordClass(bits: bits, special: 0)) }
+        specials.forEach { key, special in
+            var c = t.value(key, 0, key.count) ?? WordClass(bits: [], special: 0)
+            c.special = special
+            t.insert(key, 0, key.count, c)
+        }
+        return t
+    }()
+
     // MARK: - token classification
 
     mutating func classify() {
@@ -167,12 +180,12 @@ struct StatementScanner {
                 let s = Int(t.byteStart), e = Int(t.byteEnd)
                 switch t.kind {
                 case .word:
-                    var end = e
+                    let c = Self.wordClasses.value(p, s, e)
                     // "Mr." keeps its period in the token; look up without it too
-                    var b = lex.bits(p, s, end)
-                    if b.isEmpty, t.has(.abbreviation), end - s > 1 { end -= 1; b = lex.bits(p, s, end) }
+                    var b = c?.bits ?? []
+                    if b.isEmpty, t.has(.abbreviation), e - s > 1 { b = lex.bits(p, s, e - 1) }
                     bits[i] = b
-                    special[i] = Self.specials.value(p, s, e) ?? 0
+                    special[i] = c?.special ?? 0
                 case .punctuation:
                     punct[i] = p[s]
                     if t.has(.dash) { punct[i] = 0x2D }

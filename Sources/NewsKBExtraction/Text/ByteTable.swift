@@ -30,16 +30,57 @@ public struct ByteTable<Value: Sendable>: Sendable {
         (fold && b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
     }
 
+    /// ASCII upper-case letters of the eight bytes of `v` lower-cased, other bytes unchanged
+    /// (SWAR: a byte's top bit marks it as `A`...`Z`, then becomes its 0x20 bit).
+    @inline(__always)
+    static func foldWord(_ v: UInt64) -> UInt64 {
+        let low7 = v & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F     // top bit set when byte >= 0x41
+        let pastZ = low7 &+ 0x2525_2525_2525_2525        // top bit set when byte >= 0x5B
+        let upper = atLeastA & ~pastZ & ~v & 0x8080_8080_8080_8080
+        return v | (upper >> 2)
+    }
+
+    /// The hash of `p[start..<end]` (folded when `fold`). Eight bytes at a time: only the
+    /// table's slot placement depends on it, never which key is found.
     @inline(__always)
     public static func hash(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, fold: Bool) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: end - start)
+        guard let base = p.baseAddress, start < end else { return h }
         var i = start
-        while i < end {
-            h ^= UInt64(Self.fold(p[i], fold))
-            h = h &* 0x100000001b3
-            i += 1
+        while i + 8 <= end {
+            var v = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            if fold { v = foldWord(v) }
+            h = (h ^ v) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            i += 8
         }
-        return h ^ (h >> 29)
+        if i < end {
+            // The last 1...7 bytes as the low bytes of one little-endian word, read without
+            // leaving the buffer: one load when it holds eight bytes from `i` (or eight bytes
+            // ending at `end`), else two overlapping loads (the overlap ORs a byte with itself).
+            let rest = end - i
+            let at = UnsafeRawPointer(base + i)
+            var v: UInt64
+            if i + 8 <= p.count {
+                v = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)) & (~UInt64(0) >> UInt64(64 - 8 * rest))
+            } else if end >= 8 {
+                v = UInt64(littleEndian: UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self)) >> UInt64(64 - 8 * rest)
+            } else if rest >= 4 {
+                v = UInt64(UInt32(littleEndian: at.loadUnaligned(as: UInt32.self)))
+                    | UInt64(UInt32(littleEndian: at.loadUnaligned(fromByteOffset: rest - 4, as: UInt32.self))) << UInt64(8 * (rest - 4))
+            } else if rest >= 2 {
+                v = UInt64(UInt16(littleEndian: at.loadUnaligned(as: UInt16.self)))
+                    | UInt64(UInt16(littleEndian: at.loadUnaligned(fromByteOffset: rest - 2, as: UInt16.self))) << UInt64(8 * (rest - 2))
+            } else {
+                v = UInt64(p[i])
+            }
+            if fold { v = foldWord(v) }
+            h = (h ^ v) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+        }
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 32)
     }
 
     /// Inserts or replaces `key` (its UTF-8 bytes). Returns the entry index.
@@ -119,6 +160,17 @@ public struct ByteTable<Value: Sendable>: Sendable {
     }
 
     public func contains(_ key: String) -> Bool { value(key) != nil }
+
+    /// Calls `body` with each key (as stored: folded when ``foldCase``) and its value, in
+    /// insertion order.
+    public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Value) -> Void) {
+        keyBytes.withUnsafeBufferPointer { k in
+            for e in 0..<values.count {
+                let start = Int(entryStart[e])
+                body(UnsafeBufferPointer(rebasing: k[start..<(start + Int(entryLength[e]))]), values[e])
+            }
+        }
+    }
 }
 
 /// Access to the embedded lexicon files (`Sources/NewsKBExtraction/Lexicons/*.txt`).

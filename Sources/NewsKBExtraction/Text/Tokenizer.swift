@@ -126,19 +126,20 @@ public enum Tokenizer {
     }
 
     static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        let n = p.count
+        var state = ScanState(p)
+        state.run()
+        return state.tokens
+    }
+
+    /// The scanner's running state. A struct with mutating methods rather than local functions
+    /// capturing local variables: captured variables are boxed and every access to them is
+    /// checked for exclusivity at run time, which cost more than the scanning itself.
+    private struct ScanState {
+        let p: UnsafeBufferPointer<UInt8>
+        let n: Int
         var tokens = [Token]()
-        tokens.reserveCapacity(n / 5 + 4)
         // running byte -> scalar cursor
         var curByte = 0, curScalar: Int32 = 0
-        @inline(__always) func scalarAt(_ b: Int) -> Int32 {
-            while curByte < b {
-                if p[curByte] & 0xC0 != 0x80 { curScalar += 1 }
-                curByte += 1
-            }
-            return curScalar
-        }
-        var i = 0
         var spaceBefore = true
         var lineStart = true
         var straightDoubleOpen = false
@@ -146,7 +147,21 @@ public enum Tokenizer {
         var lineFirstToken = 0
         var lineHasLower = false, lineHasLetter = false
 
-        func finishLine() {
+        init(_ p: UnsafeBufferPointer<UInt8>) {
+            self.p = p
+            self.n = p.count
+            tokens.reserveCapacity(p.count / 5 + 4)
+        }
+
+        @inline(__always) mutating func scalarAt(_ b: Int) -> Int32 {
+            while curByte < b {
+                if p[curByte] & 0xC0 != 0x80 { curScalar += 1 }
+                curByte += 1
+            }
+            return curScalar
+        }
+
+        mutating func finishLine() {
             if lineHasLetter && !lineHasLower && tokens.count > lineFirstToken {
                 for k in lineFirstToken..<tokens.count { tokens[k].flags.insert(.inCapsLine) }
             }
@@ -157,7 +172,7 @@ public enum Tokenizer {
             singleOpen = 0
         }
 
-        func emit(_ s: Int, _ e: Int, _ kind: Token.Kind, _ f: Token.Flags) {
+        @inline(__always) mutating func emit(_ s: Int, _ e: Int, _ kind: Token.Kind, _ f: Token.Flags) {
             var flags = f
             if spaceBefore { flags.insert(.spaceBefore) }
             if lineStart { flags.insert(.lineInitial) }
@@ -169,128 +184,130 @@ public enum Tokenizer {
 
         @inline(__always) func classAt(_ j: Int) -> CC { j < n ? classify(p, j).0 : .space }
 
-        while i < n {
-            let (c, len, v) = classify(p, i)
-            switch c {
-            case .space:
-                spaceBefore = true
-                if let last = tokens.last, Int(last.byteEnd) == i { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-                i += len
-            case .newline:
-                spaceBefore = true
-                if let last = tokens.last, Int(last.byteEnd) == i { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-                if !lineStart { finishLine() }
-                lineStart = true
-                i += len
-            case .extend:
-                if let last = tokens.last, Int(last.byteEnd) == i {
-                    var j = i + len
-                    while j < n, classify(p, j).0 == .extend { j += classify(p, j).1 }
-                    tokens[tokens.count - 1].byteEnd = Int32(j)
-                    tokens[tokens.count - 1].end = scalarAt(j)
-                    tokens[tokens.count - 1].flags.insert(.nonASCII)
-                    i = j
-                } else {
-                    var j = i + len
-                    while j < n, classify(p, j).0 == .extend { j += classify(p, j).1 }
-                    emit(i, j, .symbol, .nonASCII)
-                    i = j
-                }
-            case .upper, .lower, .caseless:
-                let (e, f) = scanWord(p, i)
-                if !f.contains(.allCaps) && (f.contains(.lowercase) || f.contains(.capitalized)) { lineHasLower = true }
-                lineHasLetter = true
-                emit(i, e, .word, f)
-                i = e
-            case .digit:
-                let (e, f) = scanNumber(p, i)
-                emit(i, e, .number, f)
-                i = e
-            case .apostrophe, .quote:
-                let prevAttached = tokens.last.map { Int($0.byteEnd) == i } ?? false
-                let next = classAt(i + len)
-                let nextIsSpace = i + len >= n || next == .space || next == .newline
-                // possessive: ’s / 's after a word (attached, or CoNLL-style spaced `Germany 's`)
-                if c == .apostrophe, i + len < n, p[i + len] | 0x20 == 0x73,
-                   !isAlnum(classAt(i + len + 1)),
-                   let last = tokens.last, last.isWordLike || last.kind == .symbol,
-                   prevAttached || (spaceBefore && last.kind == .word && (i + len + 1 >= n || classAt(i + len + 1) == .space || classAt(i + len + 1) == .newline)) {
-                    emit(i, i + len + 1, .possessive, [])
-                    i += len + 1
-                    continue
-                }
-                var f: Token.Flags = v >= 0x80 ? .nonASCII : []
-                switch v {
-                case 0x201C, 0x201E, 0x00AB, 0x2039, 0x2018, 0x201A, 0x201F, 0x300C:
-                    f.insert(.openingQuote)
-                    if v == 0x2018 || v == 0x201A { singleOpen += 1 }
-                case 0x201D, 0x00BB, 0x203A, 0x300D:
-                    f.insert(.closingQuote)
-                case 0x22:
-                    let opening: Bool
-                    if (spaceBefore || !prevAttached) && !nextIsSpace { opening = true }
-                    else if prevAttached && nextIsSpace { opening = false }
-                    else { opening = !straightDoubleOpen }
-                    f.insert(opening ? .openingQuote : .closingQuote)
-                    straightDoubleOpen = opening
-                default: // ’ or ' not inside a word
-                    if prevAttached, let last = tokens.last, last.kind == .word,
-                       p[Int(last.byteEnd) - 1] | 0x20 == 0x73, singleOpen == 0, !isAlnum(next) {
-                        // plural possessive: `the countries’ leaders`
-                        emit(i, i + len, .possessive, f)
-                        i += len
+        mutating func run() {
+            var i = 0
+            while i < n {
+                let (c, len, v) = classify(p, i)
+                switch c {
+                case .space:
+                    spaceBefore = true
+                    if let last = tokens.last, Int(last.byteEnd) == i { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
+                    i += len
+                case .newline:
+                    spaceBefore = true
+                    if let last = tokens.last, Int(last.byteEnd) == i { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
+                    if !lineStart { finishLine() }
+                    lineStart = true
+                    i += len
+                case .extend:
+                    if let last = tokens.last, Int(last.byteEnd) == i {
+                        var j = i + len
+                        while j < n, classify(p, j).0 == .extend { j += classify(p, j).1 }
+                        tokens[tokens.count - 1].byteEnd = Int32(j)
+                        tokens[tokens.count - 1].end = scalarAt(j)
+                        tokens[tokens.count - 1].flags.insert(.nonASCII)
+                        i = j
+                    } else {
+                        var j = i + len
+                        while j < n, classify(p, j).0 == .extend { j += classify(p, j).1 }
+                        emit(i, j, .symbol, .nonASCII)
+                        i = j
+                    }
+                case .upper, .lower, .caseless:
+                    let (e, f) = scanWord(p, i)
+                    if !f.contains(.allCaps) && (f.contains(.lowercase) || f.contains(.capitalized)) { lineHasLower = true }
+                    lineHasLetter = true
+                    emit(i, e, .word, f)
+                    i = e
+                case .digit:
+                    let (e, f) = scanNumber(p, i)
+                    emit(i, e, .number, f)
+                    i = e
+                case .apostrophe, .quote:
+                    let prevAttached = tokens.last.map { Int($0.byteEnd) == i } ?? false
+                    let next = classAt(i + len)
+                    let nextIsSpace = i + len >= n || next == .space || next == .newline
+                    // possessive: ’s / 's after a word (attached, or CoNLL-style spaced `Germany 's`)
+                    if c == .apostrophe, i + len < n, p[i + len] | 0x20 == 0x73,
+                       !isAlnum(classAt(i + len + 1)),
+                       let last = tokens.last, last.isWordLike || last.kind == .symbol,
+                       prevAttached || (spaceBefore && last.kind == .word && (i + len + 1 >= n || classAt(i + len + 1) == .space || classAt(i + len + 1) == .newline)) {
+                        emit(i, i + len + 1, .possessive, [])
+                        i += len + 1
                         continue
                     }
-                    if !prevAttached && !nextIsSpace {
-                        f.insert(.openingQuote); singleOpen += 1
-                    } else {
-                        f.insert(.closingQuote); if singleOpen > 0 { singleOpen -= 1 }
-                    }
-                }
-                emit(i, i + len, .quote, f)
-                i += len
-            case .hyphen:
-                var j = i + len
-                var runs = 1
-                while j < n, classify(p, j).0 == .hyphen { j += classify(p, j).1; runs += 1 }
-                _ = runs
-                emit(i, j, .punctuation, .dash)
-                i = j
-            case .dash:
-                emit(i, i + len, .punctuation, [.dash, .nonASCII])
-                i += len
-            case .ellipsis:
-                emit(i, i + len, .punctuation, [.ellipsis, .nonASCII, .sentenceFinal])
-                i += len
-            case .period:
-                var j = i + 1
-                while j < n, p[j] == 0x2E { j += 1 }
-                if j - i >= 2 { emit(i, j, .punctuation, [.ellipsis, .sentenceFinal]) } else { emit(i, j, .punctuation, .sentenceFinal) }
-                i = j
-            case .punct:
-                if v == 0x21 || v == 0x3F {
-                    var j = i + 1
-                    while j < n, p[j] == 0x21 || p[j] == 0x3F { j += 1 }
-                    emit(i, j, .punctuation, .sentenceFinal)
-                    i = j
-                } else {
                     var f: Token.Flags = v >= 0x80 ? .nonASCII : []
-                    if v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x061F || v == 0x0964 { f.insert(.sentenceFinal) }
-                    emit(i, i + len, .punctuation, f)
+                    switch v {
+                    case 0x201C, 0x201E, 0x00AB, 0x2039, 0x2018, 0x201A, 0x201F, 0x300C:
+                        f.insert(.openingQuote)
+                        if v == 0x2018 || v == 0x201A { singleOpen += 1 }
+                    case 0x201D, 0x00BB, 0x203A, 0x300D:
+                        f.insert(.closingQuote)
+                    case 0x22:
+                        let opening: Bool
+                        if (spaceBefore || !prevAttached) && !nextIsSpace { opening = true }
+                        else if prevAttached && nextIsSpace { opening = false }
+                        else { opening = !straightDoubleOpen }
+                        f.insert(opening ? .openingQuote : .closingQuote)
+                        straightDoubleOpen = opening
+                    default: // ’ or ' not inside a word
+                        if prevAttached, let last = tokens.last, last.kind == .word,
+                           p[Int(last.byteEnd) - 1] | 0x20 == 0x73, singleOpen == 0, !isAlnum(next) {
+                            // plural possessive: `the countries’ leaders`
+                            emit(i, i + len, .possessive, f)
+                            i += len
+                            continue
+                        }
+                        if !prevAttached && !nextIsSpace {
+                            f.insert(.openingQuote); singleOpen += 1
+                        } else {
+                            f.insert(.closingQuote); if singleOpen > 0 { singleOpen -= 1 }
+                        }
+                    }
+                    emit(i, i + len, .quote, f)
                     i += len
+                case .hyphen:
+                    var j = i + len
+                    var runs = 1
+                    while j < n, classify(p, j).0 == .hyphen { j += classify(p, j).1; runs += 1 }
+                    _ = runs
+                    emit(i, j, .punctuation, .dash)
+                    i = j
+                case .dash:
+                    emit(i, i + len, .punctuation, [.dash, .nonASCII])
+                    i += len
+                case .ellipsis:
+                    emit(i, i + len, .punctuation, [.ellipsis, .nonASCII, .sentenceFinal])
+                    i += len
+                case .period:
+                    var j = i + 1
+                    while j < n, p[j] == 0x2E { j += 1 }
+                    if j - i >= 2 { emit(i, j, .punctuation, [.ellipsis, .sentenceFinal]) } else { emit(i, j, .punctuation, .sentenceFinal) }
+                    i = j
+                case .punct:
+                    if v == 0x21 || v == 0x3F {
+                        var j = i + 1
+                        while j < n, p[j] == 0x21 || p[j] == 0x3F { j += 1 }
+                        emit(i, j, .punctuation, .sentenceFinal)
+                        i = j
+                    } else {
+                        var f: Token.Flags = v >= 0x80 ? .nonASCII : []
+                        if v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x061F || v == 0x0964 { f.insert(.sentenceFinal) }
+                        emit(i, i + len, .punctuation, f)
+                        i += len
+                    }
+                case .symbol:
+                    var j = i + len
+                    // a flag emoji is a pair of regional indicators
+                    if v >= 0x1F1E6 && v <= 0x1F1FF, j < n, case let (_, l2, v2) = classify(p, j), v2 >= 0x1F1E6 && v2 <= 0x1F1FF { j += l2 }
+                    while j < n, classify(p, j).0 == .extend { j += classify(p, j).1 }
+                    emit(i, j, .symbol, v >= 0x80 ? .nonASCII : [])
+                    i = j
                 }
-            case .symbol:
-                var j = i + len
-                // a flag emoji is a pair of regional indicators
-                if v >= 0x1F1E6 && v <= 0x1F1FF, j < n, case let (_, l2, v2) = classify(p, j), v2 >= 0x1F1E6 && v2 <= 0x1F1FF { j += l2 }
-                while j < n, classify(p, j).0 == .extend { j += classify(p, j).1 }
-                emit(i, j, .symbol, v >= 0x80 ? .nonASCII : [])
-                i = j
             }
+            if let last = tokens.last, Int(last.byteEnd) == n { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
+            finishLine()
         }
-        if let last = tokens.last, Int(last.byteEnd) == n { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-        finishLine()
-        return tokens
     }
 
     /// Scans a word starting at a letter: returns its end and flags.
@@ -302,6 +319,18 @@ public enum Tokenizer {
         var f: Token.Flags = []
         var lastWasLetter = false
         while j < n {
+            // ASCII letters, the bulk of a word, without the general classification (the
+            // same steps as the letter case below, for a one-byte letter).
+            let b = p[j]
+            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A {
+                let isUpper = b <= 0x5A
+                if letters == 0 { firstUpper = isUpper }
+                letters += 1
+                if isUpper { upper += 1 } else { lower += 1 }
+                lastWasLetter = true
+                j += 1
+                continue
+            }
             let (c, len, _) = classify(p, j)
             switch c {
             case .upper, .lower, .caseless:
