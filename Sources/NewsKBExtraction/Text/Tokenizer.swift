@@ -120,8 +120,9 @@ public enum Tokenizer {
 
     // MARK: - scanner
 
-    /// The raw token stream (no sentence information yet).
-    static func scan(_ text: DocumentText) -> [Token] {
+    /// The raw token stream (no sentence information yet: ``SentenceSplitter/split(_:tokens:)``
+    /// adds it, as ``Analyzer`` does).
+    public static func scan(_ text: DocumentText) -> [Token] {
         text.utf8.withUnsafeBufferPointer { p in scan(p) }
     }
 
