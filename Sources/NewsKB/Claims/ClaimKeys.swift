@@ -82,11 +82,6 @@ struct ClaimKeys {
             }
         }
     }
-
-    /// True for a content-word key (not an entity or a date).
-    static func isWord(_ key: Substring) -> Bool {
-        !(key.hasPrefix("e:") || key.hasPrefix("d:"))
-    }
 }
 
 extension StringProtocol {
