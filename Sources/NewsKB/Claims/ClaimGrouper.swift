@@ -151,10 +151,21 @@ public struct ClaimGrouper: Sendable {
         for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
 
         // Posting lists (in canonical order) for keys that can single out a claim.
-        var postings = [[Int32]](repeating: [], count: keyCount)
+        // One flat array: key k's list is postings[postingStart[k] ..< postingStart[k + 1]].
+        var postingStart = [Int](repeating: 0, count: keyCount + 1)
         for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
-            for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postings[Int(k)].append(Int32(i)) }
+            for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { postingStart[Int(k) + 1] += 1 }
         }
+        for k in 0..<keyCount { postingStart[k + 1] += postingStart[k] }
+        var postings = [Int32](repeating: 0, count: postingStart[keyCount])
+        var fill = postingStart
+        for i in order where items[i].keys.count + items[i].quantities.count >= minKeys {
+            for k in items[i].keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings {
+                postings[fill[Int(k)]] = Int32(i)
+                fill[Int(k)] += 1
+            }
+        }
+        fill = []
         // Posting lists of measures with a unit, by value bucket: claims giving the same measure
         // (`37 mph`, `59 km/h`) are compared even when they share no word.
         var qPostings = [Int64: [Int32]]()
@@ -166,7 +177,8 @@ public struct ClaimGrouper: Sendable {
             var last: Int32 = -1
             qPostings[k] = qPostings[k]!.filter { x in defer { last = x }; return x != last }
         }
-        var lists = [[Int32]]()
+        // A claim's candidates: its lists one after the other (copied as integers: no list retained).
+        var candidates = [Int32]()
 
         var seen = [Int32](repeating: -1, count: n)
         var probeKeys = [Int32]()
@@ -186,20 +198,22 @@ public struct ClaimGrouper: Sendable {
         // The keys of the claim being compared: `mark[k] == a`.
         var mark = [Int32](repeating: -1, count: keyCount)
 
-        flatKeys.withUnsafeBufferPointer { keys in weight.withUnsafeBufferPointer { weight in
+        flatKeys.withUnsafeBufferPointer { keys in weight.withUnsafeBufferPointer { weight in postings.withUnsafeBufferPointer { postings in
         for a in order where items[a].keys.count + items[a].quantities.count >= minKeys {
             let ia = items[a]
             probeKeys.removeAll(keepingCapacity: true)
             for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }
             probeKeys.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
-            lists.removeAll(keepingCapacity: true)
-            for k in probeKeys.prefix(probes) { lists.append(postings[Int(k)]) }
+            candidates.removeAll(keepingCapacity: true)
+            for k in probeKeys.prefix(probes) {
+                candidates.append(contentsOf: UnsafeBufferPointer(rebasing: postings[postingStart[Int(k)]..<postingStart[Int(k) + 1]]))
+            }
             for q in ia.quantities {
-                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], l.count <= maxPostings { lists.append(l) } }
+                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], l.count <= maxPostings { candidates += l } }
             }
             for i in keyStart[a]..<keyStart[a + 1] { mark[Int(keys[i])] = Int32(a) }
-            for list in lists {
-                for b32 in list {
+            do {
+                for b32 in candidates {
                     let b = Int(b32)
                     if rank[b] <= rank[a] || seen[b] == Int32(a) { continue }
                     seen[b] = Int32(a)
@@ -248,7 +262,7 @@ public struct ClaimGrouper: Sendable {
                 }
             }
         }
-        } }
+        } } }
         result.edges = edges
         result.conflicts = conflicts.map { (a: $0.0, b: $0.1, kind: $0.2) }
         result.conflicts.sort { rank[$0.a] != rank[$1.a] ? rank[$0.a] < rank[$1.a] : rank[$0.b] < rank[$1.b] }
