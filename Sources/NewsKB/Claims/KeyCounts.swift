@@ -227,9 +227,6 @@ final class KeyCounts {
         }
     }
 
-    /// The id of a counted key given as a string.
-    func id(of key: String) -> Int32? { id(ofHash: KeyHash.of(key)) }
-
     /// A key's name and how many claims and documents hold it.
     func entry(_ id: Int32) throws -> Entry {
         if !inMemory.isEmpty { return inMemory[Int(id)] }

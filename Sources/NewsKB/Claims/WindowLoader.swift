@@ -62,9 +62,6 @@ final class WindowLoader {
         cache = cache.filter { docs.contains($0.key) }
     }
 
-    /// Documents whose claims are cached.
-    var cachedDocuments: Int { cache.count }
-
     /// Claims of the documents (given in canonical order), in canonical order, with corpus-wide
     /// key ids; and the title keys of those that have any.
     func load(_ docs: [CorpusDocuments.Doc]) throws -> (claims: [ClaimCorpus.ClaimRow], titles: [(doc: Int, keys: [Int32])]) {

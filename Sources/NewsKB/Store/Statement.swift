@@ -145,14 +145,6 @@ public final class Statement {
     public func columnInt64(_ index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
     public func columnInt(_ index: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(index))) }
 
-    /// The UTF-8 bytes of a text column, valid inside `body` only (no `String` is made); nil
-    /// for NULL.
-    public func withColumnText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
-        guard let p = sqlite3_column_text(handle, Int32(index)) else { return nil }
-        let n = Int(sqlite3_column_bytes(handle, Int32(index)))
-        return try body(UnsafeBufferPointer(start: p, count: n))
-    }
-
     /// The bytes of a blob column, valid inside `body` only; empty for an empty blob or NULL.
     public func withColumnBlob<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let n = Int(sqlite3_column_bytes(handle, Int32(index)))
