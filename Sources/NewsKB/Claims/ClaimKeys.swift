@@ -41,44 +41,32 @@ struct ClaimKeys {
     }
 
     /// Every key of a stored line, each date also as its month and year (a day matches its
-    /// month and year: "April 2019" = "in 2019"); scanned on bytes, as the corpus phase calls it
-    /// for every claim. A key may repeat when a derived date is also stored.
+    /// month and year: "April 2019" = "in 2019"). A key may repeat when a derived date is also
+    /// stored.
     static func scan(_ line: String, _ body: (String) -> Void) {
         var line = line
-        line.withUTF8 { bytes in
-            func key(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self) }
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 32 {
-                defer { start = i + 1 }
-                guard i > start else { continue }
-                body(key(start, i))
-                // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
-                let n = i - start
-                if n >= 9, bytes[start] == 100, bytes[start + 1] == 58, (48...57).contains(bytes[start + 2]) {
-                    body(key(start, start + 6))
-                    if n == 12 { body(key(start, start + 9)) }
-                }
-            }
-        }
+        line.withUTF8 { bytes in scanBytes(bytes) { body(String(decoding: $0, as: UTF8.self)) } }
     }
 
-    /// The hashes (``KeyHash``) of the keys ``scan(_:_:)`` gives, read from the line's bytes:
-    /// the same keys, without a `String` each.
-    /// Each key comes with its bytes (a slice of `line`, or for a derived date its prefix).
+    /// The hashes (``KeyHash``) of the keys ``scan(_:_:)`` gives, each with its bytes, read from
+    /// the line's bytes: the same keys, without a `String` each (the corpus phase's pass over
+    /// every claim).
     static func scanHashes(_ line: UnsafeBufferPointer<UInt8>, _ body: (UInt64, UnsafeBufferPointer<UInt8>) -> Void) {
+        scanBytes(line) { body(KeyHash($0).value, $0) }
+    }
+
+    /// The keys of a line as slices of its bytes (a derived date is a prefix of its day).
+    private static func scanBytes(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
         for i in 0...line.count where i == line.count || line[i] == 32 {
             defer { start = i + 1 }
             guard i > start else { continue }
-            func key(_ a: Int, _ b: Int) {
-                let bytes = UnsafeBufferPointer(rebasing: line[a..<b])
-                body(KeyHash(bytes).value, bytes)
-            }
-            key(start, i)
+            body(UnsafeBufferPointer(rebasing: line[start..<i]))
+            // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
             let n = i - start
             if n >= 9, line[start] == 100, line[start + 1] == 58, (48...57).contains(line[start + 2]) {
-                key(start, start + 6)
-                if n == 12 { key(start, start + 9) }
+                body(UnsafeBufferPointer(rebasing: line[start..<start + 6]))
+                if n == 12 { body(UnsafeBufferPointer(rebasing: line[start..<start + 9])) }
             }
         }
     }

@@ -37,8 +37,7 @@ final class CorpusDocuments {
         let read = try db.prepare("SELECT id, published FROM documents ORDER BY key")
         let insert = try db.prepare("INSERT INTO temp.corpus_documents(number, id, day, bucket) VALUES (?, ?, ?, ?)")
         var n = 0
-        try db.execute("BEGIN")
-        do {
+        try db.transaction(immediate: false) {
             while try read.step() {
                 let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
                 let bucket = day.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) }
@@ -47,10 +46,6 @@ final class CorpusDocuments {
             }
             read.reset()
             try db.execute("CREATE INDEX temp.corpus_documents_bucket ON corpus_documents(bucket, number)")
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
         }
         count = n
         buckets = try db.rows("SELECT DISTINCT bucket FROM temp.corpus_documents WHERE bucket IS NOT NULL ORDER BY bucket").compactMap { $0[0].int }

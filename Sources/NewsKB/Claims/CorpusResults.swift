@@ -88,14 +88,7 @@ final class CorpusResults {
 
     /// Runs `body` in one transaction of the temporary tables.
     func batch(_ body: () throws -> Void) throws {
-        try db.execute("BEGIN")
-        do {
-            try body()
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
-        }
+        try db.transaction(immediate: false, body)
     }
 
     /// Merges a finished story component into stories and finds the conflicts between the

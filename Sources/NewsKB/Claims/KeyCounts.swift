@@ -69,19 +69,9 @@ final class KeyCounts {
         var chunk = KeyTally()
         var records = [(Int64, [UInt8])](), recordBytes = 0
         var spilled = false
-        func transaction(_ body: () throws -> Void) throws {
-            try db.execute("BEGIN")
-            do {
-                try body()
-                try db.execute("COMMIT")
-            } catch {
-                try? db.execute("ROLLBACK")
-                throw error
-            }
-        }
         func writeRecords() throws {
             guard !records.isEmpty else { return }
-            try transaction { for (d, r) in records { try insertRecord.execute(binding: d, DatabaseValue.blob(r)) } }
+            try db.transaction(immediate: false) { for (d, r) in records { try insertRecord.execute(binding: d, DatabaseValue.blob(r)) } }
             records.removeAll(keepingCapacity: true)
             recordBytes = 0
         }
@@ -89,7 +79,7 @@ final class KeyCounts {
         // fits: then they are numbered in memory, below).
         func spillKeys() throws {
             // In hash order: rows go in at the end of the table's b-tree, not all over it.
-            try transaction { for (h, c) in chunk.sorted() { try upsert.execute(binding: Int64(bitPattern: h), c.name, Int(c.claims), Int(c.docs)) } }
+            try db.transaction(immediate: false) { for (h, c) in chunk.sorted() { try upsert.execute(binding: Int64(bitPattern: h), c.name, Int(c.claims), Int(c.docs)) } }
             chunk.removeAll()
             spilled = true
         }
@@ -158,7 +148,7 @@ final class KeyCounts {
         var pairs = [(hash: UInt64, id: Int32)]()
         if !spilled {
             // Numbered in memory: the keys sorted by their bytes (SQLite's order for text).
-            let all = chunk.sorted().sorted { KeyCounts.precedes($0.counts.name, $1.counts.name) }
+            let all = chunk.entries.sorted { KeyCounts.precedes($0.counts.name, $1.counts.name) }
             chunk.removeAll()
             inMemory = all.map { Entry(name: $0.counts.name, claims: $0.counts.claims, docs: $0.counts.docs) }
             pairs = all.enumerated().map { (hash: $0.element.hash, id: Int32($0.offset)) }

@@ -45,7 +45,7 @@ struct KeyTally {
     }
 
     private mutating func grow() {
-        let old = zip(hashes, values).filter { $0.0 != 0 }
+        let old = entries
         self = KeyTally(capacity: hashes.count)
         for (h, v) in old {
             var i = Int(truncatingIfNeeded: h) & mask
@@ -59,7 +59,12 @@ struct KeyTally {
     /// The keys held with their counts, in ascending order of their hashes as signed integers
     /// (the order SQLite keeps them in).
     func sorted() -> [(hash: UInt64, counts: Counts)] {
-        zip(hashes, values).filter { $0.0 != 0 }.map { (hash: $0.0, counts: $0.1) }.sorted { Int64(bitPattern: $0.hash) < Int64(bitPattern: $1.hash) }
+        entries.sorted { Int64(bitPattern: $0.hash) < Int64(bitPattern: $1.hash) }
+    }
+
+    /// The keys held with their counts, in no particular order.
+    var entries: [(hash: UInt64, counts: Counts)] {
+        zip(hashes, values).filter { $0.0 != 0 }.map { (hash: $0.0, counts: $0.1) }
     }
 
     mutating func removeAll() { self = KeyTally() }

@@ -9,37 +9,27 @@ final class IndexBuild: @unchecked Sendable {
     private let done = DispatchGroup()
     private var failure: Error?
     private var connection: Database?
+    private let clock = StepClock()
     /// What the build cost: wall clock and CPU time of the thread that ran it, in seconds.
-    private(set) var seconds = 0.0, cpuSeconds = 0.0
+    var seconds: Double { clock.wall["build"] ?? 0 }
+    var cpuSeconds: Double { clock.cpu["build"] ?? 0 }
 
     /// Starts building what `db` has set aside.
     init(db: Database) throws {
         guard try db.int("SELECT count(*) FROM deferred_indexes") > 0 else { return }
         let path = db.path
-        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else {
-            try measure { _ = try DeferredIndexes(db: db).restoreAll() }
-            return
-        }
-        // Used by the build's thread only, and closed when it is done. (If a second connection
-        // cannot be opened, the build runs here, as it would in memory.)
-        guard let own = try? Database(path: path, mode: .readWrite) else {
-            try measure { _ = try DeferredIndexes(db: db).restoreAll() }
+        let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
+        // Used by the build's thread only, and closed when it is done. (In memory, or if a second
+        // connection cannot be opened, the build runs here.)
+        guard !inMemory, let own = try? Database(path: path, mode: .readWrite) else {
+            try clock.measure("build") { _ = try DeferredIndexes(db: db).restoreAll() }
             return
         }
         connection = own
         DispatchQueue.global(qos: .userInitiated).async(group: done) { [self] in
-            do { try measure { _ = try DeferredIndexes(db: connection!).restoreAll() } } catch { failure = error }
+            do { try clock.measure("build") { _ = try DeferredIndexes(db: connection!).restoreAll() } } catch { failure = error }
             connection = nil
         }
-    }
-
-    private func measure(_ body: () throws -> Void) throws {
-        let t0 = DispatchTime.now().uptimeNanoseconds, c0 = threadCPUNanoseconds()
-        defer {
-            seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-            cpuSeconds = Double(threadCPUNanoseconds() - c0) / 1e9
-        }
-        try body()
     }
 
     /// Waits for the build to end; throws what it failed with.
