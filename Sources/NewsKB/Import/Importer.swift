@@ -70,7 +70,7 @@ public final class Importer {
     private var start = Date()
     /// The full-text index is rebuilt at the end of this run (``DeferredIndexes``): batches skip it.
     private var fullTextDeferred = false
-    private let markCorpusPending: Statement
+    private let markCorpusPending: PreparedStatement
 
     /// An importer that analyses with the user aliases and gazetteer entries stored in the
     /// database (`newskb alias add`).

@@ -3,8 +3,8 @@
 /// temporary table (SQLite's temp database, spilled to disk past a small cache), so memory does
 /// not grow with the number of articles imported.
 final class RunKeys {
-    private let find: Statement
-    private let insert: Statement
+    private let find: PreparedStatement
+    private let insert: PreparedStatement
 
     /// Starts an empty set of keys for a new run.
     init(db: Database) throws {

@@ -131,7 +131,7 @@ public struct EntityQueries {
             """, [id])
     }
 
-    private func bound(_ s: Statement, _ values: [DatabaseBindable?]) throws -> Statement {
+    private func bound(_ s: PreparedStatement, _ values: [DatabaseBindable?]) throws -> PreparedStatement {
         try s.bind(values)
         return s
     }

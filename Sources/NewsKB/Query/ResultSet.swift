@@ -9,7 +9,7 @@ public struct ResultSet: Sendable, Equatable {
     }
 
     /// Runs a prepared statement to completion and collects its rows.
-    public init(statement: Statement) throws {
+    public init(statement: PreparedStatement) throws {
         columns = statement.columnNames
         rows = []
         let n = columns.count

@@ -33,7 +33,7 @@ public struct SQLRunner {
     /// Runs every statement of `sql` in order; returns the result of each statement that
     /// returns columns. Parameters are given by name (`name` for `:name`, `@name`, `$name`).
     public func run(_ sql: String, parameters: [String: String] = [:]) throws -> [ResultSet] {
-        let statements: [Statement]
+        let statements: [PreparedStatement]
         do {
             statements = try db.prepareAll(sql)
         } catch let e as DatabaseError where e.resultCode == 23 /* SQLITE_AUTH */ {

@@ -85,18 +85,18 @@ public final class Database {
     // MARK: Running SQL
 
     /// Prepares one statement. Reuse it for every row rather than preparing again.
-    public func prepare(_ sql: String) throws -> Statement {
+    public func prepare(_ sql: String) throws -> PreparedStatement {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
         guard rc == SQLITE_OK, let stmt else {
             throw DatabaseError(connection: handle, code: rc, sql: sql)
         }
-        return Statement(database: self, sql: sql, handle: stmt)
+        return PreparedStatement(database: self, sql: sql, handle: stmt)
     }
 
     /// Prepares every statement of a script, in order (for `newskb sql` and migrations).
-    public func prepareAll(_ script: String) throws -> [Statement] {
-        var out = [Statement]()
+    public func prepareAll(_ script: String) throws -> [PreparedStatement] {
+        var out = [PreparedStatement]()
         let bytes = Array(script.utf8CString)
         try bytes.withUnsafeBufferPointer { buf in
             var tail: UnsafePointer<CChar>? = buf.baseAddress
@@ -110,7 +110,7 @@ public final class Database {
                     throw DatabaseError(connection: handle, code: rc, sql: text.trimmingWhitespace())
                 }
                 if let stmt {
-                    out.append(Statement(database: self, sql: text.trimmingWhitespace(), handle: stmt))
+                    out.append(PreparedStatement(database: self, sql: text.trimmingWhitespace(), handle: stmt))
                 }
                 tail = next
             }

@@ -16,18 +16,18 @@ final class DocumentWriter {
     }
 
     private let db: Database
-    private let findByKey: Statement
-    private let findByHash: Statement
-    private let deleteDocument: Statement
-    private let insertDocument: Statement
-    private let insertSentence: Statement
-    private let findEntity: Statement
-    private let insertEntity: Statement
-    private let insertAlias: Statement
-    private let insertRole: Statement
-    private let insertMention: Statement
-    private let insertStatement: Statement
-    private let indexStatements: Statement
+    private let findByKey: PreparedStatement
+    private let findByHash: PreparedStatement
+    private let deleteDocument: PreparedStatement
+    private let insertDocument: PreparedStatement
+    private let insertSentence: PreparedStatement
+    private let findEntity: PreparedStatement
+    private let insertEntity: PreparedStatement
+    private let insertAlias: PreparedStatement
+    private let insertRole: PreparedStatement
+    private let insertMention: PreparedStatement
+    private let insertStatement: PreparedStatement
+    private let indexStatements: PreparedStatement
     /// Id of the first statement written since the last ``indexNewStatements()``.
     private var firstUnindexedStatement: Int64?
     private let claimWriter: ClaimWriter

@@ -6,10 +6,10 @@ import NewsKBExtraction
 /// `claim_entities`.
 final class ClaimWriter {
     private let db: Database
-    private let insertClaim: Statement
-    private let insertEntity: Statement
-    private let insertQuantity: Statement
-    private let insertFrame: Statement
+    private let insertClaim: PreparedStatement
+    private let insertEntity: PreparedStatement
+    private let insertQuantity: PreparedStatement
+    private let insertFrame: PreparedStatement
 
     init(db: Database) throws {
         self.db = db

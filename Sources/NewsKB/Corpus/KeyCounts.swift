@@ -32,7 +32,7 @@ final class KeyCounts {
     private var entries = [Int32: Entry]()
     /// Every key's figures by id, when the vocabulary fitted in one chunk (no table then).
     private var inMemory = [Entry]()
-    private var byID: Statement!
+    private var byID: PreparedStatement!
 
     init(db: Database) throws {
         self.db = db

@@ -4,7 +4,7 @@ import Foundation
 /// batch ahead of the pass that reads them (``KeyCounts/count()``), which otherwise spends a
 /// good part of its time on them while the second core waits.
 final class TitleTerms: @unchecked Sendable {
-    private let batch: Statement
+    private let batch: PreparedStatement
     private let queue = DispatchQueue(label: "newskb.title-terms", qos: .userInitiated)
     private let size: Int
     /// The batch being read from, and the next one (being worked out).

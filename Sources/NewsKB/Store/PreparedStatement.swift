@@ -4,7 +4,7 @@ import CSQLite
 ///
 /// Statements are not thread-safe; they belong to the ``Database`` that prepared them and must
 /// not outlive it.
-public final class Statement {
+public final class PreparedStatement {
     /// The SQL text of this statement.
     public let sql: String
     let handle: OpaquePointer

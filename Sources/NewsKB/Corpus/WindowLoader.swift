@@ -6,11 +6,11 @@ import NewsKBExtraction
 /// and frames (for disagreements). Claims and titles of a window carry corpus-wide key ids
 /// (``KeyCounts``), which each window renumbers (``WindowKeys``).
 final class WindowLoader {
-    private let recordOfDocument: Statement
-    private let claimByID: Statement
-    private let quantitiesOfClaim: Statement
-    private let framesOfClaim: Statement
-    private let framedClaimsOfDocument: Statement
+    private let recordOfDocument: PreparedStatement
+    private let claimByID: PreparedStatement
+    private let quantitiesOfClaim: PreparedStatement
+    private let framesOfClaim: PreparedStatement
+    private let framedClaimsOfDocument: PreparedStatement
 
     private let counts: KeyCounts
 

@@ -16,8 +16,8 @@ final class CorpusResults {
     /// Results written so far.
     private(set) var stories = 0, groups = 0, conflicts = 0
 
-    private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: Statement
-    private let normalizedStmt, quantitiesStmt, storyOfDocument: Statement
+    private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: PreparedStatement
+    private let normalizedStmt, quantitiesStmt, storyOfDocument: PreparedStatement
 
     init(db: Database, loader: WindowLoader, counts: KeyCounts, grouper: ClaimGrouper, storyGrouper: StoryGrouper) throws {
         self.db = db

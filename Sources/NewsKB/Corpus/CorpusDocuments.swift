@@ -26,7 +26,7 @@ final class CorpusDocuments {
     let buckets: [Int]
     /// Documents without a publication date (compared with every window), by number.
     let undated: [Doc]
-    private let ofBucket: Statement
+    private let ofBucket: PreparedStatement
 
     init(db: Database, bucketDays: Int) throws {
         self.db = db
@@ -59,7 +59,7 @@ final class CorpusDocuments {
         try CorpusDocuments.docs(ofBucket, [b])
     }
 
-    private static func docs(_ stmt: Statement, _ values: [DatabaseBindable?]) throws -> [Doc] {
+    private static func docs(_ stmt: PreparedStatement, _ values: [DatabaseBindable?]) throws -> [Doc] {
         stmt.reset()
         try stmt.bind(values)
         defer { stmt.reset() }
