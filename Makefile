@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, run every test
 #   make eval   score extraction against ../shared/eval gold data
 #   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
+#   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
 SHELL := /bin/bash
@@ -13,7 +14,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large install clean
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean
 
 all: build
 
@@ -64,6 +65,9 @@ eval: release
 
 bench: release
 	@bash scripts/bench.sh $(SHARED)
+
+sample-agreement: release
+	@python3 scripts/sample-agreement.py --seed $${SEED:-1} --shared $(SHARED)
 
 bench-large: release
 	@bash scripts/bench-large.sh $(SHARED)

@@ -83,6 +83,9 @@ public enum ClaimExtractor {
             }
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
+                // A fragment the document asserts without a verb asserts nothing (see
+                // ``ClaimPredicate``); what a statement attributes has its cue for a verb.
+                guard statement != nil || ClaimPredicate.holds(text, tokens, slice(span, tokens, tokenRange[s])) else { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }

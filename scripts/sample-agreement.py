@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""make sample-agreement: a random sample of what newskb says agrees and disagrees, to read by hand.
+
+Imports BASIL, BBC News and Reuters-21578 (from ../shared) into .build/sample/*.db with the release
+binary (again only when the binary is newer than a database), then prints
+  - 40 random pairs of evidence from one claim group (a group drawn at random, then two of its
+    documents at random), spread evenly over the three corpora, with the group's reason;
+  - 20 random disagreements, every position with its source and sentence.
+For each item, judge: does the pair assert the same thing? Is the conflict genuine (different
+sources, the same fact of the same event, values that cannot both be true)?
+
+Usage: sample-agreement.py [--seed N] [--shared DIR] [--bin PATH] [--pairs 40] [--conflicts 20]
+"""
+import argparse
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+
+CORPORA = [
+    ("basil", "eval/basil/articles.jsonl"),
+    ("bbc", "corpora/bbc-news.jsonl"),
+    ("reuters", "corpora/reuters21578.jsonl"),
+]
+
+
+def ensure_db(binary, shared, name, rel, out):
+    src = os.path.join(shared, rel)
+    db = os.path.join(out, name + ".db")
+    if not os.path.exists(src):
+        sys.exit(f"sample-agreement: {src} not found (is ../shared beside the project?)")
+    if os.path.exists(db) and os.path.getmtime(db) >= os.path.getmtime(binary):
+        return db
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    print(f"importing {src} into {db} ...", file=sys.stderr)
+    subprocess.run([binary, "import", "--quiet", "--db", db, src], check=True)
+    return db
+
+
+def columns(con, view):
+    return {r[1] for r in con.execute(f"PRAGMA table_info({view})")}
+
+
+def clip(text, n=400):
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def sample_pairs(rng, dbs, count):
+    out = []
+    per = [count // len(dbs) + (1 if i < count % len(dbs) else 0) for i in range(len(dbs))]
+    for (name, db), k in zip(dbs, per):
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        has_reason = "reason" in columns(con, "claim_agreement")
+        groups = [r[0] for r in con.execute("SELECT claim_group FROM claim_agreement WHERE sources >= 2 ORDER BY claim_group")]
+        if not groups:
+            continue
+        for g in rng.sample(groups, min(k, len(groups))):
+            ev = con.execute("SELECT document, text, speaker, similarity FROM claim_evidence WHERE claim_group = ? "
+                             "ORDER BY document, start", (g,)).fetchall()
+            docs = sorted({e[0] for e in ev})
+            a, b = rng.sample(docs, 2)
+            ea = next(e for e in ev if e[0] == a)
+            eb = next(e for e in ev if e[0] == b)
+            reason = con.execute("SELECT reason FROM claim_agreement WHERE claim_group = ?", (g,)).fetchone()[0] if has_reason else None
+            out.append((name, g, len(docs), reason, ea, eb))
+    return out
+
+
+def sample_conflicts(rng, dbs, count):
+    pool = []
+    for name, db in dbs:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        for (d,) in con.execute("SELECT DISTINCT disagreement FROM disagreements ORDER BY 1"):
+            pool.append((name, db, d))
+    out = []
+    for name, db, d in rng.sample(pool, min(count, len(pool))):
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        has_reason = "reason" in columns(con, "disagreements")
+        cols = "kind, topic, document, position, text" + (", reason" if has_reason else "")
+        rows = con.execute(f"SELECT {cols} FROM disagreements WHERE disagreement = ? ORDER BY document, start", (d,)).fetchall()
+        out.append((name, d, rows, has_reason))
+    return out, len(pool)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--bin", default=".build/release/newskb")
+    ap.add_argument("--out", default=".build/sample")
+    ap.add_argument("--pairs", type=int, default=40)
+    ap.add_argument("--conflicts", type=int, default=20)
+    args = ap.parse_args()
+    if not os.path.exists(args.bin):
+        sys.exit(f"sample-agreement: no binary at {args.bin} (make release)")
+    os.makedirs(args.out, exist_ok=True)
+    dbs = [(name, ensure_db(args.bin, args.shared, name, rel, args.out)) for name, rel in CORPORA]
+    rng = random.Random(args.seed)
+
+    print(f"# Claim-group pairs (seed {args.seed}): does each pair assert the same thing?\n")
+    for i, (name, g, ndocs, reason, ea, eb) in enumerate(sample_pairs(rng, dbs, args.pairs), 1):
+        print(f"P{i:02d} [{name}] group {g} ({ndocs} documents){' — ' + reason if reason else ''}")
+        for e in (ea, eb):
+            who = f" (speaker: {e[2]})" if e[2] else ""
+            print(f"    {e[0]}{who}: {clip(e[1])}")
+        print()
+
+    conflicts, total = sample_conflicts(rng, dbs, args.conflicts)
+    print(f"# Disagreements (seed {args.seed}; {total} in all): is each genuine?\n")
+    for i, (name, d, rows, has_reason) in enumerate(conflicts, 1):
+        kind, topic = rows[0][0], rows[0][1]
+        reason = rows[0][5] if has_reason else None
+        print(f"C{i:02d} [{name}] disagreement {d}: {kind} — {topic}{' — ' + reason if reason else ''}")
+        for r in rows:
+            print(f"    {r[2]} [{r[3]}]: {clip(r[4])}")
+        print()
+
+
+if __name__ == "__main__":
+    main()
