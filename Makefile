@@ -4,6 +4,8 @@
 #   make eval   score extraction against ../shared/eval gold data
 #   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
 #   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
+#   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
+#   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
 SHELL := /bin/bash
@@ -14,7 +16,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings
 
 all: build
 
@@ -71,6 +73,14 @@ sample-agreement: release
 
 bench-large: release
 	@bash scripts/bench-large.sh $(SHARED)
+
+# The embedding table, its vocabulary and the test fixtures (committed); MRPC accuracy printed.
+embeddings:
+	SHARED=$(abspath $(SHARED)) python3 scripts/build-embeddings.py --fixtures --eval
+
+# Not part of `make test`: reads real sentences from $(SHARED)/corpora at run time.
+check-embeddings: build
+	SHARED=$(abspath $(SHARED)) python3 scripts/build-embeddings.py --check-tokenizer $${N:-5000}
 
 install: release
 	install -d $(PREFIX)/bin

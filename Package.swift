@@ -15,8 +15,16 @@ let package = Package(
     targets: [
         // The system SQLite (Debian: libsqlite3-dev), reached through its C API.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        // Pure Swift text analysis: sentences, entities, statements. Knows nothing of SQLite.
-        .target(name: "NewsKBExtraction", path: "Sources/NewsKBExtraction", exclude: ["Lexicons"]),
+        // The static sentence-embedding table and its WordPiece vocabulary, put into the binary by an
+        // assembly file (.incbin); rebuilt by `make embeddings` (scripts/build-embeddings.py).
+        .target(
+            name: "CNewsKBModels", path: "Sources/CNewsKBModels",
+            exclude: ["minilm-static.bin", "wordpiece-vocab.txt", "accent-folding.txt"],
+            cSettings: [.headerSearchPath(".")]),
+        // Pure Swift text analysis: sentences, entities, statements, sentence embeddings. Knows nothing of SQLite.
+        .target(
+            name: "NewsKBExtraction", dependencies: ["CNewsKBModels"], path: "Sources/NewsKBExtraction",
+            exclude: ["Lexicons"]),
         // Store (SQLite wrapper, migrations, schema), importer and query layer.
         .target(name: "NewsKB", dependencies: ["CSQLite", "NewsKBExtraction"], path: "Sources/NewsKB"),
         // The command-line interface: parses arguments and prints, nothing else.
