@@ -6,6 +6,7 @@
 #   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
+#   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
 SHELL := /bin/bash
@@ -16,7 +17,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings train-agreement
 
 all: build
 
@@ -77,6 +78,14 @@ bench-large: release
 # The embedding table, its vocabulary and the test fixtures (committed); MRPC accuracy printed.
 embeddings:
 	SHARED=$(abspath $(SHARED)) python3 scripts/build-embeddings.py --fixtures --eval
+
+# The pair decision of the claim grouper (logistic regression) from MRPC train/dev through the
+# release binary's own claims and features; writes Lexicons/agreement-model.txt (then rebuild).
+TRAIN_PINS = numpy==2.4.6 scikit-learn==1.7.2
+train-agreement: release
+	@if [ ! -x .venv-train/bin/python ]; then python3 -m venv .venv-train && .venv-train/bin/pip install -q $(TRAIN_PINS); fi
+	.venv-train/bin/python scripts/train-agreement.py --shared $(SHARED) --bin $(RELEASE_BIN)
+	python3 scripts/embed-resources.py
 
 # Not part of `make test`: reads real sentences from $(SHARED)/corpora at run time.
 check-embeddings: build

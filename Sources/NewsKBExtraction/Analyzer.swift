@@ -2,7 +2,7 @@
 /// one `Analyzer` can be shared by many threads.
 ///
 /// The pipeline (design notes, phase 1): text and offsets → tokens and sentences → entity
-/// mentions and in-document coreference → statements.
+/// mentions and in-document coreference → statements → claims and their sentence vectors.
 public struct Analyzer: Sendable {
     /// User additions to the lexicons (extra gazetteer entries, aliases).
     public let configuration: EntityConfiguration
@@ -24,6 +24,7 @@ public struct Analyzer: Sendable {
         analysis.statements = StatementExtractor.extract(
             text, tokens: tokens, sentences: analysis.sentences, entities: analysis.entities, mentions: analysis.mentions)
         analysis.claims = ClaimExtractor.extract(text, tokens: tokens, analysis: analysis)
+        ClaimVectors.attach(to: &analysis.claims, text: text)
         return analysis
     }
 }

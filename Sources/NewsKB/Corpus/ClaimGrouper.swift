@@ -29,14 +29,18 @@ public struct ClaimGrouper: Sendable {
         public var negated: Bool
         /// The canonical order: (document key, start) made comparable by the caller.
         public var order: Int64
+        /// The claim's quantized sentence vector (``ClaimVectors``); empty when it has none.
+        public var vector: [Int8]
 
-        public init(id: Int64, document: Int32, keys: [Int32], quantities: [Q] = [], negated: Bool = false, order: Int64) {
+        public init(id: Int64, document: Int32, keys: [Int32], quantities: [Q] = [], negated: Bool = false, order: Int64,
+                    vector: [Int8] = []) {
             self.id = id
             self.document = document
             self.keys = keys
             self.quantities = quantities
             self.negated = negated
             self.order = order
+            self.vector = vector
         }
     }
 
@@ -88,6 +92,16 @@ public struct ClaimGrouper: Sendable {
     /// shared key towards ``minShared`` (a shared "Thursday" alone does not make two claims
     /// one). Empty: every key counts.
     public var dateKeys = Set<Int32>()
+    /// The kind of each key (``KeyKind``), by key id; empty: every key is a word. Entities and
+    /// dates that only one claim names are evidence of another event (``PairFeatures``).
+    public var keyKinds: [KeyKind] = []
+    /// The learned pair decision.
+    public var model = AgreementModel.shared
+    /// Least Dice similarity a candidate pair can reach, from its key weights alone, to be
+    /// compared at all (a paraphrase in other words shares few of its keys).
+    public var candidateFloor = 0.2
+
+    public enum KeyKind: UInt8, Sendable { case word, entity, date }
 
     public init() {}
 
@@ -149,6 +163,19 @@ public struct ClaimGrouper: Sendable {
         let weight = given ?? ClaimGrouper.weights(counts: df, claims: n)
         var total = [Double](repeating: 0, count: n)
         for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
+        // Each claim's entity weight and whether it carries a date (for the scope features).
+        let kinds = keyKinds.count >= keyCount ? keyKinds : [KeyKind](repeating: .word, count: keyCount)
+        var entityTotal = [Double](repeating: 0, count: n), hasDate = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            for k in items[i].keys {
+                switch kinds[Int(k)] {
+                case .entity: entityTotal[i] += weight[Int(k)]
+                case .date: hasDate[i] = true
+                case .word: break
+                }
+            }
+        }
+        let model = self.model, logging = PairFeatureLog.isOn
 
         // Posting lists (in canonical order) for keys that can single out a claim.
         // One flat array: key k's list is postings[postingStart[k] ..< postingStart[k + 1]].
@@ -194,7 +221,7 @@ public struct ClaimGrouper: Sendable {
         flatKeys.reserveCapacity(keyStart[n])
         for it in items { flatKeys += it.keys }
         let document = items.map(\.document), negated = items.map(\.negated), hasQuantities = items.map { !$0.quantities.isEmpty }
-        let negationCandidate = negationCandidate, loosest = min(threshold, conflictThreshold)
+        let negationCandidate = negationCandidate, loosest = min(threshold, conflictThreshold), floor = min(candidateFloor, loosest)
         // The keys of the claim being compared: `mark[k] == a`.
         var mark = [Int32](repeating: -1, count: keyCount)
 
@@ -223,17 +250,41 @@ public struct ClaimGrouper: Sendable {
                     // the least similarity anything below needs, the merge is skipped (with a
                     // margin for rounding, so that no pair is lost).
                     if !hasQuantities[a] || !hasQuantities[b] {
-                        let least = negated[a] != negated[b] ? min(negationCandidate, loosest) : loosest
+                        let least = negated[a] != negated[b] ? min(negationCandidate, floor) : floor
                         if 2 * min(total[a], total[b]) / max(1e-9, total[a] + total[b]) < least - 1e-9 { continue }
                     }
                     // The weight and number of the keys they share: b's keys marked in a's, in
                     // ascending order (so the sum is the same, to the last bit, as a merge's).
-                    var shared = 0.0, sharedKeys = 0
+                    var shared = 0.0, sharedKeys = 0, sharedEntities = 0.0, sharedDates = 0
                     for j in keyStart[b]..<keyStart[b + 1] where mark[Int(keys[j])] == Int32(a) {
-                        shared += weight[Int(keys[j])]
+                        let k = Int(keys[j])
+                        shared += weight[k]
                         sharedKeys += 1
+                        switch kinds[k] {
+                        case .entity: sharedEntities += weight[k]
+                        case .date: sharedDates += 1
+                        case .word: break
+                        }
                     }
                     let sim = 2 * shared / max(1e-9, total[a] + total[b])
+                    let ib = items[b]
+                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
+                    let q = quantityRelation(ia.quantities, ib.quantities)
+                    var f = PairFeatures()
+                    f.cosine = Double(ClaimGrouper.cosine(ia.vector, ib.vector))
+                    f.dice = sim
+                    f.diceWithQuantities = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
+                    f.sharedKeys = sharedKeys
+                    f.quantitiesMatch = q == .match
+                    f.quantitiesConflict = q == .conflict
+                    f.polarityDiffers = negated[a] != negated[b]
+                    let entityUnion = entityTotal[a] + entityTotal[b] - sharedEntities
+                    f.entitiesShared = entityUnion > 0 ? sharedEntities / entityUnion : 0
+                    f.entitiesMissing = max(entityTotal[a] > 0 ? (entityTotal[a] - sharedEntities) / entityTotal[a] : 0,
+                                            entityTotal[b] > 0 ? (entityTotal[b] - sharedEntities) / entityTotal[b] : 0)
+                    f.datesConflict = hasDate[a] && hasDate[b] && sharedDates == 0
+                    f.lengthRatio = min(total[a], total[b]) / max(1e-9, max(total[a], total[b]))
+                    if logging { PairFeatureLog.write(ia.id, ib.id, f) }
                     // A claim and a similar one of the other polarity may be a denial: a
                     // candidate the disagreement finder checks term by term (the negated claim
                     // keeps the terms it denies, next to their `¬` markers).
@@ -241,23 +292,18 @@ public struct ClaimGrouper: Sendable {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .negation) : (b, a, .negation))
                         continue
                     }
-                    if sim < loosest && (!hasQuantities[a] || !hasQuantities[b]) { continue }
-                    let ib = items[b]
-                    // Quantities that agree count like shared keys (37 mph = 59 km/h).
-                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
-                    let simQ = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
-                    let q = quantityRelation(ia.quantities, ib.quantities)
                     // A conflict needs a real common subject: three shared keys or more.
-                    let subject = sharedKeys >= 3
-                    if sim >= conflictThreshold && q == .conflict && subject {
+                    if sim >= conflictThreshold && q == .conflict && sharedKeys >= 3 {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
                         continue
                     }
-                    let boosted = max(sim, simQ)
-                    if boosted >= threshold && ia.negated == ib.negated && q != .conflict
-                        && sharedEvidence(ia, ib) >= minShared {
+                    // The learned decision: the pair asserts the same thing when the model says so,
+                    // with the same polarity, no quantity in conflict and enough in common.
+                    guard ia.negated == ib.negated, q != .conflict, sharedEvidence(ia, ib) >= minShared else { continue }
+                    let p = model.probability(f)
+                    if p >= model.threshold {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
-                        edges.append((boosted, x, y))
+                        edges.append((p, x, y))
                     }
                 }
             }
@@ -317,7 +363,7 @@ public struct ClaimGrouper: Sendable {
                 for x in small {
                     for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += input[Int(via[k])].sim }
                 }
-                if total / Double(A.count * B.count) < linkage * threshold { continue }
+                if total / Double(A.count * B.count) < linkage * model.threshold { continue }
             }
             best[a] = max(best[a], sim)
             best[b] = max(best[b], sim)
@@ -339,6 +385,13 @@ public struct ClaimGrouper: Sendable {
         guard !q.isCount, v > 0, v.isFinite else { return nil }
         let b = Int64((log(v) / log(1.03)).rounded(.down)) + Int64(offset) + (1 << 31)
         return Int64(q.unit) << 32 | (b & 0xFFFF_FFFF)
+    }
+
+    /// The cosine of two quantized unit vectors (0 when either is missing).
+    @inline(__always)
+    static func cosine(_ a: [Int8], _ b: [Int8]) -> Float {
+        guard !a.isEmpty, a.count == b.count else { return 0 }
+        return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in SentenceEncoder.dot(x, y) } }
     }
 
     @inline(__always)

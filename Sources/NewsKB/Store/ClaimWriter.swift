@@ -14,8 +14,8 @@ final class ClaimWriter {
     init(db: Database) throws {
         self.db = db
         insertClaim = try db.prepare("""
-            INSERT INTO claims(document_id, sentence_id, statement_id, position, start, "end", negated, match_keys)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO claims(document_id, sentence_id, statement_id, position, start, "end", negated, match_keys, vector)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertEntity = try db.prepare("INSERT OR IGNORE INTO claim_entities(claim_id, entity_id) VALUES (?, ?)")
         insertQuantity = try db.prepare(
@@ -61,7 +61,7 @@ final class ClaimWriter {
             let prepared = document.claims[position]
             let dates = prepared.dates
             try insertClaim.execute(binding: documentID, sentenceID, statementID, position, c.span.start, c.span.end,
-                                     c.negated ? 1 : 0, prepared.matchKeys)
+                                     c.negated ? 1 : 0, prepared.matchKeys, c.vector)
             let claimID = db.lastInsertRowID
             for e in c.entities where entities.indices.contains(e) && entityIDs.indices.contains(e) {
                 try insertEntity.execute(binding: claimID, entityIDs[e])

@@ -95,3 +95,11 @@ extension Optional: DatabaseBindable where Wrapped: DatabaseBindable {
         }
     }
 }
+/// A vector of bytes (a claim's quantized sentence vector), bound as a blob; empty binds NULL.
+extension Array: DatabaseBindable where Element == Int8 {
+    public var databaseValue: DatabaseValue { isEmpty ? .null : .blob(map { UInt8(bitPattern: $0) }) }
+    public func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
+        if isEmpty { return sqlite3_bind_null(statement, index) }
+        return withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+    }
+}

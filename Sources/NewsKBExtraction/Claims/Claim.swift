@@ -27,6 +27,9 @@ public struct Claim: Sendable, Equatable {
     /// Predicate slots used to find conflicting claims (where an event takes place, where
     /// something heads, who supplies whom).
     public var frames: [ClaimFrame]
+    /// Its sentence vector (``ClaimVectors``): the meaning the corpus phase compares; empty
+    /// when the claim has no WordPiece.
+    public var vector: [Int8] = []
 
     public init(span: TextSpan, sentence: Int, statement: Int? = nil, terms: [String] = [], entities: [Int] = [],
                 quantities: [Quantity] = [], dates: [ClaimDate] = [], negated: Bool = false, frames: [ClaimFrame] = []) {

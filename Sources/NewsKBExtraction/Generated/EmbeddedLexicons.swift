@@ -146,6 +146,25 @@ Wis | other
 Wyo | other
 
 """#),
+        ("agreement-model.txt", #"""
+# placeholder until scripts/train-agreement.py runs
+threshold 0.5
+bias 0
+feature cosine 0 1 0
+feature dice 0.5 0.1 1
+feature dice_quantities 0 1 0
+feature shared_keys 0 1 0
+feature quantities_match 0 1 0
+feature quantities_conflict 0 1 0
+feature polarity_differs 0 1 0
+feature entities_shared 0 1 0
+feature entities_missing 0 1 0
+feature dates_conflict 0 1 0
+feature length_ratio 0 1 0
+feature cosine_x_dice 0 1 0
+feature cosine_squared 0 1 0
+
+"""#),
         ("claims-dates.txt", #"""
 # Date words for claim normalization: months, weekdays and days relative to publication.
 #

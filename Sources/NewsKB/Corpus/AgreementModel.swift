@@ -1,0 +1,147 @@
+import Foundation
+import NewsKBExtraction
+
+/// What the grouper knows about a pair of claims when it decides whether they assert the same
+/// thing: the evidence of meaning (the cosine of their sentence vectors), of wording (IDF-weighted
+/// Dice over their keys), and of scope (entities and dates on one side only, quantities that
+/// disagree, opposite polarity).
+public struct PairFeatures: Sendable, Equatable {
+    /// Cosine of the two claims' sentence vectors (``SentenceEncoder``); 0 when one has none.
+    public var cosine = 0.0
+    /// IDF-weighted Dice similarity of their keys (base forms, entities, dates).
+    public var dice = 0.0
+    /// The same with agreeing quantities counted as shared keys.
+    public var diceWithQuantities = 0.0
+    /// Number of keys they share.
+    public var sharedKeys = 0
+    /// A quantity of one agrees with one of the other (`37 mph` = `59 km/h`).
+    public var quantitiesMatch = false
+    /// A unit or counted noun appears in both and no value of it agrees.
+    public var quantitiesConflict = false
+    /// One is asserted negatively and the other not.
+    public var polarityDiffers = false
+    /// Weight of the entities both name, over the weight of the entities either names (0 when neither names one).
+    public var entitiesShared = 0.0
+    /// Weight of the entities only one of them names, over the weight of that one's entities: the
+    /// larger of the two sides (a claim about another company, another person).
+    public var entitiesMissing = 0.0
+    /// Both carry dates and share none (another day, another year).
+    public var datesConflict = false
+    /// The lighter claim's key weight over the heavier one's.
+    public var lengthRatio = 0.0
+
+    public init() {}
+
+    /// The names, in the order of ``values`` and of the model file.
+    public static let names = ["cosine", "dice", "dice_quantities", "shared_keys", "quantities_match",
+                               "quantities_conflict", "polarity_differs", "entities_shared", "entities_missing",
+                               "dates_conflict", "length_ratio", "cosine_x_dice", "cosine_squared"]
+
+    /// The feature values the model weighs (``names``).
+    public var values: [Double] {
+        [cosine, dice, diceWithQuantities, log1p(Double(sharedKeys)), quantitiesMatch ? 1 : 0,
+         quantitiesConflict ? 1 : 0, polarityDiffers ? 1 : 0, entitiesShared, entitiesMissing,
+         datesConflict ? 1 : 0, lengthRatio, cosine * dice, cosine * cosine]
+    }
+}
+
+/// The learned pair decision: logistic regression over ``PairFeatures``, trained on sentence
+/// pairs judged equivalent or not (MRPC `train`, tuned on `dev`) by `scripts/train-agreement.py`
+/// and embedded from `Lexicons/agreement-model.txt`.
+///
+/// The file: comment lines (`#`), then `threshold P`, `bias B`, and one line per feature,
+/// `feature NAME MEAN SCALE WEIGHT`: the score is `B + Σ WEIGHT × (value − MEAN) / SCALE`, the
+/// probability its logistic, and two claims assert the same thing when it reaches `P`.
+public struct AgreementModel: Sendable {
+    public let threshold: Double
+    public let bias: Double
+    let mean: [Double]
+    let scale: [Double]
+    let weight: [Double]
+
+    /// The embedded model.
+    public static let shared: AgreementModel = {
+        do { return try AgreementModel(text: LexiconFiles.contents("agreement-model.txt")) } catch {
+            fatalError("the embedded agreement model is unreadable: \(error)")
+        }
+    }()
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(text: String) throws {
+        var threshold: Double?, bias: Double?
+        var byName = [String: (Double, Double, Double)]()
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let f = line.split(separator: " ")
+            func number(_ s: Substring) throws -> Double {
+                guard let v = Double(s), v.isFinite else { throw FormatError(description: "line \(n + 1): \(s) is not a number") }
+                return v
+            }
+            switch f[0] {
+            case "threshold" where f.count == 2: threshold = try number(f[1])
+            case "bias" where f.count == 2: bias = try number(f[1])
+            case "feature" where f.count == 5:
+                let s = try number(f[3])
+                guard s > 0 else { throw FormatError(description: "line \(n + 1): scale must be positive") }
+                byName[String(f[1])] = (try number(f[2]), s, try number(f[4]))
+            default: throw FormatError(description: "line \(n + 1): unexpected \(line)")
+            }
+        }
+        guard let threshold, let bias else { throw FormatError(description: "threshold and bias are required") }
+        var mean = [Double](), scale = [Double](), weight = [Double]()
+        for name in PairFeatures.names {
+            guard let (m, s, w) = byName.removeValue(forKey: name) else { throw FormatError(description: "feature \(name) is missing") }
+            mean.append(m); scale.append(s); weight.append(w)
+        }
+        if let extra = byName.keys.sorted().first { throw FormatError(description: "unknown feature \(extra)") }
+        self.threshold = threshold
+        self.bias = bias
+        self.mean = mean
+        self.scale = scale
+        self.weight = weight
+    }
+
+    /// The probability that two claims with these features assert the same thing.
+    public func probability(_ f: PairFeatures) -> Double {
+        let v = f.values
+        var z = bias
+        for i in v.indices { z += weight[i] * (v[i] - mean[i]) / scale[i] }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// The feature that weighs most for or against the pair, for the reason shown with a group.
+    public func strongest(_ f: PairFeatures) -> (name: String, contribution: Double) {
+        let v = f.values
+        var best = (name: PairFeatures.names[0], contribution: 0.0)
+        for i in v.indices {
+            let c = weight[i] * (v[i] - mean[i]) / scale[i]
+            if abs(c) > abs(best.contribution) { best = (PairFeatures.names[i], c) }
+        }
+        return best
+    }
+}
+
+/// Writes the features of every pair the grouper compares to the file named by
+/// `NEWSKB_PAIR_FEATURES` (one line a pair: the two claim ids, then ``PairFeatures/values``), for
+/// `scripts/train-agreement.py`. Off unless the variable is set.
+enum PairFeatureLog {
+    static let handle: FileHandle? = {
+        guard let path = ProcessInfo.processInfo.environment["NEWSKB_PAIR_FEATURES"], !path.isEmpty else { return nil }
+        FileManager.default.createFile(atPath: path, contents: Data("a\tb\t\(PairFeatures.names.joined(separator: "\t"))\n".utf8))
+        return FileHandle(forWritingAtPath: path).map { $0.seekToEndOfFile(); return $0 }
+    }()
+    static let lock = NSLock()
+    static var isOn: Bool { handle != nil }
+
+    static func write(_ a: Int64, _ b: Int64, _ f: PairFeatures) {
+        guard let handle else { return }
+        let line = "\(min(a, b))\t\(max(a, b))\t" + f.values.map { String(format: "%.6g", $0) }.joined(separator: "\t") + "\n"
+        lock.lock()
+        handle.write(Data(line.utf8))
+        lock.unlock()
+    }
+}

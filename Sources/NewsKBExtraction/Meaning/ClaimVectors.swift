@@ -1,0 +1,24 @@
+/// Gives each claim its sentence vector: the ``SentenceEncoder`` embedding of its span, quantized
+/// to `Int8` (``SentenceEncoder/quantize(_:into:)``), which the corpus phase compares by dot
+/// product (the grouper's `cosine` feature). A claim without WordPieces keeps an empty vector.
+public enum ClaimVectors {
+    public static func attach(to claims: inout [Claim], text: DocumentText, encoder: SentenceEncoder = .shared) {
+        guard !claims.isEmpty else { return }
+        let d = encoder.dimension
+        var buffer = [Float](repeating: 0, count: d)
+        var quantized = [Int8](repeating: 0, count: d)
+        text.utf8.withUnsafeBufferPointer { utf8 in
+            buffer.withUnsafeMutableBufferPointer { v in
+                for i in claims.indices {
+                    let span = claims[i].span
+                    let a = Int(text.scalarStarts[span.start]), b = Int(text.scalarStarts[span.end])
+                    guard encoder.embed(utf8: UnsafeBufferPointer(rebasing: utf8[a..<b]), into: v) > 0 else { continue }
+                    quantized.withUnsafeMutableBufferPointer { q in
+                        SentenceEncoder.quantize(UnsafeBufferPointer(v), into: q)
+                    }
+                    claims[i].vector = quantized
+                }
+            }
+        }
+    }
+}

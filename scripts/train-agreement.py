@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Train the pair decision of the claim grouper: logistic regression over the features the grouper
+computes for a pair of claims (PairFeatures in Sources/NewsKB/Corpus/AgreementModel.swift), on
+MRPC sentence pairs judged equivalent or not (../shared/eval/mrpc: `train` to fit, `dev` to choose
+the regularisation and the threshold). Writes Sources/NewsKBExtraction/Lexicons/agreement-model.txt,
+which the binary embeds (run `make generate` or any build target afterwards).
+
+How the examples are made, so that training sees exactly what the import computes:
+  1. each split's sentences are imported into a fresh database by the newskb binary with
+     NEWSKB_PAIR_FEATURES set, so the corpus phase writes the features of every pair of claims it
+     compares (the candidates its index proposes: the same pairs it will decide on);
+  2. a labelled sentence pair is represented by the pair of its claims with the highest cosine
+     (a sentence may be cut into several claims); a labelled pair the index never proposed counts
+     as "not grouped" in the accuracy estimate and is not a training example.
+The model's accuracy printed for dev is that of the decision alone (a pair grouped when its best
+claim pair reaches the threshold); `make eval` measures the whole import.
+
+Deterministic: the same binary and data give the same file. Usage:
+  train-agreement.py [--shared ../shared] [--bin .build/release/newskb] [--out FILE] [--work DIR]
+"""
+import argparse
+import collections
+import json
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+
+def sh(cmd, env=None, stdout=None):
+    subprocess.run(cmd, check=True, env=env, stdout=stdout)
+
+
+def import_split(args, split):
+    """Imports one split's sentences; returns {(doc a, doc b): [feature vectors]} and the names."""
+    mrpc = os.path.join(args.shared, "eval", "mrpc")
+    arts = os.path.join(args.work, f"{split}.jsonl")
+    with open(arts, "w") as out:
+        sh([sys.executable, os.path.join(args.shared, "eval", "score.py"), "pairs-articles",
+            os.path.join(mrpc, "pairs.jsonl"), os.path.join(mrpc, "articles.jsonl"), "--split", split], stdout=out)
+    db = os.path.join(args.work, f"{split}.db")
+    feats = os.path.join(args.work, f"{split}.features.tsv")
+    for p in (db, db + "-wal", db + "-shm", feats):
+        if os.path.exists(p):
+            os.remove(p)
+    env = dict(os.environ, NEWSKB_PAIR_FEATURES=feats)
+    sh([args.bin, "import", "--quiet", "--db", db, arts], env=env)
+    con = sqlite3.connect(db)
+    doc_of = {cid: key for cid, key in con.execute("SELECT c.id, d.key FROM claims c JOIN documents d ON d.id = c.document_id")}
+    by_pair = collections.defaultdict(list)
+    with open(feats) as f:
+        names = f.readline().rstrip("\n").split("\t")[2:]
+        for line in f:
+            a, b, *v = line.rstrip("\n").split("\t")
+            da, db_ = doc_of[int(a)], doc_of[int(b)]
+            by_pair[tuple(sorted((da, db_)))].append([float(x) for x in v])
+    return by_pair, names
+
+
+def examples(pairs, by_pair, names):
+    icos = names.index("cosine")
+    X, y, missing = [], [], []
+    for p in pairs:
+        key = tuple(sorted((p["a"], p["b"])))
+        cands = by_pair.get(key)
+        if not cands:
+            missing.append(p["label"])
+            continue
+        best = max(cands, key=lambda v: (v[icos], v))
+        X.append(best)
+        y.append(p["label"])
+    return np.array(X), np.array(y), missing
+
+
+def accuracy(prob, y, missing, t):
+    correct = int(((prob >= t) == (y == 1)).sum()) + sum(1 for m in missing if m == 0)
+    return correct / (len(y) + len(missing))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--bin", default=".build/release/newskb")
+    ap.add_argument("--out", default="Sources/NewsKBExtraction/Lexicons/agreement-model.txt")
+    ap.add_argument("--work", default=".build/train-agreement")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    pairs = [json.loads(l) for l in open(os.path.join(args.shared, "eval", "mrpc", "pairs.jsonl"))]
+    train_pairs = [p for p in pairs if p["split"] == "train"]
+    dev_pairs = [p for p in pairs if p["split"] == "dev"]
+
+    by_train, names = import_split(args, "train")
+    by_dev, names_dev = import_split(args, "dev")
+    assert names == names_dev
+    Xtr, ytr, mtr = examples(train_pairs, by_train, names)
+    Xdv, ydv, mdv = examples(dev_pairs, by_dev, names)
+    print(f"train: {len(ytr)} pairs with a candidate claim pair, {len(mtr)} without ({sum(mtr)} of them equivalent)")
+    print(f"dev:   {len(ydv)} pairs with a candidate claim pair, {len(mdv)} without ({sum(mdv)} of them equivalent)")
+
+    mean = Xtr.mean(axis=0)
+    scale = Xtr.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    Ztr, Zdv = (Xtr - mean) / scale, (Xdv - mean) / scale
+
+    best = None
+    for C in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0):
+        m = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+        m.fit(Ztr, ytr)
+        pdv = m.predict_proba(Zdv)[:, 1]
+        for t in np.arange(0.30, 0.71, 0.01):
+            acc = accuracy(pdv, ydv, mdv, t)
+            key = (round(acc, 6), -abs(t - 0.5), -C)
+            if best is None or key > best[0]:
+                best = (key, C, round(float(t), 2), m)
+    (_, C, t, m) = best
+    ptr = m.predict_proba(Ztr)[:, 1]
+    pdv = m.predict_proba(Zdv)[:, 1]
+    print(f"chosen C={C} threshold={t}: train accuracy {accuracy(ptr, ytr, mtr, t):.3f}, dev accuracy {accuracy(pdv, ydv, mdv, t):.3f}"
+          f" (majority class {max(ydv.mean(), 1 - ydv.mean()):.3f} of pairs with a candidate)")
+    with open(args.out, "w") as f:
+        f.write("# The claim grouper's pair decision: logistic regression over PairFeatures\n"
+                "# (Sources/NewsKB/Corpus/AgreementModel.swift). GENERATED by scripts/train-agreement.py\n"
+                "# from MRPC train (fit) and dev (regularisation, threshold); learned weights only, no text.\n"
+                "# score = bias + sum(weight * (value - mean) / scale); probability = logistic(score).\n")
+        f.write(f"# C={C}; dev accuracy of the decision alone {accuracy(pdv, ydv, mdv, t):.3f}\n")
+        f.write(f"threshold {t}\n")
+        f.write(f"bias {m.intercept_[0]:.6f}\n")
+        for i, n in enumerate(names):
+            f.write(f"feature {n} {mean[i]:.6f} {scale[i]:.6f} {m.coef_[0][i]:.6f}\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
