@@ -363,7 +363,7 @@ struct StatementScanner {
         let b = bits[j]
         // a capitalized word inside a sentence is a name even when it spells a function word (Will Rogers)
         if isCap(j), !toks[j].has(.sentenceInitial), !b.contains(.pron), !b.contains(.det), !b.contains(.rel),
-           !b.contains(.title) || true, !toks[j].has(.allCaps) || toks[j].byteEnd - toks[j].byteStart > 1 {
+           !toks[j].has(.allCaps) || toks[j].byteEnd - toks[j].byteStart > 1 {
             if !(b.contains(.conj) || b.contains(.stop)) || b.contains(.modal) { return true }
         }
         if b.contains(.pron) || b.contains(.rel) || b.contains(.stop) || b.contains(.conj) { return false }
@@ -737,7 +737,7 @@ struct StatementScanner {
             if j + 1 < limit, bits[j].contains(.object), let obj = speakerAfter(j + 1, hi: limit), obj.kind == .pronoun || sp(obj.first) == .objPron {
                 cueLast = j // "told me"
             }
-            if let s = speakerAfter(j + 1, hi: limit), s.kind != .pronoun || true {
+            if let s = speakerAfter(j + 1, hi: limit) {
                 return Attribution(cueFirst: j, cueLast: cueLast, speaker: s, clauseEnd: s.last, after: true)
             }
             return Attribution(cueFirst: j, cueLast: j, speaker: nil, clauseEnd: j, after: true)
@@ -879,7 +879,7 @@ struct StatementScanner {
     func isTrailingAttribution(_ k: Int, _ hi: Int) -> Bool {
         guard k < hi, isWord(k) else { return false }
         if isVerbCue(k), !bits[k].contains(.participle), let s = speakerAfter(k + 1, hi: hi) {
-            return endsClause(s.last + 1, hi - 1) && (s.last + 1 >= hi || !isComma(s.last + 1) || true)
+            return endsClause(s.last + 1, hi - 1)
         }
         guard let s = speakerAfter(k, hi: hi) else { return false }
         var c = s.last + 1
@@ -934,7 +934,7 @@ struct StatementScanner {
                     var k = j + 1
                     while k < hi, k - j <= 7, !isVerbCue(k), toks[k].kind != .punctuation { k += 1 }
                     if k < hi, k - j <= 7, isVerbCue(k), !bits[k].contains(.participle), !bits[k].contains(.weak),
-                       let sp0 = speakerBefore(k, lo: j + 1), sp0.first == j + 1, sp0.kind != .pronoun || true {
+                       let sp0 = speakerBefore(k, lo: j + 1), sp0.first == j + 1 {
                         break
                     }
                 }
@@ -1028,9 +1028,6 @@ struct StatementScanner {
         return best?.1
     }
 
-    /// Whether weak cues (announced, confirmed, thinks) need an explicit clause (`that`, a colon).
-    var strictWeak: Bool { false }
-
     mutating func reported(_ c: Int, into out: inout [RawStatement]) {
         let lo = sLo(c), hi = sHi(c)
         let cEnd = contentEnd(lo, hi)
@@ -1059,7 +1056,6 @@ struct StatementScanner {
             guard c - 1 >= lo, isComma(c - 1) || isDash(c - 1) else { return }
             var f = c + 1
             if b.contains(.object), let o = speakerAfter(f, hi: cEnd + 1), o.last - o.first < 5 { f = o.last + 1 }
-            if weak && strictWeak && !(f <= cEnd && (sp(f) == .that || isColon(f))) { return }
             guard let (a, e) = clauseAfter(f, hi: cEnd + 1) else { return }
             let subj = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: c - 1)
             emit(a, e, cue: (c, c), speaker: subj, place: nil)
@@ -1092,7 +1088,7 @@ struct StatementScanner {
         }
         // coordinated: "Carson admitted …, but said …"
         var coordSubject: SpeakerPhrase? = nil
-        if q >= lo, q < c, isWord(q), sp(q) != .that, bits[q].contains(.conj), sp(q) == .none || true,
+        if q >= lo, q < c, isWord(q), sp(q) != .that, bits[q].contains(.conj),
            sp(q) == .and_ || sp(q) == .but_ {
             coordSubject = recentSpeaker(out, lo, c) ?? mainSubject(lo, before: q)
             if coordSubject == nil { return }
@@ -1116,8 +1112,6 @@ struct StatementScanner {
         if f <= cEnd, isWord(f), bits[f].contains(.conj) && !isIfWhether(f) || sp(f) == .by || isParticle(f) { return }
         let hasBefore = coordSubject == nil && s.first - 1 > lo && (isComma(s.first - 1) || isDash(s.first - 1) ||
             (toks[s.first - 1].kind == .quote && !opens(s.first - 1, kind: markKind(s.first - 1))))
-        let speakerSpanEnd = s.kind == .relative ? s.last : s.last
-        _ = speakerSpanEnd
         // content before: "…, X said (on Tuesday)."
         func before(_ placeFrom: Int) {
             guard hasBefore, let (a, e) = clauseBefore(lo, s.first - 1) else { return }
@@ -1172,7 +1166,7 @@ struct StatementScanner {
                 if sp(g) == .that || isColon(g) || isComma(g) || toks[g].kind == .quote { break }
                 if isVerbCue(g) { break }
                 // "said in a statement Thursday night they pulled …": a subject pronoun opens the clause
-                if g > f + 1, isWord(g), bits[g].contains(.pron), sp(g) != .it || true, toks[g].has(.lowercase) || sp(g) == .i {
+                if g > f + 1, isWord(g), bits[g].contains(.pron), toks[g].has(.lowercase) || sp(g) == .i {
                     subjectStart = g; break
                 }
                 g += 1
@@ -1206,7 +1200,6 @@ struct StatementScanner {
             }
             return
         }
-        if weak && strictWeak { return }
         // "which Trump had called a disaster", "what Buchanan called hand-to-hand combat": the relative pronoun opens the content
         if s.first - 1 >= lo, isWord(s.first - 1), ["which", "what", "whom"].contains(phraseText(s.first - 1, s.first - 1).lowercased()),
            let (_, e) = clauseAfter(f, hi: cEnd + 1) {
@@ -1340,7 +1333,7 @@ struct StatementScanner {
                 var r2 = r + 1
                 // skip titles and scare quotes inside the reporting clause (told ''Inside Edition'')
                 while r2 + 1 < runs.count, runs[r2].words <= 4, para[runs[r2].open] == para[q.open],
-                      runs[r2].open > 0, !isSentenceEndPunct(runs[r2].open - 1), !isComma(runs[r2].open - 1) || true,
+                      runs[r2].open > 0, !isSentenceEndPunct(runs[r2].open - 1),
                       attrs[r2] == nil, r2 - r < 4, !(toks[runs[r2].open].has(.lineInitial)) {
                     let prev = runs[r2].open - 1
                     if isSentenceEndPunct(prev) || toks[prev].has(.sentenceFinal) { break }
