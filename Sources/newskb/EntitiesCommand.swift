@@ -29,6 +29,6 @@ struct EntitiesCommand: NewsKBSubcommand {
 
     func execute() throws {
         let store = try KnowledgeStore.openForReading(path: database.path)
-            output.print(try EntityQueries(db: store.db).list(type: type?.rawValue, minDocuments: minDocuments, limit: paging.shown))
+        output.print(try EntityQueries(db: store.db).list(type: type?.rawValue, minDocuments: minDocuments, limit: paging.shown))
     }
 }
