@@ -94,15 +94,15 @@ struct QueryBenchmark {
                 _ = table.render(r.selecting(["disagreement", "kind", "topic", "document", "position", "text"]))
                 return r.rows.count
             }, cliArguments: { _ in ["disagree"] }),
-            // Every matching row (--limit 0), for reference: the cost of printing it all.
-            Kind(name: "who-said --speaker --limit 0", params: speakers, run: { s in
+            // Every matching row (--all), for reference: the cost of printing it all.
+            Kind(name: "who-said --speaker --all", params: speakers, run: { s in
                 try whoSaid(.init(speaker: s, highlight: ("[", "]")))
-            }, cliArguments: { ["who-said", "--speaker", $0, "--limit", "0"] }),
-            Kind(name: "agree --min-sources 3 --limit 0", params: ["3"], run: { m in
+            }, cliArguments: { ["who-said", "--speaker", $0, "--all"] }),
+            Kind(name: "agree --min-sources 3 --all", params: ["3"], run: { m in
                 let r = try ClaimQueries(db: db).agree(minSources: Int(m)!)
                 _ = table.render(r.selecting(["claim_group", "sources", "document", "speaker", "text"]))
                 return r.rows.count
-            }, cliArguments: { ["agree", "--min-sources", $0, "--limit", "0"] }),
+            }, cliArguments: { ["agree", "--min-sources", $0, "--all"] }),
             Kind(name: "sql (join over views)", params: documents, run: { d in
                 var rows = 0
                 for r in try SQLRunner(db: db, allowWrites: false).run(Self.joinSQL, parameters: ["doc": d]) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct AgreeCommand: ParsableCommand {
+struct AgreeCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "agree",
         abstract: "Claims supported by several sources, most supported first, with each source's own sentence.",
@@ -30,19 +30,17 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Only this story (its id from `newskb stories`).")
     var story: Int?
 
-    @Option(help: "Show at most this many claim groups (0: all).")
-    var limit: Int = 20
+    enum Page: PageDefaults { static let limit: Int? = 20; static let noun = "claim groups" }
+    @OptionGroup var paging: PagingOptions<Page>
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            var result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story,
-                                                              limit: Paging.fetchLimit(limit))
-            result = Paging.cut(result, limit: limit, unit: "claim_group", noun: "claim groups")
-            if output.format == .table {
-                result = result.selecting(["claim_group", "sources", "document", "speaker", "text"])
-            }
-            output.print(result, defaultTableWidth: 100)
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        var result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story,
+                                                          limit: paging.fetchLimit)
+        result = paging.cut(result, unit: "claim_group")
+        if output.format == .table {
+            result = result.selecting(["claim_group", "sources", "document", "speaker", "text"])
         }
+        output.print(result, defaultTableWidth: 100)
     }
 }

@@ -18,7 +18,7 @@ struct AliasCommand: ParsableCommand {
             """,
         subcommands: [Add.self, List.self, Remove.self])
 
-    struct Add: ParsableCommand {
+    struct Add: NewsKBSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an alias (with --canonical) or a gazetteer entry (without).",
             discussion: """
@@ -35,24 +35,19 @@ struct AliasCommand: ParsableCommand {
         @Option(help: "The canonical name it stands for (default: the alias itself, a gazetteer entry).")
         var canonical: String?
 
-        @Option(help: "Entity type: PERSON, ORG, GPE, LOC, FACILITY, EVENT, NORP, PRODUCT, WORK, LAW, MISC.")
-        var type: String
+        @Option(help: "Entity type (any case).")
+        var type: EntityType
 
-        func run() throws {
-            try reportingErrors {
-                guard let t = EntityType(rawValue: type.uppercased()) else {
-                    throw Failure(message: "--type \(type): expected one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                let name = alias.trimmingCharacters(in: .whitespaces)
-                guard !name.isEmpty else { throw Failure(message: "the alias is empty") }
-                let store = try KnowledgeStore.openForWriting(path: database.path)
-                let added = try UserAliases(db: store.db).add(.init(alias: name, canonical: canonical ?? name, type: t))
-                Terminal.error(added ? "newskb: added; run `newskb import` to apply it" : "newskb: already there")
-            }
+        func execute() throws {
+            let name = alias.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw Failure(message: "the alias is empty") }
+            let store = try KnowledgeStore.openForWriting(path: database.path)
+            let added = try UserAliases(db: store.db).add(.init(alias: name, canonical: canonical ?? name, type: type))
+            Terminal.error(added ? "newskb: added; run `newskb import` to apply it" : "newskb: already there")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: NewsKBSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "List user aliases and gazetteer entries.",
             discussion: "Examples:\n  newskb alias list --format json")
@@ -60,15 +55,16 @@ struct AliasCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            try reportingErrors {
-                let store = try KnowledgeStore.openForReading(path: database.path)
-                output.print(try UserAliases(db: store.db).list())
-            }
+        enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "entries" }
+        @OptionGroup var paging: PagingOptions<Page>
+
+        func execute() throws {
+            let store = try KnowledgeStore.openForReading(path: database.path)
+            output.print(paging.cut(try UserAliases(db: store.db).list()))
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: NewsKBSubcommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove every entry with this alias.",
             discussion: "Examples:\n  newskb alias remove \"Kim Jong-un\"")
@@ -78,13 +74,11 @@ struct AliasCommand: ParsableCommand {
         @Argument(help: "The alias to remove.")
         var alias: String
 
-        func run() throws {
-            try reportingErrors {
-                let store = try KnowledgeStore.openForReading(path: database.path, writable: true)
-                let n = try UserAliases(db: store.db).remove(alias: alias)
-                if n == 0 { throw Failure(message: "no alias \"\(alias)\"") }
-                Terminal.error("newskb: removed \(n); run `newskb import` to apply it")
-            }
+        func execute() throws {
+            let store = try KnowledgeStore.openForReading(path: database.path, writable: true)
+            let n = try UserAliases(db: store.db).remove(alias: alias)
+            if n == 0 { throw Failure(message: "no alias \"\(alias)\"") }
+            Terminal.error("newskb: removed \(n); run `newskb import` to apply it")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a database: integrity, foreign keys, every span's offsets, orphans, full-text index.",
@@ -16,15 +16,13 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        try reportingErrors {
-            // The FTS5 integrity-check is issued as an INSERT, so open for writing (nothing is changed).
-            let store = try KnowledgeStore.openForReading(path: database.path, writable: true)
-            let findings = try IntegrityCheck(db: store.db).run()
-            output.print(ResultSet(columns: ["check", "result", "detail"], rows: findings.map {
-                [.text($0.check), .text($0.ok ? "ok" : "FAILED"), .text($0.detail)]
-            }))
-            if findings.contains(where: { !$0.ok }) { throw ExitCode(1) }
-        }
+    func execute() throws {
+        // The FTS5 integrity-check is issued as an INSERT, so open for writing (nothing is changed).
+        let store = try KnowledgeStore.openForReading(path: database.path, writable: true)
+        let findings = try IntegrityCheck(db: store.db).run()
+        output.print(ResultSet(columns: ["check", "result", "detail"], rows: findings.map {
+            [.text($0.check), .text($0.ok ? "ok" : "FAILED"), .text($0.detail)]
+        }))
+        if findings.contains(where: { !$0.ok }) { throw ExitCode(1) }
     }
 }

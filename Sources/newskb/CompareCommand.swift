@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Source × source: claims shared and claims in conflict for each pair of sources.",
@@ -23,11 +23,12 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Only this story (its id from `newskb stories`).")
     var story: Int?
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            let result = try ClaimQueries(db: store.db).compare(byOutlet: byOutlet, story: story)
-            output.print(result, defaultTableWidth: 100)
-        }
+    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "pairs" }
+    @OptionGroup var paging: PagingOptions<Page>
+
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        let result = try ClaimQueries(db: store.db).compare(byOutlet: byOutlet, story: story)
+        output.print(paging.cut(result), defaultTableWidth: 100)
     }
 }

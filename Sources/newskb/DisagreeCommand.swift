@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct DisagreeCommand: ParsableCommand {
+struct DisagreeCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "disagree",
         abstract: "Where sources conflict: each disagreement with every source's position and evidence.",
@@ -21,18 +21,16 @@ struct DisagreeCommand: ParsableCommand {
     @Option(help: "Only this story (its id from `newskb stories`).")
     var story: Int?
 
-    @Option(help: "Show at most this many disagreements (0: all).")
-    var limit: Int = 20
+    enum Page: PageDefaults { static let limit: Int? = 20; static let noun = "disagreements" }
+    @OptionGroup var paging: PagingOptions<Page>
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            var result = try ClaimQueries(db: store.db).disagree(story: story, limit: Paging.fetchLimit(limit))
-            result = Paging.cut(result, limit: limit, unit: "disagreement", noun: "disagreements")
-            if output.format == .table {
-                result = result.selecting(["disagreement", "kind", "topic", "document", "position", "text"])
-            }
-            output.print(result, defaultTableWidth: 100)
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        var result = try ClaimQueries(db: store.db).disagree(story: story, limit: paging.fetchLimit)
+        result = paging.cut(result, unit: "disagreement")
+        if output.format == .table {
+            result = result.selecting(["disagreement", "kind", "topic", "document", "position", "text"])
         }
+        output.print(result, defaultTableWidth: 100)
     }
 }

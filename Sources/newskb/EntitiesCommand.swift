@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct EntitiesCommand: ParsableCommand {
+struct EntitiesCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
         abstract: "Named entities with their mention and document counts, most widely covered first.",
@@ -19,21 +19,16 @@ struct EntitiesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Only entities of this type.")
-    var type: String?
+    var type: EntityType?
 
     @Option(help: "Only entities mentioned in at least this many documents.")
     var minDocuments: Int = 1
 
-    @Option(help: "Show at most this many entities.")
-    var limit: Int?
+    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "entities" }
+    @OptionGroup var paging: PagingOptions<Page>
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            if let t = type, !EntityType.allCases.map(\.rawValue).contains(t.uppercased()) {
-                throw Failure(message: "--type \(t): expected one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            output.print(try EntityQueries(db: store.db).list(type: type, minDocuments: minDocuments, limit: limit))
-        }
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        output.print(try EntityQueries(db: store.db).list(type: type?.rawValue, minDocuments: minDocuments, limit: paging.shown))
     }
 }

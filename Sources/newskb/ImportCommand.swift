@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsKB
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import articles from folders, files or standard input.",
@@ -40,53 +40,85 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders, files, or - for standard input.", valueName: "path"))
     var paths: [String]
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForWriting(path: database.path)
-            let importer = try Importer(store: store)
-            importer.maxArticleBytes = maxArticleMb << 20
-            var issues = 0
-            importer.onIssue = { issue in
-                issues += 1
-                Terminal.error("newskb: \(issue)")
-            }
-            let showProgress = !quiet && Terminal.stderrIsTerminal
-            if showProgress {
-                importer.onProgress = { s in
-                    let rate = s.seconds > 0 ? Double(s.new + s.replaced) / s.seconds : 0
-                    FileHandle.standardError.write(Data(String(
-                        format: "\r\u{1B}[Kimporting: %d read, %d written, %.0f documents/s",
-                        s.read, s.new + s.replaced, rate).utf8))
-                }
-            }
-            let interrupt = InterruptFlag.install()
-            importer.shouldStop = { interrupt.isSet }
-            let summary: Importer.Summary
-            do {
-                summary = try importer.importPaths(paths)
-            } catch let stop as Importer.Interrupted {
-                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                Terminal.error("newskb: \(stop)")
-                throw ExitCode(130)
-            }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            if !quiet { Terminal.error("newskb: import into \(database.path): \(summary.line)") }
-            if let timings {
-                let stages = summary.stageSeconds.keys.sorted()
-                    .map { "\"\($0)\": \(String(format: "%.3f", summary.stageSeconds[$0]!))" }.joined(separator: ", ")
-                let corpus = summary.corpus.map { c in
-                    ", \"corpus\": {\"documents\": \(c.documents), \"claims\": \(c.claims), \"windows\": \(c.windows), "
-                        + "\"comparisons\": \(c.comparisons), \"claim_groups\": \(c.groups), \"stories\": \(c.stories), "
-                        + "\"conflicts\": \(c.conflicts), \"steps\": {"
-                        + c.stepWall.keys.sorted().map { k in
-                            "\"\(k)\": {\"wall\": \(String(format: "%.3f", c.stepWall[k]!)), \"cpu\": \(String(format: "%.3f", c.stepCPU[k] ?? 0))}"
-                        }.joined(separator: ", ") + "}}"
-                } ?? ""
-                let json = "{\"seconds\": \(String(format: "%.3f", summary.seconds)), \"words\": \(summary.words), "
-                    + "\"peak_rss_bytes\": \(ProcessStats.peakResidentBytes), \"stages\": {\(stages)}\(corpus)}\n"
-                try json.write(toFile: timings, atomically: true, encoding: .utf8)
-            }
-            if summary.failed > 0 { throw ExitCode(1) }
+    func execute() throws {
+        let store = try KnowledgeStore.openForWriting(path: database.path)
+        let importer = try Importer(store: store)
+        importer.maxArticleBytes = maxArticleMb << 20
+        var issues = 0
+        importer.onIssue = { issue in
+            issues += 1
+            Terminal.error("newskb: \(issue)")
         }
+        let showProgress = !quiet && Terminal.stderrIsTerminal
+        if showProgress {
+            importer.onProgress = { s in
+                let rate = s.seconds > 0 ? Double(s.new + s.replaced) / s.seconds : 0
+                FileHandle.standardError.write(Data(String(
+                    format: "\r\u{1B}[Kimporting: %d read, %d written, %.0f documents/s",
+                    s.read, s.new + s.replaced, rate).utf8))
+            }
+        }
+        let interrupt = InterruptFlag.install()
+        importer.shouldStop = { interrupt.isSet }
+        let summary: Importer.Summary
+        do {
+            summary = try importer.importPaths(paths)
+        } catch let stop as Importer.Interrupted {
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            Terminal.error("newskb: \(stop)")
+            throw ExitCode(130)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if !quiet { Terminal.error("newskb: import into \(database.path): \(summary.line)") }
+        if let timings {
+            try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// What `import --timings FILE` writes (for make bench): seconds in all and by stage, words, peak
+/// memory, and what the corpus phase did with its time by step (wall clock and CPU). Seconds are
+/// rounded to the millisecond.
+struct ImportTimings: Encodable {
+    struct Step: Encodable { var wall: Double, cpu: Double }
+    struct Corpus: Encodable {
+        var documents, claims, windows, comparisons, claimGroups, stories, conflicts: Int
+        var steps: [String: Step]
+        enum CodingKeys: String, CodingKey {
+            case documents, claims, windows, comparisons, claimGroups = "claim_groups", stories, conflicts, steps
+        }
+    }
+
+    var seconds: Double
+    var words: Int
+    var peakRSSBytes: Int
+    var stages: [String: Double]
+    var corpus: Corpus?
+
+    enum CodingKeys: String, CodingKey {
+        case seconds, words, peakRSSBytes = "peak_rss_bytes", stages, corpus
+    }
+
+    init(_ summary: Importer.Summary) {
+        func ms(_ s: Double) -> Double { (s * 1000).rounded() / 1000 }
+        seconds = ms(summary.seconds)
+        words = summary.words
+        peakRSSBytes = ProcessStats.peakResidentBytes
+        stages = summary.stageSeconds.mapValues(ms)
+        corpus = summary.corpus.map { c in
+            Corpus(documents: c.documents, claims: c.claims, windows: c.windows, comparisons: c.comparisons,
+                   claimGroups: c.groups, stories: c.stories, conflicts: c.conflicts,
+                   steps: Dictionary(uniqueKeysWithValues: c.stepWall.map { step, wall in
+                       (step, Step(wall: ms(wall), cpu: ms(c.stepCPU[step] ?? 0)))
+                   }))
+        }
+    }
+
+    /// One line of JSON, keys sorted.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 }

@@ -22,4 +22,5 @@ struct NewsKBCommand: ParsableCommand {
             SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self, CheckCommand.self,
             AgreeCommand.self, DisagreeCommand.self, StoriesCommand.self, CompareCommand.self,
         ])
+
 }

@@ -11,12 +11,22 @@ struct DatabaseOptions: ParsableArguments {
     var path: String { db ?? KnowledgeStore.defaultPath }
 }
 
+// Options whose values are a fixed set: help lists the values, completion offers them, and the
+// parser rejects any other value naming the valid ones.
 extension OutputFormat: ExpressibleByArgument {}
+
+extension EntityType: ExpressibleByArgument {
+    /// Entity types are upper case in the database; any case is accepted here (`--type person`).
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+extension Statement.Kind: CaseIterable, ExpressibleByArgument {
+    public static var allCases: [Statement.Kind] { [.direct, .partial, .indirect] }
+}
 
 /// `--format`, shared by every listing command.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "format"))
     var format: OutputFormat = .table
 
     /// Prints a result in the chosen format; tables are cut to the terminal's width when
@@ -27,17 +37,43 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Listing commands print a first page by default (a 1,000,000-article database holds hundreds of
-/// thousands of statements for a frequent speaker): `--limit N` changes it, `--limit 0` prints
-/// everything. When rows were left out, a note on stderr says so.
-enum Paging {
-    /// The limit to ask the query for: one more than shown, to know whether more exist; nil for all.
-    static func fetchLimit(_ limit: Int) -> Int? { limit > 0 ? limit + 1 : nil }
+/// What a listing command shows without `--limit`: the size of its first page (nil: everything),
+/// and what it counts, for help and messages.
+protocol PageDefaults {
+    static var limit: Int? { get }
+    static var noun: String { get }
+}
 
-    /// Cuts `result` to its first `limit` units (rows, or runs of rows with the same value in
+/// `--limit N` and `--all`, shared by every listing command. Commands with many rows (a
+/// 1,000,000-article database holds hundreds of thousands of statements for a frequent speaker)
+/// print a first page by default; `--limit N` changes its size, `--all` prints everything.
+struct PagingOptions<Defaults: PageDefaults>: ParsableArguments {
+    // Unconditional, so that `--limit -3` reaches validate() instead of reading as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Show at most this many \(Defaults.noun) (default: \(Defaults.limit.map { "\($0)" } ?? "all")).",
+        valueName: "n"))
+    var limit: Int?
+
+    @Flag(help: "Show every one of the \(Defaults.noun).")
+    var all = false
+
+    func validate() throws {
+        if let limit, limit < 1 {
+            throw ValidationError("--limit \(limit): expected a positive number of \(Defaults.noun) (--all shows every one)")
+        }
+        if all && limit != nil { throw ValidationError("--limit and --all: give one or the other") }
+    }
+
+    /// The most units to show; nil for all.
+    var shown: Int? { all ? nil : limit ?? Defaults.limit }
+
+    /// The limit to ask the query for: one more than shown, to know whether more exist; nil for all.
+    var fetchLimit: Int? { shown.map { $0 + 1 } }
+
+    /// Cuts `result` to its first `shown` units (rows, or runs of rows with the same value in
     /// column `unit`), and notes on stderr when more were found.
-    static func cut(_ result: ResultSet, limit: Int, unit: String? = nil, noun: String) -> ResultSet {
-        guard limit > 0 else { return result }
+    func cut(_ result: ResultSet, unit: String? = nil, noun: String = Defaults.noun) -> ResultSet {
+        guard let limit = shown else { return result }
         var kept = [[DatabaseValue]]()
         var units = 0
         var last: DatabaseValue?
@@ -49,7 +85,7 @@ enum Paging {
                 units += 1
             }
             if units > limit {
-                Terminal.error("newskb: showing the first \(limit) \(noun); more match (--limit N shows more, --limit 0 all)")
+                Terminal.error("newskb: showing the first \(limit) \(noun); more match (--limit N shows more, --all all)")
                 break
             }
             kept.append(row)

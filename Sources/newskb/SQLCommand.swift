@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsKB
 
-struct SQLCommand: ParsableCommand {
+struct SQLCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
         abstract: "Run SQL against the database (read-only unless --write).",
@@ -30,19 +30,17 @@ struct SQLCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The SQL, or - to read it from standard input.", valueName: "sql"))
     var sql: String
 
-    func run() throws {
-        try reportingErrors {
-            var parameters = [String: String]()
-            for p in params {
-                guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                    throw Failure(message: "--param \(p): expected name=value")
-                }
-                parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
+    func execute() throws {
+        var parameters = [String: String]()
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw Failure(message: "--param \(p): expected name=value")
             }
-            let text = sql == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : sql
-            let store = try KnowledgeStore.openForReading(path: database.path, writable: write)
-            let results = try SQLRunner(db: store.db, allowWrites: write).run(text, parameters: parameters)
-            for r in results { output.print(r) }
+            parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
+        let text = sql == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : sql
+        let store = try KnowledgeStore.openForReading(path: database.path, writable: write)
+        let results = try SQLRunner(db: store.db, allowWrites: write).run(text, parameters: parameters)
+        for r in results { output.print(r) }
     }
 }

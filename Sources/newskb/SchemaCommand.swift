@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct SchemaCommand: ParsableCommand {
+struct SchemaCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "The public views and tables, with a line of documentation per column.",
@@ -17,10 +17,8 @@ struct SchemaCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            output.print(try Catalog(db: store.db).schema())
-        }
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        output.print(try Catalog(db: store.db).schema())
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct SourcesCommand: ParsableCommand {
+struct SourcesCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "sources",
         abstract: "List the documents with their metadata and what was extracted from each.",
@@ -14,13 +14,11 @@ struct SourcesCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Show at most this many documents.")
-    var limit: Int?
+    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "documents" }
+    @OptionGroup var paging: PagingOptions<Page>
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            output.print(try Catalog(db: store.db).sources(limit: limit))
-        }
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        output.print(try Catalog(db: store.db).sources(limit: paging.shown))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Rows in every table, the database size and the schema version.",
@@ -14,10 +14,8 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            output.print(try Catalog(db: store.db).stats())
-        }
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        output.print(try Catalog(db: store.db).stats())
     }
 }

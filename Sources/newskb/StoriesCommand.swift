@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct StoriesCommand: ParsableCommand {
+struct StoriesCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "stories",
         abstract: "Stories: documents that cover the same event, largest first.",
@@ -12,6 +12,7 @@ struct StoriesCommand: ParsableCommand {
             Examples:
               newskb stories
               newskb stories --min-documents 2 --format csv
+              newskb stories --limit 5
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -20,14 +21,15 @@ struct StoriesCommand: ParsableCommand {
     @Option(help: "Only stories with at least this many documents.")
     var minDocuments: Int = 1
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            var result = try ClaimQueries(db: store.db).stories(minDocuments: minDocuments)
-            if output.format == .table {
-                result = result.selecting(["story", "documents", "document", "title", "label"])
-            }
-            output.print(result, defaultTableWidth: 100)
+    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "stories" }
+    @OptionGroup var paging: PagingOptions<Page>
+
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        var result = paging.cut(try ClaimQueries(db: store.db).stories(minDocuments: minDocuments), unit: "story")
+        if output.format == .table {
+            result = result.selecting(["story", "documents", "document", "title", "label"])
         }
+        output.print(result, defaultTableWidth: 100)
     }
 }

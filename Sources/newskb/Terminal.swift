@@ -23,30 +23,40 @@ enum Terminal {
     }
 }
 
-/// Turns any error into one clear line on stderr and a non-zero exit.
+/// A command's failure with its message: reported as one line on stderr, exit code 1.
 struct Failure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
 
-/// Runs a command's body; any error becomes one clear line on stderr and a non-zero exit.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do { try body() } catch { throw fail(error) }
+/// A newskb command: `execute()` is its body, and `run()` reports what it throws in one place.
+/// (Bad arguments never get here: the parser rejects them with its message, the usage and exit
+/// code 64.)
+protocol NewsKBSubcommand: ParsableCommand {
+    func execute() throws
 }
 
-func fail(_ error: Error) -> Error {
-    if error is ExitCode || error is CleanExit { return error }
-    var hint = ""
-    if let db = error as? DatabaseError {
-        switch db.resultCode {
-        case 5: hint = " (another process is writing this database and did not let go in time; try again when it is done)"
-        case 13: hint = " (the disk is full: nothing of the unfinished batch was written)"
-        case 8: hint = " (the database file or its folder is read-only)"
-        default: break
-        }
+extension NewsKBSubcommand {
+    func run() throws {
+        do { try execute() } catch { throw Self.report(error) }
     }
-    Terminal.error("newskb: error: \(error)\(hint)")
-    return ExitCode(1)
+
+    /// Turns an error into one clear line on stderr (with a hint for the SQLite errors a user
+    /// can act on) and exit code 1; exit codes pass through.
+    static func report(_ error: Error) -> Error {
+        if error is ExitCode || error is CleanExit { return error }
+        var hint = ""
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case 5: hint = " (another process is writing this database and did not let go in time; try again when it is done)"
+            case 13: hint = " (the disk is full: nothing of the unfinished batch was written)"
+            case 8: hint = " (the database file or its folder is read-only)"
+            default: break
+            }
+        }
+        Terminal.error("newskb: error: \(error)\(hint)")
+        return ExitCode(1)
+    }
 }
 
 /// Ctrl-C (SIGINT) as a flag: the first one asks the import to stop after its current batch;

@@ -1,7 +1,7 @@
 import ArgumentParser
 import NewsKB
 
-struct WhoSaidCommand: ParsableCommand {
+struct WhoSaidCommand: NewsKBSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "who-said",
         abstract: "Who said what, where: attributed statements with speaker, kind, quote, document and place.",
@@ -10,7 +10,7 @@ struct WhoSaidCommand: ParsableCommand {
             an unnamed-source phrase (a US official). --about is a full-text search over what was said:
             words must all match, "quoted phrases" match as phrases, OR joins alternatives, and a trailing
             * matches a prefix; results are ranked (bm25; when more than 5,000 statements match, the
-            5,000 most recently imported are ranked, --limit 0 ranks all) and the match is highlighted
+            5,000 most recently imported are ranked, --all ranks all) and the match is highlighted
             in table output. Without --about, statements come in import order (document by document,
             in text order).
 
@@ -33,26 +33,24 @@ struct WhoSaidCommand: ParsableCommand {
     @Option(help: "Only this document (its key).")
     var document: String?
 
-    @Option(help: "Only this kind: direct, partial or indirect.")
-    var kind: String?
+    @Option(help: "Only this kind.")
+    var kind: Statement.Kind?
 
-    @Option(help: "Show at most this many statements (0: all).")
-    var limit: Int = 100
+    enum Page: PageDefaults { static let limit: Int? = 100; static let noun = "statements" }
+    @OptionGroup var paging: PagingOptions<Page>
 
-    func run() throws {
-        try reportingErrors {
-            let store = try KnowledgeStore.openForReading(path: database.path)
-            let table = output.format == .table
-            let filter = StatementQueries.Filter(
-                speaker: speaker, about: about, document: document, kind: kind, limit: Paging.fetchLimit(limit),
-                highlight: table ? ("[", "]") : nil)
-            var result = Paging.cut(try StatementQueries(db: store.db).whoSaid(filter), limit: limit, noun: "statements")
-            if table {
-                // One statement a row, readable at 100 columns: the five columns that answer the question.
-                result = result.selecting(["speaker", "kind", "quote", "document", "place"])
-            }
-            // Tables fit the terminal, or 100 columns when stdout is not one.
-            output.print(result, defaultTableWidth: 100, priorityColumn: "quote")
+    func execute() throws {
+        let store = try KnowledgeStore.openForReading(path: database.path)
+        let table = output.format == .table
+        let filter = StatementQueries.Filter(
+            speaker: speaker, about: about, document: document, kind: kind?.rawValue, limit: paging.fetchLimit,
+            highlight: table ? ("[", "]") : nil)
+        var result = paging.cut(try StatementQueries(db: store.db).whoSaid(filter))
+        if table {
+            // One statement a row, readable at 100 columns: the five columns that answer the question.
+            result = result.selecting(["speaker", "kind", "quote", "document", "place"])
         }
+        // Tables fit the terminal, or 100 columns when stdout is not one.
+        output.print(result, defaultTableWidth: 100, priorityColumn: "quote")
     }
 }

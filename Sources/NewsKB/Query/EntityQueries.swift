@@ -81,7 +81,7 @@ public struct EntityQueries {
     /// How many entities `newskb entity NAME` profiles in full on its first page, best match
     /// first: a short name can mean hundreds of entities on a large corpus (`EC`: the European
     /// Community, and every `E… Corp` some document abbreviates so), and each profile reads up to
-    /// a page of documents and statements. The others are named, not profiled (`--limit 0`
+    /// a page of documents and statements. The others are named, not profiled (`--all`
     /// profiles them all).
     public static let profilesPerPage = 5
 

@@ -55,7 +55,7 @@ public struct StatementQueries {
     /// page at 1,000,000 articles); ranking a bounded set keeps that part constant. What still
     /// grows is bm25's count of each term's matches, a walk of its doclist (about 4 ms for a word
     /// in 230,000 statements). A search with fewer matches (most multi-word searches and phrases)
-    /// is ranked in full, as is every search without a limit (`--limit 0`).
+    /// is ranked in full, as is every search without a limit (`--all`).
     public static let searchCandidates = 5_000
 
     /// The SQL of ``whoSaid(_:)`` and its named values, in two steps whose cost is bounded by the
@@ -152,7 +152,7 @@ public struct StatementQueries {
                    w.sentence
             """
         // In import order, the ids are looked up through an IN list, which SQLite walks in
-        // ascending order: the rows come out sorted and nothing is sorted again (with --limit 0,
+        // ascending order: the rows come out sorted and nothing is sorted again (with --all,
         // sorting every row with its sentence took three times as long as reading it).
         let sql = filter.about == nil ? """
             WITH \(chosen)

@@ -96,7 +96,7 @@ import Foundation
         let names = page.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
         #expect(names == (4...8).reversed().map { "Example Corp \($0)" }, "\(page.stdout)")
         #expect(page.stderr.contains("showing the best 5 of 8 entities called \"EC\"; also: Example Corp 3 (ORG), Example Corp 2 (ORG), Example Corp 1 (ORG)"), "\(page.stderr)")
-        let all = try CLI.run(["entity", "--db", path, "EC", "--format", "csv", "--limit", "0"])
+        let all = try CLI.run(["entity", "--db", path, "EC", "--format", "csv", "--all"])
         #expect(all.stdout.split(separator: "\r\n").count == 9 && all.stderr.isEmpty, "\(all.stdout) \(all.stderr)")
     }
 }

@@ -48,7 +48,7 @@ import Foundation
         expectNoScan(kind, of: ["s", "statements"], "--speaker --kind")
         #expect(kind.contains { $0.contains("statements_speaker") }, "\(kind)")
         // No filter at all, or one speaker: statement id order all the way, nothing sorted
-        // (also with --limit 0, where a sort would hold every row and its sentence).
+        // (also with --all, where a sort would hold every row and its sentence).
         for filter in [StatementQueries.Filter(limit: 101), .init(), .init(speaker: "Dmitry Peskov"), .init(speaker: "Kirby", limit: 101)] {
             let p = try plan(filter)
             #expect(!p.contains { $0.contains("TEMP B-TREE") }, "\(p)")

@@ -1,0 +1,212 @@
+// Speaker resolution: a speaker phrase to a document entity or the phrase it stands for.
+// Part of StatementScanner (StatementExtractor.swift).
+
+extension StatementScanner {
+    // MARK: - speaker resolution
+
+    struct SpeakerRef {
+        var entity: Int?
+        var phrase: String?
+        var isPerson: Bool
+        var paragraph: Int32
+        var plural: Bool
+    }
+
+    func phraseText(_ a: Int, _ b: Int) -> String { text.text(spanOf(a, b)) }
+
+    /// Mentions overlapping tokens a...b.
+    func mentionsIn(_ a: Int, _ b: Int) -> [Int] {
+        let s = Int(toks[a].start), e = Int(toks[b].end)
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.end <= s { lo = m + 1 } else { hi = m } }
+        var out = [Int]()
+        var i = lo
+        while i < mentions.count, mentions[i].span.start < e {
+            if mentions[i].span.end > s, mentions[i].entity >= 0, mentions[i].entity < entities.count { out.append(i) }
+            i += 1
+        }
+        return out
+    }
+
+    func resolve(_ raw: [RawStatement]) -> [Statement] {
+        var out = [Statement]()
+        out.reserveCapacity(raw.count)
+        var lastPerson: SpeakerRef?
+        var lastSpeaker: SpeakerRef?
+        var lastOrg: SpeakerRef?
+        // names seen as speakers (no entities): surname -> full name
+        var nameByPart = [String: String]()
+        var seen = Set<TextSpan>()
+        for st in raw {
+            let contentSpan = st.content
+            if contentSpan.isEmpty { continue }
+            let key = TextSpan(contentSpan.start, contentSpan.end)
+            if seen.contains(key) && st.kind != .direct { continue }
+            seen.insert(key)
+            var speakerSpan: TextSpan?
+            var entity: Int?
+            var phrase: String?
+            var ref: SpeakerRef?
+            let p = para[st.contentFirst]
+            if let s = st.speaker {
+                speakerSpan = spanOf(s.first, s.last)
+                switch s.kind {
+                case .pronoun:
+                    let spk = sp(s.first)
+                    if spk == .he || spk == .she {
+                        if let lp = lastPerson, p - lp.paragraph <= 3 { ref = lp }
+                        else if let m = personMentionBefore(s.first) {
+                            ref = SpeakerRef(entity: mentions[m].entity, phrase: nil, isPerson: true, paragraph: p, plural: false)
+                        } else if let lp = lastPerson { ref = lp }
+                    } else if spk == .they || spk == .we {
+                        if let ls = lastSpeaker, ls.plural || !ls.isPerson, p - ls.paragraph <= 2 { ref = ls }
+                    } else if spk == .it {
+                        if let lo = lastOrg, p - lo.paragraph <= 3 { ref = lo }
+                    }
+                    if let r = ref { entity = r.entity; phrase = r.entity == nil ? r.phrase : nil }
+                    else { phrase = phraseText(s.first, s.last) }
+                case .relative:
+                    let a = s.antecedentFirst, b = s.antecedentLast
+                    if a >= 0 { (entity, phrase, ref) = named(a, b, p, &nameByPart) }
+                default:
+                    (entity, phrase, ref) = named(s.first, s.last, p, &nameByPart)
+                }
+            } else if st.inherit, let ls = lastSpeaker, p - ls.paragraph <= 1 {
+                ref = ls
+                entity = ls.entity; phrase = ls.entity == nil ? ls.phrase : nil
+            }
+            if let r = ref {
+                lastSpeaker = r
+                lastSpeaker?.paragraph = p
+                if r.isPerson { lastPerson = r; lastPerson?.paragraph = p }
+                else if !r.plural { lastOrg = r; lastOrg?.paragraph = p }
+            }
+            let cue: TextSpan? = st.cueFirst >= 0 ? spanOf(st.cueFirst, st.cueLast) : nil
+            out.append(Statement(kind: st.kind, content: contentSpan, cue: cue, speakerSpan: speakerSpan,
+                                 speakerEntity: entity, speakerPhrase: phrase, place: st.place,
+                                 sentence: sentenceIndex(contentSpan.start)))
+        }
+        out.sort { $0.content != $1.content ? $0.content < $1.content : ($0.cue?.start ?? -1) < ($1.cue?.start ?? -1) }
+        return out
+    }
+
+    /// The last PERSON mention before token `t`, outside quotations, within a few paragraphs.
+    func personMentionBefore(_ t: Int) -> Int? {
+        let pos = Int(toks[t].start)
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
+        var i = lo - 1
+        var steps = 0
+        while i >= 0, steps < 200 {
+            let m = mentions[i]
+            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == .person {
+                // outside quotations
+                let b = text.byteOffset(ofScalar: min(m.span.start, text.scalarCount))
+                if !insideRunAtByte(b) { return i }
+            }
+            i -= 1; steps += 1
+        }
+        return nil
+    }
+
+    func insideRunAtByte(_ byte: Int) -> Bool {
+        // binary search the token at this byte
+        var lo = 0, hi = n
+        while lo < hi { let m = (lo + hi) / 2; if Int(toks[m].byteEnd) <= byte { lo = m + 1 } else { hi = m } }
+        return lo < n && inRun[lo] >= 0
+    }
+
+    /// Resolves a named or descriptive phrase a...b.
+    func named(_ a0: Int, _ b: Int, _ p: Int32, _ nameByPart: inout [String: String]) -> (Int?, String?, SpeakerRef?) {
+        var a = a0
+        // "the Kremlin’s statement": the possessor speaks
+        if isWord(b), bits[b].contains(.cueNoun) {
+            var j = b - 1
+            while j >= a, toks[j].kind != .possessive { j -= 1 }
+            if j > a { return named(a, j - 1, p, &nameByPart) }
+        }
+        let ms = mentionsIn(a, b)
+        var best: Int? = nil
+        for m in ms where entities[mentions[m].entity].type == .person { best = m; break }
+        if best == nil {
+            // the head of the phrase must be named: "a US official" is not the US
+            var head = b
+            var j = a
+            while j < b { if isWord(j), bits[j].contains(.prep) { head = j - 1; break }; j += 1 }
+            while head > a, toks[head].kind != .word { head -= 1 }
+            let hs = Int(toks[head].start)
+            for m in ms where mentions[m].span.start <= hs && hs < mentions[m].span.end { best = m; break }
+        }
+        let plural = isWord(b) && (bits[b].contains(.plural) || (!isCap(b) && text.utf8[Int(toks[b].byteEnd) - 1] == 0x73 && !bits[b].contains(.cueNoun)))
+        if let m = best {
+            let e = mentions[m].entity
+            return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: entities[e].type == .person, paragraph: p, plural: false))
+        }
+        // a description: the entity the document names in that role
+        let definite = isWord(a) && (sp(a) == .the || bits[a].contains(.det) && !(sp(a) == .a))
+        if !isCap(b) || definite {
+            if definite && sp(a) == .the, let e = roleEntity(a, b) {
+                return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: entities[e].type == .person, paragraph: p, plural: false))
+            }
+        }
+        // no entity: keep the phrase; names seen before complete short forms (Kirby → John Kirby)
+        while a < b, isWord(a), bits[a].contains(.title) && isCap(a) && toks[a].has(.abbreviation) { a += 1 }
+        var phrase = phraseText(a, b)
+        let isName = isCapPhrase(a, b) && !(isWord(a) && sp(a) == .the)
+        if isName {
+            if a == b, let full = nameByPart[phrase] { phrase = full }
+            else if b > a {
+                for j in a...b where isWord(j) && isCap(j) && !bits[j].contains(.title) { nameByPart[phraseText(j, j)] = phrase }
+            }
+        }
+        let person = isName && entities.isEmpty && !(isWord(a) && sp(a) == .the) && !containsOrgWord(a, b)
+        return (nil, phrase, SpeakerRef(entity: nil, phrase: phrase, isPerson: person, paragraph: p, plural: plural))
+    }
+
+    func containsOrgWord(_ a: Int, _ b: Int) -> Bool {
+        for j in a...b where isWord(j) {
+            if bits[j].contains(.sourceHead) || bits[j].contains(.cueNoun) { return true }
+        }
+        return false
+    }
+
+    /// The entity whose roles contain the head word of the description a...b (most recently
+    /// mentioned before it wins).
+    func roleEntity(_ a: Int, _ b: Int) -> Int? {
+        guard isWord(b), !entities.isEmpty else { return nil }
+        let head = phraseText(b, b).lowercased()
+        var mods = [String]()
+        if a + 1 < b { for j in (a + 1)..<b where isWord(j) { mods.append(phraseText(j, j).lowercased()) } }
+        var candidates = [Int]()
+        for (i, e) in entities.enumerated() {
+            for r in e.roles {
+                let words = r.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+                if words.contains(head) && mods.allSatisfy({ m in words.contains(m) || m.count <= 2 }) { candidates.append(i); break }
+            }
+        }
+        if candidates.isEmpty && !mods.isEmpty {
+            // "the Russian president" when the document only says "President Putin": the head alone, if unique
+            for (i, e) in entities.enumerated() where e.roles.contains(where: { r in
+                r.lowercased().split(whereSeparator: { !$0.isLetter }).contains(Substring(head)) }) { candidates.append(i) }
+            if candidates.count != 1 { return nil }
+        }
+        if candidates.isEmpty { return nil }
+        if candidates.count == 1 { return candidates[0] }
+        // most recent mention before the phrase
+        let pos = Int(toks[a].start)
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
+        var i = lo - 1
+        while i >= 0, lo - i <= 400 {
+            if candidates.contains(mentions[i].entity) { return mentions[i].entity }
+            i -= 1
+        }
+        return candidates[0]
+    }
+
+    func sentenceIndex(_ pos: Int) -> Int {
+        var lo = 0, hi = sentences.count
+        while lo < hi { let m = (lo + hi) / 2; if sentences[m].span.end <= pos { lo = m + 1 } else { hi = m } }
+        return min(lo, max(0, sentences.count - 1))
+    }
+}
