@@ -57,7 +57,7 @@ public final class PreparedStatement {
             let i = sqlite3_bind_parameter_index(handle, c)
             if i > 0 { try bind(value, at: Int(i)); return }
         }
-        throw DatabaseError(extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name) in the SQL", sql: sql)
+        throw DatabaseError(resultCode: .SQLITE_RANGE, message: "no parameter named \(name) in the SQL", sql: sql)
     }
 
     // MARK: Stepping

@@ -11,8 +11,8 @@ import Foundation
         let error = #expect(throws: DatabaseError.self) {
             try db.execute("INSERT INTO t(name) VALUES (?)", ["a"])
         }
-        #expect(error?.resultCode == 19)  // SQLITE_CONSTRAINT
-        #expect(error?.extendedResultCode == 2067)  // SQLITE_CONSTRAINT_UNIQUE
+        #expect(error?.resultCode == .SQLITE_CONSTRAINT)
+        #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
         #expect(error?.message.contains("UNIQUE constraint failed: t.name") == true)
         #expect(error?.sql == "INSERT INTO t(name) VALUES (?)")
         #expect(error?.description.contains("SQLITE_CONSTRAINT") == true)
@@ -80,7 +80,7 @@ import Foundation
         let path = dir.write("notes.db", String(repeating: "this is not a database\n", count: 200))
         let error = #expect(throws: DatabaseError.self) { try Database(path: path) }
         #expect(error?.message.contains(path) == true)
-        #expect(error?.resultCode == 26)  // SQLITE_NOTADB
+        #expect(error?.resultCode == .SQLITE_NOTADB)
     }
 
     @Test func readOnlyConnectionCannotWrite() throws {
@@ -89,6 +89,6 @@ import Foundation
         try Database(path: path).execute("CREATE TABLE t (n INTEGER)")
         let ro = try Database(path: path, mode: .readOnly)
         let error = #expect(throws: DatabaseError.self) { try ro.execute("INSERT INTO t VALUES (1)") }
-        #expect(error?.resultCode == 8)  // SQLITE_READONLY
+        #expect(error?.resultCode == .SQLITE_READONLY)
     }
 }
