@@ -48,9 +48,9 @@ extension NewsKBSubcommand {
         var hint = ""
         if let db = error as? DatabaseError {
             switch db.resultCode {
-            case 5: hint = " (another process is writing this database and did not let go in time; try again when it is done)"
-            case 13: hint = " (the disk is full: nothing of the unfinished batch was written)"
-            case 8: hint = " (the database file or its folder is read-only)"
+            case .SQLITE_BUSY: hint = " (another process is writing this database and did not let go in time; try again when it is done)"
+            case .SQLITE_FULL: hint = " (the disk is full: nothing of the unfinished batch was written)"
+            case .SQLITE_READONLY: hint = " (the database file or its folder is read-only)"
             default: break
             }
         }

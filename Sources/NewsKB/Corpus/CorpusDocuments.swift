@@ -38,13 +38,12 @@ final class CorpusDocuments {
         let insert = try db.prepare("INSERT INTO temp.corpus_documents(number, id, day, bucket) VALUES (?, ?, ?, ?)")
         var n = 0
         try db.transaction(immediate: false) {
-            while try read.step() {
+            try read.forEachRow { read in
                 let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
                 let bucket = day.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) }
                 try insert.execute([n, read.columnInt64(0), day, bucket])
                 n += 1
             }
-            read.reset()
             try db.execute("CREATE INDEX temp.corpus_documents_bucket ON corpus_documents(bucket, number)")
         }
         count = n
@@ -60,11 +59,8 @@ final class CorpusDocuments {
     }
 
     private static func docs(_ stmt: PreparedStatement, _ values: [DatabaseBindable?]) throws -> [Doc] {
-        stmt.reset()
-        try stmt.bind(values)
-        defer { stmt.reset() }
         var out = [Doc]()
-        while try stmt.step() {
+        try stmt.forEachRow(values) { stmt in
             out.append(Doc(number: stmt.columnInt(0), id: stmt.columnInt64(1), day: stmt.column(2).int, bucket: stmt.column(3).int))
         }
         return out

@@ -177,13 +177,10 @@ final class CorpusResults {
             let repID = nodes[rep].node
             var row = ClaimCorpus.ClaimRow(id: repID, doc: 0, start: 0, end: 0, negated: false,
                                            matchKeys: try normalizedStmt.scalar([repID])?.string ?? "")
-            normalizedStmt.reset()
-            try quantitiesStmt.bind([repID])
-            while try quantitiesStmt.step() {
+            try quantitiesStmt.forEachRow([repID]) { quantitiesStmt in
                 row.quantities.append((quantitiesStmt.column(0).double ?? 0, quantitiesStmt.columnString(1) ?? "",
                                        quantitiesStmt.columnString(2) ?? "", quantitiesStmt.columnInt(3), quantitiesStmt.columnInt(4)))
             }
-            quantitiesStmt.reset()
             groups += 1
             // Numbered by the first member of the merged group.
             try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count])

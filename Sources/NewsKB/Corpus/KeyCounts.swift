@@ -98,7 +98,7 @@ final class KeyCounts {
         }
         var seen = [UInt64]()  // keys of one claim (about ten: a list beats a set)
         var entityRow = try entityKeys.step(), quantityRow = try quantities.step()
-        while try stmt.step() {
+        try stmt.forEachRow { stmt in
             let id = stmt.columnInt64(0)
             if id != current {
                 finishDocument()
@@ -112,7 +112,7 @@ final class KeyCounts {
                     add(h, claim: false, name: t)
                 }
             }
-            guard var line = stmt.columnString(3) else { continue }
+            guard var line = stmt.columnString(3) else { return }
             let claim = stmt.columnInt64(2)
             claimTotal += 1
             seen.removeAll(keepingCapacity: true)
@@ -141,9 +141,9 @@ final class KeyCounts {
             record.claims.append(c)
         }
         finishDocument()
+        // The other two cursors of the merge, stepped by hand: done reading before the writes.
         entityKeys.reset()
         quantities.reset()
-        stmt.reset()
         try writeRecords()
         var pairs = [(hash: UInt64, id: Int32)]()
         if !spilled {
@@ -160,9 +160,7 @@ final class KeyCounts {
                 INSERT INTO temp.corpus_key_ids(id, key, claims, docs)
                     SELECT row_number() OVER (ORDER BY key) - 1, key, claims, docs FROM temp.corpus_keys ORDER BY key;
                 """)
-            let ranks = try db.prepare("SELECT hash FROM temp.corpus_keys ORDER BY key")
-            while try ranks.step() { pairs.append((UInt64(bitPattern: ranks.columnInt64(0)), Int32(pairs.count))) }
-            ranks.reset()
+            try db.prepare("SELECT hash FROM temp.corpus_keys ORDER BY key").forEachRow { pairs.append((UInt64(bitPattern: $0.columnInt64(0)), Int32(pairs.count))) }
             try db.execute("DROP TABLE temp.corpus_keys")
             byID = try db.prepare("SELECT key, claims, docs FROM temp.corpus_key_ids WHERE id = ?")
         }
@@ -222,10 +220,8 @@ final class KeyCounts {
         if !inMemory.isEmpty { return inMemory[Int(id)] }
         if let e = entries[id] { return e }
         if entries.count >= KeyCounts.cacheLimit { entries.removeAll(keepingCapacity: true) }
-        try byID.bind([Int(id)])
-        defer { byID.reset() }
-        let e = try byID.step() ? Entry(name: byID.columnString(0) ?? "", claims: Int32(byID.columnInt(1)), docs: Int32(byID.columnInt(2)))
-            : Entry(name: "", claims: 0, docs: 0)
+        let e = try byID.firstRow([Int(id)]) { Entry(name: $0.columnString(0) ?? "", claims: Int32($0.columnInt(1)), docs: Int32($0.columnInt(2))) }
+            ?? Entry(name: "", claims: 0, docs: 0)
         entries[id] = e
         return e
     }

@@ -22,10 +22,8 @@ final class TitleTerms: @unchecked Sendable {
 
     /// Reads the next batch of titles (on this thread) and works out their terms on the queue.
     private func start() throws -> (DispatchGroup, Box)? {
-        try batch.bind([lastID, size])
-        defer { batch.reset() }
         var titles = [(Int64, String?)]()
-        while try batch.step() { titles.append((batch.columnInt64(0), batch.columnString(1))) }
+        try batch.forEachRow([lastID, size]) { titles.append(($0.columnInt64(0), $0.columnString(1))) }
         guard let last = titles.last else { return nil }
         lastID = last.0
         let box = Box(), done = DispatchGroup()

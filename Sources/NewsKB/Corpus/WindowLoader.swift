@@ -77,10 +77,7 @@ final class WindowLoader {
 
     private func load(_ d: CorpusDocuments.Doc) throws -> Loaded {
         var loaded = Loaded(claims: [], title: [])
-        try recordOfDocument.bind([d.id])
-        defer { recordOfDocument.reset() }
-        guard try recordOfDocument.step() else { return loaded }
-        recordOfDocument.withColumnBlob(0) { bytes in
+        try recordOfDocument.firstRow([d.id]) { $0.withColumnBlob(0) { bytes in
             DocumentRecord.decode(bytes, title: { h in
                 if let id = counts.id(ofHash: h) { loaded.title.append(id) }
             }, claim: { c in
@@ -89,17 +86,15 @@ final class WindowLoader {
                 loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
                                                           matchKeys: "", keys: keys, quantities: c.quantities))
             })
-        }
+        } }
         return loaded
     }
 
     /// Ids of the claims of a document that have frames. (`EXISTS`, not `DISTINCT` over a join:
     /// that built a temporary b-tree on every call, most of the cost of writing a story.)
     func framedClaims(ofDocument id: Int64) throws -> [Int64] {
-        try framedClaimsOfDocument.bind([id])
-        defer { framedClaimsOfDocument.reset() }
         var out = [Int64]()
-        while try framedClaimsOfDocument.step() { out.append(framedClaimsOfDocument.columnInt64(0)) }
+        try framedClaimsOfDocument.forEachRow([id]) { out.append($0.columnInt64(0)) }
         return out
     }
 
@@ -108,26 +103,22 @@ final class WindowLoader {
     func rows(ids: [Int64], docIndex: [Int64: Int], interner: inout KeyInterner) throws -> [ClaimCorpus.ClaimRow] {
         var out = [ClaimCorpus.ClaimRow]()
         for id in ids {
-            try claimByID.bind([id])
-            defer { claimByID.reset() }
-            guard try claimByID.step(), let doc = docIndex[claimByID.columnInt64(0)] else { continue }
-            let line = claimByID.columnString(4) ?? ""
-            var row = ClaimCorpus.ClaimRow(id: id, doc: doc, start: claimByID.columnInt(1), end: claimByID.columnInt(2),
-                                           negated: claimByID.columnInt(3) != 0, matchKeys: line,
-                                           keys: try WindowLoader.keys(line) { interner.id($0) })
-            try quantitiesOfClaim.bind([id])
-            while try quantitiesOfClaim.step() {
+            guard let found = try claimByID.firstRow([id], { claimByID -> ClaimCorpus.ClaimRow? in
+                guard let doc = docIndex[claimByID.columnInt64(0)] else { return nil }
+                let line = claimByID.columnString(4) ?? ""
+                return ClaimCorpus.ClaimRow(id: id, doc: doc, start: claimByID.columnInt(1), end: claimByID.columnInt(2),
+                                            negated: claimByID.columnInt(3) != 0, matchKeys: line,
+                                            keys: try WindowLoader.keys(line) { interner.id($0) })
+            }), var row = found else { continue }
+            try quantitiesOfClaim.forEachRow([id]) { quantitiesOfClaim in
                 row.quantities.append((quantitiesOfClaim.column(0).double ?? 0, quantitiesOfClaim.columnString(1) ?? "",
                                        quantitiesOfClaim.columnString(2) ?? "", quantitiesOfClaim.columnInt(3), quantitiesOfClaim.columnInt(4)))
             }
-            quantitiesOfClaim.reset()
-            try framesOfClaim.bind([id])
-            while try framesOfClaim.step() {
+            try framesOfClaim.forEachRow([id]) { framesOfClaim in
                 row.frames.append((framesOfClaim.columnString(0) ?? "", framesOfClaim.columnString(1) ?? "", framesOfClaim.columnString(2) ?? "",
                                    framesOfClaim.columnString(3) ?? "", framesOfClaim.columnString(4), framesOfClaim.columnInt(5),
                                    framesOfClaim.columnInt(6)))
             }
-            framesOfClaim.reset()
             out.append(row)
         }
         return out

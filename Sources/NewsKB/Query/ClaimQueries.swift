@@ -5,11 +5,6 @@ public struct ClaimQueries {
 
     public init(db: Database) { self.db = db }
 
-    public struct Invalid: Error, CustomStringConvertible {
-        public let message: String
-        public var description: String { message }
-    }
-
     /// Claims supported by at least `minSources` documents, most supported first: one row per
     /// piece of evidence (the group, its number of sources, a representative wording, and each
     /// source's own sentence). `about` keeps groups whose wording mentions it (case-insensitive
@@ -30,7 +25,7 @@ public struct ClaimQueries {
     /// filters given appear in the SQL, so each plans with its index (see `EXPLAIN QUERY PLAN`
     /// in the tests).
     func agreeQuery(minSources: Int, about: String?, story: Int?, limit: Int?) throws -> (String, [(String, DatabaseValue)]) {
-        if minSources < 1 { throw Invalid(message: "--min-sources must be at least 1") }
+        if minSources < 1 { throw QueryError(message: "--min-sources must be at least 1") }
         var values: [(String, DatabaseValue)] = [("min", .integer(Int64(minSources))), ("limit", .integer(Int64(limit ?? -1)))]
         let counted: String
         var inStory = ""

@@ -5,16 +5,11 @@
 /// and FTS5 syntax (`NEAR`, `:`, `^`, parentheses) are plain text, never operators. Unbalanced
 /// quotes and a dangling `OR` get a clear message instead of an SQLite error.
 public enum FullTextQuery {
-    public struct Invalid: Error, CustomStringConvertible {
-        public let message: String
-        public var description: String { message }
-    }
-
     /// The FTS5 MATCH expression for `input`.
     public static func make(_ input: String) throws -> String {
         let quoteCount = input.filter { $0 == "\"" || $0 == "“" || $0 == "”" }.count
         if quoteCount % 2 != 0 {
-            throw Invalid(message: "--about \(input): unbalanced quotation mark; use \"…\" around a phrase or drop the quote")
+            throw QueryError(message: "--about \(input): unbalanced quotation mark; use \"…\" around a phrase or drop the quote")
         }
         var terms = [String]()  // each an FTS5 term, or "OR"
         var i = input.startIndex
@@ -43,10 +38,10 @@ public enum FullTextQuery {
             i = end
         }
         if terms.first == "OR" || terms.last == "OR" || zip(terms, terms.dropFirst()).contains(where: { $0 == "OR" && $1 == "OR" }) {
-            throw Invalid(message: "--about \(input): OR needs a word or phrase on both sides")
+            throw QueryError(message: "--about \(input): OR needs a word or phrase on both sides")
         }
         if terms.allSatisfy({ $0 == "OR" }) {
-            throw Invalid(message: "--about \(input): nothing to search for; give one or more words")
+            throw QueryError(message: "--about \(input): nothing to search for; give one or more words")
         }
         return terms.joined(separator: " ")
     }

@@ -11,10 +11,10 @@ public struct ResultSet: Sendable, Equatable {
     /// Runs a prepared statement to completion and collects its rows.
     public init(statement: PreparedStatement) throws {
         columns = statement.columnNames
-        rows = []
         let n = columns.count
-        while try statement.step() { rows.append((0..<n).map { statement.column($0) }) }
-        statement.reset()
+        var rows = [[DatabaseValue]]()
+        try statement.forEachRow { row in rows.append((0..<n).map { row.column($0) }) }
+        self.rows = rows
     }
 
     /// The values of one column by name (empty if there is no such column).

@@ -36,7 +36,7 @@ public struct SQLRunner {
         let statements: [PreparedStatement]
         do {
             statements = try db.prepareAll(sql)
-        } catch let e as DatabaseError where e.resultCode == 23 /* SQLITE_AUTH */ {
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_AUTH {
             throw Failure.attachRefused(sql: e.sql ?? sql)
         }
         // Check everything before running anything: no statement runs if one is refused.

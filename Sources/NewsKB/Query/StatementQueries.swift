@@ -31,11 +31,6 @@ public struct StatementQueries {
         }
     }
 
-    public struct Invalid: Error, CustomStringConvertible {
-        public let message: String
-        public var description: String { message }
-    }
-
     /// who_said rows matching the filter. Without `about`, in import order (``whoSaid(_:)``'s
     /// ordering is the statement id: document by document as they were imported, in text order
     /// within a document). With `about`, best bm25 rank first, ties in import order; when more than
@@ -67,7 +62,7 @@ public struct StatementQueries {
     /// every user value is bound, never spliced (entity ids are integers from the database).
     func query(_ filter: Filter) throws -> (String, [(String, DatabaseValue)]) {
         if let k = filter.kind, !["direct", "partial", "indirect"].contains(k) {
-            throw Invalid(message: "--kind \(k): expected direct, partial or indirect")
+            throw QueryError(message: "--kind \(k): expected direct, partial or indirect")
         }
         var values = [(String, DatabaseValue)]()
         var conditions = [String]()

@@ -42,7 +42,7 @@ public final class Database {
         guard rc == SQLITE_OK, let db else {
             let error = DatabaseError(connection: db, code: rc, sql: nil)
             sqlite3_close_v2(db)
-            throw DatabaseError(extendedResultCode: error.extendedResultCode,
+            throw DatabaseError(resultCode: error.extendedResultCode,
                                 message: "cannot open database \(path): \(error.message)")
         }
         self.handle = db
@@ -63,7 +63,7 @@ public final class Database {
             }
         } catch let error as DatabaseError {
             sqlite3_close_v2(db)
-            throw DatabaseError(extendedResultCode: error.extendedResultCode,
+            throw DatabaseError(resultCode: error.extendedResultCode,
                                 message: "\(path) is not a usable database: \(error.message)", sql: error.sql)
         }
     }
@@ -73,11 +73,11 @@ public final class Database {
     /// Throws unless the linked SQLite is recent enough and has FTS5.
     public static func checkLibrary() throws {
         if sqlite3_libversion_number() < minimumSQLiteVersion {
-            throw DatabaseError(extendedResultCode: SQLITE_ERROR,
+            throw DatabaseError(resultCode: .SQLITE_ERROR,
                                 message: "SQLite \(sqliteVersion) is too old: newskb needs 3.40 or later (Debian 12: apt-get install libsqlite3-0)")
         }
         if sqlite3_compileoption_used("ENABLE_FTS5") == 0 {
-            throw DatabaseError(extendedResultCode: SQLITE_ERROR,
+            throw DatabaseError(resultCode: .SQLITE_ERROR,
                                 message: "this SQLite (\(sqliteVersion)) was built without FTS5, which newskb needs for full-text search")
         }
     }
@@ -125,7 +125,7 @@ public final class Database {
         if rc != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
             sqlite3_free(error)
-            throw DatabaseError(extendedResultCode: sqlite3_extended_errcode(handle), message: message, sql: sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(handle)), message: message, sql: sql)
         }
     }
 

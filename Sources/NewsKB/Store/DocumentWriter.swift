@@ -80,23 +80,19 @@ final class DocumentWriter {
 
     /// What the store holds for this document's key and content.
     func existing(_ doc: SourceDocument, hash: String) throws -> Existing {
-        findByKey.reset()
-        defer { findByKey.reset() }
-        try findByKey.bind([doc.key])
-        if try findByKey.step() {
-            let id = findByKey.columnInt64(0)
-            let same = findByKey.columnString(1) == hash
-                && findByKey.columnString(2) == doc.title && findByKey.columnString(3) == doc.outlet
-                && findByKey.columnString(4) == doc.url && findByKey.columnString(5) == doc.published
-                && findByKey.columnString(6) == doc.author && findByKey.columnString(7) == analysisKey
-            return same ? .unchanged : .changed(id: id)
+        let stored = try findByKey.firstRow([doc.key]) { row -> Existing in
+            let same = row.columnString(1) == hash
+                && row.columnString(2) == doc.title && row.columnString(3) == doc.outlet
+                && row.columnString(4) == doc.url && row.columnString(5) == doc.published
+                && row.columnString(6) == doc.author && row.columnString(7) == analysisKey
+            return same ? .unchanged : .changed(id: row.columnInt64(0))
         }
-        findByHash.reset()
-        defer { findByHash.reset() }
-        try findByHash.bind([hash])
-        while try findByHash.step() {
-            if findByHash.columnString(1) == doc.body { return .duplicateContent(ofKey: findByHash.columnString(0) ?? "") }
+        if let stored { return stored }
+        var duplicateOf: String?
+        try findByHash.forEachRow([hash]) { row in
+            if duplicateOf == nil, row.columnString(1) == doc.body { duplicateOf = row.columnString(0) ?? "" }
         }
+        if let duplicateOf { return .duplicateContent(ofKey: duplicateOf) }
         return .none
     }
 
@@ -177,7 +173,6 @@ final class DocumentWriter {
             try insertEntity.execute(binding: name, type, keys.nameKey, keys.matchKey)
             id = db.lastInsertRowID
         }
-        findEntity.reset()
         entityIDs[cacheKey] = id
         return id
     }

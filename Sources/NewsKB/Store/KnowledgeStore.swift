@@ -21,18 +21,18 @@ public final class KnowledgeStore {
     /// newskb database, and one written by a newer newskb.
     public static func openForReading(path: String, writable: Bool = false) throws -> KnowledgeStore {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw DatabaseError(extendedResultCode: 14,
+            throw DatabaseError(resultCode: .SQLITE_CANTOPEN,
                                 message: "no database at \(path): run `newskb import --db \(path) PATH...` first, or pass --db")
         }
         let db = try Database(path: path, mode: writable ? .readWrite : .readOnly)
         let version = try db.userVersion()
         let latest = Migrator.embedded.latestVersion
         if version > latest {
-            throw DatabaseError(extendedResultCode: 1,
+            throw DatabaseError(resultCode: .SQLITE_ERROR,
                                 message: "\(path) has schema version \(version), written by a newer newskb; this one understands up to version \(latest)")
         }
         if version == 0 {
-            throw DatabaseError(extendedResultCode: 1, message: "\(path) is not a newskb database (no schema version)")
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(path) is not a newskb database (no schema version)")
         }
         if version < latest && writable {
             try Migrator.embedded.migrate(db)

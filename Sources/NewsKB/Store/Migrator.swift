@@ -35,7 +35,7 @@ public struct Migrator: Sendable {
         let current = try db.userVersion()
         if current > latestVersion {
             throw DatabaseError(
-                extendedResultCode: SQLITE_ERROR,
+                resultCode: .SQLITE_ERROR,
                 message: "\(db.path) has schema version \(current), written by a newer newskb; this one understands up to version \(latestVersion). Upgrade newskb to open it.")
         }
         var applied = [Migration]()

@@ -1,6 +1,9 @@
 import CSQLite
 
-/// A prepared statement: prepare once, then bind, step and reset for every row.
+/// A prepared statement: prepare once, then run it for every row or lookup with
+/// ``execute(_:)``, ``forEachRow(_:_:)``, ``firstRow(_:_:)``, ``scalar(_:)`` or ``rows(_:)``, which
+/// reset it, bind the values given (exactly one per parameter, or they throw; none given keeps
+/// the bindings already made, as by ``bind(_:named:)``) and reset it again when done, even on error.
 ///
 /// Statements are not thread-safe; they belong to the ``Database`` that prepared them and must
 /// not outlive it.
@@ -45,9 +48,21 @@ public final class PreparedStatement {
         if rc != SQLITE_OK { throw DatabaseError(connection: database.handle, code: rc, sql: sql) }
     }
 
-    /// Binds values to the parameters in order, starting at 1.
+    /// Binds values to the parameters in order, starting at 1: one value per parameter, or it
+    /// throws (`SQLITE_RANGE`) rather than leave a parameter with the previous run's value.
     public func bind(_ values: [DatabaseBindable?]) throws {
+        try checkArgumentCount(values.count)
         for (i, v) in values.enumerated() { try bind(v?.databaseValue ?? .null, at: i + 1) }
+    }
+
+    /// Throws unless `given` values fit the statement's parameters.
+    private func checkArgumentCount(_ given: Int) throws {
+        let expected = parameterCount
+        if given != expected {
+            throw DatabaseError(resultCode: .SQLITE_RANGE,
+                                message: "wrong number of statement arguments: the SQL has \(expected) parameter\(expected == 1 ? "" : "s"), \(given) value\(given == 1 ? "" : "s") given",
+                                sql: sql)
+        }
     }
 
     /// Binds a named parameter (`name` without or with its `:`/`@`/`$` prefix).
@@ -57,7 +72,7 @@ public final class PreparedStatement {
             let i = sqlite3_bind_parameter_index(handle, c)
             if i > 0 { try bind(value, at: Int(i)); return }
         }
-        throw DatabaseError(extendedResultCode: SQLITE_RANGE, message: "no parameter named \(name) in the SQL", sql: sql)
+        throw DatabaseError(resultCode: .SQLITE_RANGE, message: "no parameter named \(name) in the SQL", sql: sql)
     }
 
     // MARK: Stepping
@@ -85,17 +100,18 @@ public final class PreparedStatement {
     public func clearBindings() { sqlite3_clear_bindings(handle) }
 
     /// Resets, binds `values`, and steps to completion. For INSERT/UPDATE/DELETE.
-    public func execute(_ values: [DatabaseBindable?] = []) throws {
-        reset()
-        try bind(values)
-        while try step() {}
-        reset()
+    public func execute(_ values: [DatabaseBindable?]? = nil) throws {
+        try forEachRow(values) { _ in }
     }
 
     /// Resets, binds `values` to the parameters in order, and steps to completion: the bulk-write
-    /// form of ``execute(_:)``, with each value bound as its own type (no array, no boxing).
+    /// form of ``execute(_:)``, with each value bound as its own type (no array, no boxing). Throws
+    /// unless there is one value per parameter.
     public func execute<each V: DatabaseBindable>(binding values: repeat each V) throws {
         reset()
+        var count = 0
+        for _ in repeat each values { count += 1 }
+        try checkArgumentCount(count)
         var index: Int32 = 0
         for value in repeat each values {
             index += 1
@@ -106,22 +122,35 @@ public final class PreparedStatement {
         reset()
     }
 
-    /// Resets, binds, steps once and returns the first column of the first row (or nil).
-    public func scalar(_ values: [DatabaseBindable?] = []) throws -> DatabaseValue? {
+    /// Resets, binds `values` (nil: keeps the bindings made), and calls `body` with the statement
+    /// on each row; resets again when done, even when `body` or a step throws.
+    public func forEachRow(_ values: [DatabaseBindable?]? = nil, _ body: (PreparedStatement) throws -> Void) throws {
         reset()
         defer { reset() }
-        try bind(values)
-        return try step() ? column(0) : nil
+        if let values { try bind(values) }
+        while try step() { try body(self) }
+    }
+
+    /// Resets, binds `values` (nil: keeps the bindings made), steps once and returns `body` of the
+    /// first row (nil when there is none); resets again when done, even on error.
+    @discardableResult
+    public func firstRow<T>(_ values: [DatabaseBindable?]? = nil, _ body: (PreparedStatement) throws -> T) throws -> T? {
+        reset()
+        defer { reset() }
+        if let values { try bind(values) }
+        return try step() ? body(self) : nil
+    }
+
+    /// Resets, binds, steps once and returns the first column of the first row (or nil).
+    public func scalar(_ values: [DatabaseBindable?]? = nil) throws -> DatabaseValue? {
+        try firstRow(values) { $0.column(0) }
     }
 
     /// Resets, binds, and returns every row.
-    public func rows(_ values: [DatabaseBindable?] = []) throws -> [[DatabaseValue]] {
-        reset()
-        defer { reset() }
-        try bind(values)
+    public func rows(_ values: [DatabaseBindable?]? = nil) throws -> [[DatabaseValue]] {
         var out = [[DatabaseValue]]()
         let n = columnCount
-        while try step() { out.append((0..<n).map { column($0) }) }
+        try forEachRow(values) { s in out.append((0..<n).map { s.column($0) }) }
         return out
     }
 

@@ -13,7 +13,7 @@ import Testing
 
     @Test func strayQuotesAndDanglingOperatorsGetAClearMessage() {
         for bad in [#"stray "quote"#, "OR Kremlin", "Kremlin OR", "a OR OR b", "  ", "!!!"] {
-            #expect(throws: FullTextQuery.Invalid.self, "\(bad)") { try FullTextQuery.make(bad) }
+            #expect(throws: QueryError.self, "\(bad)") { try FullTextQuery.make(bad) }
         }
     }
 }

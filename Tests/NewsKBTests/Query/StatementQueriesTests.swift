@@ -34,7 +34,7 @@ import Foundation
         #expect(direct.column("kind").allSatisfy { $0.description == "direct" })
         let official = try queries.whoSaid(.init(speaker: "a US official"))
         #expect(official.column("quote").contains { $0.description.contains("arms deal") })
-        #expect(throws: StatementQueries.Invalid.self) { try queries.whoSaid(.init(kind: "rumour")) }
+        #expect(throws: QueryError.self) { try queries.whoSaid(.init(kind: "rumour")) }
     }
 
     @Test func listingsAreInImportOrderAndAPageIsTheirPrefix() throws {

@@ -64,7 +64,7 @@ import Foundation
         let error = #expect(throws: DatabaseError.self) {
             _ = try importer.importDocuments([SourceDocument(key: "k", body: "Some text.", origin: "test")])
         }
-        #expect(error?.resultCode == 5)  // SQLITE_BUSY
+        #expect(error?.resultCode == .SQLITE_BUSY)
         #expect(error?.message.contains("locked") == true)
     }
 }
