@@ -61,13 +61,6 @@ public struct ClaimCorpus {
         public var stepWall = [String: Double](), stepCPU = [String: Double]()
     }
 
-    struct ClaimRow {
-        var id: Int64, doc: Int, start: Int, end: Int, negated: Bool, matchKeys: String
-        var keys: [Int32] = []
-        var quantities: [(value: Double, unit: String, noun: String, start: Int, end: Int)] = []
-        var frames: [(predicate: String, role: String, value: String, label: String, other: String?, start: Int, end: Int)] = []
-    }
-
     /// A claim with an edge or a conflict: what the global merge and the writer need.
     struct Node { var order: Int64; var id: Int64; var doc: Int32 }
 
@@ -259,7 +252,7 @@ public struct ClaimCorpus {
                 if !result.pairs.conflicts.isEmpty {
                     var involved = [ClaimCorpus.ClaimRow]()
                     for c in result.pairs.conflicts { involved.append(rows[c.a]); involved.append(rows[c.b]) }
-                    let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimCorpus.display(names[Int($0)]) },
+                    let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimKey.display(names[Int($0)]) },
                                                                isDate: { kinds[Int($0)] == .date },
                                                                isEntity: { kinds[Int($0)] == .entity })
                     result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
@@ -324,36 +317,6 @@ public struct ClaimCorpus {
     static func titleKeys(_ title: String?) -> [String] {
         guard let title else { return [] }
         return ClaimNormalizer.terms(of: title)
-    }
-
-    /// A key as people read it: `e:kim_jong_un` → `kim jong un`, `d:2019` → `2019`.
-    static func display(_ key: String) -> String {
-        if key.hasPrefix("e:") { return String(key.dropFirst(2)).replacingByte(95, with: 32) }
-        if key.hasPrefix("d:") { return String(key.dropFirst(2)) }
-        return key
-    }
-}
-
-extension ClaimCorpus.ClaimRow {
-    /// The normalized form shown for a claim group: the base forms of its words, then its
-    /// quantities in canonical units (`armor carriag train 59.5 km/h`).
-    var normalized: String {
-        // The word keys of the line, read on its bytes (entity `e:` and date `d:` keys left out).
-        var out = [UInt8]()
-        var line = matchKeys
-        line.withUTF8 { b in
-            var start = 0
-            for i in 0...b.count where i == b.count || b[i] == 32 {
-                defer { start = i + 1 }
-                guard i > start else { continue }
-                if i - start >= 2, b[start + 1] == 58, b[start] == 101 || b[start] == 100 { continue }
-                if !out.isEmpty { out.append(32) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
-            }
-        }
-        let words = String(decoding: out, as: UTF8.self)
-        let qs = quantities.map { Quantity(value: $0.value, unit: $0.unit, noun: $0.noun, span: TextSpan($0.start, $0.end)).key }
-        return ([words].filter { !$0.isEmpty } + qs).joined(separator: " ")
     }
 }
 
