@@ -52,7 +52,7 @@ public struct ClaimCorpus {
         public var peakMergingDocuments = 0, peakMergingClaims = 0
         public var seconds = 0.0
         /// Time by step on the main thread, wall clock and CPU: `count` (keys counted), `docs`,
-        /// `claims`, `titles`, `keys` (a window's reads), `wait` (for a window's comparisons,
+        /// `claims`, `keys` (a window's reads, ``WindowReader``), `wait` (for a window's comparisons,
         /// which run on another core), `collect` (links added to the live graphs), `finish`
         /// (finished components merged and written; inside `collect` but for the last), `publish` (results
         /// numbered and written); and on the worker thread that compares a window while the

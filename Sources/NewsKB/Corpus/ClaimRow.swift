@@ -56,6 +56,11 @@ extension ClaimFrame.Role {
 }
 
 extension ClaimCorpus.ClaimRow {
+    /// The canonical order of claims read back: document, span, key line, id.
+    static func canonicallyPrecedes(_ a: Self, _ b: Self) -> Bool {
+        (a.doc, a.start, a.end, a.matchKeys, a.id) < (b.doc, b.start, b.end, b.matchKeys, b.id)
+    }
+
     /// The normalized form shown for a claim group: the base forms of its words, then its
     /// quantities in canonical units (`armor carriag train 59.5 km/h`).
     var normalized: String {

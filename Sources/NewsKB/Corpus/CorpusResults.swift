@@ -132,7 +132,7 @@ final class CorpusResults {
         for (i, d) in docs.enumerated() { docIndex[d.info.id] = i }
         var keys = KeyInterner()
         var rows = try loader.rows(ids: framed.sorted(), docIndex: docIndex, interner: &keys)
-        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        rows.sort(by: ClaimCorpus.ClaimRow.canonicallyPrecedes)
         let found = find(rows, storyOf: storyOf, pairConflicts: [], keys: keys)
         // Ordered by story (its first document), then as the finder lists them (by predicate).
         var framesSoFar = [Int: Int]()
@@ -206,7 +206,7 @@ final class CorpusResults {
         var rows = try loader.rows(ids: c.nodes.map(\.node).sorted(), docIndex: docIndex, interner: &keys)
         // Frames are checked with stories (``write(stories:)``).
         for i in rows.indices { rows[i].frames = [] }
-        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        rows.sort(by: ClaimCorpus.ClaimRow.canonicallyPrecedes)
         var rowOf = [Int64: Int]()
         for (i, r) in rows.enumerated() { rowOf[r.id] = i }
         let pairConflicts = c.links.compactMap { l -> (a: Int, b: Int, kind: ClaimGrouper.ConflictKind)? in
