@@ -52,7 +52,7 @@ public struct ClaimCorpus {
         public var peakMergingDocuments = 0, peakMergingClaims = 0
         public var seconds = 0.0
         /// Time by step on the main thread, wall clock and CPU: `count` (keys counted), `docs`,
-        /// `claims`, `titles`, `keys` (a window's reads), `wait` (for a window's comparisons,
+        /// `claims`, `keys` (a window's reads, ``WindowReader``), `wait` (for a window's comparisons,
         /// which run on another core), `collect` (links added to the live graphs), `finish`
         /// (finished components merged and written; inside `collect` but for the last), `publish` (results
         /// numbered and written); and on the worker thread that compares a window while the
@@ -60,16 +60,6 @@ public struct ClaimCorpus {
         /// (documents).
         public var stepWall = [String: Double](), stepCPU = [String: Double]()
     }
-
-    struct ClaimRow {
-        var id: Int64, doc: Int, start: Int, end: Int, negated: Bool, matchKeys: String
-        var keys: [Int32] = []
-        var quantities: [(value: Double, unit: String, noun: String, start: Int, end: Int)] = []
-        var frames: [(predicate: String, role: String, value: String, label: String, other: String?, start: Int, end: Int)] = []
-    }
-
-    /// A claim with an edge or a conflict: what the global merge and the writer need.
-    struct Node { var order: Int64; var id: Int64; var doc: Int32 }
 
     /// Recomputes stories, claim groups and conflicts.
     @discardableResult
@@ -79,12 +69,14 @@ public struct ClaimCorpus {
 
     /// Recomputes stories, claim groups and conflicts; with `finalizeEarly` false, every
     /// component is kept to the end and merged then (the results are the same: for tests).
+    ///
+    /// The steps: number documents → count keys → for each window: read, compare (on a worker
+    /// thread, while the next window is read), collect, finish → publish. Each is timed by
+    /// name (``Summary/stepWall``).
     func update(finalizeEarly: Bool) throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
-        let clock = StepClock()
-        // The comparisons' steps, on the worker: `compare` (all), `pairs`, `links`.
-        let workerClock = StepClock()
+        let clock = StepClock(), workerClock = StepClock()
         // Reads here jump from document to document: a big page cache buys little, and its
         // memory is better left to the comparisons. (Restored after.)
         let cacheSize = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
@@ -92,193 +84,60 @@ public struct ClaimCorpus {
         ProcessStats.returnFreedMemory()
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
-        // Documents in canonical (key) order, in a temporary table.
+        // Number documents: canonical (key) order, week buckets, in a temporary table.
         let documents = try CorpusDocuments(db: db, bucketDays: bucketDays)
         defer { try? documents.drop() }
-        let n = documents.count
-        summary.documents = n
+        summary.documents = documents.count
         // Large blocks mapped one by one pay off (about 20 MB less held mid-run at 1,000,000
         // documents) where the graphs grow large; below, they only cost system time.
-        if n >= MappedAllocations.minimumDocuments { MappedAllocations.enable() }
-        ProcessStats.trace("corpus: \(n) documents numbered")
+        if documents.count >= MappedAllocations.minimumDocuments { MappedAllocations.enable() }
+        ProcessStats.trace("corpus: \(documents.count) documents numbered")
 
-        // One streaming pass: how many claims and documents hold each key (title words count
-        // for documents), into a temporary table. Each window numbers its own keys in sorted
-        // order, so ids do not depend on the order of insertion.
+        // Count keys: one streaming pass, how many claims and documents hold each key (title
+        // words count for documents), and each document's record for the windows.
         let counts = try KeyCounts(db: db)
         counts.chunkLimit = keyChunkLimit
         defer { try? counts.drop() }
         try clock.measure("count") { try counts.count() }
-        summary.claims = counts.claimTotal
-        summary.keys = counts.distinctKeys
+        (summary.claims, summary.keys) = (counts.claimTotal, counts.distinctKeys)
         ProcessStats.trace("corpus: \(counts.distinctKeys) keys counted")
 
-        // Windows: each dated bucket with the next one, and the undated documents.
-        var windows: [Int?] = documents.buckets.map { Optional($0) }
-        if !documents.undated.isEmpty { windows.append(nil) }
+        // For each window: read, compare, collect, finish.
+        let windows = CorpusWindow.all(buckets: documents.buckets, hasUndated: !documents.undated.isEmpty)
         summary.windows = windows.count
-        var bucketDocs = [Int: [CorpusDocuments.Doc]]()
-        func docs(of window: Int?) throws -> [CorpusDocuments.Doc] {
-            guard let b = window else { return documents.undated }
-            bucketDocs = bucketDocs.filter { $0.key >= b }
-            for x in [b, b + 1] where bucketDocs[x] == nil { bucketDocs[x] = try documents.documents(inBucket: x) }
-            return (bucketDocs[b]! + bucketDocs[b + 1]! + documents.undated).sorted { $0.number < $1.number }
-        }
-
         let loader = try WindowLoader(db: db, counts: counts)
-        let grouper = ClaimGrouper()
-        let storyGrouper = StoryGrouper()
-        let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: grouper, storyGrouper: storyGrouper)
+        let reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
+        let comparison = WindowComparison(documentCount: documents.count, clock: workerClock)
+        let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: comparison.grouper,
+                                        storyGrouper: comparison.storyGrouper)
         defer { results.discard() }
-        // What may still change: documents by story links, claims by edges, claims by conflicts.
-        let stories = LiveGraph<Int, CorpusResults.StoryDocument, Double>()
-        let claimGraph = LiveGraph<Int64, CorpusResults.ClaimNode, Double>()
-        // Conflict pairs wait for the story of the first of their two documents.
-        var pendingConflicts = PendingConflicts()
-        func finish(through bucket: Int?) throws {
-            // One component at a time, each forgotten once written (the story graph and the
-            // conflict pairs first: at the end, they are freed before the claims are merged).
-            try results.batch {
-                try stories.takeFinished(through: bucket) { story in
-                    var ids = [Int: Int64](minimumCapacity: story.nodes.count)
-                    for (i, d) in story.nodes.enumerated() { ids[d] = story.infos[i].id }
-                    try results.write(story: &story)
-                    let conflicts = pendingConflicts.take(documents: ids)
-                    if !conflicts.links.isEmpty { try results.write(conflicts: conflicts) }
-                }
-                try claimGraph.takeFinished(through: bucket) { try results.write(group: &$0) }
-            }
-        }
-        // Each window's comparisons run on another core while the next window is read.
-        let compute = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
-        var inFlight: (done: DispatchGroup, result: WindowResult)?
-        func collect(_ r: WindowResult) throws {
-            summary.comparisons += r.pairs.comparisons
-            var topOf = [Int: [(key: Int32, weight: Double)]]()
-            for t in r.links.top { topOf[t.doc] = t.keys.map { (key: r.global[Int($0.key)], weight: $0.weight) } }
-            var docOf = [Int: CorpusDocuments.Doc](minimumCapacity: r.docs.count)
-            for d in r.docs {
-                docOf[d.number] = d
-                stories.add(d.number, bucket: d.bucket, CorpusResults.StoryDocument(id: d.id, day: d.day, top: topOf[d.number] ?? []))
-            }
-            func node<L>(_ i: Int, in graph: LiveGraph<Int64, CorpusResults.ClaimNode, L>) -> Int64 {
-                let c = r.items[i]
-                let d = docOf[Int(c.document)]!
-                graph.add(c.id, bucket: d.bucket, CorpusResults.ClaimNode(order: c.order, doc: d.number, documentID: d.id))
-                return c.id
-            }
-            for e in r.pairs.edges { claimGraph.link(node(e.a, in: claimGraph), node(e.b, in: claimGraph), e.sim) }
-            for c in r.pairs.conflicts {
-                let (x, y) = (r.items[c.a], r.items[c.b])
-                let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
-                pendingConflicts.add(x.id, of: dx.number, y.id, of: dy.number, kind: c.kind)
-            }
-            for e in r.links.edges { stories.link(e.a, e.b, e.sim) }
-            for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false) }
-            ProcessStats.trace("corpus: window \(r.first.map(String.init) ?? "undated"): \(stories.count) documents (\(stories.linkCount) story links), \(claimGraph.count) claims (\(claimGraph.linkCount) edges), \(pendingConflicts.count) conflict pairs held")
+        let graphs = CorpusGraphs(results: results)
+        func collect(_ links: WindowLinks) throws {
+            graphs.collect(links)
             // Components that no later window can reach are merged and written now.
-            if finalizeEarly, let first = r.first { try clock.measure("finish") { try finish(through: first) } }
+            if finalizeEarly, let first = links.window.firstBucket { try clock.measure("finish") { try graphs.finish(through: first) } }
         }
-        var keyScratch = [Int32]()
-        for (wi, w) in windows.enumerated() {
-            // One read transaction for the window's reads (a statement outside one takes and
-            // drops SQLite's shared lock, system calls included, each time it runs).
-            let (docs, claims, titles, keys) = try db.transaction(immediate: false) {
-                let docs = try clock.measure("docs") { try docs(of: w) }
-                var (claims, titles) = try clock.measure("claims") { try loader.load(docs) }
-                // Keep what the next window holds too.
-                let next: Int?? = wi + 1 < windows.count ? .some(windows[wi + 1]) : .none
-                loader.keep(only: Set(docs.filter { d in
-                    guard case .some(let nb) = next else { return false }
-                    guard let b = d.bucket else { return true }
-                    guard let nb else { return false }
-                    return b == nb || b == nb + 1
-                }.map(\.number)))
-                let keys = try clock.measure("keys") { try WindowKeys(claims: &claims, titles: &titles, counts: counts, scratch: &keyScratch) }
-                return (docs, claims, titles, keys)
-            }
+        let worker = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
+        var inFlight: WindowJob?
+        for (i, window) in windows.enumerated() {
+            let input = try reader.read(window, next: i + 1 < windows.count ? windows[i + 1] : nil, clock: clock)
             // The previous window's comparisons are done before this window's start, and are
             // collected while this window's run (collecting needs nothing they compute).
             let previous = inFlight
-            clock.measure("wait") { previous?.done.wait() }
-            let result = WindowResult(docs: docs, global: keys.global, first: w)
-            let done = DispatchGroup()
-            var windowGrouper = grouper
-            // A shared date (its day, month and year keys) counts as one shared key, not three.
-            windowGrouper.dateKeys = keys.dateKeys
-            let claimGrouper = windowGrouper
-            let (keyCount, weights, df, names, kinds) = (keys.count, keys.weights, keys.documentFrequency, keys.names, keys.kinds)
-            let (rows, titleKeys) = (claims, titles)
-            compute.async(group: done) { workerClock.measure("compare") {
-                // Claims as the grouper sees them, and story vectors: claim keys (entities count
-                // double, dates not at all) and title words.
-                var units = KeyInterner()
-                let items = rows.map { c in
-                    ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
-                                      quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
-                                      negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
-                }
-                result.items = items
-                // A document's key counts: its claims' (rows are in document order) and its
-                // title's (likewise), summed in a dense counter, emitted sorted by key.
-                var counter = [Int32](repeating: 0, count: keyCount)
-                var touched = [Int32]()
-                var (r, t) = (0, 0)
-                let storyDocs = docs.map { d in
-                    func count(_ k: Int32, _ weight: Int32) {
-                        if counter[Int(k)] == 0 { touched.append(k) }
-                        counter[Int(k)] += weight
-                    }
-                    while r < rows.count && rows[r].doc < d.number { r += 1 }
-                    while r < rows.count && rows[r].doc == d.number {
-                        for k in rows[r].keys {
-                            let kind = kinds[Int(k)]
-                            if kind != .date { count(k, kind == .entity ? 2 : 1) }
-                        }
-                        r += 1
-                    }
-                    while t < titleKeys.count && titleKeys[t].doc < d.number { t += 1 }
-                    if t < titleKeys.count && titleKeys[t].doc == d.number { for k in titleKeys[t].keys { count(k, 2) } }
-                    touched.sort()
-                    let keys = touched.map { k in (key: k, count: counter[Int(k)]) }
-                    for k in touched { counter[Int(k)] = 0 }
-                    touched.removeAll(keepingCapacity: true)
-                    return StoryGrouper.Document(keys: keys, day: d.day, order: d.number)
-                }
-                // A window's documents are in its first bucket, the next one, or undated; a pair
-                // is this window's (``owner(_:_:)``) when one of the two is in the first bucket
-                // (every pair, in the undated window).
-                var inFirst = [Int: Bool](minimumCapacity: docs.count)
-                for d in docs { inFirst[d.number] = d.bucket == w }
-                let itemInFirst = items.map { inFirst[Int($0.document)]! }
-                result.pairs = workerClock.measure("pairs") {
-                    claimGrouper.findPairs(items, keyCount: keyCount, weight: weights) { a, b in itemInFirst[a] || itemInFirst[b] }
-                }
-                // Only pairs that can be conflicts are kept (the checks on the two claims; the
-                // one that needs their stories comes when they are written).
-                if !result.pairs.conflicts.isEmpty {
-                    var involved = [ClaimCorpus.ClaimRow]()
-                    for c in result.pairs.conflicts { involved.append(rows[c.a]); involved.append(rows[c.b]) }
-                    let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimCorpus.display(names[Int($0)]) },
-                                                               isDate: { kinds[Int($0)] == .date },
-                                                               isEntity: { kinds[Int($0)] == .entity })
-                    result.pairs.conflicts.removeAll { !DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
-                }
-                result.links = workerClock.measure("links") {
-                    storyGrouper.findLinks(storyDocs, keyCount: keyCount, df: df, documentCount: n) { a, b in inFirst[a]! || inFirst[b]! }
-                }
-            } }
-            inFlight = (done, result)
-            if let previous { try clock.measure("collect") { try collect(previous.result) } }
+            clock.measure("wait") { _ = previous?.wait() }
+            inFlight = WindowJob(on: worker) { comparison.compare(input, in: window) }
+            if let previous { try clock.measure("collect") { try collect(previous.wait()) } }
         }
-        if let f = inFlight { f.done.wait(); try collect(f.result) }
-        try clock.measure("finish") { try finish(through: nil) }
-        summary.peakLiveDocuments = stories.peak
-        summary.peakLiveClaims = max(claimGraph.peak, pendingConflicts.peak)
-        summary.peakMergingDocuments = stories.peakHandedOver
-        summary.peakMergingClaims = claimGraph.peakHandedOver
-        ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(stories.peak) documents and \(summary.peakLiveClaims) linked claims held")
+        if let last = inFlight { try collect(last.wait()) }
+        try clock.measure("finish") { try graphs.finish(through: nil) }
+        summary.comparisons = graphs.comparisons
+        summary.peakLiveDocuments = graphs.peakLiveDocuments
+        summary.peakLiveClaims = graphs.peakLiveClaims
+        summary.peakMergingDocuments = graphs.stories.peakHandedOver
+        summary.peakMergingClaims = graphs.claims.peakHandedOver
+        ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(summary.peakLiveDocuments) documents and \(summary.peakLiveClaims) linked claims held")
 
+        // Publish: number the results in canonical order and replace the public tables.
         try clock.measure("wait for indexes") { try beforeWriting() }
         try clock.measure("publish") { try results.publish() }
         summary.stories = results.stories
@@ -292,31 +151,20 @@ public struct ClaimCorpus {
         return summary
     }
 
-    /// The window (its first bucket; nil: the undated window) that compares two documents in
-    /// buckets `a` and `b` (nil: undated), or .none when they are too far apart to be compared.
-    static func owner(_ a: Int?, _ b: Int?) -> Int?? {
-        switch (a, b) {
-        case let (x?, y?): return abs(x - y) <= 1 ? .some(min(x, y)) : .none
-        case let (x?, nil): return .some(x)
-        case let (nil, y?): return .some(y)
-        case (nil, nil): return .some(nil)
-        }
-    }
+    /// One window's comparisons, running on a worker thread.
+    private final class WindowJob: @unchecked Sendable {
+        private let done = DispatchGroup()
+        /// Set on the worker; read after ``done`` (``wait()``).
+        private var links: WindowLinks?
 
-    /// What one window's comparisons found (filled on a worker thread, read after it is done).
-    final class WindowResult: @unchecked Sendable {
-        var items = [ClaimGrouper.Item]()
-        let docs: [CorpusDocuments.Doc]
-        /// Corpus-wide ids of the window's keys (``WindowKeys/global``).
-        let global: [Int32]
-        /// The window's first bucket (nil: the undated window).
-        let first: Int?
-        var pairs = ClaimGrouper.Pairs()
-        var links = StoryGrouper.Links()
-        init(docs: [CorpusDocuments.Doc], global: [Int32], first: Int?) {
-            self.docs = docs
-            self.global = global
-            self.first = first
+        init(on queue: DispatchQueue, _ compare: @escaping @Sendable () -> WindowLinks) {
+            queue.async(group: done) { self.links = compare() }
+        }
+
+        /// Waits for the comparisons and returns what they found.
+        func wait() -> WindowLinks {
+            done.wait()
+            return links!
         }
     }
 
@@ -324,36 +172,6 @@ public struct ClaimCorpus {
     static func titleKeys(_ title: String?) -> [String] {
         guard let title else { return [] }
         return ClaimNormalizer.terms(of: title)
-    }
-
-    /// A key as people read it: `e:kim_jong_un` → `kim jong un`, `d:2019` → `2019`.
-    static func display(_ key: String) -> String {
-        if key.hasPrefix("e:") { return String(key.dropFirst(2)).replacingByte(95, with: 32) }
-        if key.hasPrefix("d:") { return String(key.dropFirst(2)) }
-        return key
-    }
-}
-
-extension ClaimCorpus.ClaimRow {
-    /// The normalized form shown for a claim group: the base forms of its words, then its
-    /// quantities in canonical units (`armor carriag train 59.5 km/h`).
-    var normalized: String {
-        // The word keys of the line, read on its bytes (entity `e:` and date `d:` keys left out).
-        var out = [UInt8]()
-        var line = matchKeys
-        line.withUTF8 { b in
-            var start = 0
-            for i in 0...b.count where i == b.count || b[i] == 32 {
-                defer { start = i + 1 }
-                guard i > start else { continue }
-                if i - start >= 2, b[start + 1] == 58, b[start] == 101 || b[start] == 100 { continue }
-                if !out.isEmpty { out.append(32) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
-            }
-        }
-        let words = String(decoding: out, as: UTF8.self)
-        let qs = quantities.map { Quantity(value: $0.value, unit: $0.unit, noun: $0.noun, span: TextSpan($0.start, $0.end)).key }
-        return ([words].filter { !$0.isEmpty } + qs).joined(separator: " ")
     }
 }
 

@@ -5,11 +5,12 @@ import NewsKBExtraction
 ///
 /// - a content word's base form as is (`armor`, `summit`);
 /// - `e:` and an entity key, spaces written as `_` (`e:kim_jong_un`): not stored in the line but
-///   in `entities.match_key` (``entityKey(_:)``), and added by readers through `claim_entities`;
+///   in `entities.match_key` (``ClaimKey/entityMatchKey(_:)``), and added by readers through
+///   `claim_entities`;
 /// - `d:` and a resolved date (`d:2019-04-25`); readers expand a day to its month and year and
 ///   a month to its year (``scan(_:_:)``), so "in April 2019" matches "on April 25, 2019".
 ///
-/// Words never contain spaces and never start with `e:` or `d:` (base forms are letters), so
+/// Prefixes are ``ClaimKey``'s. Words never contain spaces and never start with `e:` or `d:` (base forms are letters), so
 /// the line parses back without ambiguity (``scan(_:_:)``).
 struct ClaimKeys {
     private(set) var text = ""
@@ -30,14 +31,8 @@ struct ClaimKeys {
         append(Substring(word.replacingByte(32, with: 95)))
     }
 
-    /// The matching key of an entity (`entities.match_key`): its gazetteer name when known, so
-    /// `U.S.` and `United States` match, else its canonical name; lower case, `_` for spaces.
-    static func entityKey(_ e: DocumentEntity) -> String {
-        ClaimWriter.entityKey(e).replacingByte(32, with: 95)
-    }
-
     mutating func add(date: String) {
-        append(Substring("d:" + date))
+        append(Substring(ClaimKey.date(date)))
     }
 
     /// Every key of a stored line, each date also as its month and year (a day matches its
@@ -64,7 +59,7 @@ struct ClaimKeys {
             body(UnsafeBufferPointer(rebasing: line[start..<i]))
             // d:YYYY-MM-DD → d:YYYY-MM and d:YYYY; d:YYYY-MM → d:YYYY.
             let n = i - start
-            if n >= 9, line[start] == 100, line[start + 1] == 58, (48...57).contains(line[start + 2]) {
+            if n >= 9, ClaimKey.kind(ofBytes: UnsafeBufferPointer(rebasing: line[start..<i])) == .date, (48...57).contains(line[start + 2]) {
                 body(UnsafeBufferPointer(rebasing: line[start..<start + 6]))
                 if n == 12 { body(UnsafeBufferPointer(rebasing: line[start..<start + 9])) }
             }

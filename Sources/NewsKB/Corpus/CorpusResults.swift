@@ -17,7 +17,7 @@ final class CorpusResults {
     private(set) var stories = 0, groups = 0, conflicts = 0
 
     private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: PreparedStatement
-    private let normalizedStmt, quantitiesStmt, storyOfDocument: PreparedStatement
+    private let normalizedStmt, storyOfDocument: PreparedStatement
 
     init(db: Database, loader: WindowLoader, counts: KeyCounts, grouper: ClaimGrouper, storyGrouper: StoryGrouper) throws {
         self.db = db
@@ -50,7 +50,6 @@ final class CorpusResults {
             """)
         insPosition = try db.prepare("INSERT INTO temp.corpus_positions(tmp, seq, claim_id, start, \"end\", position) VALUES (?, ?, ?, ?, ?, ?)")
         normalizedStmt = try db.prepare("SELECT match_keys FROM claims WHERE id = ?")
-        quantitiesStmt = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
     }
 
     private static func dropTables(_ db: Database) throws {
@@ -119,7 +118,7 @@ final class CorpusResults {
         for (s, ks) in labels.enumerated() {
             stories += 1
             storyTmp.append(stories)
-            try insStory.execute([stories, storyFirst[s], try ks.map { ClaimCorpus.display(try counts.entry($0).name) }.joined(separator: " ")])
+            try insStory.execute([stories, storyFirst[s], try ks.map { ClaimKey.display(try counts.entry($0).name) }.joined(separator: " ")])
         }
         for i in 0..<n { try insStoryDoc.execute([docs[i].info.id, storyTmp[storyOf[i]]]) }
 
@@ -133,7 +132,7 @@ final class CorpusResults {
         for (i, d) in docs.enumerated() { docIndex[d.info.id] = i }
         var keys = KeyInterner()
         var rows = try loader.rows(ids: framed.sorted(), docIndex: docIndex, interner: &keys)
-        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        rows.sort(by: ClaimCorpus.ClaimRow.canonicallyPrecedes)
         let found = find(rows, storyOf: storyOf, pairConflicts: [], keys: keys)
         // Ordered by story (its first document), then as the finder lists them (by predicate).
         var framesSoFar = [Int: Int]()
@@ -177,10 +176,7 @@ final class CorpusResults {
             let repID = nodes[rep].node
             var row = ClaimCorpus.ClaimRow(id: repID, doc: 0, start: 0, end: 0, negated: false,
                                            matchKeys: try normalizedStmt.scalar([repID])?.string ?? "")
-            try quantitiesStmt.forEachRow([repID]) { quantitiesStmt in
-                row.quantities.append((quantitiesStmt.column(0).double ?? 0, quantitiesStmt.columnString(1) ?? "",
-                                       quantitiesStmt.columnString(2) ?? "", quantitiesStmt.columnInt(3), quantitiesStmt.columnInt(4)))
-            }
+            row.quantities = try loader.quantities(ofClaim: repID)
             groups += 1
             // Numbered by the first member of the merged group.
             try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count])
@@ -209,7 +205,7 @@ final class CorpusResults {
         var rows = try loader.rows(ids: c.nodes.map(\.node).sorted(), docIndex: docIndex, interner: &keys)
         // Frames are checked with stories (``write(stories:)``).
         for i in rows.indices { rows[i].frames = [] }
-        rows.sort { ($0.doc, $0.start, $0.end, $0.matchKeys, $0.id) < ($1.doc, $1.start, $1.end, $1.matchKeys, $1.id) }
+        rows.sort(by: ClaimCorpus.ClaimRow.canonicallyPrecedes)
         var rowOf = [Int64: Int]()
         for (i, r) in rows.enumerated() { rowOf[r.id] = i }
         let pairConflicts = c.links.compactMap { l -> (a: Int, b: Int, kind: ClaimGrouper.ConflictKind)? in
@@ -219,7 +215,7 @@ final class CorpusResults {
         for d in find(rows, storyOf: storyOf, pairConflicts: pairConflicts, keys: keys) {
             // Numeric conflicts, then negations, each by their first claim in canonical order.
             let r = rows[d.positions[0].claim]
-            try insert(d, key: (d.kind == ClaimGrouper.ConflictKind.numeric.rawValue ? 1 : 2, Int64(docs[r.doc]) << 32 | Int64(r.start),
+            try insert(d, key: (d.kind == .numeric ? 1 : 2, Int64(docs[r.doc]) << 32 | Int64(r.start),
                                 Int64(r.end), r.matchKeys, r.id),
                        story: d.story.map { storyTmp[$0] }, rows: rows)
         }
@@ -229,15 +225,15 @@ final class CorpusResults {
                       keys: KeyInterner) -> [DisagreementFinder.Found] {
         let names = keys.names
         return DisagreementFinder.find(claims: rows, storyOf: storyOf, pairConflicts: pairConflicts,
-                                       names: { ClaimCorpus.display(names[Int($0)]) },
-                                       isDate: { names[Int($0)].hasPrefix("d:") },
-                                       isEntity: { names[Int($0)].hasPrefix("e:") })
+                                       names: { ClaimKey.display(names[Int($0)]) },
+                                       isDate: { ClaimKey.kind(of: names[Int($0)]) == .date },
+                                       isEntity: { ClaimKey.kind(of: names[Int($0)]) == .entity })
     }
 
     private func insert(_ d: DisagreementFinder.Found, key: (Int, Int64, Int64, String, Int64), story: Int?,
                         rows: [ClaimCorpus.ClaimRow]) throws {
         conflicts += 1
-        try insConflict.execute([conflicts, key.0, key.1, key.2, key.3, key.4, d.kind, d.topic, story])
+        try insConflict.execute([conflicts, key.0, key.1, key.2, key.3, key.4, d.kind.rawValue, d.topic, story])
         for (q, p) in d.positions.enumerated() {
             let r = rows[p.claim]
             try insPosition.execute([conflicts, q, r.id, r.start, r.end, p.position])

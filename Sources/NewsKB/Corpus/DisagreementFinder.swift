@@ -17,9 +17,24 @@ import NewsKBExtraction
 /// Frames of claims that name a year carry it in their topic (``ClaimExtractor``), so a past
 /// event ("the 2019 summit in Vladivostok") is not compared with the one the story is about.
 /// Each disagreement lists every source's position with its evidence (the claim span).
+/// The kinds of disagreement; the raw values are what `conflicts.kind` stores.
+enum DisagreementKind: String, Sendable {
+    case numeric, place, time, negation, direction
+}
+
+extension ClaimGrouper.ConflictKind {
+    /// The disagreement a pair conflict of this kind makes.
+    var disagreement: DisagreementKind {
+        switch self {
+        case .numeric: return .numeric
+        case .negation: return .negation
+        }
+    }
+}
+
 enum DisagreementFinder {
     struct Position { var claim: Int; var position: String }
-    struct Found { var kind: String; var topic: String; var story: Int?; var positions: [Position] }
+    struct Found { var kind: DisagreementKind; var topic: String; var story: Int?; var positions: [Position] }
 
     static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int],
                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
@@ -27,7 +42,7 @@ enum DisagreementFinder {
         var out = [Found]()
         let keys = KeyNames(claims, names: names, isDate: isDate, isEntity: isEntity)
         // Frames by (story, predicate).
-        struct Slot { var claim: Int; var doc: Int; var role: String; var value: String; var label: String; var other: String? }
+        struct Slot { var claim: Int; var doc: Int; var role: ClaimFrame.Role; var value: String; var label: String; var other: String? }
         var byTopic = [String: [Slot]]()
         var topicStory = [String: Int]()
         for (i, c) in claims.enumerated() {
@@ -43,7 +58,7 @@ enum DisagreementFinder {
             let predicate = String(key.split(separator: "\u{1F}", maxSplits: 1).last ?? "")
             let story = topicStory[key]!
             // Places: at / toward / away.
-            let places = slots.filter { ["at", "toward", "away"].contains($0.role) }
+            let places = slots.filter { $0.role.isPlace }
             // Two claims that name different people or organisations besides the places (`met
             // NATO allies in Brussels`, `meet Mr. Putin in Helsinki`) are about two events.
             let involvedPlaces = placeConflicts(places.map { ($0.doc, $0.role, $0.value) }) { a, b in
@@ -51,11 +66,11 @@ enum DisagreementFinder {
                 return ea.isEmpty || eb.isEmpty || !ea.isDisjoint(with: eb)
             }
             if !involvedPlaces.isEmpty {
-                out.append(Found(kind: "place", topic: predicate, story: story,
+                out.append(Found(kind: .place, topic: predicate, story: story,
                                  positions: involvedPlaces.map { Position(claim: places[$0].claim, position: describe(places[$0].role, places[$0].label)) }))
             }
             // Times: compare values of the same precision only.
-            let times = slots.filter { $0.role == "time" && !$0.value.hasPrefix("relative") }
+            let times = slots.filter { $0.role == .time && !$0.value.hasPrefix("relative") }
             var byPrecision = [String: [Slot]]()
             for t in times { byPrecision[precision(t.value), default: []].append(t) }
             for p in byPrecision.keys.sorted() {
@@ -78,12 +93,12 @@ enum DisagreementFinder {
                     }
                 } }
                 if !involved.isEmpty {
-                    out.append(Found(kind: "time", topic: predicate, story: story,
+                    out.append(Found(kind: .time, topic: predicate, story: story,
                                      positions: involved.sorted().map { Position(claim: ts[$0].claim, position: "on " + ts[$0].label) }))
                 }
             }
             // Direction: A → B against B → A.
-            let dirs = slots.filter { $0.role == "direction" && $0.other != nil }
+            let dirs = slots.filter { $0.role == .direction && $0.other != nil }
             var pairs = [String: [Slot]]()
             for d in dirs { pairs[[d.value, d.other!].sorted().joined(separator: "\u{1F}"), default: []].append(d) }
             for p in pairs.keys.sorted() {
@@ -91,7 +106,7 @@ enum DisagreementFinder {
                 let orientations = Set(ds.map { $0.value })
                 let docs = Set(ds.map(\.doc))
                 if orientations.count == 2 && docs.count >= 2 {
-                    out.append(Found(kind: "direction", topic: predicate, story: story,
+                    out.append(Found(kind: .direction, topic: predicate, story: story,
                                      positions: ds.map { Position(claim: $0.claim, position: $0.label) }))
                 }
             }
@@ -124,13 +139,12 @@ enum DisagreementFinder {
                     let c = claims[m]
                     switch kind {
                     case .numeric:
-                        let q = c.quantities.map { Quantity(value: $0.value, unit: $0.unit, noun: $0.noun, span: TextSpan(0, 0)).key }
-                        return Position(claim: m, position: q.joined(separator: ", "))
+                        return Position(claim: m, position: c.quantities.map(\.key).joined(separator: ", "))
                     case .negation:
                         return Position(claim: m, position: c.negated ? "denies" : "asserts")
                     }
                 }
-                out.append(Found(kind: kind.rawValue, topic: topic, story: stories.count == 1 ? stories.first : nil, positions: positions))
+                out.append(Found(kind: kind.disagreement, topic: topic, story: stories.count == 1 ? stories.first : nil, positions: positions))
             }
         }
         return out
@@ -192,7 +206,7 @@ enum DisagreementFinder {
             let n = names(k)
             guard n.hasPrefix(ClaimExtractor.negatedTermPrefix) else { return nil }
             let rest = n.dropFirst(ClaimExtractor.negatedTermPrefix.count)
-            if rest.hasPrefix("e:") { return "e|" + String(rest.dropFirst(2)).replacingByte(95, with: 32) }
+            if ClaimKey.kind(of: rest) == .entity { return "e|" + ClaimKey.display(String(rest)) }
             return "w|" + rest
         }
     }
@@ -229,10 +243,10 @@ enum DisagreementFinder {
         return 2 * Double(shared) / Double(max(1, plainKeys.count + pk.count)) >= negationSimilarity
     }
 
-    static func describe(_ role: String, _ label: String) -> String {
+    static func describe(_ role: ClaimFrame.Role, _ label: String) -> String {
         switch role {
-        case "toward": return "toward " + label
-        case "away": return "away from " + label
+        case .toward: return "toward " + label
+        case .away: return "away from " + label
         default: return "at " + label
         }
     }
@@ -255,16 +269,16 @@ enum DisagreementFinder {
     /// The slots (indexes, ascending) of pairs where two documents place the event differently:
     /// different places with `at`; toward a place against away from it; toward two different
     /// places — for pairs `sameEvent` accepts.
-    static func placeConflicts(_ slots: [(doc: Int, role: String, value: String)], sameEvent: (Int, Int) -> Bool) -> [Int] {
+    static func placeConflicts(_ slots: [(doc: Int, role: ClaimFrame.Role, value: String)], sameEvent: (Int, Int) -> Bool) -> [Int] {
         var involved = Set<Int>()
         for i in slots.indices { for j in slots.indices where slots[i].doc < slots[j].doc {
             let a = slots[i], b = slots[j]
             var conflict = false
             switch (a.role, b.role) {
-            case ("at", "at"), ("toward", "toward"):
+            case (.at, .at), (.toward, .toward):
                 conflict = a.value != b.value && !slots.contains(where: { $0.doc == a.doc && $0.value == b.value && $0.role == b.role })
                     && !slots.contains(where: { $0.doc == b.doc && $0.value == a.value && $0.role == a.role })
-            case ("toward", "away"), ("away", "toward"):
+            case (.toward, .away), (.away, .toward):
                 conflict = a.value == b.value
             default: break
             }
@@ -275,7 +289,7 @@ enum DisagreementFinder {
 
     /// The entities a claim names besides the places of its frames (display names).
     static func participants(_ c: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Set<String> {
-        let places = Set(c.frames.filter { ["at", "toward", "away"].contains($0.role) }.map(\.value))
+        let places = Set(c.frames.filter { $0.role.isPlace }.map(\.value))
         return Set(c.keys.filter { keys.isEntity($0) }.map { keys.names($0) }).subtracting(places)
     }
 

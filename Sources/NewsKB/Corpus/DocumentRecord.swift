@@ -1,3 +1,5 @@
+import NewsKBExtraction
+
 /// What the corpus phase needs of one document, in one compact byte record: its title terms
 /// and its claims (id, span, polarity, key hashes, quantities), in the canonical order the
 /// windows compare them in.
@@ -20,7 +22,7 @@ struct DocumentRecord {
         var line: String
         /// Distinct key hashes.
         var keys: [UInt64]
-        var quantities: [(value: Double, unit: String, noun: String, start: Int, end: Int)] = []
+        var quantities: [Quantity] = []
     }
 
     var titleKeys = [UInt64]()
@@ -45,8 +47,8 @@ struct DocumentRecord {
             out.put(UInt8(min(c.quantities.count, 255)))
             for q in c.quantities.prefix(255) {
                 out.put(q.value.bitPattern)
-                out.put(Int32(truncatingIfNeeded: q.start))
-                out.put(Int32(truncatingIfNeeded: q.end))
+                out.put(Int32(truncatingIfNeeded: q.span.start))
+                out.put(Int32(truncatingIfNeeded: q.span.end))
                 out.put(q.unit)
                 out.put(q.noun)
             }
@@ -95,7 +97,7 @@ struct DocumentRecord {
                 let value = Double(bitPattern: get(UInt64.self))
                 let (start, end) = (Int(get(Int32.self)), Int(get(Int32.self)))
                 let unit = string(), noun = string()
-                c.quantities.append((value, unit, noun, start, end))
+                c.quantities.append(Quantity(value: value, unit: unit, noun: noun, span: TextSpan(start, end)))
             }
             claim(c)
         }

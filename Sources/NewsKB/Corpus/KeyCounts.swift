@@ -57,7 +57,7 @@ final class KeyCounts {
             """)
         let entityKeys = try db.prepare(KeyCounts.entityKeysSQL)
         let quantities = try db.prepare("""
-            SELECT c.id, q.value, q.unit, q.noun, q.start, q."end" FROM claims c CROSS JOIN claim_quantities q ON q.claim_id = c.id
+            SELECT c.id, \(Quantity.columns) FROM claims c CROSS JOIN claim_quantities q ON q.claim_id = c.id
              ORDER BY c.document_id, c.position, q.start, q."end", q.unit, q.noun
             """)
         let upsert = try db.prepare("""
@@ -124,18 +124,19 @@ final class KeyCounts {
             // The other cursors are in the same order: their rows for this claim are next.
             while entityRow && entityKeys.columnInt64(0) == claim {
                 let key = entityKeys.columnString(1) ?? ""
-                line += " e:" + key
+                line += " "
+                line += ClaimKey.entityPrefix
+                line += key
                 var h = KeyHash(KeyCounts.entityPrefix)
                 h.add(key.utf8)
                 let hash = h.value
-                if !seen.contains(hash) { seen.append(hash); add(hash, claim: true, name: "e:" + key) }
+                if !seen.contains(hash) { seen.append(hash); add(hash, claim: true, name: ClaimKey.entity(key)) }
                 entityRow = try entityKeys.step()
             }
             var c = DocumentRecord.Claim(id: claim, start: stmt.columnInt(4), end: stmt.columnInt(5), negated: stmt.columnInt(6) != 0,
                                          line: line, keys: seen)
             while quantityRow && quantities.columnInt64(0) == claim {
-                c.quantities.append((quantities.column(1).double ?? 0, quantities.columnString(2) ?? "", quantities.columnString(3) ?? "",
-                                     quantities.columnInt(4), quantities.columnInt(5)))
+                c.quantities.append(Quantity(row: quantities, at: 1))
                 quantityRow = try quantities.step()
             }
             record.claims.append(c)
@@ -191,8 +192,8 @@ final class KeyCounts {
         return (r ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    /// `e:`, the prefix of entity keys.
-    static let entityPrefix: [UInt8] = Array("e:".utf8)
+    /// `e:`, the prefix of entity keys (``ClaimKey/entityPrefix``), as bytes to hash.
+    static let entityPrefix: [UInt8] = Array(ClaimKey.entityPrefix.utf8)
 
     /// Entity keys of every claim (`claim id, entity match key`), in the order of a scan of
     /// claims by (document, position), each claim's by entity id — the order the subquery of

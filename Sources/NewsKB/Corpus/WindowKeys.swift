@@ -18,8 +18,7 @@ struct WindowKeys {
     let global: [Int32]
 
     /// Kind of each key: entity (`e:`) or date (`d:`) or word.
-    let kinds: [Kind]
-    enum Kind: UInt8 { case word, entity, date }
+    let kinds: [ClaimKey.Kind]
 
     /// Renumbers the keys of `claims` (corpus-wide ids, as loaded) and of `titles` to window
     /// ids, and looks up each key's name and counts. `scratch` maps corpus-wide ids to window
@@ -43,14 +42,14 @@ struct WindowKeys {
             for i in titles.indices { renumber(&titles[i].keys) }
         }
         for k in global { scratch[Int(k)] = -1 }
-        var names = [String](), claimDF = [Int32](), docDF = [Int32](), kinds = [Kind]()
+        var names = [String](), claimDF = [Int32](), docDF = [Int32](), kinds = [ClaimKey.Kind]()
         names.reserveCapacity(global.count)
         for k in global {
             let e = try counts.entry(k)
             names.append(e.name)
             claimDF.append(e.claims)
             docDF.append(e.docs)
-            kinds.append(e.name.hasPrefix("e:") ? .entity : e.name.hasPrefix("d:") ? .date : .word)
+            kinds.append(ClaimKey.kind(of: e.name))
         }
         self.names = names
         self.kinds = kinds

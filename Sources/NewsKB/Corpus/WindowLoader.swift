@@ -18,10 +18,12 @@ final class WindowLoader {
         self.counts = counts
         recordOfDocument = try db.prepare("SELECT data FROM temp.corpus_records WHERE document_id = ?")
         claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
-        quantitiesOfClaim = try db.prepare("SELECT value, unit, noun, start, \"end\" FROM claim_quantities WHERE claim_id = ? ORDER BY start, \"end\"")
+        quantitiesOfClaim = try db.prepare("""
+            SELECT \(Quantity.columns) FROM claim_quantities q WHERE q.claim_id = ? ORDER BY q.start, q."end"
+            """)
         framesOfClaim = try db.prepare("""
-            SELECT predicate, role, value, value_label, other, start, "end" FROM claim_frames WHERE claim_id = ?
-             ORDER BY start, "end", predicate, role, value
+            SELECT \(ClaimCorpus.StoredFrame.columns) FROM claim_frames f WHERE f.claim_id = ?
+             ORDER BY f.start, f."end", f.predicate, f.role, f.value
             """)
         framedClaimsOfDocument = try db.prepare("""
             SELECT c.id FROM claims c WHERE c.document_id = ? AND EXISTS (SELECT 1 FROM claim_frames f WHERE f.claim_id = c.id)
@@ -98,6 +100,13 @@ final class WindowLoader {
         return out
     }
 
+    /// A claim's quantities, by span.
+    func quantities(ofClaim id: Int64) throws -> [Quantity] {
+        var out = [Quantity]()
+        try quantitiesOfClaim.forEachRow([id]) { out.append(Quantity(row: $0, at: 0)) }
+        return out
+    }
+
     /// Claims by id, with their quantities and frames (for disagreements); `doc` is
     /// `docIndex[documents.id]`, keys are numbered by `interner`.
     func rows(ids: [Int64], docIndex: [Int64: Int], interner: inout KeyInterner) throws -> [ClaimCorpus.ClaimRow] {
@@ -110,14 +119,9 @@ final class WindowLoader {
                                             negated: claimByID.columnInt(3) != 0, matchKeys: line,
                                             keys: try WindowLoader.keys(line) { interner.id($0) })
             }), var row = found else { continue }
-            try quantitiesOfClaim.forEachRow([id]) { quantitiesOfClaim in
-                row.quantities.append((quantitiesOfClaim.column(0).double ?? 0, quantitiesOfClaim.columnString(1) ?? "",
-                                       quantitiesOfClaim.columnString(2) ?? "", quantitiesOfClaim.columnInt(3), quantitiesOfClaim.columnInt(4)))
-            }
+            row.quantities = try quantities(ofClaim: id)
             try framesOfClaim.forEachRow([id]) { framesOfClaim in
-                row.frames.append((framesOfClaim.columnString(0) ?? "", framesOfClaim.columnString(1) ?? "", framesOfClaim.columnString(2) ?? "",
-                                   framesOfClaim.columnString(3) ?? "", framesOfClaim.columnString(4), framesOfClaim.columnInt(5),
-                                   framesOfClaim.columnInt(6)))
+                if let frame = ClaimCorpus.StoredFrame(row: framesOfClaim, at: 0) { row.frames.append(frame) }
             }
             out.append(row)
         }

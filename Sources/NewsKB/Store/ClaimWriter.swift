@@ -26,9 +26,6 @@ final class ClaimWriter {
             """)
     }
 
-    /// The matching key of an entity: its gazetteer name when known (U.S. and United States link), else its canonical name, lower case.
-    static func entityKey(_ e: DocumentEntity) -> String { (e.knownName ?? e.canonicalName).lowercased() }
-
     /// What a claim stores besides its analysis: its matching keys (``ClaimKeys``) and its
     /// dates resolved against the publication date. Computed off the writer thread.
     struct PreparedClaim {
@@ -77,9 +74,9 @@ final class ClaimWriter {
                     value = dates[f.value]; label = value
                 default:
                     guard entities.indices.contains(f.value) else { continue }
-                    value = ClaimWriter.entityKey(entities[f.value]); label = entities[f.value].canonicalName
+                    value = ClaimKey.entityKey(entities[f.value]); label = entities[f.value].canonicalName
                     if let o = f.other, entities.indices.contains(o) {
-                        other = ClaimWriter.entityKey(entities[o])
+                        other = ClaimKey.entityKey(entities[o])
                         label += " → " + entities[o].canonicalName
                     }
                 }

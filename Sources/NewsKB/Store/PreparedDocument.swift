@@ -19,7 +19,7 @@ struct PreparedDocument {
     struct Entity {
         /// `entities.name_key` (``AliasKey``).
         var nameKey: String
-        /// `entities.match_key` (``ClaimKeys/entityKey(_:)``).
+        /// `entities.match_key` (``ClaimKey/entityMatchKey(_:)``).
         var matchKey: String
         /// Aliases other than the canonical name, each once, with their lookup keys.
         var aliases: [(name: String, key: String)]
@@ -39,7 +39,7 @@ struct PreparedDocument {
                 var seen = Set<String>()
                 return names.compactMap { seen.insert($0).inserted ? ($0, AliasKey.make($0)) : nil }
             }
-            return Entity(nameKey: AliasKey.make(e.canonicalName), matchKey: ClaimKeys.entityKey(e),
+            return Entity(nameKey: AliasKey.make(e.canonicalName), matchKey: ClaimKey.entityMatchKey(e),
                           aliases: keyed(e.aliases.filter { $0 != e.canonicalName }), roles: keyed(e.roles))
         }
         claims = ClaimWriter.prepare(analysis.claims, publishedOn: document.published)

@@ -496,7 +496,7 @@ public enum ClaimExtractor {
             let plainBases = Set(termAt.filter { !marked.contains($0.pos) }.map(\.base))
             for t in termAt where marked.contains(t.pos) && !plainBases.contains(t.base) { terms.append(negatedTermPrefix + t.base) }
         }
-        for e in deniedEntities { terms.append(negatedTermPrefix + "e:" + entityKey(analysis.entities[e])) }
+        for e in deniedEntities { terms.append(negatedTermPrefix + ClaimKey.entity(ClaimKey.entityKey(analysis.entities[e]))) }
         // Sorted, each once.
         terms.sort()
         var unique = 0
@@ -558,11 +558,8 @@ public enum ClaimExtractor {
 
     /// Prefix of the marker of a term denied by a negation in the claim (`¬pay`, next to the
     /// term `pay` itself); an entity in the scope of a negation adds the prefix and its entity
-    /// key (`¬e:islam`, see ``entityKey(_:)``).
+    /// key (`¬e:islam`, see ``ClaimKey/entityKey(_:)``).
     public static let negatedTermPrefix = "\u{AC}"
-    /// The matching key of an entity across documents: its gazetteer name when known (`U.S.`
-    /// and `United States` link), else its canonical name, lower case.
-    public static func entityKey(_ e: DocumentEntity) -> String { (e.knownName ?? e.canonicalName).lowercased() }
     /// Words opening a clause that asserts nothing: a negation inside it is not a denial.
     static let hypotheticalWords: Set<String> = ["if", "unless", "whether"]
     static let notOnly: Set<String> = ["only", "just", "merely", "simply"]

@@ -108,7 +108,7 @@ import Foundation
         for (w, buckets) in [(Optional(5), [Optional(5), 6, nil]), (nil, [nil])] {
             for a in buckets {
                 for b in buckets {
-                    #expect((ClaimCorpus.owner(a, b) == .some(w)) == (a == w || b == w), "\(String(describing: a)) \(String(describing: b))")
+                    #expect((CorpusWindow.owner(a, b) == (w.map { .week($0) } ?? .undated)) == (a == w || b == w), "\(String(describing: a)) \(String(describing: b))")
                 }
             }
         }
@@ -172,7 +172,7 @@ import Foundation
                 let window = Array((b * 10)..<min(n, b * 10 + 20)) + undated.sorted()
                 for _ in 0..<(8 + Int(next() % 8)) {
                     let x = window[Int(next() % UInt64(window.count))], y = window[Int(next() % UInt64(window.count))]
-                    guard x != y, ClaimCorpus.owner(bucket(x), bucket(y)) == .some(b) else { continue }
+                    guard x != y, CorpusWindow.owner(bucket(x), bucket(y)) == .week(b) else { continue }
                     let joins = next() % 3 != 0
                     graph.link(x, y, links.count, joins: joins)
                     links.append((x, y, joins))

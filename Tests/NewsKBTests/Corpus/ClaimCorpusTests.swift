@@ -153,7 +153,7 @@ import Foundation
     @Test func aNumericPairFromTwoStoriesIsNoDisagreement() {
         func row(_ doc: Int, _ value: Double) -> ClaimCorpus.ClaimRow {
             var r = ClaimCorpus.ClaimRow(id: Int64(doc), doc: doc, start: 0, end: 40, negated: false, matchKeys: "")
-            r.quantities = [(value: value, unit: "", noun: "people", start: 0, end: 9)]
+            r.quantities = [Quantity(value: value, unit: "", noun: "people", span: TextSpan(0, 9))]
             return r
         }
         let keys = DisagreementFinder.KeyNames([], names: { _ in "" }, isDate: { _ in false }, isEntity: { _ in false })

@@ -1,0 +1,67 @@
+/// The *collect* and *finish* steps: what may still change between windows, held as live
+/// graphs (``LiveGraph``) — documents joined by story links, claims joined by edges, and the
+/// conflict pairs waiting for their stories (``PendingConflicts``). ``collect(_:)`` adds a
+/// window's links; ``finish(through:)`` hands the components no later window can reach to
+/// ``CorpusResults``, one at a time, each forgotten once written.
+final class CorpusGraphs {
+    private let results: CorpusResults
+    /// Documents by story links.
+    let stories = LiveGraph<Int, CorpusResults.StoryDocument, Double>()
+    /// Claims by edges.
+    let claims = LiveGraph<Int64, CorpusResults.ClaimNode, Double>()
+    /// Conflict pairs, waiting for the story of the first of their two documents.
+    private(set) var pendingConflicts = PendingConflicts()
+    /// Pairs of claims compared, in all windows collected.
+    private(set) var comparisons = 0
+
+    init(results: CorpusResults) { self.results = results }
+
+    /// Adds what a window found: its documents with their label keys, story links and pairs
+    /// compared, claim edges and conflict pairs.
+    func collect(_ r: WindowLinks) {
+        comparisons += r.pairs.comparisons
+        var topOf = [Int: [(key: Int32, weight: Double)]]()
+        for t in r.links.top { topOf[t.doc] = t.keys.map { (key: r.global[Int($0.key)], weight: $0.weight) } }
+        var docOf = [Int: CorpusDocuments.Doc](minimumCapacity: r.docs.count)
+        for d in r.docs {
+            docOf[d.number] = d
+            stories.add(d.number, bucket: d.bucket, CorpusResults.StoryDocument(id: d.id, day: d.day, top: topOf[d.number] ?? []))
+        }
+        func node(_ i: Int) -> Int64 {
+            let c = r.items[i]
+            let d = docOf[Int(c.document)]!
+            claims.add(c.id, bucket: d.bucket, CorpusResults.ClaimNode(order: c.order, doc: d.number, documentID: d.id))
+            return c.id
+        }
+        for e in r.pairs.edges { claims.link(node(e.a), node(e.b), e.sim) }
+        for c in r.pairs.conflicts {
+            let (x, y) = (r.items[c.a], r.items[c.b])
+            let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
+            pendingConflicts.add(x.id, of: dx.number, y.id, of: dy.number, kind: c.kind)
+        }
+        for e in r.links.edges { stories.link(e.a, e.b, e.sim) }
+        for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false) }
+        ProcessStats.trace("corpus: window \(r.window): \(stories.count) documents (\(stories.linkCount) story links), \(claims.count) claims (\(claims.linkCount) edges), \(pendingConflicts.count) conflict pairs held")
+    }
+
+    /// Merges and writes the components whose documents are all in buckets up to `bucket`
+    /// (nil: every component, at the end): one at a time, each forgotten once written; the story
+    /// graph and its conflict pairs first, so that at the end they are freed before the claims
+    /// are merged.
+    func finish(through bucket: Int?) throws {
+        try results.batch {
+            try stories.takeFinished(through: bucket) { story in
+                var ids = [Int: Int64](minimumCapacity: story.nodes.count)
+                for (i, d) in story.nodes.enumerated() { ids[d] = story.infos[i].id }
+                try results.write(story: &story)
+                let conflicts = pendingConflicts.take(documents: ids)
+                if !conflicts.links.isEmpty { try results.write(conflicts: conflicts) }
+            }
+            try claims.takeFinished(through: bucket) { try results.write(group: &$0) }
+        }
+    }
+
+    /// The most documents, and claims with an edge or a conflict, held at once.
+    var peakLiveDocuments: Int { stories.peak }
+    var peakLiveClaims: Int { max(claims.peak, pendingConflicts.peak) }
+}

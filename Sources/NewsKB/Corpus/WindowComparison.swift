@@ -1,0 +1,111 @@
+import Foundation
+
+/// What one window's comparisons found: claim edges and conflict pairs (``ClaimGrouper/Pairs``,
+/// between ``items``), story links and each document's most distinctive keys
+/// (``StoryGrouper/Links``, between documents by number).
+struct WindowLinks: Sendable {
+    let window: CorpusWindow
+    let docs: [CorpusDocuments.Doc]
+    /// Corpus-wide ids of the window's keys (``WindowKeys/global``).
+    let global: [Int32]
+    /// The window's claims as the grouper saw them (the pairs' indexes point here).
+    var items: [ClaimGrouper.Item]
+    var pairs: ClaimGrouper.Pairs
+    var links: StoryGrouper.Links
+}
+
+/// The *compare* step of a window, a pure function of what was read (``compare(_:in:)``): claim
+/// pairs (``ClaimGrouper/findPairs(_:keyCount:weight:owned:)``), the conflict checks on the two
+/// claims of each conflict pair, and story links (``StoryGrouper/findLinks``). Only the pairs the
+/// window owns (``CorpusWindow/owner(_:_:)``) are compared. Runs on a worker thread while the
+/// next window is read; times its steps on ``clock``: `compare` (all), `pairs`, `links`.
+struct WindowComparison: Sendable {
+    var grouper = ClaimGrouper()
+    var storyGrouper = StoryGrouper()
+    /// Documents in the corpus (for story key weights).
+    var documentCount: Int
+    let clock: StepClock
+
+    func compare(_ input: WindowInput, in window: CorpusWindow) -> WindowLinks {
+        clock.measure("compare") {
+            let keys = input.keys
+            let items = WindowComparison.items(input.claims)
+            let storyDocs = WindowComparison.storyDocuments(input, keyCount: keys.count)
+            // A window's documents are in its first bucket, the next one, or undated; a pair is
+            // this window's when one of the two is in the first bucket (every pair, in the
+            // undated window).
+            var inFirst = [Int: Bool](minimumCapacity: input.docs.count)
+            for d in input.docs { inFirst[d.number] = d.bucket == window.firstBucket }
+            let itemInFirst = items.map { inFirst[Int($0.document)]! }
+            // A shared date (its day, month and year keys) counts as one shared key, not three.
+            var claimGrouper = grouper
+            claimGrouper.dateKeys = keys.dateKeys
+            var pairs = clock.measure("pairs") {
+                claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights) { a, b in itemInFirst[a] || itemInFirst[b] }
+            }
+            pairs.conflicts = WindowComparison.possibleConflicts(pairs.conflicts, input.claims, keys)
+            let links = clock.measure("links") {
+                storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount) { a, b in
+                    inFirst[a]! || inFirst[b]!
+                }
+            }
+            return WindowLinks(window: window, docs: input.docs, global: keys.global, items: items, pairs: pairs, links: links)
+        }
+    }
+
+    /// Claims as the grouper sees them: keys, quantities with their unit (and counted noun)
+    /// interned for the window, polarity, canonical order.
+    static func items(_ rows: [ClaimCorpus.ClaimRow]) -> [ClaimGrouper.Item] {
+        var units = KeyInterner()
+        return rows.map { c in
+            ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
+                              quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
+                              negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
+        }
+    }
+
+    /// Story vectors: a document's key counts, its claims' (entities count double, dates not at
+    /// all; rows are in document order) and its title's (double; likewise), summed in a dense
+    /// counter, emitted sorted by key.
+    static func storyDocuments(_ input: WindowInput, keyCount: Int) -> [StoryGrouper.Document] {
+        let (rows, titleKeys, kinds) = (input.claims, input.titles, input.keys.kinds)
+        var counter = [Int32](repeating: 0, count: keyCount)
+        var touched = [Int32]()
+        var (r, t) = (0, 0)
+        return input.docs.map { d in
+            func count(_ k: Int32, _ weight: Int32) {
+                if counter[Int(k)] == 0 { touched.append(k) }
+                counter[Int(k)] += weight
+            }
+            while r < rows.count && rows[r].doc < d.number { r += 1 }
+            while r < rows.count && rows[r].doc == d.number {
+                for k in rows[r].keys {
+                    let kind = kinds[Int(k)]
+                    if kind != .date { count(k, kind == .entity ? 2 : 1) }
+                }
+                r += 1
+            }
+            while t < titleKeys.count && titleKeys[t].doc < d.number { t += 1 }
+            if t < titleKeys.count && titleKeys[t].doc == d.number { for k in titleKeys[t].keys { count(k, 2) } }
+            touched.sort()
+            let keys = touched.map { k in (key: k, count: counter[Int(k)]) }
+            for k in touched { counter[Int(k)] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            return StoryGrouper.Document(keys: keys, day: d.day, order: d.number)
+        }
+    }
+
+    /// The conflict pairs that pass the checks on their two claims (``DisagreementFinder/passes``;
+    /// the check that needs their stories comes when they are written).
+    static func possibleConflicts(_ conflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)], _ rows: [ClaimCorpus.ClaimRow],
+                                  _ keys: WindowKeys) -> [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)] {
+        guard !conflicts.isEmpty else { return conflicts }
+        var involved = [ClaimCorpus.ClaimRow]()
+        for c in conflicts { involved.append(rows[c.a]); involved.append(rows[c.b]) }
+        let (names, kinds) = (keys.names, keys.kinds)
+        let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimKey.display(names[Int($0)]) },
+                                                   isDate: { kinds[Int($0)] == .date },
+                                                   isEntity: { kinds[Int($0)] == .entity })
+        return conflicts.filter { DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
+    }
+}
