@@ -1,4 +1,5 @@
 import Foundation
+import NewsKBExtraction
 
 /// Groups claims that assert the same thing, across documents, from their matching keys.
 ///
@@ -92,16 +93,14 @@ public struct ClaimGrouper: Sendable {
     /// shared key towards ``minShared`` (a shared "Thursday" alone does not make two claims
     /// one). Empty: every key counts.
     public var dateKeys = Set<Int32>()
-    /// The kind of each key (``KeyKind``), by key id; empty: every key is a word. Entities and
+    /// The kind of each key (``ClaimKey/Kind``), by key id; empty: every key is a word. Entities and
     /// dates that only one claim names are evidence of another event (``PairFeatures``).
-    public var keyKinds: [KeyKind] = []
+    public var keyKinds: [ClaimKey.Kind] = []
     /// The learned pair decision.
     public var model = AgreementModel.shared
     /// Least Dice similarity a candidate pair can reach, from its key weights alone, to be
     /// compared at all (a paraphrase in other words shares few of its keys).
     public var candidateFloor = 0.2
-
-    public enum KeyKind: UInt8, Sendable { case word, entity, date }
 
     public init() {}
 
@@ -164,7 +163,7 @@ public struct ClaimGrouper: Sendable {
         var total = [Double](repeating: 0, count: n)
         for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
         // Each claim's entity weight and whether it carries a date (for the scope features).
-        let kinds = keyKinds.count >= keyCount ? keyKinds : [KeyKind](repeating: .word, count: keyCount)
+        let kinds = keyKinds.count >= keyCount ? keyKinds : [ClaimKey.Kind](repeating: .word, count: keyCount)
         var entityTotal = [Double](repeating: 0, count: n), hasDate = [Bool](repeating: false, count: n)
         for i in 0..<n {
             for k in items[i].keys {

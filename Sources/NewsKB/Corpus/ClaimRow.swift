@@ -8,6 +8,8 @@ extension ClaimCorpus {
         var keys: [Int32] = []
         var quantities: [Quantity] = []
         var frames: [StoredFrame] = []
+        /// The sentence vector (``ClaimVectors``); empty when the claim has none.
+        var vector: [Int8] = []
     }
 
     /// A claim frame as stored (`claim_frames`): entity frames carry the entity's key

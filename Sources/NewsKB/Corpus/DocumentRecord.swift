@@ -12,7 +12,7 @@ import NewsKBExtraction
 ///
 /// Layout (little-endian): title term count (u32) and hashes (u64 each, in title order, with
 /// repeats); claim count (u32); per claim: id (i64), start and end (i32), negated (u8), key
-/// count (u16) and distinct key hashes (u64), quantity count (u8) and per quantity value (f64),
+/// count (u16) and distinct key hashes (u64), vector length (u16) and bytes (i8), quantity count (u8) and per quantity value (f64),
 /// start and end (i32), unit and noun (u16 length and UTF-8 bytes each).
 struct DocumentRecord {
     struct Claim {
@@ -23,6 +23,8 @@ struct DocumentRecord {
         /// Distinct key hashes.
         var keys: [UInt64]
         var quantities: [Quantity] = []
+        /// The sentence vector (``ClaimVectors``); empty when the claim has none.
+        var vector: [Int8] = []
     }
 
     var titleKeys = [UInt64]()
@@ -44,6 +46,8 @@ struct DocumentRecord {
             out.put(UInt8(c.negated ? 1 : 0))
             out.put(UInt16(c.keys.count))
             for k in c.keys { out.put(k) }
+            out.put(UInt16(c.vector.count))
+            out.bytes.append(contentsOf: c.vector.map { UInt8(bitPattern: $0) })
             out.put(UInt8(min(c.quantities.count, 255)))
             for q in c.quantities.prefix(255) {
                 out.put(q.value.bitPattern)
@@ -93,6 +97,9 @@ struct DocumentRecord {
             let nk = Int(get(UInt16.self))
             c.keys.reserveCapacity(nk)
             for _ in 0..<nk { c.keys.append(get(UInt64.self)) }
+            let nv = Int(get(UInt16.self))
+            c.vector = Array(UnsafeRawBufferPointer(rebasing: bytes[at..<at + nv]).bindMemory(to: Int8.self))
+            at += nv
             for _ in 0..<get(UInt8.self) {
                 let value = Double(bitPattern: get(UInt64.self))
                 let (start, end) = (Int(get(Int32.self)), Int(get(Int32.self)))

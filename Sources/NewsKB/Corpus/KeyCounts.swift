@@ -51,7 +51,7 @@ final class KeyCounts {
     /// document's ``DocumentRecord`` goes to `temp.corpus_records` for the windows.
     func count() throws {
         let stmt = try db.prepare("""
-            SELECT d.id, d.title, c.id, c.match_keys, c.start, c."end", c.negated
+            SELECT d.id, d.title, c.id, c.match_keys, c.start, c."end", c.negated, c.vector
               FROM documents d LEFT JOIN claims c ON c.document_id = d.id
              ORDER BY d.id, c.position
             """)
@@ -135,6 +135,7 @@ final class KeyCounts {
             }
             var c = DocumentRecord.Claim(id: claim, start: stmt.columnInt(4), end: stmt.columnInt(5), negated: stmt.columnInt(6) != 0,
                                          line: line, keys: seen)
+            c.vector = stmt.withColumnBlob(7) { Array($0.bindMemory(to: Int8.self)) }
             while quantityRow && quantities.columnInt64(0) == claim {
                 c.quantities.append(Quantity(row: quantities, at: 1))
                 quantityRow = try quantities.step()

@@ -40,6 +40,7 @@ struct WindowComparison: Sendable {
             // A shared date (its day, month and year keys) counts as one shared key, not three.
             var claimGrouper = grouper
             claimGrouper.dateKeys = keys.dateKeys
+            claimGrouper.keyKinds = keys.kinds
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights) { a, b in itemInFirst[a] || itemInFirst[b] }
             }
@@ -60,7 +61,7 @@ struct WindowComparison: Sendable {
         return rows.map { c in
             ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: c.keys,
                               quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
-                              negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start))
+                              negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start), vector: c.vector)
         }
     }
 

@@ -86,7 +86,7 @@ final class WindowLoader {
                 var keys = c.keys.compactMap { counts.id(ofHash: $0) }
                 keys.sort()
                 loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
-                                                          matchKeys: "", keys: keys, quantities: c.quantities))
+                                                          matchKeys: "", keys: keys, quantities: c.quantities, vector: c.vector))
             })
         } }
         return loaded

@@ -84,6 +84,19 @@ public final class SentenceEncoder: Sendable {
     /// allocating (on ASCII text). Returns the number of WordPieces; 0 leaves the zero vector.
     @discardableResult
     public func embed(utf8 text: UnsafeBufferPointer<UInt8>, into vector: UnsafeMutableBufferPointer<Float>) -> Int {
+        embed(into: vector) { add in tokenizer.forEachTokenID(utf8: text, add) }
+    }
+
+    /// Embeds a list of WordPiece ids (as `tokenIDs` gives) into `vector`; returns how many there were.
+    @discardableResult
+    public func embed(ids: some Sequence<Int32>, into vector: UnsafeMutableBufferPointer<Float>) -> Int {
+        embed(into: vector) { add in
+            for id in ids where id >= 0 && Int(id) < vocabularySize { add(id) }
+        }
+    }
+
+    /// Sums the rows of the ids `produce` passes on, then `finish`es the vector.
+    private func embed(into vector: UnsafeMutableBufferPointer<Float>, _ produce: ((Int32) -> Void) -> Void) -> Int {
         precondition(vector.count >= dimension, "vector buffer shorter than the dimension")
         let out = vector.baseAddress!
         out.update(repeating: 0, count: dimension)
@@ -92,32 +105,12 @@ public final class SentenceEncoder: Sendable {
         scales.withUnsafeBufferPointer { scales in
             rows.withUnsafeBufferPointer { rows in
                 let base = rows.baseAddress!
-                tokenizer.forEachTokenID(utf8: text) { id in
+                produce { id in
                     let row = base + Int(id) * d
                     let scale = scales[Int(id)]
                     for k in 0..<d { out[k] += scale * Float(row[k]) }
                     count += 1
                 }
-            }
-        }
-        finish(out, tokens: count)
-        return count
-    }
-
-    /// Embeds a list of WordPiece ids (as `tokenIDs` gives) into `vector`; returns how many there were.
-    @discardableResult
-    public func embed(ids: some Sequence<Int32>, into vector: UnsafeMutableBufferPointer<Float>) -> Int {
-        precondition(vector.count >= dimension, "vector buffer shorter than the dimension")
-        let out = vector.baseAddress!
-        out.update(repeating: 0, count: dimension)
-        var count = 0
-        let d = dimension
-        rows.withUnsafeBufferPointer { rows in
-            for id in ids where id >= 0 && Int(id) < vocabularySize {
-                let row = rows.baseAddress! + Int(id) * d
-                let scale = scales[Int(id)]
-                for k in 0..<d { out[k] += scale * Float(row[k]) }
-                count += 1
             }
         }
         finish(out, tokens: count)
