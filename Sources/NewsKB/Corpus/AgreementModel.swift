@@ -49,11 +49,16 @@ public struct PairFeatures: Sendable, Equatable {
 /// pairs judged equivalent or not (MRPC `train`, tuned on `dev`) by `scripts/train-agreement.py`
 /// and embedded from `Lexicons/agreement-model.txt`.
 ///
-/// The file: comment lines (`#`), then `threshold P`, `bias B`, and one line per feature,
-/// `feature NAME MEAN SCALE WEIGHT`: the score is `B + Σ WEIGHT × (value − MEAN) / SCALE`, the
-/// probability its logistic, and two claims assert the same thing when it reaches `P`.
+/// The file: comment lines (`#`), then `threshold P`, optionally `corpus_threshold Q`, `bias B`,
+/// and one line per feature, `feature NAME MEAN SCALE WEIGHT`: the score is
+/// `B + Σ WEIGHT × (value − MEAN) / SCALE`, the probability its logistic, and two claims of a
+/// corpus assert the same thing when it reaches `Q` (`P` when there is no `Q`).
 public struct AgreementModel: Sendable {
+    /// The most accurate threshold on the training pairs' dev split.
     public let threshold: Double
+    /// The least probability at which the grouper joins two claims of a corpus (at least
+    /// ``threshold``): most candidate pairs of a real corpus are not paraphrases, unlike MRPC's.
+    public let corpusThreshold: Double
     public let bias: Double
     let mean: [Double]
     let scale: [Double]
@@ -71,7 +76,7 @@ public struct AgreementModel: Sendable {
     }
 
     public init(text: String) throws {
-        var threshold: Double?, bias: Double?
+        var threshold: Double?, bias: Double?, corpusThreshold: Double?
         var byName = [String: (Double, Double, Double)]()
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -84,6 +89,7 @@ public struct AgreementModel: Sendable {
             switch f[0] {
             case "threshold" where f.count == 2: threshold = try number(f[1])
             case "bias" where f.count == 2: bias = try number(f[1])
+            case "corpus_threshold" where f.count == 2: corpusThreshold = try number(f[1])
             case "feature" where f.count == 5:
                 let s = try number(f[3])
                 guard s > 0 else { throw FormatError(description: "line \(n + 1): scale must be positive") }
@@ -99,6 +105,7 @@ public struct AgreementModel: Sendable {
         }
         if let extra = byName.keys.sorted().first { throw FormatError(description: "unknown feature \(extra)") }
         self.threshold = threshold
+        self.corpusThreshold = max(threshold, corpusThreshold ?? threshold)
         self.bias = bias
         self.mean = mean
         self.scale = scale

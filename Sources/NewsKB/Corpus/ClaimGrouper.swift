@@ -98,6 +98,12 @@ public struct ClaimGrouper: Sendable {
     public var keyKinds: [ClaimKey.Kind] = []
     /// The learned pair decision.
     public var model = AgreementModel.shared
+    /// Least probability (``AgreementModel``) for two claims whose keys are alike (Dice ≥
+    /// ``threshold``) to group: the model's veto on lexical look-alikes.
+    public var lexicalFloor = 0.6
+    /// Least probability for claims of two documents that no story link joins (another event,
+    /// as far as the stories can tell: `Terms were not disclosed` in two deals).
+    public var unlinkedThreshold = 0.95
     /// Least Dice similarity a candidate pair can reach, from its key weights alone, to be
     /// compared at all (a paraphrase in other words shares few of its keys).
     public var candidateFloor = 0.2
@@ -146,7 +152,11 @@ public struct ClaimGrouper: Sendable {
     /// items themselves; the corpus phase passes corpus-wide weights, so a pair scores the same in
     /// whichever window compares it). Only pairs for which `owned(a, b)` holds are compared: the
     /// corpus phase runs over overlapping windows and each pair belongs to exactly one.
+    /// `linked(docA, docB)` says whether a story link joins two documents (by ``Item/document``):
+    /// claims of documents that none joins group only above ``unlinkedThreshold`` and when they
+    /// name a common entity.
     public func findPairs(_ items: [Item], keyCount: Int, weight given: [Double]? = nil,
+                          linked: (Int32, Int32) -> Bool = { _, _ in true },
                           owned: (Int, Int) -> Bool = { _, _ in true }) -> Pairs {
         let n = items.count
         var result = Pairs()
@@ -296,11 +306,20 @@ public struct ClaimGrouper: Sendable {
                         conflicts.append(rank[a] < rank[b] ? (a, b, .numeric) : (b, a, .numeric))
                         continue
                     }
-                    // The learned decision: the pair asserts the same thing when the model says so,
-                    // with the same polarity, no quantity in conflict and enough in common.
-                    guard ia.negated == ib.negated, q != .conflict, sharedEvidence(ia, ib) >= minShared else { continue }
+                    // The learned decision, with the same polarity, no quantity in conflict and
+                    // enough in common: the pair asserts the same thing when the model is confident
+                    // (``AgreementModel/corpusThreshold``), or when their keys are alike (Dice ≥
+                    // ``threshold``, agreeing measures counted) and the model leans the same way
+                    // (``lexicalFloor``).
+                    // Two claims that both give amounts, none of which agree, are about other
+                    // amounts (one template, another deal or day): not one fact.
+                    guard ia.negated == ib.negated, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
+                          sharedEvidence(ia, ib) >= minShared else { continue }
                     let p = model.probability(f)
-                    if p >= model.threshold {
+                    let accepted = linked(ia.document, ib.document)
+                        ? p >= model.corpusThreshold || (max(sim, f.diceWithQuantities) >= threshold && p >= lexicalFloor)
+                        : p >= unlinkedThreshold && sharedEntities > 0
+                    if accepted {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((p, x, y))
                     }
@@ -362,7 +381,7 @@ public struct ClaimGrouper: Sendable {
                 for x in small {
                     for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += input[Int(via[k])].sim }
                 }
-                if total / Double(A.count * B.count) < linkage * model.threshold { continue }
+                if total / Double(A.count * B.count) < linkage * model.corpusThreshold { continue }
             }
             best[a] = max(best[a], sim)
             best[b] = max(best[b], sim)
@@ -450,8 +469,9 @@ public struct ClaimGrouper: Sendable {
 
     enum Relation { case none, match, conflict }
 
-    /// Quantities of the same unit must agree: a match when one pair agrees, a conflict when
-    /// a unit appears on both sides and no value of it agrees.
+    /// Quantities of the same unit must agree: a conflict when a unit appears on both sides and
+    /// no value of it agrees (`fell 23 points to 2383` / `soared 70 points to 2390`: the index
+    /// levels agree within 3%, the moves do not), else a match when one pair agrees.
     func quantityRelation(_ a: [Q], _ b: [Q]) -> Relation {
         if a.isEmpty || b.isEmpty { return .none }
         var matched = false, conflict = false
@@ -464,7 +484,7 @@ public struct ClaimGrouper: Sendable {
             }
             if ok { matched = true } else if sameUnit { conflict = true }
         }
-        return conflict && !matched ? .conflict : matched ? .match : .none
+        return conflict ? .conflict : matched ? .match : .none
     }
 
     /// Groups `count` synthetic claims (Zipf-distributed keys, shared paraphrases between

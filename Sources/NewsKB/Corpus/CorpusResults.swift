@@ -17,7 +17,9 @@ final class CorpusResults {
     private(set) var stories = 0, groups = 0, conflicts = 0
 
     private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: PreparedStatement
-    private let normalizedStmt, storyOfDocument: PreparedStatement
+    private let normalizedStmt, storyOfDocument, outletOfDocument: PreparedStatement
+    /// Outlets by number (``source(ofDocument:)``).
+    private var outlets = KeyInterner()
 
     init(db: Database, loader: WindowLoader, counts: KeyCounts, grouper: ClaimGrouper, storyGrouper: StoryGrouper) throws {
         self.db = db
@@ -41,6 +43,7 @@ final class CorpusResults {
         insStory = try db.prepare("INSERT INTO temp.corpus_stories(tmp, first_doc, label) VALUES (?, ?, ?)")
         insStoryDoc = try db.prepare("INSERT INTO temp.corpus_story_documents(document_id, tmp) VALUES (?, ?)")
         storyOfDocument = try db.prepare("SELECT tmp FROM temp.corpus_story_documents WHERE document_id = ?")
+        outletOfDocument = try db.prepare("SELECT outlet FROM documents WHERE id = ?")
         insGroup = try db.prepare("""
             INSERT INTO temp.corpus_groups(tmp, sort_order, sort_id, representative, normalized, sources) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -133,7 +136,7 @@ final class CorpusResults {
         var keys = KeyInterner()
         var rows = try loader.rows(ids: framed.sorted(), docIndex: docIndex, interner: &keys)
         rows.sort(by: ClaimCorpus.ClaimRow.canonicallyPrecedes)
-        let found = find(rows, storyOf: storyOf, pairConflicts: [], keys: keys)
+        let found = find(rows, storyOf: storyOf, sourceOf: try docs.map { try source(ofDocument: $0.info.id) }, pairConflicts: [], keys: keys)
         // Ordered by story (its first document), then as the finder lists them (by predicate).
         var framesSoFar = [Int: Int]()
         for d in found {
@@ -212,7 +215,8 @@ final class CorpusResults {
             guard let a = rowOf[l.a], let b = rowOf[l.b] else { return nil }
             return a < b ? (a, b, l.kind) : (b, a, l.kind)
         }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        for d in find(rows, storyOf: storyOf, pairConflicts: pairConflicts, keys: keys) {
+        let sourceOf = try docs.map { try source(ofDocument: byNumber[$0]!) }
+        for d in find(rows, storyOf: storyOf, sourceOf: sourceOf, pairConflicts: pairConflicts, keys: keys) {
             // Numeric conflicts, then negations, each by their first claim in canonical order.
             let r = rows[d.positions[0].claim]
             try insert(d, key: (d.kind == .numeric ? 1 : 2, Int64(docs[r.doc]) << 32 | Int64(r.start),
@@ -221,10 +225,17 @@ final class CorpusResults {
         }
     }
 
-    private func find(_ rows: [ClaimCorpus.ClaimRow], storyOf: [Int], pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
+    /// A document's source for the disagreement finder: its outlet's number, or (outlet unknown)
+    /// a number of its own.
+    private func source(ofDocument id: Int64) throws -> Int {
+        guard let outlet = try outletOfDocument.scalar([id])?.string, !outlet.isEmpty else { return -Int(id) - 1 }
+        return Int(outlets.id(outlet))
+    }
+
+    private func find(_ rows: [ClaimCorpus.ClaimRow], storyOf: [Int], sourceOf: [Int], pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
                       keys: KeyInterner) -> [DisagreementFinder.Found] {
         let names = keys.names
-        return DisagreementFinder.find(claims: rows, storyOf: storyOf, pairConflicts: pairConflicts,
+        return DisagreementFinder.find(claims: rows, storyOf: storyOf, sourceOf: sourceOf, pairConflicts: pairConflicts,
                                        names: { ClaimKey.display(names[Int($0)]) },
                                        isDate: { ClaimKey.kind(of: names[Int($0)]) == .date },
                                        isEntity: { ClaimKey.kind(of: names[Int($0)]) == .entity })

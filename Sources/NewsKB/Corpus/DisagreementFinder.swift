@@ -36,10 +36,13 @@ enum DisagreementFinder {
     struct Position { var claim: Int; var position: String }
     struct Found { var kind: DisagreementKind; var topic: String; var story: Int?; var positions: [Position] }
 
-    static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int],
+    /// `sourceOf` gives each document's source (its outlet, or the document itself when its
+    /// outlet is unknown): sources disagree, an outlet's own updates and repeats do not.
+    static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int], sourceOf: [Int],
                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
                      names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) -> [Found] {
         var out = [Found]()
+        func otherSource(_ a: Int, _ b: Int) -> Bool { sourceOf[a] != sourceOf[b] }
         let keys = KeyNames(claims, names: names, isDate: isDate, isEntity: isEntity)
         // Frames by (story, predicate).
         struct Slot { var claim: Int; var doc: Int; var role: ClaimFrame.Role; var value: String; var label: String; var other: String? }
@@ -61,9 +64,18 @@ enum DisagreementFinder {
             let places = slots.filter { $0.role.isPlace }
             // Two claims that name different people or organisations besides the places (`met
             // NATO allies in Brussels`, `meet Mr. Putin in Helsinki`) are about two events.
+            // One event: the two claims share a participant (when one names none, they must say
+            // much the same otherwise: `meeting NATO allies in Brussels` and `the summit in
+            // Helsinki` are two events), and when both
+            // name two or more, one's are among the other's (`Obama met Sanders in the Oval
+            // Office` and `Sanders met Reid in the Capitol` are two meetings).
             let involvedPlaces = placeConflicts(places.map { ($0.doc, $0.role, $0.value) }) { a, b in
-                let ea = participants(claims[places[a].claim], keys), eb = participants(claims[places[b].claim], keys)
-                return ea.isEmpty || eb.isEmpty || !ea.isDisjoint(with: eb)
+                let ca = claims[places[a].claim], cb = claims[places[b].claim]
+                guard otherSource(ca.doc, cb.doc) else { return false }
+                let ea = participants(ca, keys), eb = participants(cb, keys)
+                if ea.count >= 2 && eb.count >= 2 && !ea.isSubset(of: eb) && !eb.isSubset(of: ea) { return false }
+                if ea.isEmpty || eb.isEmpty { return cosine(ca, cb) >= sameEventWithoutParticipants }
+                return !ea.isDisjoint(with: eb)
             }
             if !involvedPlaces.isEmpty {
                 out.append(Found(kind: .place, topic: predicate, story: story,
@@ -84,11 +96,12 @@ enum DisagreementFinder {
                 var involved = Set<Int>()
                 for a in ts.indices { for b in ts.indices where a < b {
                     let x = ts[a], y = ts[b]
-                    guard x.doc != y.doc, x.value != y.value,
+                    // The same sentence in two reports resolves `Monday` against two publication dates.
+                    guard otherSource(x.doc, y.doc), x.value != y.value, cosine(claims[x.claim], claims[y.claim]) < sameSentence,
                           !(docsByValue[y.value]?.contains(x.doc) ?? false), !(docsByValue[x.value]?.contains(y.doc) ?? false) else { continue }
                     let cx = claims[x.claim], cy = claims[y.claim]
-                    if sharedEntities(cx, cy, keys) >= 2
-                        || (entities(cx, keys) == entities(cy, keys) && similarity(cx, cy, keys) >= sameEventSimilarity) {
+                    if cosine(cx, cy) >= sameEventCosine && (sharedEntities(cx, cy, keys) >= 2
+                        || (entities(cx, keys) == entities(cy, keys) && similarity(cx, cy, keys) >= sameEventSimilarity)) {
                         involved.insert(a); involved.insert(b)
                     }
                 } }
@@ -104,8 +117,8 @@ enum DisagreementFinder {
             for p in pairs.keys.sorted() {
                 let ds = pairs[p]!
                 let orientations = Set(ds.map { $0.value })
-                let docs = Set(ds.map(\.doc))
-                if orientations.count == 2 && docs.count >= 2 {
+                let opposed = ds.contains { x in ds.contains { y in x.value != y.value && otherSource(x.doc, y.doc) } }
+                if orientations.count == 2 && opposed {
                     out.append(Found(kind: .direction, topic: predicate, story: story,
                                      positions: ds.map { Position(claim: $0.claim, position: $0.label) }))
                 }
@@ -113,6 +126,7 @@ enum DisagreementFinder {
         }
         // Pair conflicts from the grouper that pass the checks below; each kind's pairs are
         // merged into connected components.
+        let pairConflicts = pairConflicts.filter { otherSource(claims[$0.a].doc, claims[$0.b].doc) }
         let numeric = pairConflicts.filter { p in
             p.kind == .numeric && passes(claims[p.a], claims[p.b], .numeric, keys, sameStory: storyOf[claims[p.a].doc] == storyOf[claims[p.b].doc])
         }.map { ($0.a, $0.b) }
@@ -152,7 +166,7 @@ enum DisagreementFinder {
 
     /// True when a pair conflict from the grouper passes the checks on the two claims: they do
     /// not name different years; a numeric pair comes from one story (`sameStory`) and measures the
-/// same thing (``sameMeasure(_:_:)``);
+/// same thing (``incompatibleMeasure(_:_:)``);
     /// a negation pair comes from two documents of one story (`sameStory`) and one denies what
     /// the other asserts (``isDenial(_:of:_:)``). The corpus phase checks pairs as windows find
     /// them (stories not known yet), then again with their stories.
@@ -161,26 +175,74 @@ enum DisagreementFinder {
         func years(_ c: ClaimCorpus.ClaimRow) -> Set<Int32> { Set(c.keys.filter { keys.isDate($0) && keys.names($0).count == 4 }) }
         let ya = years(a), yb = years(b)
         if !ya.isEmpty && !yb.isEmpty && ya.isDisjoint(with: yb) { return false }
+        // Different sources, one story, one proposition (values aside): close sentence vectors.
+        guard a.doc != b.doc, sameStory, cosine(a, b) >= (kind == .numeric ? sameProposition : sameDenial) else { return false }
         switch kind {
         case .numeric:
-            return sameStory && sameMeasure(a, b)
+            // The same attribute of the same thing: the same entities (which company, which
+            // country) and no other date (which period).
+            let ea = entities(a, keys)
+            guard !ea.isEmpty, ea == entities(b, keys), !datesDiffer(a, b, keys) else { return false }
+            return incompatibleMeasure(a, b) != nil
         case .negation:
-            guard a.doc != b.doc, sameStory, a.negated != b.negated else { return false }
+            guard a.negated != b.negated else { return false }
             return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)
         }
     }
 
-    /// True when the two claims measure something in the same unit, or count the same noun,
-    /// with values that differ (a bare number without unit or noun — `one of the Democrats`,
-    /// `Four other candidates` — says too little about what it counts).
-    static func sameMeasure(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow) -> Bool {
+    /// Least cosine of two claims' sentence vectors for them to state one proposition (values
+    /// aside): a numeric or place conflict.
+    static let sameProposition: Float = 0.8
+    /// Least cosine for two claims to place one event when one of them names no participant.
+    static let sameEventWithoutParticipants: Float = 0.3
+    /// Cosine above which two claims are one sentence repeated (wire copy, a republished report).
+    static let sameSentence: Float = 0.95
+    /// Least cosine for a denial to deny what the other claim asserts.
+    static let sameDenial: Float = 0.7
+    /// Most days between the publication of two documents whose numbers conflict (when both are
+    /// dated): wire copy repeats one template for every day's trade or results.
+    static let conflictDays = 2
+    /// Least cosine for two dated claims to be about one event.
+    static let sameEventCosine: Float = 0.7
+
+    /// The cosine of two claims' sentence vectors (0 when one has none).
+    static func cosine(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow) -> Float { ClaimGrouper.cosine(a.vector, b.vector) }
+
+    /// True when both claims carry dates and share none.
+    static func datesDiffer(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow, _ keys: KeyNames) -> Bool {
+        let da = Set(a.keys.filter { keys.isDate($0) }), db = Set(b.keys.filter { keys.isDate($0) })
+        return !da.isEmpty && !db.isEmpty && da.isDisjoint(with: db)
+    }
+
+    /// The measure on which the two claims cannot both be true, if any: a unit or counted noun
+    /// (a bare number without either says too little about what it counts) that each claim gives
+    /// exactly once (two values of one unit in a claim are a comparison or a range: `15.4 mln vs
+    /// 11.9 mln`, `between 1 and 4 cents`), with values that neither rounding nor a unit
+    /// conversion explains (``compatible(_:_:)``).
+    static func incompatibleMeasure(_ a: ClaimCorpus.ClaimRow, _ b: ClaimCorpus.ClaimRow) -> (Quantity, Quantity)? {
         for x in a.quantities where !(x.unit.isEmpty && x.noun.isEmpty) {
-            for y in b.quantities where y.unit == x.unit && y.noun == x.noun {
-                let m = max(abs(x.value), abs(y.value))
-                if abs(x.value - y.value) > 0.03 * m + 1e-9 { return true }
-            }
+            guard a.quantities.filter({ $0.unit == x.unit && $0.noun == x.noun }).count == 1 else { continue }
+            let ys = b.quantities.filter { $0.unit == x.unit && $0.noun == x.noun }
+            guard ys.count == 1, let y = ys.first, !compatible(x.value, y.value) else { continue }
+            return (x, y)
         }
-        return false
+        return nil
+    }
+
+    /// True when two values can describe one amount: within 3% (unit conversions, `37 mph` =
+    /// `59 km/h`), or one is the other rounded (`6.2` and `6`, `1.47 million` and `1.5 million`).
+    static func compatible(_ x: Double, _ y: Double) -> Bool {
+        let m = max(abs(x), abs(y))
+        if abs(x - y) <= 0.03 * m + 1e-9 { return true }
+        // The rounder value's last significant digit: a difference below half of it is rounding
+        // (at most a tenth of the value: `100` rounds 96 to 104, not 120).
+        func step(_ v: Double) -> Double {
+            guard v != 0, v.isFinite else { return 1 }
+            var s = pow(10, floor(log10(abs(v))))
+            while s > 1e-9 && abs((v / s).rounded() * s - v) > 1e-9 * max(1, abs(v)) { s /= 10 }
+            return min(s, 0.1 * abs(v))
+        }
+        return abs(x - y) <= 0.5 * max(step(x), step(y)) + 1e-9
     }
 
     /// Key names and kinds, as the corpus phase gives them (`names` is the display form:

@@ -41,14 +41,26 @@ struct WindowComparison: Sendable {
             var claimGrouper = grouper
             claimGrouper.dateKeys = keys.dateKeys
             claimGrouper.keyKinds = keys.kinds
-            var pairs = clock.measure("pairs") {
-                claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights) { a, b in itemInFirst[a] || itemInFirst[b] }
-            }
-            pairs.conflicts = WindowComparison.possibleConflicts(pairs.conflicts, input.claims, keys)
             let links = clock.measure("links") {
                 storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount) { a, b in
                     inFirst[a]! || inFirst[b]!
                 }
+            }
+            // Event scope: claims of two documents that no story link joins group only on the
+            // strongest evidence (``ClaimGrouper/unlinkedThreshold``).
+            var linked = Set<Int64>(minimumCapacity: links.edges.count)
+            for e in links.edges { linked.insert(Int64(min(e.a, e.b)) << 32 | Int64(max(e.a, e.b))) }
+            var pairs = clock.measure("pairs") {
+                claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
+                                       linked: { a, b in linked.contains(Int64(min(a, b)) << 32 | Int64(max(a, b))) }) { a, b in
+                    itemInFirst[a] || itemInFirst[b]
+                }
+            }
+            var dayOf = [Int: Int](minimumCapacity: input.docs.count)
+            for d in input.docs { if let day = d.day { dayOf[d.number] = day } }
+            pairs.conflicts = WindowComparison.possibleConflicts(pairs.conflicts, input.claims, keys) { a, b in
+                guard let x = dayOf[a], let y = dayOf[b] else { return true }
+                return abs(x - y) <= DisagreementFinder.conflictDays
             }
             return WindowLinks(window: window, docs: input.docs, global: keys.global, items: items, pairs: pairs, links: links)
         }
@@ -98,8 +110,11 @@ struct WindowComparison: Sendable {
 
     /// The conflict pairs that pass the checks on their two claims (``DisagreementFinder/passes``;
     /// the check that needs their stories comes when they are written).
+    /// A numeric conflict also needs its two documents published close together (`close`, by
+    /// document number): the same template about another day's trade is another event.
     static func possibleConflicts(_ conflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)], _ rows: [ClaimCorpus.ClaimRow],
-                                  _ keys: WindowKeys) -> [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)] {
+                                  _ keys: WindowKeys, close: (Int, Int) -> Bool = { _, _ in true })
+        -> [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)] {
         guard !conflicts.isEmpty else { return conflicts }
         var involved = [ClaimCorpus.ClaimRow]()
         for c in conflicts { involved.append(rows[c.a]); involved.append(rows[c.b]) }
@@ -107,6 +122,8 @@ struct WindowComparison: Sendable {
         let keyNames = DisagreementFinder.KeyNames(involved, names: { ClaimKey.display(names[Int($0)]) },
                                                    isDate: { kinds[Int($0)] == .date },
                                                    isEntity: { kinds[Int($0)] == .entity })
-        return conflicts.filter { DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames) }
+        return conflicts.filter {
+            ($0.kind != .numeric || close(rows[$0.a].doc, rows[$0.b].doc)) && DisagreementFinder.passes(rows[$0.a], rows[$0.b], $0.kind, keyNames)
+        }
     }
 }

@@ -17,7 +17,7 @@ final class WindowLoader {
     init(db: Database, counts: KeyCounts) throws {
         self.counts = counts
         recordOfDocument = try db.prepare("SELECT data FROM temp.corpus_records WHERE document_id = ?")
-        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn) FROM claims WHERE id = ?")
+        claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn), vector FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("""
             SELECT \(Quantity.columns) FROM claim_quantities q WHERE q.claim_id = ? ORDER BY q.start, q."end"
             """)
@@ -117,7 +117,8 @@ final class WindowLoader {
                 let line = claimByID.columnString(4) ?? ""
                 return ClaimCorpus.ClaimRow(id: id, doc: doc, start: claimByID.columnInt(1), end: claimByID.columnInt(2),
                                             negated: claimByID.columnInt(3) != 0, matchKeys: line,
-                                            keys: try WindowLoader.keys(line) { interner.id($0) })
+                                            keys: try WindowLoader.keys(line) { interner.id($0) },
+                                            vector: claimByID.withColumnBlob(5) { Array($0.bindMemory(to: Int8.self)) })
             }), var row = found else { continue }
             row.quantities = try quantities(ofClaim: id)
             try framesOfClaim.forEachRow([id]) { framesOfClaim in
