@@ -1,4 +1,4 @@
 /// The version of newskb, printed by `newskb --version`.
 public enum NewsKBVersion {
-    public static let string = "0.1.0"
+    public static let string = "0.2.0"
 }

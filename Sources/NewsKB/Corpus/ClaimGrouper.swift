@@ -98,9 +98,10 @@ public struct ClaimGrouper: Sendable {
     public var keyKinds: [ClaimKey.Kind] = []
     /// The learned pair decision.
     public var model = AgreementModel.shared
-    /// Least probability (``AgreementModel``) for two claims whose keys are alike (Dice ≥
-    /// ``threshold``) to group: the model's veto on lexical look-alikes.
-    public var lexicalFloor = 0.6
+    /// Least probability for two claims that name the same entities, and no other, to group
+    /// (a paraphrase in other words: `floods destroyed the main bridge over the Varna` /
+    /// `flooding wrecked the principal bridge across the Varna`).
+    public var sameEntitiesThreshold = 0.65
     /// Least probability for claims of two documents that no story link joins (another event,
     /// as far as the stories can tell: `Terms were not disclosed` in two deals).
     public var unlinkedThreshold = 0.95
@@ -152,7 +153,7 @@ public struct ClaimGrouper: Sendable {
     /// items themselves; the corpus phase passes corpus-wide weights, so a pair scores the same in
     /// whichever window compares it). Only pairs for which `owned(a, b)` holds are compared: the
     /// corpus phase runs over overlapping windows and each pair belongs to exactly one.
-    /// `linked(docA, docB)` says whether a story link joins two documents (by ``Item/document``):
+    /// `linked(docA, docB)` says whether two documents were compared as possibly one story (by ``Item/document``):
     /// claims of documents that none joins group only above ``unlinkedThreshold`` and when they
     /// name a common entity.
     public func findPairs(_ items: [Item], keyCount: Int, weight given: [Double]? = nil,
@@ -185,6 +186,15 @@ public struct ClaimGrouper: Sendable {
             }
         }
         let model = self.model, logging = PairFeatureLog.isOn
+        // The entities each document names (in its claims of this window): a claim that names
+        // none takes its holder from its document (`Terms were not disclosed`).
+        var documentEntities = [Int32: Set<Int32>]()
+        for it in items { for k in it.keys where kinds[Int(k)] == .entity { documentEntities[it.document, default: []].insert(k) } }
+        /// Two documents that each name entities and none in common are about other things.
+        func otherHolders(_ x: Int32, _ y: Int32) -> Bool {
+            guard let ex = documentEntities[x], let ey = documentEntities[y] else { return false }
+            return ex.isDisjoint(with: ey)
+        }
 
         // Posting lists (in canonical order) for keys that can single out a claim.
         // One flat array: key k's list is postings[postingStart[k] ..< postingStart[k + 1]].
@@ -309,16 +319,29 @@ public struct ClaimGrouper: Sendable {
                     // The learned decision, with the same polarity, no quantity in conflict and
                     // enough in common: the pair asserts the same thing when the model is confident
                     // (``AgreementModel/corpusThreshold``), or when their keys are alike (Dice ≥
-                    // ``threshold``, agreeing measures counted) and the model leans the same way
-                    // (``lexicalFloor``).
+                    // ``threshold``, agreeing measures counted) and the model does not say they differ
+                    // (``AgreementModel/threshold``, its most accurate one on MRPC).
                     // Two claims that both give amounts, none of which agree, are about other
                     // amounts (one template, another deal or day): not one fact.
                     guard ia.negated == ib.negated, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
                           sharedEvidence(ia, ib) >= minShared else { continue }
                     let p = model.probability(f)
-                    let accepted = linked(ia.document, ib.document)
-                        ? p >= model.corpusThreshold || (max(sim, f.diceWithQuantities) >= threshold && p >= lexicalFloor)
-                        : p >= unlinkedThreshold && sharedEntities > 0
+                    let alike = max(sim, f.diceWithQuantities) >= threshold
+                    // Without a sentence vector (a claim analysed before vectors existed) the
+                    // keys decide alone.
+                    // Event scope: claims that name no entity take their holder from their
+                    // documents, which must not be about other things (the same template in two
+                    // deals: `Terms of the acquisition were not disclosed`).
+                    if entityTotal[a] == 0 && entityTotal[b] == 0 && otherHolders(ia.document, ib.document)
+                        && !sameMeasures(ia.quantities, ib.quantities) { continue }
+                    // Claims naming the same entities (and no other) with no date in conflict: the
+                    // same participants, so a lower probability suffices (``sameEntitiesThreshold``).
+                    let sameEntities = f.entitiesShared > 0 && f.entitiesMissing == 0 && !f.datesConflict
+                    let measured = alike && sameMeasures(ia.quantities, ib.quantities)
+                    let accepted = ia.vector.isEmpty || ib.vector.isEmpty ? alike
+                        : linked(ia.document, ib.document)
+                            ? p >= model.corpusThreshold || (alike && p >= model.threshold) || (sameEntities && p >= sameEntitiesThreshold) || measured
+                            : (p >= unlinkedThreshold && sharedEntities > 0) || measured
                     if accepted {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((p, x, y))
@@ -381,7 +404,7 @@ public struct ClaimGrouper: Sendable {
                 for x in small {
                     for k in Int(first[x])..<Int(first[x + 1]) where find(Int(neighbour[k])) == other { total += input[Int(via[k])].sim }
                 }
-                if total / Double(A.count * B.count) < linkage * model.corpusThreshold { continue }
+                if total / Double(A.count * B.count) < linkage * model.threshold { continue }
             }
             best[a] = max(best[a], sim)
             best[b] = max(best[b], sim)
@@ -403,6 +426,14 @@ public struct ClaimGrouper: Sendable {
         guard !q.isCount, v > 0, v.isFinite else { return nil }
         let b = Int64((log(v) / log(1.03)).rounded(.down)) + Int64(offset) + (1 << 31)
         return Int64(q.unit) << 32 | (b & 0xFFFF_FFFF)
+    }
+
+    /// True when two claims give the same two measures with units or more, and no other: a
+    /// fingerprint of one fact (`200 mph (322 km/h)` and `322 kilometres per hour (200 miles per
+    /// hour)`), whatever else their documents say.
+    func sameMeasures(_ a: [Q], _ b: [Q]) -> Bool {
+        let (wa, wb, shared) = quantityWeights(a, b)
+        return wa + wb > 0 && shared == wa + wb && a.filter({ !$0.isCount }).count >= 2 && b.filter({ !$0.isCount }).count >= 2
     }
 
     /// The cosine of two quantized unit vectors (0 when either is missing).

@@ -136,7 +136,8 @@ final class CorpusResults {
         var keys = KeyInterner()
         var rows = try loader.rows(ids: framed.sorted(), docIndex: docIndex, interner: &keys)
         rows.sort(by: ClaimCorpus.ClaimRow.canonicallyPrecedes)
-        let found = find(rows, storyOf: storyOf, sourceOf: try docs.map { try source(ofDocument: $0.info.id) }, pairConflicts: [], keys: keys)
+        let found = find(rows, storyOf: storyOf, sourceOf: try docs.map { try source(ofDocument: $0.info.id) }, dayOf: docs.map(\.info.day),
+                         pairConflicts: [], keys: keys)
         // Ordered by story (its first document), then as the finder lists them (by predicate).
         var framesSoFar = [Int: Int]()
         for d in found {
@@ -232,10 +233,10 @@ final class CorpusResults {
         return Int(outlets.id(outlet))
     }
 
-    private func find(_ rows: [ClaimCorpus.ClaimRow], storyOf: [Int], sourceOf: [Int], pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
-                      keys: KeyInterner) -> [DisagreementFinder.Found] {
+    private func find(_ rows: [ClaimCorpus.ClaimRow], storyOf: [Int], sourceOf: [Int], dayOf: [Int?] = [],
+                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)], keys: KeyInterner) -> [DisagreementFinder.Found] {
         let names = keys.names
-        return DisagreementFinder.find(claims: rows, storyOf: storyOf, sourceOf: sourceOf, pairConflicts: pairConflicts,
+        return DisagreementFinder.find(claims: rows, storyOf: storyOf, sourceOf: sourceOf, dayOf: dayOf, pairConflicts: pairConflicts,
                                        names: { ClaimKey.display(names[Int($0)]) },
                                        isDate: { ClaimKey.kind(of: names[Int($0)]) == .date },
                                        isEntity: { ClaimKey.kind(of: names[Int($0)]) == .entity })

@@ -38,11 +38,18 @@ enum DisagreementFinder {
 
     /// `sourceOf` gives each document's source (its outlet, or the document itself when its
     /// outlet is unknown): sources disagree, an outlet's own updates and repeats do not.
-    static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int], sourceOf: [Int],
+    /// `dayOf` gives each document's publication day when known (a time conflict that is one
+    /// relative date resolved against two publication dates is none).
+    static func find(claims: [ClaimCorpus.ClaimRow], storyOf: [Int], sourceOf: [Int], dayOf: [Int?] = [],
                      pairConflicts: [(a: Int, b: Int, kind: ClaimGrouper.ConflictKind)],
                      names: (Int32) -> String, isDate: (Int32) -> Bool, isEntity: (Int32) -> Bool) -> [Found] {
         var out = [Found]()
         func otherSource(_ a: Int, _ b: Int) -> Bool { sourceOf[a] != sourceOf[b] }
+        func sameRelativeDate(_ x: String, _ y: String, _ a: Int, _ b: Int) -> Bool {
+            guard dayOf.indices.contains(a), dayOf.indices.contains(b), let da = dayOf[a], let db = dayOf[b],
+                  let dx = CivilDate.parse(x)?.dayNumber, let dy = CivilDate.parse(y)?.dayNumber else { return false }
+            return dx - dy == da - db
+        }
         let keys = KeyNames(claims, names: names, isDate: isDate, isEntity: isEntity)
         // Frames by (story, predicate).
         struct Slot { var claim: Int; var doc: Int; var role: ClaimFrame.Role; var value: String; var label: String; var other: String? }
@@ -96,8 +103,8 @@ enum DisagreementFinder {
                 var involved = Set<Int>()
                 for a in ts.indices { for b in ts.indices where a < b {
                     let x = ts[a], y = ts[b]
-                    // The same sentence in two reports resolves `Monday` against two publication dates.
-                    guard otherSource(x.doc, y.doc), x.value != y.value, cosine(claims[x.claim], claims[y.claim]) < sameSentence,
+                    // `Monday` in two reports published a week apart is two dates, one event.
+                    guard otherSource(x.doc, y.doc), x.value != y.value, !sameRelativeDate(x.value, y.value, x.doc, y.doc),
                           !(docsByValue[y.value]?.contains(x.doc) ?? false), !(docsByValue[x.value]?.contains(y.doc) ?? false) else { continue }
                     let cx = claims[x.claim], cy = claims[y.claim]
                     if cosine(cx, cy) >= sameEventCosine && (sharedEntities(cx, cy, keys) >= 2
@@ -195,8 +202,6 @@ enum DisagreementFinder {
     static let sameProposition: Float = 0.8
     /// Least cosine for two claims to place one event when one of them names no participant.
     static let sameEventWithoutParticipants: Float = 0.3
-    /// Cosine above which two claims are one sentence repeated (wire copy, a republished report).
-    static let sameSentence: Float = 0.95
     /// Least cosine for a denial to deny what the other claim asserts.
     static let sameDenial: Float = 0.7
     /// Most days between the publication of two documents whose numbers conflict (when both are

@@ -48,8 +48,8 @@ struct WindowComparison: Sendable {
             }
             // Event scope: claims of two documents that no story link joins group only on the
             // strongest evidence (``ClaimGrouper/unlinkedThreshold``).
-            var linked = Set<Int64>(minimumCapacity: links.edges.count)
-            for e in links.edges { linked.insert(Int64(min(e.a, e.b)) << 32 | Int64(max(e.a, e.b))) }
+            var linked = Set<Int64>(minimumCapacity: links.adjacency.count)
+            for e in links.adjacency { linked.insert(Int64(min(e.a, e.b)) << 32 | Int64(max(e.a, e.b))) }
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
                                        linked: { a, b in linked.contains(Int64(min(a, b)) << 32 | Int64(max(a, b))) }) { a, b in

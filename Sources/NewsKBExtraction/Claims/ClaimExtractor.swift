@@ -52,6 +52,9 @@ public enum ClaimExtractor {
             let sp = sentences[s].span
             guard sp.end <= n, sp.start < sp.end else { continue }
             var units: [(Int?, TextSpan)] = pieces[s].map { ($0.statement, $0.span) }
+            // A sentence with statements: the verb of what it asserts around them may sit in a
+            // speaker or cue span, so its pieces are not held to having one of their own.
+            let hasStatements = !units.isEmpty
             if units.isEmpty {
                 units = [(nil, sp)]
             } else {
@@ -85,7 +88,7 @@ public enum ClaimExtractor {
             for (statement, span) in units {
                 // A fragment the document asserts without a verb asserts nothing (see
                 // ``ClaimPredicate``); what a statement attributes has its cue for a verb.
-                guard statement != nil || ClaimPredicate.holds(text, tokens, slice(span, tokens, tokenRange[s])) else { continue }
+                guard hasStatements || ClaimPredicate.holds(text, tokens, slice(span, tokens, tokenRange[s])) else { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }

@@ -91,7 +91,9 @@ import Foundation
         #expect(global.documents == 12 * 4 + (undated ? 2 : 0))
         // What the corpus holds: groups across documents and weeks, conflicts, several stories.
         #expect(global.groups >= 12, "\(global)")
-        #expect(global.conflicts >= 6, "\(global)")
+        // (Conflicts need two sources of one proposition, the same holder and period: fewer of
+        // the generator's number clashes qualify than before.)
+        #expect(global.conflicts >= 4, "\(global)")
         #expect(global.stories >= 12, "\(global)")
         // Follow-ups grouped with the week before.
         let crossWeek = try db.int("""

@@ -152,11 +152,13 @@ import Foundation
 
     @Test func aNumericPairFromTwoStoriesIsNoDisagreement() {
         func row(_ doc: Int, _ value: Double) -> ClaimCorpus.ClaimRow {
-            var r = ClaimCorpus.ClaimRow(id: Int64(doc), doc: doc, start: 0, end: 40, negated: false, matchKeys: "")
+            // One proposition (the same sentence vector) about one holder (entity key 7).
+            var r = ClaimCorpus.ClaimRow(id: Int64(doc), doc: doc, start: 0, end: 40, negated: false, matchKeys: "", keys: [7],
+                                         vector: [Int8](repeating: 8, count: 256))
             r.quantities = [Quantity(value: value, unit: "", noun: "people", span: TextSpan(0, 9))]
             return r
         }
-        let keys = DisagreementFinder.KeyNames([], names: { _ in "" }, isDate: { _ in false }, isEntity: { _ in false })
+        let keys = DisagreementFinder.KeyNames([row(0, 0)], names: { _ in "kestrel" }, isDate: { _ in false }, isEntity: { $0 == 7 })
         #expect(DisagreementFinder.passes(row(0, 40), row(1, 52), .numeric, keys, sameStory: true))
         #expect(!DisagreementFinder.passes(row(0, 40), row(1, 52), .numeric, keys, sameStory: false))
         #expect(!DisagreementFinder.passes(row(0, 40), row(1, 40.5), .numeric, keys, sameStory: true))

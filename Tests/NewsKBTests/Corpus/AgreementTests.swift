@@ -1,0 +1,160 @@
+import Testing
+import Foundation
+@testable import NewsKB
+import NewsKBExtraction
+
+/// Which sources agree and where they conflict, on articles written for these tests: the learned
+/// pair decision, event scope, and conflicts that are real.
+@Suite(.serialized) struct AgreementTests {
+    func importDocs(_ docs: [SourceDocument]) throws -> (TempDir, KnowledgeStore) {
+        let dir = TempDir()
+        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+        _ = try Importer(store: store).importDocuments(docs)
+        return (dir, store)
+    }
+
+    func doc(_ key: String, _ outlet: String?, _ body: String, published: String = "2026-03-02", title: String? = nil) -> SourceDocument {
+        SourceDocument(key: key, title: title, outlet: outlet, published: published, body: body, origin: key)
+    }
+
+    /// Keys of the documents whose claims share a group with a claim containing `text`.
+    func groupDocuments(_ db: Database, containing text: String) throws -> [String] {
+        try db.rows("""
+            SELECT DISTINCT document FROM claim_evidence WHERE claim_group IN
+              (SELECT claim_group FROM claim_evidence WHERE text LIKE '%' || ? || '%') ORDER BY document
+            """, [text]).compactMap { $0[0].string }
+    }
+
+    func disagreements(_ db: Database) throws -> [(kind: String, document: String, position: String)] {
+        try db.rows("SELECT kind, document, position FROM disagreements ORDER BY disagreement, document").map {
+            ($0[0].string ?? "", $0[1].string ?? "", $0[2].string ?? "")
+        }
+    }
+
+    // MARK: The model
+
+    @Test func embeddedModelReadsAndWeighsMeaning() throws {
+        let model = AgreementModel.shared
+        #expect(model.threshold > 0 && model.threshold < 1)
+        #expect(model.corpusThreshold >= model.threshold)
+        var f = PairFeatures()
+        f.dice = 0.5; f.diceWithQuantities = 0.5; f.sharedKeys = 4; f.lengthRatio = 0.8
+        f.cosine = 0.3
+        let low = model.probability(f)
+        f.cosine = 0.95
+        #expect(model.probability(f) > low)
+        #expect(PairFeatures.names.count == f.values.count)
+    }
+
+    @Test func modelFileErrorsNameTheLine() {
+        #expect(throws: AgreementModel.FormatError.self) { try AgreementModel(text: "threshold 0.5\nbias 0\n") }
+        #expect(throws: AgreementModel.FormatError.self) { try AgreementModel(text: "threshold x\nbias 0\n") }
+        let full = "threshold 0.5\nbias 0\n" + PairFeatures.names.map { "feature \($0) 0 1 0" }.joined(separator: "\n")
+        #expect(throws: AgreementModel.FormatError.self) { try AgreementModel(text: full + "\nfeature extra 0 1 0") }
+        #expect((try? AgreementModel(text: full))?.probability(PairFeatures()) == 0.5)
+    }
+
+    // MARK: Values that can both be true
+
+    @Test func roundingAndConversionsAreNotConflicts() {
+        #expect(DisagreementFinder.compatible(6.2, 6))          // "6.2 miles" and "6 miles"
+        #expect(DisagreementFinder.compatible(1_470_000, 1_500_000))
+        #expect(DisagreementFinder.compatible(59.5, 59))         // 37 mph and 59 km/h
+        #expect(!DisagreementFinder.compatible(300, 923))
+        #expect(!DisagreementFinder.compatible(100, 120))        // a round 100 is not 120
+        #expect(!DisagreementFinder.compatible(12, 30))
+    }
+
+    // MARK: Agreement
+
+    static let floodA = """
+        Floods swept through the river town of Kestrel on Tuesday after three days of heavy rain.
+        The Interior Ministry said the floods had destroyed the main bridge over the Varna river near Kestrel.
+        Rescue teams from the Lorne region evacuated hundreds of families from low-lying streets.
+        """
+    static let floodB = """
+        Rescuers in Kestrel worked through the night on Tuesday as the Varna river burst its banks.
+        Flooding wrecked the principal bridge across the Varna river close to Kestrel, the Interior Ministry said.
+        Hundreds of families were moved out of low-lying streets by teams from the Lorne region.
+        """
+
+    @Test func aParaphraseInOtherWordsGroups() throws {
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", Self.floodA), doc("b.txt", "Beta", Self.floodB)])
+        #expect(try groupDocuments(store.db, containing: "destroyed the main bridge") == ["a.txt", "b.txt"])
+    }
+
+    @Test func aTemplateAboutDifferentDealsDoesNotGroup() throws {
+        let a = """
+            Castell Group agreed to buy the dairy maker Norland Foods for cash, the companies said on Monday.
+            Terms of the acquisition were not disclosed.
+            Norland Foods runs four plants in the north of the country.
+            """
+        let b = """
+            Ardent Holdings agreed to acquire the textile firm Brightwater Mills, the buyer said on Thursday.
+            Terms of the acquisition were not disclosed.
+            Brightwater Mills employs about 900 people at its two sites.
+            """
+        let (_, store) = try importDocs([doc("a.txt", "Wire", a, published: "2026-03-02"), doc("b.txt", "Wire", b, published: "2026-03-05")])
+        #expect(try groupDocuments(store.db, containing: "Terms of the acquisition") == [])
+    }
+
+    @Test func amountsThatDifferDoNotGroup() throws {
+        let a = "Shares of Norland Foods rose 70 cents to 23.90 dlrs in heavy trading on Monday, dealers said."
+        let b = "Shares of Norland Foods fell 23 cents to 23.83 dlrs in heavy trading on Monday, dealers said."
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", a), doc("b.txt", "Beta", b)])
+        #expect(try groupDocuments(store.db, containing: "Shares of Norland Foods") == [])
+    }
+
+    // MARK: Conflicts
+
+    static func blast(_ injured: String) -> String {
+        """
+        An explosion tore through the Delmont chemical plant outside Marwick on Monday morning.
+        Police in Marwick said \(injured) people were injured in the explosion at the Delmont chemical plant.
+        Firefighters from Marwick and Tolley fought the blaze for six hours before it was under control.
+        """
+    }
+
+    @Test func twoSourcesGivingDifferentCountsOfOneFactConflict() throws {
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", Self.blast("12")), doc("b.txt", "Beta", Self.blast("30"))])
+        let found = try disagreements(store.db)
+        #expect(found.contains { $0.kind == "numeric" && $0.document == "a.txt" && $0.position.contains("12") }, "\(found)")
+        #expect(found.contains { $0.kind == "numeric" && $0.document == "b.txt" && $0.position.contains("30") }, "\(found)")
+    }
+
+    @Test func oneOutletUpdatingItsOwnCountIsNotADisagreement() throws {
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", Self.blast("12")), doc("b.txt", "Alpha", Self.blast("30"))])
+        #expect(try disagreements(store.db).isEmpty)
+    }
+
+    @Test func roundedFiguresDoNotConflict() throws {
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", Self.blast("about 100")), doc("b.txt", "Beta", Self.blast("103"))])
+        #expect(try disagreements(store.db).filter { $0.kind == "numeric" }.isEmpty)
+    }
+
+    @Test func numbersOfDifferentCompaniesDoNotConflict() throws {
+        let a = """
+            Norland Foods said on Monday its quarterly profit rose to 15 mln dlrs on higher dairy sales.
+            The company also raised its dividend.
+            """
+        let b = """
+            Castell Group said on Monday its quarterly profit rose to 26 mln dlrs on higher dairy sales.
+            The company also raised its dividend.
+            """
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", a), doc("b.txt", "Beta", b)])
+        #expect(try disagreements(store.db).isEmpty)
+    }
+
+    @Test func twoMeetingsWithOtherParticipantsAreNotAConflictOfPlace() throws {
+        let a = """
+            President Halvard met Prime Minister Osei in Brussels on Friday to discuss the trade pact.
+            The two leaders agreed to meet again next month.
+            """
+        let b = """
+            President Halvard met Chancellor Brandt in Geneva on Friday to discuss the trade pact.
+            The two leaders agreed to meet again next month.
+            """
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", a), doc("b.txt", "Beta", b)])
+        #expect(try disagreements(store.db).filter { $0.kind == "place" }.isEmpty)
+    }
+}
