@@ -80,7 +80,8 @@ for body in texts {
     stage["statements"]! += now() - t
     t = now()
     let analysis = DocumentAnalysis(sentences: sentences, entities: entities, mentions: mentions, statements: statements)
-    let claims = ClaimExtractor.extract(text, tokens: tokens, analysis: analysis)
+    var claims = ClaimExtractor.extract(text, tokens: tokens, analysis: analysis)
+    ClaimVectors.attach(to: &claims, text: text)  // as the analyzer does: claims with their sentence vectors
     stage["claims"]! += now() - t
     counts["sentences"]! += sentences.count
     counts["mentions"]! += mentions.count

@@ -114,9 +114,14 @@ public struct AgreementModel: Sendable {
 
     /// The probability that two claims with these features assert the same thing.
     public func probability(_ f: PairFeatures) -> Double {
-        let v = f.values
+        // The terms of ``PairFeatures/values`` one by one: no array per pair (the grouper asks
+        // this of every candidate that passes its checks).
         var z = bias
-        for i in v.indices { z += weight[i] * (v[i] - mean[i]) / scale[i] }
+        @inline(__always) func add(_ i: Int, _ x: Double) { z += weight[i] * (x - mean[i]) / scale[i] }
+        add(0, f.cosine); add(1, f.dice); add(2, f.diceWithQuantities); add(3, log1p(Double(f.sharedKeys)))
+        add(4, f.quantitiesMatch ? 1 : 0); add(5, f.quantitiesConflict ? 1 : 0); add(6, f.polarityDiffers ? 1 : 0)
+        add(7, f.entitiesShared); add(8, f.entitiesMissing); add(9, f.datesConflict ? 1 : 0); add(10, f.lengthRatio)
+        add(11, f.cosine * f.dice); add(12, f.cosine * f.cosine)
         return 1 / (1 + exp(-z))
     }
 

@@ -287,23 +287,32 @@ public struct ClaimGrouper: Sendable {
                     }
                     let sim = 2 * shared / max(1e-9, total[a] + total[b])
                     let ib = items[b]
-                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
-                    let q = quantityRelation(ia.quantities, ib.quantities)
-                    var f = PairFeatures()
-                    f.cosine = Double(ClaimGrouper.cosine(ia.vector, ib.vector))
-                    f.dice = sim
-                    f.diceWithQuantities = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
-                    f.sharedKeys = sharedKeys
-                    f.quantitiesMatch = q == .match
-                    f.quantitiesConflict = q == .conflict
-                    f.polarityDiffers = negated[a] != negated[b]
-                    let entityUnion = entityTotal[a] + entityTotal[b] - sharedEntities
-                    f.entitiesShared = entityUnion > 0 ? sharedEntities / entityUnion : 0
-                    f.entitiesMissing = max(entityTotal[a] > 0 ? (entityTotal[a] - sharedEntities) / entityTotal[a] : 0,
-                                            entityTotal[b] > 0 ? (entityTotal[b] - sharedEntities) / entityTotal[b] : 0)
-                    f.datesConflict = hasDate[a] && hasDate[b] && sharedDates == 0
-                    f.lengthRatio = min(total[a], total[b]) / max(1e-9, max(total[a], total[b]))
-                    if logging { PairFeatureLog.write(ia.id, ib.id, f) }
+                    let needsQuantities = logging || sharedKeys >= minShared || (hasQuantities[a] && hasQuantities[b])
+                    let (qa, qb, qShared) = needsQuantities ? quantityWeights(ia.quantities, ib.quantities) : (0, 0, 0)
+                    let q = needsQuantities ? quantityRelation(ia.quantities, ib.quantities) : .none
+                    // The features of the pair (``PairFeatures``): all of them only for the pairs
+                    // that reach the decision, or for every pair when they are logged for training.
+                    func features() -> PairFeatures {
+                        var f = PairFeatures()
+                        f.cosine = Double(ClaimGrouper.cosine(ia.vector, ib.vector))
+                        f.dice = sim
+                        f.diceWithQuantities = (2 * shared + qShared) / max(1e-9, total[a] + total[b] + qa + qb)
+                        f.sharedKeys = sharedKeys
+                        f.quantitiesMatch = q == .match
+                        f.quantitiesConflict = q == .conflict
+                        f.polarityDiffers = negated[a] != negated[b]
+                        let entityUnion = entityTotal[a] + entityTotal[b] - sharedEntities
+                        f.entitiesShared = entityUnion > 0 ? sharedEntities / entityUnion : 0
+                        f.entitiesMissing = max(entityTotal[a] > 0 ? (entityTotal[a] - sharedEntities) / entityTotal[a] : 0,
+                                                entityTotal[b] > 0 ? (entityTotal[b] - sharedEntities) / entityTotal[b] : 0)
+                        f.datesConflict = hasDate[a] && hasDate[b] && sharedDates == 0
+                        f.lengthRatio = min(total[a], total[b]) / max(1e-9, max(total[a], total[b]))
+                        return f
+                    }
+                    if logging { PairFeatureLog.write(ia.id, ib.id, features()) }
+                    // Fewer shared keys than any decision below needs, and no amounts to compare
+                    // (most candidates): nothing more to look at.
+                    if sharedKeys < minShared && (!hasQuantities[a] || !hasQuantities[b]) { continue }
                     // A claim and a similar one of the other polarity may be a denial: a
                     // candidate the disagreement finder checks term by term (the negated claim
                     // keeps the terms it denies, next to their `¬` markers).
@@ -325,15 +334,16 @@ public struct ClaimGrouper: Sendable {
                     // amounts (one template, another deal or day): not one fact.
                     guard ia.negated == ib.negated, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
                           sharedEvidence(ia, ib) >= minShared else { continue }
-                    let p = model.probability(f)
-                    let alike = max(sim, f.diceWithQuantities) >= threshold
-                    // Without a sentence vector (a claim analysed before vectors existed) the
-                    // keys decide alone.
                     // Event scope: claims that name no entity take their holder from their
                     // documents, which must not be about other things (the same template in two
                     // deals: `Terms of the acquisition were not disclosed`).
                     if entityTotal[a] == 0 && entityTotal[b] == 0 && otherHolders(ia.document, ib.document)
                         && !sameMeasures(ia.quantities, ib.quantities) { continue }
+                    let f = features()
+                    let p = model.probability(f)
+                    let alike = max(sim, f.diceWithQuantities) >= threshold
+                    // Without a sentence vector (a claim analysed before vectors existed) the
+                    // keys decide alone.
                     // Claims naming the same entities (and no other) with no date in conflict: the
                     // same participants, so a lower probability suffices (``sameEntitiesThreshold``).
                     let sameEntities = f.entitiesShared > 0 && f.entitiesMissing == 0 && !f.datesConflict
