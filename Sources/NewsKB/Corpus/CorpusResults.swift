@@ -36,7 +36,7 @@ final class CorpusResults {
             CREATE TEMP TABLE corpus_group_members (tmp INTEGER NOT NULL, claim_id INTEGER NOT NULL, document_id INTEGER NOT NULL,
                 similarity REAL NOT NULL, PRIMARY KEY (tmp, claim_id)) WITHOUT ROWID;
             CREATE TEMP TABLE corpus_conflicts (tmp INTEGER PRIMARY KEY, cls INTEGER NOT NULL, k1 INTEGER NOT NULL, k2 INTEGER NOT NULL,
-                k3 TEXT NOT NULL, k4 INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL, story INTEGER);
+                k3 TEXT NOT NULL, k4 INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL, story INTEGER, reason TEXT);
             CREATE TEMP TABLE corpus_positions (tmp INTEGER NOT NULL, seq INTEGER NOT NULL, claim_id INTEGER NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, position TEXT NOT NULL);
             """)
@@ -49,7 +49,7 @@ final class CorpusResults {
             """)
         insMember = try db.prepare("INSERT INTO temp.corpus_group_members(tmp, claim_id, document_id, similarity) VALUES (?, ?, ?, ?)")
         insConflict = try db.prepare("""
-            INSERT INTO temp.corpus_conflicts(tmp, cls, k1, k2, k3, k4, kind, topic, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO temp.corpus_conflicts(tmp, cls, k1, k2, k3, k4, kind, topic, story, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insPosition = try db.prepare("INSERT INTO temp.corpus_positions(tmp, seq, claim_id, start, \"end\", position) VALUES (?, ?, ?, ?, ?, ?)")
         normalizedStmt = try db.prepare("SELECT match_keys FROM claims WHERE id = ?")
@@ -245,7 +245,7 @@ final class CorpusResults {
     private func insert(_ d: DisagreementFinder.Found, key: (Int, Int64, Int64, String, Int64), story: Int?,
                         rows: [ClaimCorpus.ClaimRow]) throws {
         conflicts += 1
-        try insConflict.execute([conflicts, key.0, key.1, key.2, key.3, key.4, d.kind.rawValue, d.topic, story])
+        try insConflict.execute([conflicts, key.0, key.1, key.2, key.3, key.4, d.kind.rawValue, d.topic, story, d.reason])
         for (q, p) in d.positions.enumerated() {
             let r = rows[p.claim]
             try insPosition.execute([conflicts, q, r.id, r.start, r.end, p.position])
@@ -285,8 +285,8 @@ final class CorpusResults {
                 CREATE TEMP TABLE corpus_conflict_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
                 INSERT INTO temp.corpus_conflict_ids(tmp, id)
                     SELECT tmp, row_number() OVER (ORDER BY cls, k1, k2, k3, k4) FROM temp.corpus_conflicts;
-                INSERT INTO conflicts(id, kind, topic, story_id)
-                    SELECT i.id, c.kind, c.topic, s.id
+                INSERT INTO conflicts(id, kind, topic, story_id, reason)
+                    SELECT i.id, c.kind, c.topic, s.id, c.reason
                       FROM temp.corpus_conflicts c JOIN temp.corpus_conflict_ids i ON i.tmp = c.tmp
                       LEFT JOIN temp.corpus_story_ids s ON s.tmp = c.story ORDER BY i.id;
                 INSERT OR IGNORE INTO conflict_positions(conflict_id, claim_id, start, "end", position)

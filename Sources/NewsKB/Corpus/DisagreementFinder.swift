@@ -34,7 +34,11 @@ extension ClaimGrouper.ConflictKind {
 
 enum DisagreementFinder {
     struct Position { var claim: Int; var position: String }
-    struct Found { var kind: DisagreementKind; var topic: String; var story: Int?; var positions: [Position] }
+    struct Found {
+        var kind: DisagreementKind; var topic: String; var story: Int?; var positions: [Position]
+        /// Why the sources disagree, for people (`same quantity: people injured, 12 vs 30; …`).
+        var reason = ""
+    }
 
     /// `sourceOf` gives each document's source (its outlet, or the document itself when its
     /// outlet is unknown): sources disagree, an outlet's own updates and repeats do not.
@@ -85,8 +89,10 @@ enum DisagreementFinder {
                 return !ea.isDisjoint(with: eb)
             }
             if !involvedPlaces.isEmpty {
+                let said = involvedPlaces.map { describe(places[$0].role, places[$0].label) }
                 out.append(Found(kind: .place, topic: predicate, story: story,
-                                 positions: involvedPlaces.map { Position(claim: places[$0].claim, position: describe(places[$0].role, places[$0].label)) }))
+                                 positions: involvedPlaces.map { Position(claim: places[$0].claim, position: describe(places[$0].role, places[$0].label)) },
+                                 reason: "one event (\(predicate)), placed differently by different sources: " + distinct(said)))
             }
             // Times: compare values of the same precision only.
             let times = slots.filter { $0.role == .time && !$0.value.hasPrefix("relative") }
@@ -114,7 +120,9 @@ enum DisagreementFinder {
                 } }
                 if !involved.isEmpty {
                     out.append(Found(kind: .time, topic: predicate, story: story,
-                                     positions: involved.sorted().map { Position(claim: ts[$0].claim, position: "on " + ts[$0].label) }))
+                                     positions: involved.sorted().map { Position(claim: ts[$0].claim, position: "on " + ts[$0].label) },
+                                     reason: "one event (\(predicate)), dated differently by different sources: "
+                                         + distinct(involved.sorted().map { ts[$0].label })))
                 }
             }
             // Direction: A → B against B → A.
@@ -127,7 +135,8 @@ enum DisagreementFinder {
                 let opposed = ds.contains { x in ds.contains { y in x.value != y.value && otherSource(x.doc, y.doc) } }
                 if orientations.count == 2 && opposed {
                     out.append(Found(kind: .direction, topic: predicate, story: story,
-                                     positions: ds.map { Position(claim: $0.claim, position: $0.label) }))
+                                     positions: ds.map { Position(claim: $0.claim, position: $0.label) },
+                                     reason: "\(predicate) in opposite directions: " + distinct(ds.map(\.label))))
                 }
             }
         }
@@ -165,7 +174,8 @@ enum DisagreementFinder {
                         return Position(claim: m, position: c.negated ? "denies" : "asserts")
                     }
                 }
-                out.append(Found(kind: kind.disagreement, topic: topic, story: stories.count == 1 ? stories.first : nil, positions: positions))
+                out.append(Found(kind: kind.disagreement, topic: topic, story: stories.count == 1 ? stories.first : nil, positions: positions,
+                                 reason: reason(kind, ps.filter { members.contains($0.0) }, claims)))
             }
         }
         return out
@@ -194,6 +204,25 @@ enum DisagreementFinder {
         case .negation:
             guard a.negated != b.negated else { return false }
             return a.negated ? isDenial(a, of: b, keys) : isDenial(b, of: a, keys)
+        }
+    }
+
+    /// The values said, each once, in order: `at Vladivostok / at Vostochny Cosmodrome`.
+    static func distinct(_ values: [String]) -> String {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }.joined(separator: " / ")
+    }
+
+    /// Why a component of pair conflicts is one: from its first pair (`pairs` in order).
+    static func reason(_ kind: ClaimGrouper.ConflictKind, _ pairs: [(Int, Int)], _ claims: [ClaimCorpus.ClaimRow]) -> String {
+        guard let (a, b) = pairs.first else { return "" }
+        let cos = String(format: "%.2f", Double(cosine(claims[a], claims[b])))
+        switch kind {
+        case .numeric:
+            guard let (x, y) = incompatibleMeasure(claims[a], claims[b]) else { return "one proposition (cosine \(cos)), other values" }
+            return "the same quantity in one proposition (cosine \(cos)), values that rounding does not explain: \(x.key) vs \(y.key)"
+        case .negation:
+            return "one source denies what another asserts (cosine \(cos))"
         }
     }
 

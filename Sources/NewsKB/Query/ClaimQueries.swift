@@ -97,7 +97,7 @@ public struct ClaimQueries {
             filters.append("disagreement IN (SELECT id FROM conflicts \(story == nil ? "" : "WHERE story_id = :story") ORDER BY id LIMIT :limit)")
         }
         let sql = """
-            SELECT disagreement, kind, topic, document, position, text, start, "end", story
+            SELECT disagreement, kind, topic, document, position, text, start, "end", story, reason
               FROM disagreements
              \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
              ORDER BY disagreement, document, start

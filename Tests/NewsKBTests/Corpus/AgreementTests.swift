@@ -120,6 +120,9 @@ import NewsKBExtraction
         let found = try disagreements(store.db)
         #expect(found.contains { $0.kind == "numeric" && $0.document == "a.txt" && $0.position.contains("12") }, "\(found)")
         #expect(found.contains { $0.kind == "numeric" && $0.document == "b.txt" && $0.position.contains("30") }, "\(found)")
+        // It says why: the same quantity, the two values.
+        let reason = try store.db.scalar("SELECT reason FROM disagreements WHERE kind = 'numeric'")?.string ?? ""
+        #expect(reason.contains("same quantity") && reason.contains("12") && reason.contains("30"), "\(reason)")
     }
 
     @Test func oneOutletUpdatingItsOwnCountIsNotADisagreement() throws {
