@@ -35,3 +35,28 @@ JOIN documents d ON d.id = c.document_id;
 INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('conflicts', 'reason', 'Why the sources disagree: the same quantity of one proposition with values that rounding does not explain, one event placed or dated differently, a denial of what another source asserts.', 5),
  ('disagreements', 'reason', 'Why the sources disagree (conflicts.reason).', 11);
+
+-- Each claim group says why its claims assert one thing: the agreement model's probability for
+-- its closest pair and the words every member states.
+ALTER TABLE claim_groups ADD COLUMN reason TEXT;
+
+DROP VIEW claim_agreement;
+CREATE VIEW claim_agreement AS
+SELECT g.id AS claim_group,
+       (SELECT substr(d.body, c.start + 1, c."end" - c.start)
+          FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE c.id = g.representative_claim_id)      AS claim,
+       g.sources                                      AS sources,
+       (SELECT group_concat(k, ',') FROM (
+            SELECT DISTINCT d.key AS k
+              FROM claim_group_members m JOIN claims c ON c.id = m.claim_id
+              JOIN documents d ON d.id = c.document_id
+             WHERE m.group_id = g.id ORDER BY d.key)) AS documents,
+       g.story_id                                     AS story,
+       g.normalized                                   AS normalized,
+       g.reason                                       AS reason
+FROM claim_groups g;
+
+INSERT INTO schema_docs(object, column_name, doc, position) VALUES
+ ('claim_groups', 'reason', 'Why its claims assert one thing: the agreement model''s probability for its closest pair and the words every member states.', 6),
+ ('claim_agreement', 'reason', 'Why its claims assert one thing (claim_groups.reason).', 7);

@@ -32,7 +32,7 @@ final class CorpusResults {
             CREATE TEMP TABLE corpus_stories (tmp INTEGER PRIMARY KEY, first_doc INTEGER NOT NULL, label TEXT NOT NULL);
             CREATE TEMP TABLE corpus_story_documents (document_id INTEGER PRIMARY KEY, tmp INTEGER NOT NULL);
             CREATE TEMP TABLE corpus_groups (tmp INTEGER PRIMARY KEY, sort_order INTEGER NOT NULL, sort_id INTEGER NOT NULL,
-                representative INTEGER NOT NULL, normalized TEXT NOT NULL, sources INTEGER NOT NULL);
+                representative INTEGER NOT NULL, normalized TEXT NOT NULL, sources INTEGER NOT NULL, reason TEXT);
             CREATE TEMP TABLE corpus_group_members (tmp INTEGER NOT NULL, claim_id INTEGER NOT NULL, document_id INTEGER NOT NULL,
                 similarity REAL NOT NULL, PRIMARY KEY (tmp, claim_id)) WITHOUT ROWID;
             CREATE TEMP TABLE corpus_conflicts (tmp INTEGER PRIMARY KEY, cls INTEGER NOT NULL, k1 INTEGER NOT NULL, k2 INTEGER NOT NULL,
@@ -45,7 +45,7 @@ final class CorpusResults {
         storyOfDocument = try db.prepare("SELECT tmp FROM temp.corpus_story_documents WHERE document_id = ?")
         outletOfDocument = try db.prepare("SELECT outlet FROM documents WHERE id = ?")
         insGroup = try db.prepare("""
-            INSERT INTO temp.corpus_groups(tmp, sort_order, sort_id, representative, normalized, sources) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO temp.corpus_groups(tmp, sort_order, sort_id, representative, normalized, sources, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         insMember = try db.prepare("INSERT INTO temp.corpus_group_members(tmp, claim_id, document_id, similarity) VALUES (?, ?, ?, ?)")
         insConflict = try db.prepare("""
@@ -183,9 +183,24 @@ final class CorpusResults {
             row.quantities = try loader.quantities(ofClaim: repID)
             groups += 1
             // Numbered by the first member of the merged group.
-            try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count])
+            try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count,
+                                  try reason(members.map { nodes[$0].node }, best: members.map { merged.best[$0] }.max() ?? 0)])
             for m in members { try insMember.execute([groups, nodes[m].node, nodes[m].info.documentID, merged.best[m].rounded3]) }
         }
+    }
+
+    /// Why a group's claims assert one thing: the probability of its closest pair (the agreement
+    /// model's) and the words every member states (`probability 0.93; all say: summit,
+    /// vladivostok`).
+    private func reason(_ claims: [Int64], best: Double) throws -> String {
+        var common: Set<Substring>?
+        for id in claims {
+            let line = try normalizedStmt.scalar([id])?.string ?? ""
+            let words = Set(line.split(separator: " ").filter { ClaimKey.kind(of: $0) == .word && !$0.hasPrefix(ClaimExtractor.negatedTermPrefix) })
+            common = common.map { $0.intersection(words) } ?? words
+        }
+        let said = (common ?? []).sorted().prefix(8).joined(separator: ", ")
+        return String(format: "probability %.2f", best) + (said.isEmpty ? "" : "; all say: " + said)
     }
 
     /// Checks the numeric and negation pairs of a finished story component; the stories of its
@@ -274,8 +289,8 @@ final class CorpusResults {
                      GROUP BY m.tmp HAVING min(sd.tmp) = max(sd.tmp);
                 CREATE TEMP TABLE corpus_group_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
                 INSERT INTO temp.corpus_group_ids(tmp, id) SELECT tmp, row_number() OVER (ORDER BY sort_order, sort_id) FROM temp.corpus_groups;
-                INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized, sources)
-                    SELECT i.id, g.representative, s.id, g.normalized, g.sources
+                INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized, sources, reason)
+                    SELECT i.id, g.representative, s.id, g.normalized, g.sources, g.reason
                       FROM temp.corpus_groups g JOIN temp.corpus_group_ids i ON i.tmp = g.tmp
                       LEFT JOIN temp.corpus_group_stories gs ON gs.tmp = g.tmp
                       LEFT JOIN temp.corpus_story_ids s ON s.tmp = gs.story ORDER BY i.id;

@@ -81,6 +81,12 @@ import NewsKBExtraction
     @Test func aParaphraseInOtherWordsGroups() throws {
         let (_, store) = try importDocs([doc("a.txt", "Alpha", Self.floodA), doc("b.txt", "Beta", Self.floodB)])
         #expect(try groupDocuments(store.db, containing: "destroyed the main bridge") == ["a.txt", "b.txt"])
+        // The group says why: the model's probability and what both state.
+        let reason = try store.db.scalar("""
+            SELECT a.reason FROM claim_agreement a JOIN claim_evidence e ON e.claim_group = a.claim_group
+             WHERE e.text LIKE '%destroyed the main bridge%'
+            """)?.string ?? ""
+        #expect(reason.hasPrefix("probability 0.") && reason.contains("bridg"), "\(reason)")
     }
 
     @Test func aTemplateAboutDifferentDealsDoesNotGroup() throws {
