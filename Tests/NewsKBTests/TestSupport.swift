@@ -1,6 +1,24 @@
 import Foundation
 @testable import NewsKB
 
+/// Imports `docs` into a fresh store in a temporary folder (kept alive by the returned `TempDir`).
+func importDocs(_ docs: [SourceDocument], batchSize: Int = 256) throws -> (TempDir, KnowledgeStore) {
+    let dir = TempDir()
+    let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+    let importer = try Importer(store: store)
+    importer.batchSize = batchSize
+    _ = try importer.importDocuments(docs)
+    return (dir, store)
+}
+
+/// Documents (sorted keys) of the claim groups whose evidence contains `text`.
+func groupDocuments(_ db: Database, containing text: String) throws -> [String] {
+    try db.rows("""
+        SELECT DISTINCT document FROM claim_evidence WHERE claim_group IN
+          (SELECT claim_group FROM claim_evidence WHERE text LIKE '%' || ? || '%') ORDER BY document
+        """, [text]).compactMap { $0[0].string }
+}
+
 /// A fresh temporary folder, removed when the value is released.
 final class TempDir {
     let path: String

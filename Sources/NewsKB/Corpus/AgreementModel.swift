@@ -39,9 +39,20 @@ public struct PairFeatures: Sendable, Equatable {
 
     /// The feature values the model weighs (``names``).
     public var values: [Double] {
-        [cosine, dice, diceWithQuantities, log1p(Double(sharedKeys)), quantitiesMatch ? 1 : 0,
-         quantitiesConflict ? 1 : 0, polarityDiffers ? 1 : 0, entitiesShared, entitiesMissing,
-         datesConflict ? 1 : 0, lengthRatio, cosine * dice, cosine * cosine]
+        var out = [Double]()
+        out.reserveCapacity(PairFeatures.names.count)
+        forEachValue { _, x in out.append(x) }
+        return out
+    }
+
+    /// Calls `body` with each value's index in ``names`` and the value: the one list of them,
+    /// read by ``values`` and, without an array, by ``AgreementModel/probability(_:)``.
+    @inline(__always)
+    func forEachValue(_ body: (Int, Double) -> Void) {
+        body(0, cosine); body(1, dice); body(2, diceWithQuantities); body(3, log1p(Double(sharedKeys)))
+        body(4, quantitiesMatch ? 1 : 0); body(5, quantitiesConflict ? 1 : 0); body(6, polarityDiffers ? 1 : 0)
+        body(7, entitiesShared); body(8, entitiesMissing); body(9, datesConflict ? 1 : 0); body(10, lengthRatio)
+        body(11, cosine * dice); body(12, cosine * cosine)
     }
 }
 
@@ -114,23 +125,18 @@ public struct AgreementModel: Sendable {
 
     /// The probability that two claims with these features assert the same thing.
     public func probability(_ f: PairFeatures) -> Double {
-        // The terms of ``PairFeatures/values`` one by one: no array per pair (the grouper asks
-        // this of every candidate that passes its checks).
+        // The terms one by one: no array per pair (the grouper asks this of every candidate
+        // that passes its checks).
         var z = bias
-        @inline(__always) func add(_ i: Int, _ x: Double) { z += weight[i] * (x - mean[i]) / scale[i] }
-        add(0, f.cosine); add(1, f.dice); add(2, f.diceWithQuantities); add(3, log1p(Double(f.sharedKeys)))
-        add(4, f.quantitiesMatch ? 1 : 0); add(5, f.quantitiesConflict ? 1 : 0); add(6, f.polarityDiffers ? 1 : 0)
-        add(7, f.entitiesShared); add(8, f.entitiesMissing); add(9, f.datesConflict ? 1 : 0); add(10, f.lengthRatio)
-        add(11, f.cosine * f.dice); add(12, f.cosine * f.cosine)
+        f.forEachValue { i, x in z += weight[i] * (x - mean[i]) / scale[i] }
         return 1 / (1 + exp(-z))
     }
 
     /// The feature that weighs most for or against the pair, for the reason shown with a group.
     public func strongest(_ f: PairFeatures) -> (name: String, contribution: Double) {
-        let v = f.values
         var best = (name: PairFeatures.names[0], contribution: 0.0)
-        for i in v.indices {
-            let c = weight[i] * (v[i] - mean[i]) / scale[i]
+        f.forEachValue { i, x in
+            let c = weight[i] * (x - mean[i]) / scale[i]
             if abs(c) > abs(best.contribution) { best = (PairFeatures.names[i], c) }
         }
         return best

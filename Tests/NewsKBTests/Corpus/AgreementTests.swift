@@ -6,23 +6,8 @@ import NewsKBExtraction
 /// Which sources agree and where they conflict, on articles written for these tests: the learned
 /// pair decision, event scope, and conflicts that are real.
 @Suite(.serialized) struct AgreementTests {
-    func importDocs(_ docs: [SourceDocument]) throws -> (TempDir, KnowledgeStore) {
-        let dir = TempDir()
-        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
-        _ = try Importer(store: store).importDocuments(docs)
-        return (dir, store)
-    }
-
     func doc(_ key: String, _ outlet: String?, _ body: String, published: String = "2026-03-02", title: String? = nil) -> SourceDocument {
         SourceDocument(key: key, title: title, outlet: outlet, published: published, body: body, origin: key)
-    }
-
-    /// Keys of the documents whose claims share a group with a claim containing `text`.
-    func groupDocuments(_ db: Database, containing text: String) throws -> [String] {
-        try db.rows("""
-            SELECT DISTINCT document FROM claim_evidence WHERE claim_group IN
-              (SELECT claim_group FROM claim_evidence WHERE text LIKE '%' || ? || '%') ORDER BY document
-            """, [text]).compactMap { $0[0].string }
     }
 
     func disagreements(_ db: Database) throws -> [(kind: String, document: String, position: String)] {

@@ -68,12 +68,6 @@ import Foundation
         return docs
     }
 
-    func importDocs(_ docs: [SourceDocument]) throws -> (TempDir, KnowledgeStore) {
-        let dir = TempDir()
-        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
-        _ = try Importer(store: store).importDocuments(docs)
-        return (dir, store)
-    }
 
 
     @Test(arguments: [false, true])

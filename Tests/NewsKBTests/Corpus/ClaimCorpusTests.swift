@@ -3,15 +3,6 @@ import Foundation
 @testable import NewsKB
 
 @Suite(.serialized) struct ClaimCorpusTests {
-    func importDocs(_ docs: [SourceDocument], batchSize: Int = 256) throws -> (TempDir, KnowledgeStore) {
-        let dir = TempDir()
-        let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
-        let importer = try Importer(store: store)
-        importer.batchSize = batchSize
-        _ = try importer.importDocuments(docs)
-        return (dir, store)
-    }
-
     func doc(_ key: String, _ body: String, published: String? = nil, title: String? = nil) -> SourceDocument {
         SourceDocument(key: key, title: title, published: published, body: body, origin: key)
     }
@@ -19,15 +10,6 @@ import Foundation
     func seeds() throws -> [SourceDocument] {
         let files = try FileManager.default.contentsOfDirectory(atPath: repoRoot + "/seeds").filter { $0.hasSuffix(".txt") }.sorted()
         return try files.map { doc($0, try String(contentsOfFile: repoRoot + "/seeds/" + $0, encoding: .utf8)) }
-    }
-
-    /// Documents (sorted keys) of the claim group whose evidence contains `text`.
-    func groupDocuments(_ db: Database, containing text: String) throws -> [String] {
-        let rows = try db.rows("""
-            SELECT DISTINCT document FROM claim_evidence WHERE claim_group IN
-              (SELECT claim_group FROM claim_evidence WHERE text LIKE '%' || ? || '%') ORDER BY document
-            """, [text])
-        return rows.compactMap { $0[0].string }
     }
 
     @Test func seedFactsGroupAcrossTheArticlesThatStateThem() throws {
