@@ -7,6 +7,7 @@
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
+#   make diagnose-mrpc    why MRPC dev pairs are grouped or not through the import (rules vs the model)
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
 SHELL := /bin/bash
@@ -17,7 +18,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings train-agreement
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings train-agreement diagnose-mrpc
 
 all: build
 
@@ -86,6 +87,11 @@ train-agreement: release
 	@if [ ! -x .venv-train/bin/python ]; then python3 -m venv .venv-train && .venv-train/bin/pip install -q $(TRAIN_PINS); fi
 	.venv-train/bin/python scripts/train-agreement.py --shared $(SHARED) --bin $(RELEASE_BIN)
 	python3 scripts/embed-resources.py
+
+# Why MRPC dev pairs are grouped or not through the import: the import against the pair decision
+# alone, and the rule or guard behind each difference (standard library only).
+diagnose-mrpc: release
+	@python3 scripts/diagnose-mrpc.py --shared $(SHARED) --bin $(RELEASE_BIN)
 
 # Not part of `make test`: reads real sentences from $(SHARED)/corpora at run time.
 check-embeddings: build
