@@ -102,6 +102,11 @@ public struct ClaimGrouper: Sendable {
     /// (a paraphrase in other words: `floods destroyed the main bridge over the Varna` /
     /// `flooding wrecked the principal bridge across the Varna`).
     public var sameEntitiesThreshold = 0.65
+    /// Least similarity of two documents (``StoryGrouper/threshold``; the corpus phase sets it from
+    /// its story grouper) for them to count as one story: below it, two documents that merely
+    /// share a template or a company (`will be listed in Luxembourg` in two bond issues, one
+    /// company's request and, a month later, its approval) need the model's corpus threshold.
+    public var storyThreshold = StoryGrouper().threshold
     /// Least probability for claims of two documents that no story link joins (another event,
     /// as far as the stories can tell: `Terms were not disclosed` in two deals).
     public var unlinkedThreshold = 0.95
@@ -153,11 +158,13 @@ public struct ClaimGrouper: Sendable {
     /// items themselves; the corpus phase passes corpus-wide weights, so a pair scores the same in
     /// whichever window compares it). Only pairs for which `owned(a, b)` holds are compared: the
     /// corpus phase runs over overlapping windows and each pair belongs to exactly one.
-    /// `linked(docA, docB)` says whether two documents were compared as possibly one story (by ``Item/document``):
-    /// claims of documents that none joins group only above ``unlinkedThreshold`` and when they
-    /// name a common entity.
+    /// `linked(docA, docB)` is the similarity of two documents as the story comparison measured it
+    /// (by ``Item/document``; 0 when it did not compare them): claims of documents that reach
+    /// ``storyThreshold`` (one story) group on the learned decision; of documents compared but
+    /// below it, only when the model is confident (``AgreementModel/corpusThreshold``); of
+    /// documents never compared, only above ``unlinkedThreshold`` and when they name a common entity.
     public func findPairs(_ items: [Item], keyCount: Int, weight given: [Double]? = nil,
-                          linked: (Int32, Int32) -> Bool = { _, _ in true },
+                          linked: (Int32, Int32) -> Double = { _, _ in 1 },
                           owned: (Int, Int) -> Bool = { _, _ in true }) -> Pairs {
         let n = items.count
         var result = Pairs()
@@ -348,10 +355,12 @@ public struct ClaimGrouper: Sendable {
                     // same participants, so a lower probability suffices (``sameEntitiesThreshold``).
                     let sameEntities = f.entitiesShared > 0 && f.entitiesMissing == 0 && !f.datesConflict
                     let measured = alike && sameMeasures(ia.quantities, ib.quantities)
+                    let documents = linked(ia.document, ib.document)
                     let accepted = ia.vector.isEmpty || ib.vector.isEmpty ? alike
-                        : linked(ia.document, ib.document)
+                        : documents >= storyThreshold
                             ? p >= model.corpusThreshold || (alike && p >= model.threshold) || (sameEntities && p >= sameEntitiesThreshold) || measured
-                            : (p >= unlinkedThreshold && sharedEntities > 0) || measured
+                        : documents > 0 ? p >= model.corpusThreshold || measured
+                        : (p >= unlinkedThreshold && sharedEntities > 0) || measured
                     if accepted {
                         let (x, y) = rank[a] < rank[b] ? (a, b) : (b, a)
                         edges.append((p, x, y))

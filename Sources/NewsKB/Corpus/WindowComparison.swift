@@ -46,13 +46,17 @@ struct WindowComparison: Sendable {
                     inFirst[a]! || inFirst[b]!
                 }
             }
-            // Event scope: claims of two documents that no story link joins group only on the
-            // strongest evidence (``ClaimGrouper/unlinkedThreshold``).
-            var linked = Set<Int64>(minimumCapacity: links.adjacency.count)
-            for e in links.adjacency { linked.insert(Int64(min(e.a, e.b)) << 32 | Int64(max(e.a, e.b))) }
+            // Event scope: how alike the story comparison found two documents decides what their
+            // claims need to group (``ClaimGrouper/findPairs``).
+            var linked = [Int64: Float](minimumCapacity: links.adjacency.count)
+            for e in links.adjacency {
+                let k = Int64(min(e.a, e.b)) << 32 | Int64(max(e.a, e.b))
+                linked[k] = max(linked[k] ?? 0, e.sim)
+            }
+            claimGrouper.storyThreshold = storyGrouper.threshold
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
-                                       linked: { a, b in linked.contains(Int64(min(a, b)) << 32 | Int64(max(a, b))) }) { a, b in
+                                       linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) }) { a, b in
                     itemInFirst[a] || itemInFirst[b]
                 }
             }

@@ -32,6 +32,32 @@ import Testing
         #expect(ClaimGrouper().group(other, keyCount: 10).groups.isEmpty)
     }
 
+    @Test func howAlikeTheDocumentsAreDecidesWhatTheirClaimsNeed() throws {
+        // Two claims whose keys are alike and whose vectors are half alike: the model accepts
+        // them at its MRPC threshold but is not confident.
+        func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
+        var a = item(1, doc: 0, [3, 4, 5, 6]), b = item(2, doc: 1, [3, 4, 5, 6, 7])
+        a.vector = vector(127, 0)
+        b.vector = vector(64, 110)
+        let g = ClaimGrouper()
+        let weights = [Double](repeating: 1, count: 10)
+        func edges(documents: Double) -> Int {
+            g.findPairs([a, b], keyCount: 10, weight: weights, linked: { _, _ in documents }).edges.count
+        }
+        var f = PairFeatures()
+        f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
+        f.dice = 8.0 / 9; f.diceWithQuantities = 8.0 / 9; f.sharedKeys = 4; f.lengthRatio = 0.8
+        let p = g.model.probability(f)
+        try #require(p >= g.model.threshold && p < g.model.corpusThreshold, "p = \(p)")
+        // One story (the documents reach the story grouper's link threshold): they group.
+        #expect(edges(documents: 0.5) == 1)
+        // Documents the story comparison found only a little alike (a template, one company in
+        // two events): the model must be confident.
+        #expect(edges(documents: StoryGrouper().threshold / 2) == 0)
+        // Documents never compared: not either.
+        #expect(edges(documents: 0) == 0)
+    }
+
     @Test func oppositePolarityIsACandidateDenialNotAnEdge() {
         let items = [item(1, doc: 0, [3, 4, 5, 6]), item(2, doc: 1, [3, 4, 5, 6, 7], negated: true)]
         let r = ClaimGrouper().group(items, keyCount: 10)
