@@ -131,16 +131,6 @@ public struct AgreementModel: Sendable {
         f.forEachValue { i, x in z += weight[i] * (x - mean[i]) / scale[i] }
         return 1 / (1 + exp(-z))
     }
-
-    /// The feature that weighs most for or against the pair, for the reason shown with a group.
-    public func strongest(_ f: PairFeatures) -> (name: String, contribution: Double) {
-        var best = (name: PairFeatures.names[0], contribution: 0.0)
-        f.forEachValue { i, x in
-            let c = weight[i] * (x - mean[i]) / scale[i]
-            if abs(c) > abs(best.contribution) { best = (PairFeatures.names[i], c) }
-        }
-        return best
-    }
 }
 
 /// Writes the features of every pair the grouper compares to the file named by
@@ -149,7 +139,7 @@ public struct AgreementModel: Sendable {
 enum PairFeatureLog {
     static let handle: FileHandle? = {
         guard let path = ProcessInfo.processInfo.environment["NEWSKB_PAIR_FEATURES"], !path.isEmpty else { return nil }
-        FileManager.default.createFile(atPath: path, contents: Data("a\tb\t\(PairFeatures.names.joined(separator: "\t"))\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("a\tb\t\(PairFeatures.names.joined(separator: "\t"))\n".utf8))
         return FileHandle(forWritingAtPath: path).map { $0.seekToEndOfFile(); return $0 }
     }()
     static let lock = NSLock()

@@ -85,7 +85,7 @@ public struct ClaimGrouper: Sendable {
     /// Least similarity of a negated claim and a claim that is not for the pair to be reported
     /// as a possible denial (``ConflictKind/negation``, checked by the disagreement finder).
     public var negationCandidate = 0.3
-    /// Least number of keys (agreeing quantities included, see ``sharedEvidence(_:_:)``) two claims must share to group:
+    /// Least number of keys (agreeing quantities included, see ``sharedQuantities(_:_:)``) two claims must share to group:
     /// short claims reach a high similarity on two words ("bring back our jobs" / "bring back
     /// our borders").
     public var minShared = 3
@@ -192,6 +192,10 @@ public struct ClaimGrouper: Sendable {
                 }
             }
         }
+        // Date keys (``dateKeys``) as marks by key id, and each claim's measures with a unit.
+        var isDateKey = [Bool](repeating: false, count: keyCount)
+        for k in dateKeys where Int(k) < keyCount && k >= 0 { isDateKey[Int(k)] = true }
+        let unitMeasures = items.map { $0.quantities.reduce(0) { $0 + ($1.isCount ? 0 : 1) } }
         let model = self.model, logging = PairFeatureLog.isOn
         // The entities each document names (in its claims of this window): a claim that names
         // none takes its holder from its document (`Terms were not disclosed`).
@@ -281,11 +285,12 @@ public struct ClaimGrouper: Sendable {
                     }
                     // The weight and number of the keys they share: b's keys marked in a's, in
                     // ascending order (so the sum is the same, to the last bit, as a merge's).
-                    var shared = 0.0, sharedKeys = 0, sharedEntities = 0.0, sharedDates = 0
+                    var shared = 0.0, sharedKeys = 0, sharedEntities = 0.0, sharedDates = 0, sharedDateKeys = 0
                     for j in keyStart[b]..<keyStart[b + 1] where mark[Int(keys[j])] == Int32(a) {
                         let k = Int(keys[j])
                         shared += weight[k]
                         sharedKeys += 1
+                        if isDateKey[k] { sharedDateKeys += 1 }
                         switch kinds[k] {
                         case .entity: sharedEntities += weight[k]
                         case .date: sharedDates += 1
@@ -293,10 +298,18 @@ public struct ClaimGrouper: Sendable {
                         }
                     }
                     let sim = 2 * shared / max(1e-9, total[a] + total[b])
+                    // Fewer shared keys than any decision below needs, and no amounts to compare
+                    // (most candidates): nothing more to look at, unless every pair's features
+                    // are logged for training.
+                    let decides = sharedKeys >= minShared || (hasQuantities[a] && hasQuantities[b])
+                    if !decides && !logging { continue }
                     let ib = items[b]
-                    let needsQuantities = logging || sharedKeys >= minShared || (hasQuantities[a] && hasQuantities[b])
-                    let (qa, qb, qShared) = needsQuantities ? quantityWeights(ia.quantities, ib.quantities) : (0, 0, 0)
-                    let q = needsQuantities ? quantityRelation(ia.quantities, ib.quantities) : .none
+                    let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
+                    let q = quantityRelation(ia.quantities, ib.quantities)
+                    // The same two measures with units or more, and no other: a fingerprint of one
+                    // fact (`200 mph (322 km/h)` and `322 kilometres per hour (200 miles per hour)`),
+                    // whatever else their documents say.
+                    let sameMeasures = qa + qb > 0 && qShared == qa + qb && unitMeasures[a] >= 2 && unitMeasures[b] >= 2
                     // The features of the pair (``PairFeatures``): all of them only for the pairs
                     // that reach the decision, or for every pair when they are logged for training.
                     func features() -> PairFeatures {
@@ -316,10 +329,10 @@ public struct ClaimGrouper: Sendable {
                         f.lengthRatio = min(total[a], total[b]) / max(1e-9, max(total[a], total[b]))
                         return f
                     }
-                    if logging { PairFeatureLog.write(ia.id, ib.id, features()) }
-                    // Fewer shared keys than any decision below needs, and no amounts to compare
-                    // (most candidates): nothing more to look at.
-                    if sharedKeys < minShared && (!hasQuantities[a] || !hasQuantities[b]) { continue }
+                    if logging {
+                        PairFeatureLog.write(ia.id, ib.id, features())
+                        if !decides { continue }
+                    }
                     // A claim and a similar one of the other polarity may be a denial: a
                     // candidate the disagreement finder checks term by term (the negated claim
                     // keeps the terms it denies, next to their `¬` markers).
@@ -340,12 +353,12 @@ public struct ClaimGrouper: Sendable {
                     // Two claims that both give amounts, none of which agree, are about other
                     // amounts (one template, another deal or day): not one fact.
                     guard ia.negated == ib.negated, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
-                          sharedEvidence(ia, ib) >= minShared else { continue }
+                          sharedKeys - sharedDateKeys + min(sharedDateKeys, 1) + sharedQuantities(ia, ib) >= minShared else { continue }
                     // Event scope: claims that name no entity take their holder from their
                     // documents, which must not be about other things (the same template in two
                     // deals: `Terms of the acquisition were not disclosed`).
                     if entityTotal[a] == 0 && entityTotal[b] == 0 && otherHolders(ia.document, ib.document)
-                        && !sameMeasures(ia.quantities, ib.quantities) { continue }
+                        && !sameMeasures { continue }
                     let f = features()
                     let p = model.probability(f)
                     let alike = max(sim, f.diceWithQuantities) >= threshold
@@ -354,7 +367,7 @@ public struct ClaimGrouper: Sendable {
                     // Claims naming the same entities (and no other) with no date in conflict: the
                     // same participants, so a lower probability suffices (``sameEntitiesThreshold``).
                     let sameEntities = f.entitiesShared > 0 && f.entitiesMissing == 0 && !f.datesConflict
-                    let measured = alike && sameMeasures(ia.quantities, ib.quantities)
+                    let measured = alike && sameMeasures
                     let documents = linked(ia.document, ib.document)
                     let accepted = ia.vector.isEmpty || ib.vector.isEmpty ? alike
                         : documents >= storyThreshold
@@ -447,55 +460,22 @@ public struct ClaimGrouper: Sendable {
         return Int64(q.unit) << 32 | (b & 0xFFFF_FFFF)
     }
 
-    /// True when two claims give the same two measures with units or more, and no other: a
-    /// fingerprint of one fact (`200 mph (322 km/h)` and `322 kilometres per hour (200 miles per
-    /// hour)`), whatever else their documents say.
-    func sameMeasures(_ a: [Q], _ b: [Q]) -> Bool {
-        let (wa, wb, shared) = quantityWeights(a, b)
-        return wa + wb > 0 && shared == wa + wb && a.filter({ !$0.isCount }).count >= 2 && b.filter({ !$0.isCount }).count >= 2
-    }
-
     /// The cosine of two quantized unit vectors (0 when either is missing).
     @inline(__always)
     static func cosine(_ a: [Int8], _ b: [Int8]) -> Float {
         guard !a.isEmpty, a.count == b.count else { return 0 }
-        return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in SentenceEncoder.dot(x, y) } }
+        return SentenceEncoder.dot(a, b)
     }
 
-    @inline(__always)
-    func sharedWeight(_ a: [Int32], _ b: [Int32], _ w: [Double]) -> Double {
-        var i = 0, j = 0, s = 0.0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { s += w[Int(a[i])]; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return s
-    }
-
-    /// Keys two claims share (shared date keys counting as one) plus their agreeing quantities
-    /// (a measure with a unit counting two).
-    func sharedEvidence(_ a: Item, _ b: Item) -> Int {
-        var i = 0, j = 0, n = 0, dates = 0
-        while i < a.keys.count && j < b.keys.count {
-            if a.keys[i] == b.keys[j] {
-                if dateKeys.contains(a.keys[i]) { dates += 1 } else { n += 1 }
-                i += 1; j += 1
-            } else if a.keys[i] < b.keys[j] { i += 1 } else { j += 1 }
-        }
-        // A measure with a unit (`59 km/h`) is specific enough to count twice; a plain count once.
+    /// The quantities of `a` with an agreeing value in `b`, as evidence two claims share (with
+    /// their shared keys, a shared date counting once): a measure with a unit (`59 km/h`) is
+    /// specific enough to count twice, a plain count once.
+    func sharedQuantities(_ a: Item, _ b: Item) -> Int {
         var q = 0
         for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }) {
             q += x.isCount ? 1 : 2
         }
-        return n + min(dates, 1) + q
-    }
-
-    @inline(__always)
-    func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, n = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return n
+        return q
     }
 
     /// Total quantity weight of each side, and the weight of the quantities that have an
@@ -511,7 +491,8 @@ public struct ClaimGrouper: Sendable {
         // Two claims giving the same measures, two or more with units each and none left over
         // (`37 mph (59 km/h)` and `59 kilometers per hour (37 miles per hour)`), carry a
         // fingerprint of one fact: their quantities weigh double.
-        if shared == wa + wb && a.filter({ !$0.isCount }).count >= 2 && b.filter({ !$0.isCount }).count >= 2 {
+        func withUnits(_ qs: [Q]) -> Int { qs.reduce(0) { $0 + ($1.isCount ? 0 : 1) } }
+        if shared == wa + wb && withUnits(a) >= 2 && withUnits(b) >= 2 {
             return (2 * wa, 2 * wb, 2 * shared)
         }
         return (wa, wb, shared)

@@ -184,23 +184,25 @@ final class CorpusResults {
             groups += 1
             // Numbered by the first member of the merged group.
             try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count,
-                                  try reason(members.map { nodes[$0].node }, lines: [repID: row.matchKeys],
-                                             best: members.map { merged.best[$0] }.max() ?? 0)])
+                                  try reason(representative: row.matchKeys, others: members.map { nodes[$0].node }.filter { $0 != repID },
+                                             best: merged.best[rep])])
             for m in members { try insMember.execute([groups, nodes[m].node, nodes[m].info.documentID, merged.best[m].rounded3]) }
         }
     }
 
     /// Why a group's claims assert one thing: the probability of its closest pair (the agreement
     /// model's) and the words every member states (`probability 0.93; all say: summit,
-    /// vladivostok`).
-    private func reason(_ claims: [Int64], lines known: [Int64: String], best: Double) throws -> String {
-        var common: Set<Substring>?
-        for id in claims {
-            let line = try known[id] ?? normalizedStmt.scalar([id])?.string ?? ""
-            let words = Set(line.split(separator: " ").filter { ClaimKey.kind(of: $0) == .word && !$0.hasPrefix(ClaimExtractor.negatedTermPrefix) })
-            common = common.map { $0.intersection(words) } ?? words
+    /// vladivostok`). `best` is the representative's best probability, the group's highest; the
+    /// other members' key lines are read only while some word is still common to all.
+    private func reason(representative line: String, others: [Int64], best: Double) throws -> String {
+        func words(_ line: String) -> Set<Substring> {
+            Set(line.split(separator: " ").filter { ClaimKey.kind(of: $0) == .word && !$0.hasPrefix(ClaimExtractor.negatedTermPrefix) })
         }
-        let said = (common ?? []).sorted().prefix(8).joined(separator: ", ")
+        var common = words(line)
+        for id in others where !common.isEmpty {
+            common.formIntersection(words(try normalizedStmt.scalar([id])?.string ?? ""))
+        }
+        let said = common.sorted().prefix(8).joined(separator: ", ")
         return String(format: "probability %.2f", best) + (said.isEmpty ? "" : "; all say: " + said)
     }
 

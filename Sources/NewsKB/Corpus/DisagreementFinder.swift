@@ -161,6 +161,9 @@ enum DisagreementFinder {
             }
             var comps = [Int: [Int]]()
             for x in parent.keys { comps[find(x), default: []].append(x) }
+            // Each component's first pair (in `ps` order), which its reason describes.
+            var firstPair = [Int: (Int, Int)]()
+            for p in ps where firstPair[find(p.0)] == nil { firstPair[find(p.0)] = p }
             for root in comps.keys.sorted() {
                 let members = comps[root]!.sorted()
                 let stories = Set(members.map { storyOf[claims[$0].doc] })
@@ -175,7 +178,7 @@ enum DisagreementFinder {
                     }
                 }
                 out.append(Found(kind: kind.disagreement, topic: topic, story: stories.count == 1 ? stories.first : nil, positions: positions,
-                                 reason: reason(kind, ps.filter { members.contains($0.0) }, claims)))
+                                 reason: reason(kind, firstPair[root], claims)))
             }
         }
         return out
@@ -213,9 +216,9 @@ enum DisagreementFinder {
         return values.filter { seen.insert($0).inserted }.joined(separator: " / ")
     }
 
-    /// Why a component of pair conflicts is one: from its first pair (`pairs` in order).
-    static func reason(_ kind: ClaimGrouper.ConflictKind, _ pairs: [(Int, Int)], _ claims: [ClaimCorpus.ClaimRow]) -> String {
-        guard let (a, b) = pairs.first else { return "" }
+    /// Why a component of pair conflicts is one: from its first pair.
+    static func reason(_ kind: ClaimGrouper.ConflictKind, _ pair: (Int, Int)?, _ claims: [ClaimCorpus.ClaimRow]) -> String {
+        guard let (a, b) = pair else { return "" }
         let cos = String(format: "%.2f", Double(cosine(claims[a], claims[b])))
         switch kind {
         case .numeric:

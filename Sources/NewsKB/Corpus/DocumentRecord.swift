@@ -47,7 +47,7 @@ struct DocumentRecord {
             out.put(UInt16(c.keys.count))
             for k in c.keys { out.put(k) }
             out.put(UInt16(c.vector.count))
-            out.bytes.append(contentsOf: c.vector.map { UInt8(bitPattern: $0) })
+            c.vector.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
             out.put(UInt8(min(c.quantities.count, 255)))
             for q in c.quantities.prefix(255) {
                 out.put(q.value.bitPattern)

@@ -8,8 +8,10 @@ struct WindowLinks: Sendable {
     let docs: [CorpusDocuments.Doc]
     /// Corpus-wide ids of the window's keys (``WindowKeys/global``).
     let global: [Int32]
-    /// The window's claims as the grouper saw them (the pairs' indexes point here).
-    var items: [ClaimGrouper.Item]
+    /// The window's claims as the grouper numbered them (the pairs' indexes point here): what
+    /// collecting the pairs needs of each, not its keys and vector.
+    var items: [Claim]
+    struct Claim: Sendable { let id: Int64, document: Int32, order: Int64 }
     var pairs: ClaimGrouper.Pairs
     var links: StoryGrouper.Links
 }
@@ -66,7 +68,9 @@ struct WindowComparison: Sendable {
                 guard let x = dayOf[a], let y = dayOf[b] else { return true }
                 return abs(x - y) <= DisagreementFinder.conflictDays
             }
-            return WindowLinks(window: window, docs: input.docs, global: keys.global, items: items, pairs: pairs, links: links)
+            return WindowLinks(window: window, docs: input.docs, global: keys.global,
+                               items: items.map { WindowLinks.Claim(id: $0.id, document: $0.document, order: $0.order) },
+                               pairs: pairs, links: links)
         }
     }
 

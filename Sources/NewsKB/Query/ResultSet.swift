@@ -10,11 +10,7 @@ public struct ResultSet: Sendable, Equatable {
 
     /// Runs a prepared statement to completion and collects its rows.
     public init(statement: PreparedStatement) throws {
-        columns = statement.columnNames
-        let n = columns.count
-        var rows = [[DatabaseValue]]()
-        try statement.forEachRow { row in rows.append((0..<n).map { row.column($0) }) }
-        self.rows = rows
+        self.init(columns: statement.columnNames, rows: try statement.rows())
     }
 
     /// The values of one column by name (empty if there is no such column).

@@ -6,17 +6,17 @@ public enum ClaimVectors {
         guard !claims.isEmpty else { return }
         let d = encoder.dimension
         var buffer = [Float](repeating: 0, count: d)
-        var quantized = [Int8](repeating: 0, count: d)
         text.utf8.withUnsafeBufferPointer { utf8 in
             buffer.withUnsafeMutableBufferPointer { v in
                 for i in claims.indices {
                     let span = claims[i].span
-                    let a = Int(text.scalarStarts[span.start]), b = Int(text.scalarStarts[span.end])
+                    let a = text.byteOffset(ofScalar: span.start), b = text.byteOffset(ofScalar: span.end)
                     guard encoder.embed(utf8: UnsafeBufferPointer(rebasing: utf8[a..<b]), into: v) > 0 else { continue }
-                    quantized.withUnsafeMutableBufferPointer { q in
+                    // Quantized straight into the claim's own array (no scratch copied per claim).
+                    claims[i].vector = [Int8](unsafeUninitializedCapacity: d) { q, n in
                         SentenceEncoder.quantize(UnsafeBufferPointer(v), into: q)
+                        n = d
                     }
-                    claims[i].vector = quantized
                 }
             }
         }

@@ -152,7 +152,9 @@ public final class SentenceEncoder: Sendable {
 
     /// A finished (unit) vector as int8, component × 127 rounded — for storing vectors compactly.
     public static func quantize(_ vector: [Float]) -> [Int8] {
-        vector.map { Int8(max(-127, min(127, ($0 * quantizationScale).rounded()))) }
+        vector.withUnsafeBufferPointer { v in
+            [Int8](unsafeUninitializedCapacity: v.count) { out, n in quantize(v, into: out); n = v.count }
+        }
     }
 
     /// The same into a caller's buffer.
