@@ -17,36 +17,17 @@ Standard library only; deterministic. Usage:
 """
 import argparse
 import collections
-import json
 import math
 import os
 import sqlite3
-import subprocess
 import sys
+
+sys.dont_write_bytecode = True  # no scripts/__pycache__ in the working tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mrpc_pairs import import_split, labelled_pairs, probability, read_model  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL = os.path.join(ROOT, "Sources", "NewsKBExtraction", "Lexicons", "agreement-model.txt")
-
-
-def read_model(path):
-    m = {"features": {}}
-    for line in open(path):
-        f = line.split()
-        if not f or f[0].startswith("#"):
-            continue
-        if f[0] == "feature":
-            m["features"][f[1]] = tuple(map(float, f[2:5]))
-        else:
-            m[f[0]] = float(f[1])
-    return m
-
-
-def probability(m, names, values):
-    z = m["bias"]
-    for n, x in zip(names, values):
-        mean, scale, w = m["features"][n]
-        z += w * (x - mean) / scale
-    return 1 / (1 + math.exp(-z))
 
 
 def main():
@@ -56,38 +37,21 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, ".build", "diagnose-mrpc"))
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    mrpc = os.path.join(args.shared, "eval", "mrpc")
-    score = os.path.join(args.shared, "eval", "score.py")
-    arts, db, feats = (os.path.join(args.work, n) for n in ("dev.jsonl", "dev.db", "features.tsv"))
-    with open(arts, "w") as out:
-        subprocess.run([sys.executable, score, "pairs-articles", os.path.join(mrpc, "pairs.jsonl"),
-                        os.path.join(mrpc, "articles.jsonl"), "--split", "dev"], stdout=out, check=True)
-    for p in (db, db + "-wal", db + "-shm", feats):
-        if os.path.exists(p):
-            os.remove(p)
-    subprocess.run([args.bin, "import", "--quiet", "--db", db, arts], check=True,
-                   env=dict(os.environ, NEWSKB_PAIR_FEATURES=feats))
+    by_pair, names, db = import_split(args.shared, args.bin, args.work, "dev")
 
     model = read_model(MODEL)
     con = sqlite3.connect(db)
-    doc_of = dict(con.execute("SELECT c.id, d.key FROM claims c JOIN documents d ON d.id = c.document_id"))
     story = {doc: s for s, doc in con.execute("SELECT story, document FROM stories")}
     groups = collections.defaultdict(set)
     for g, doc in con.execute("SELECT claim_group, document FROM claim_evidence"):
         groups[doc].add(g)
+    # A labelled pair's best claim pair: the most probable (the first of equals, in the file's order).
     best = {}
-    with open(feats) as f:
-        names = f.readline().rstrip("\n").split("\t")[2:]
-        for line in f:
-            a, b, *v = line.rstrip("\n").split("\t")
-            values = [float(x) for x in v]
-            key = tuple(sorted((doc_of[int(a)], doc_of[int(b)])))
-            p = probability(model, names, values)
-            if key not in best or p > best[key][0]:
-                best[key] = (p, dict(zip(names, values)))
+    for key, vectors in by_pair.items():
+        p, values = max(((probability(model, names, v), v) for v in vectors), key=lambda pv: pv[0])
+        best[key] = (p, dict(zip(names, values)))
 
-    pairs = [json.loads(l) for l in open(os.path.join(mrpc, "pairs.jsonl"))]
-    pairs = [p for p in pairs if p["split"] == "dev"]
+    pairs = labelled_pairs(args.shared, "dev")
     t, tc = model["threshold"], model.get("corpus_threshold", model["threshold"])
     right_import = right_model = 0
     unproposed = collections.Counter()

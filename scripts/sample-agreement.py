@@ -18,6 +18,10 @@ import sqlite3
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no scripts/__pycache__ in the working tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mrpc_pairs import fresh  # noqa: E402
+
 CORPORA = [
     ("basil", "eval/basil/articles.jsonl"),
     ("bbc", "corpora/bbc-news.jsonl"),
@@ -32,16 +36,10 @@ def ensure_db(binary, shared, name, rel, out):
         sys.exit(f"sample-agreement: {src} not found (is ../shared beside the project?)")
     if os.path.exists(db) and os.path.getmtime(db) >= os.path.getmtime(binary):
         return db
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    fresh(db)
     print(f"importing {src} into {db} ...", file=sys.stderr)
     subprocess.run([binary, "import", "--quiet", "--db", db, src], check=True)
     return db
-
-
-def columns(con, view):
-    return {r[1] for r in con.execute(f"PRAGMA table_info({view})")}
 
 
 def clip(text, n=400):
@@ -54,7 +52,6 @@ def sample_pairs(rng, dbs, count):
     per = [count // len(dbs) + (1 if i < count % len(dbs) else 0) for i in range(len(dbs))]
     for (name, db), k in zip(dbs, per):
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        has_reason = "reason" in columns(con, "claim_agreement")
         groups = [r[0] for r in con.execute("SELECT claim_group FROM claim_agreement WHERE sources >= 2 ORDER BY claim_group")]
         if not groups:
             continue
@@ -65,7 +62,7 @@ def sample_pairs(rng, dbs, count):
             a, b = rng.sample(docs, 2)
             ea = next(e for e in ev if e[0] == a)
             eb = next(e for e in ev if e[0] == b)
-            reason = con.execute("SELECT reason FROM claim_agreement WHERE claim_group = ?", (g,)).fetchone()[0] if has_reason else None
+            reason = con.execute("SELECT reason FROM claim_agreement WHERE claim_group = ?", (g,)).fetchone()[0]
             out.append((name, g, len(docs), reason, ea, eb))
     return out
 
@@ -79,10 +76,9 @@ def sample_conflicts(rng, dbs, count):
     out = []
     for name, db, d in rng.sample(pool, min(count, len(pool))):
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        has_reason = "reason" in columns(con, "disagreements")
-        cols = "kind, topic, document, position, text" + (", reason" if has_reason else "")
-        rows = con.execute(f"SELECT {cols} FROM disagreements WHERE disagreement = ? ORDER BY document, start", (d,)).fetchall()
-        out.append((name, d, rows, has_reason))
+        rows = con.execute("SELECT kind, topic, document, position, text, reason FROM disagreements "
+                           "WHERE disagreement = ? ORDER BY document, start", (d,)).fetchall()
+        out.append((name, d, rows))
     return out, len(pool)
 
 
@@ -111,9 +107,8 @@ def main():
 
     conflicts, total = sample_conflicts(rng, dbs, args.conflicts)
     print(f"# Disagreements (seed {args.seed}; {total} in all): is each genuine?\n")
-    for i, (name, d, rows, has_reason) in enumerate(conflicts, 1):
-        kind, topic = rows[0][0], rows[0][1]
-        reason = rows[0][5] if has_reason else None
+    for i, (name, d, rows) in enumerate(conflicts, 1):
+        kind, topic, reason = rows[0][0], rows[0][1], rows[0][5]
         print(f"C{i:02d} [{name}] disagreement {d}: {kind} — {topic}{' — ' + reason if reason else ''}")
         for r in rows:
             print(f"    {r[2]} [{r[3]}]: {clip(r[4])}")
