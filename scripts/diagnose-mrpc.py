@@ -8,7 +8,8 @@ decision alone says on the pair's best claim pair (the embedded model, agreement
 MRPC threshold). It prints:
   - the accuracy of both (the gap is what the grouper's rules and the merge add or lose);
   - the pairs the index never proposed (no claim pair compared), by label;
-  - the pairs where the two disagree, by cause: a guard (different polarity, quantities in
+  - the pairs where the two disagree, by cause, as far as the logged features tell it (the
+    grouper's own checks are finer: shared dates count once, documents' story similarity): a guard (different polarity, quantities in
     conflict, fewer than three shared keys), documents no story joins (unlinked), or the corpus
     threshold (the model agrees at its MRPC threshold but not at the one used on real corpora);
   - the bands of the best pair's probability, by label and decision.
