@@ -39,7 +39,7 @@ struct AgreeCommand: NewsKBSubcommand {
                                                           limit: paging.fetchLimit)
         result = paging.cut(result, unit: "claim_group")
         if output.format == .table {
-            result = result.selecting(["claim_group", "sources", "document", "speaker", "text"])
+            result = result.selecting(ClaimQueries.agreeTableColumns)
         }
         output.print(result, defaultTableWidth: 100)
     }

@@ -29,7 +29,7 @@ struct DisagreeCommand: NewsKBSubcommand {
         var result = try ClaimQueries(db: store.db).disagree(story: story, limit: paging.fetchLimit)
         result = paging.cut(result, unit: "disagreement")
         if output.format == .table {
-            result = result.selecting(["disagreement", "kind", "topic", "document", "position", "text", "reason"])
+            result = result.selecting(ClaimQueries.disagreeTableColumns)
         }
         output.print(result, defaultTableWidth: 100)
     }

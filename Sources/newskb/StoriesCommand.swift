@@ -28,7 +28,7 @@ struct StoriesCommand: NewsKBSubcommand {
         let store = try KnowledgeStore.openForReading(path: database.path)
         var result = paging.cut(try ClaimQueries(db: store.db).stories(minDocuments: minDocuments), unit: "story")
         if output.format == .table {
-            result = result.selecting(["story", "documents", "document", "title", "label"])
+            result = result.selecting(ClaimQueries.storiesTableColumns)
         }
         output.print(result, defaultTableWidth: 100)
     }

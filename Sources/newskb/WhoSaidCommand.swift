@@ -48,7 +48,7 @@ struct WhoSaidCommand: NewsKBSubcommand {
         var result = paging.cut(try StatementQueries(db: store.db).whoSaid(filter))
         if table {
             // One statement a row, readable at 100 columns: the five columns that answer the question.
-            result = result.selecting(["speaker", "kind", "quote", "document", "place"])
+            result = result.selecting(StatementQueries.whoSaidTableColumns)
         }
         // Tables fit the terminal, or 100 columns when stdout is not one.
         output.print(result, defaultTableWidth: 100, priorityColumn: "quote")

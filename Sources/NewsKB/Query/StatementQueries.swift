@@ -4,6 +4,10 @@ public struct StatementQueries {
 
     public init(db: Database) { self.db = db }
 
+    /// The columns `newskb who-said` shows as a table (and newskb-bench renders): one statement
+    /// a row, readable at 100 columns, the five that answer the question.
+    public static let whoSaidTableColumns = ["speaker", "kind", "quote", "document", "place"]
+
     /// Filters for ``whoSaid(_:)``; nil means any.
     public struct Filter: Sendable {
         /// A speaker name, alias or role, or an unnamed-source phrase (`a US official`).
