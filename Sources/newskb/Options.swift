@@ -20,9 +20,7 @@ extension EntityType: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }
 
-extension Statement.Kind: CaseIterable, ExpressibleByArgument {
-    public static var allCases: [Statement.Kind] { [.direct, .partial, .indirect] }
-}
+extension Statement.Kind: ExpressibleByArgument {}
 
 /// `--format`, shared by every listing command.
 struct OutputOptions: ParsableArguments {

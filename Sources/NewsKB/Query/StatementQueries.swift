@@ -65,7 +65,7 @@ public struct StatementQueries {
     /// in the SQL, so SQLite plans each with its index (see `EXPLAIN QUERY PLAN` in the tests);
     /// every user value is bound, never spliced (entity ids are integers from the database).
     func query(_ filter: Filter) throws -> (String, [(String, DatabaseValue)]) {
-        if let k = filter.kind, !["direct", "partial", "indirect"].contains(k) {
+        if let k = filter.kind, Statement.Kind(rawValue: k) == nil {
             throw QueryError(message: "--kind \(k): expected direct, partial or indirect")
         }
         var values = [(String, DatabaseValue)]()
