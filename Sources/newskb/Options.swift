@@ -27,9 +27,12 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "format"))
     var format: OutputFormat = .table
 
-    /// Prints a result in the chosen format; tables are cut to the terminal's width when
-    /// stdout is a terminal.
-    func print(_ result: ResultSet, defaultTableWidth: Int? = nil, priorityColumn: String? = nil) {
+    /// Prints a result in the chosen format; tables show only `tableColumns` (when given) and
+    /// are cut to the terminal's width when stdout is a terminal.
+    func print(_ result: ResultSet, tableColumns: [String]? = nil, defaultTableWidth: Int? = nil,
+               priorityColumn: String? = nil) {
+        var result = result
+        if format == .table, let tableColumns { result = result.selecting(tableColumns) }
         let width = format == .table ? (Terminal.columns(of: STDOUT_FILENO) ?? defaultTableWidth) : nil
         Terminal.write(ResultFormatter(format: format, maxWidth: width, priorityColumn: priorityColumn).render(result))
     }

@@ -26,10 +26,7 @@ struct StoriesCommand: NewsKBSubcommand {
 
     func execute() throws {
         let store = try KnowledgeStore.openForReading(path: database.path)
-        var result = paging.cut(try ClaimQueries(db: store.db).stories(minDocuments: minDocuments), unit: "story")
-        if output.format == .table {
-            result = result.selecting(ClaimQueries.storiesTableColumns)
-        }
-        output.print(result, defaultTableWidth: 100)
+        let result = paging.cut(try ClaimQueries(db: store.db).stories(minDocuments: minDocuments), unit: "story")
+        output.print(result, tableColumns: ClaimQueries.storiesTableColumns, defaultTableWidth: 100)
     }
 }
