@@ -45,6 +45,11 @@ protocol PageDefaults {
     static var noun: String { get }
 }
 
+extension PageDefaults {
+    /// Everything, unless a command pages by default.
+    static var limit: Int? { nil }
+}
+
 /// `--limit N` and `--all`, shared by every listing command. Commands with many rows (a
 /// 1,000,000-article database holds hundreds of thousands of statements for a frequent speaker)
 /// print a first page by default; `--limit N` changes its size, `--all` prints everything.

@@ -21,7 +21,7 @@ struct StoriesCommand: NewsKBSubcommand {
     @Option(help: "Only stories with at least this many documents.")
     var minDocuments: Int = 1
 
-    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "stories" }
+    enum Page: PageDefaults { static let noun = "stories" }
     @OptionGroup var paging: PagingOptions<Page>
 
     func execute() throws {
