@@ -69,8 +69,6 @@ func importInto(_ dbPath: String, _ paths: [String]) throws -> (Importer.Summary
     return (summary, issues, store)
 }
 
-
-
 /// A small seeded random generator (SplitMix64), so random tests can be replayed.
 struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
