@@ -51,7 +51,7 @@ struct QueryBenchmark {
         /// who-said as the command prints it: the five columns, fitted to 100 columns.
         func whoSaid(_ filter: StatementQueries.Filter) throws -> Int {
             let r = try StatementQueries(db: db).whoSaid(filter)
-            let shown = r.selecting(["speaker", "kind", "quote", "document", "place"])
+            let shown = r.selecting(StatementQueries.whoSaidTableColumns)
             _ = ResultFormatter(format: .table, maxWidth: 100, priorityColumn: "quote").render(shown)
             return r.rows.count
         }
@@ -86,12 +86,12 @@ struct QueryBenchmark {
             }, cliArguments: { ["entity", $0] }),
             Kind(name: "agree --min-sources 3", params: ["3"], run: { m in
                 let r = try ClaimQueries(db: db).agree(minSources: Int(m)!, limit: 21)
-                _ = table.render(r.selecting(["claim_group", "sources", "document", "speaker", "text"]))
+                _ = table.render(r.selecting(ClaimQueries.agreeTableColumns))
                 return r.rows.count
             }, cliArguments: { ["agree", "--min-sources", $0] }),
             Kind(name: "disagree", params: [""], run: { _ in
                 let r = try ClaimQueries(db: db).disagree(limit: 21)
-                _ = table.render(r.selecting(["disagreement", "kind", "topic", "document", "position", "text"]))
+                _ = table.render(r.selecting(ClaimQueries.disagreeTableColumns))
                 return r.rows.count
             }, cliArguments: { _ in ["disagree"] }),
             // Every matching row (--all), for reference: the cost of printing it all.
@@ -100,7 +100,7 @@ struct QueryBenchmark {
             }, cliArguments: { ["who-said", "--speaker", $0, "--all"] }),
             Kind(name: "agree --min-sources 3 --all", params: ["3"], run: { m in
                 let r = try ClaimQueries(db: db).agree(minSources: Int(m)!)
-                _ = table.render(r.selecting(["claim_group", "sources", "document", "speaker", "text"]))
+                _ = table.render(r.selecting(ClaimQueries.agreeTableColumns))
                 return r.rows.count
             }, cliArguments: { ["agree", "--min-sources", $0, "--all"] }),
             Kind(name: "sql (join over views)", params: documents, run: { d in

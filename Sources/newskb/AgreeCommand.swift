@@ -35,12 +35,9 @@ struct AgreeCommand: NewsKBSubcommand {
 
     func execute() throws {
         let store = try KnowledgeStore.openForReading(path: database.path)
-        var result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story,
+        let result = try ClaimQueries(db: store.db).agree(minSources: minSources, about: about, story: story,
                                                           limit: paging.fetchLimit)
-        result = paging.cut(result, unit: "claim_group")
-        if output.format == .table {
-            result = result.selecting(["claim_group", "sources", "document", "speaker", "text"])
-        }
-        output.print(result, defaultTableWidth: 100)
+        output.print(paging.cut(result, unit: "claim_group"), tableColumns: ClaimQueries.agreeTableColumns,
+                     defaultTableWidth: 100)
     }
 }

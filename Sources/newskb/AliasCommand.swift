@@ -55,7 +55,7 @@ struct AliasCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
-        enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "entries" }
+        enum Page: PageDefaults { static let noun = "entries" }
         @OptionGroup var paging: PagingOptions<Page>
 
         func execute() throws {

@@ -23,7 +23,7 @@ struct CompareCommand: NewsKBSubcommand {
     @Option(help: "Only this story (its id from `newskb stories`).")
     var story: Int?
 
-    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "pairs" }
+    enum Page: PageDefaults { static let noun = "pairs" }
     @OptionGroup var paging: PagingOptions<Page>
 
     func execute() throws {

@@ -26,11 +26,8 @@ struct DisagreeCommand: NewsKBSubcommand {
 
     func execute() throws {
         let store = try KnowledgeStore.openForReading(path: database.path)
-        var result = try ClaimQueries(db: store.db).disagree(story: story, limit: paging.fetchLimit)
-        result = paging.cut(result, unit: "disagreement")
-        if output.format == .table {
-            result = result.selecting(["disagreement", "kind", "topic", "document", "position", "text", "reason"])
-        }
-        output.print(result, defaultTableWidth: 100)
+        let result = try ClaimQueries(db: store.db).disagree(story: story, limit: paging.fetchLimit)
+        output.print(paging.cut(result, unit: "disagreement"), tableColumns: ClaimQueries.disagreeTableColumns,
+                     defaultTableWidth: 100)
     }
 }

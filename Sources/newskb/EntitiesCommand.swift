@@ -24,7 +24,7 @@ struct EntitiesCommand: NewsKBSubcommand {
     @Option(help: "Only entities mentioned in at least this many documents.")
     var minDocuments: Int = 1
 
-    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "entities" }
+    enum Page: PageDefaults { static let noun = "entities" }
     @OptionGroup var paging: PagingOptions<Page>
 
     func execute() throws {

@@ -22,5 +22,4 @@ struct NewsKBCommand: ParsableCommand {
             SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self, CheckCommand.self,
             AgreeCommand.self, DisagreeCommand.self, StoriesCommand.self, CompareCommand.self,
         ])
-
 }

@@ -20,18 +20,19 @@ extension EntityType: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }
 
-extension Statement.Kind: CaseIterable, ExpressibleByArgument {
-    public static var allCases: [Statement.Kind] { [.direct, .partial, .indirect] }
-}
+extension Statement.Kind: ExpressibleByArgument {}
 
 /// `--format`, shared by every listing command.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "format"))
     var format: OutputFormat = .table
 
-    /// Prints a result in the chosen format; tables are cut to the terminal's width when
-    /// stdout is a terminal.
-    func print(_ result: ResultSet, defaultTableWidth: Int? = nil, priorityColumn: String? = nil) {
+    /// Prints a result in the chosen format; tables show only `tableColumns` (when given) and
+    /// are cut to the terminal's width when stdout is a terminal.
+    func print(_ result: ResultSet, tableColumns: [String]? = nil, defaultTableWidth: Int? = nil,
+               priorityColumn: String? = nil) {
+        var result = result
+        if format == .table, let tableColumns { result = result.selecting(tableColumns) }
         let width = format == .table ? (Terminal.columns(of: STDOUT_FILENO) ?? defaultTableWidth) : nil
         Terminal.write(ResultFormatter(format: format, maxWidth: width, priorityColumn: priorityColumn).render(result))
     }
@@ -42,6 +43,11 @@ struct OutputOptions: ParsableArguments {
 protocol PageDefaults {
     static var limit: Int? { get }
     static var noun: String { get }
+}
+
+extension PageDefaults {
+    /// Everything, unless a command pages by default.
+    static var limit: Int? { nil }
 }
 
 /// `--limit N` and `--all`, shared by every listing command. Commands with many rows (a

@@ -14,7 +14,7 @@ struct SourcesCommand: NewsKBSubcommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "documents" }
+    enum Page: PageDefaults { static let noun = "documents" }
     @OptionGroup var paging: PagingOptions<Page>
 
     func execute() throws {

@@ -21,15 +21,12 @@ struct StoriesCommand: NewsKBSubcommand {
     @Option(help: "Only stories with at least this many documents.")
     var minDocuments: Int = 1
 
-    enum Page: PageDefaults { static let limit: Int? = nil; static let noun = "stories" }
+    enum Page: PageDefaults { static let noun = "stories" }
     @OptionGroup var paging: PagingOptions<Page>
 
     func execute() throws {
         let store = try KnowledgeStore.openForReading(path: database.path)
-        var result = paging.cut(try ClaimQueries(db: store.db).stories(minDocuments: minDocuments), unit: "story")
-        if output.format == .table {
-            result = result.selecting(["story", "documents", "document", "title", "label"])
-        }
-        output.print(result, defaultTableWidth: 100)
+        let result = paging.cut(try ClaimQueries(db: store.db).stories(minDocuments: minDocuments), unit: "story")
+        output.print(result, tableColumns: ClaimQueries.storiesTableColumns, defaultTableWidth: 100)
     }
 }

@@ -45,12 +45,9 @@ struct WhoSaidCommand: NewsKBSubcommand {
         let filter = StatementQueries.Filter(
             speaker: speaker, about: about, document: document, kind: kind?.rawValue, limit: paging.fetchLimit,
             highlight: table ? ("[", "]") : nil)
-        var result = paging.cut(try StatementQueries(db: store.db).whoSaid(filter))
-        if table {
-            // One statement a row, readable at 100 columns: the five columns that answer the question.
-            result = result.selecting(["speaker", "kind", "quote", "document", "place"])
-        }
+        let result = paging.cut(try StatementQueries(db: store.db).whoSaid(filter))
         // Tables fit the terminal, or 100 columns when stdout is not one.
-        output.print(result, defaultTableWidth: 100, priorityColumn: "quote")
+        output.print(result, tableColumns: StatementQueries.whoSaidTableColumns, defaultTableWidth: 100,
+                     priorityColumn: "quote")
     }
 }

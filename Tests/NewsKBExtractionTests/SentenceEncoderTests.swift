@@ -18,9 +18,6 @@ import Testing
         #expect(hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func embeddedTableIsTheRecordedOne() {
         #expect(SentenceEncoder.recordedTableSHA256.count == 64)
         #expect(SHA256.hex(SentenceEncoder.embeddedTable) == SentenceEncoder.recordedTableSHA256)
@@ -29,8 +26,7 @@ import Testing
     }
 
     @Test func vectorsEqualTheScript() throws {
-        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/meaning/sentence-vectors.jsonl"))
-        let cases = try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(VectorCase.self, from: Data($0)) }
+        let cases = try meaningFixture("sentence-vectors.jsonl", as: VectorCase.self)
         #expect(cases.count >= 20)
         let encoder = SentenceEncoder.shared
         for c in cases {

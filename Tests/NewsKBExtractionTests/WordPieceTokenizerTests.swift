@@ -2,6 +2,15 @@ import Foundation
 import Testing
 @testable import NewsKBExtraction
 
+/// The cases of a JSONL fixture in Tests/Fixtures/meaning/ (written by scripts/build-embeddings.py
+/// --fixtures), one a line; read here and by SentenceEncoderTests.
+func meaningFixture<Case: Decodable>(_ name: String, as type: Case.Type = Case.self) throws -> [Case] {
+    let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/meaning")
+    let data = try Data(contentsOf: folder.appendingPathComponent(name))
+    return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Case.self, from: Data($0)) }
+}
+
 /// The Swift WordPiece tokenizer against the package's (`tokenizers`, all-MiniLM-L6-v2's tokenizer.json)
 /// on ~3,000 generated sentences (scripts/build-embeddings.py --fixtures): vocabulary words in every
 /// capitalisation, digits, punctuation, accents, other scripts, CJK, emoji, quote marks, odd whitespace
@@ -12,16 +21,8 @@ import Testing
         let ids: [Int32]
     }
 
-    static let fixtures: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/meaning")
-
-    static func cases(_ name: String) throws -> [Case] {
-        let data = try Data(contentsOf: fixtures.appendingPathComponent(name))
-        return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Case.self, from: Data($0)) }
-    }
-
     @Test func generatedSentencesMatchThePackageTokenizer() throws {
-        let cases = try Self.cases("wordpiece-ids.jsonl")
+        let cases = try meaningFixture("wordpiece-ids.jsonl", as: Case.self)
         #expect(cases.count >= 3000)
         let tokenizer = WordPieceTokenizer.shared
         var mismatches = 0

@@ -1,12 +1,13 @@
 import Foundation
 @testable import NewsKB
 
-/// Imports `docs` into a fresh store in a temporary folder (kept alive by the returned `TempDir`).
-func importDocs(_ docs: [SourceDocument], batchSize: Int = 256) throws -> (TempDir, KnowledgeStore) {
+/// Imports `docs` into a fresh store in a temporary folder (kept alive by the returned `TempDir`),
+/// in batches of `batchSize` documents (default: the importer's).
+func importDocs(_ docs: [SourceDocument], batchSize: Int? = nil) throws -> (TempDir, KnowledgeStore) {
     let dir = TempDir()
     let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
     let importer = try Importer(store: store)
-    importer.batchSize = batchSize
+    if let batchSize { importer.batchSize = batchSize }
     _ = try importer.importDocuments(docs)
     return (dir, store)
 }
@@ -67,8 +68,6 @@ func importInto(_ dbPath: String, _ paths: [String]) throws -> (Importer.Summary
     let summary = try importer.importPaths(paths)
     return (summary, issues, store)
 }
-
-
 
 /// A small seeded random generator (SplitMix64), so random tests can be replayed.
 struct SeededRandom: RandomNumberGenerator {

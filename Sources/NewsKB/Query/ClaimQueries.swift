@@ -5,6 +5,14 @@ public struct ClaimQueries {
 
     public init(db: Database) { self.db = db }
 
+    /// The columns `newskb agree` shows as a table (and newskb-bench renders): one piece of
+    /// evidence a row, readable at 100 columns.
+    public static let agreeTableColumns = ["claim_group", "sources", "document", "speaker", "text"]
+    /// The columns `newskb disagree` shows as a table.
+    public static let disagreeTableColumns = ["disagreement", "kind", "topic", "document", "position", "text", "reason"]
+    /// The columns `newskb stories` shows as a table.
+    public static let storiesTableColumns = ["story", "documents", "document", "title", "label"]
+
     /// Claims supported by at least `minSources` documents, most supported first: one row per
     /// piece of evidence (the group, its number of sources, a representative wording, and each
     /// source's own sentence). `about` keeps groups whose wording mentions it (case-insensitive

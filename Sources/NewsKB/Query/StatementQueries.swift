@@ -4,6 +4,10 @@ public struct StatementQueries {
 
     public init(db: Database) { self.db = db }
 
+    /// The columns `newskb who-said` shows as a table (and newskb-bench renders): one statement
+    /// a row, readable at 100 columns, the five that answer the question.
+    public static let whoSaidTableColumns = ["speaker", "kind", "quote", "document", "place"]
+
     /// Filters for ``whoSaid(_:)``; nil means any.
     public struct Filter: Sendable {
         /// A speaker name, alias or role, or an unnamed-source phrase (`a US official`).
@@ -61,7 +65,7 @@ public struct StatementQueries {
     /// in the SQL, so SQLite plans each with its index (see `EXPLAIN QUERY PLAN` in the tests);
     /// every user value is bound, never spliced (entity ids are integers from the database).
     func query(_ filter: Filter) throws -> (String, [(String, DatabaseValue)]) {
-        if let k = filter.kind, !["direct", "partial", "indirect"].contains(k) {
+        if let k = filter.kind, Statement.Kind(rawValue: k) == nil {
             throw QueryError(message: "--kind \(k): expected direct, partial or indirect")
         }
         var values = [(String, DatabaseValue)]()

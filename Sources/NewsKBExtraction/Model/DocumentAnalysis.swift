@@ -97,7 +97,7 @@ public struct EntityMention: Sendable, Equatable {
 
 /// An attributed statement: who said what, where.
 public struct Statement: Sendable, Equatable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         /// The content is a quotation in quote marks.
         case direct
         /// A quoted fragment inside reported speech.

@@ -3,13 +3,9 @@ import Foundation
 
 /// Bad arguments are rejected by the parser, before any command runs: one clear message naming
 /// the option (and the valid values of a fixed set), the usage, and exit code 64.
-@Suite(.serialized) struct ArgumentTests {
-    let dir = TempDir()
-    var db: String { dir.file("a.db") }
-
-    init() throws {
-        _ = try CLI.run(["import", "--quiet", "--db", dir.file("a.db"), repoRoot + "/seeds"])
-    }
+@Suite(.serialized, .seedDatabase) struct ArgumentTests {
+    /// The seeds, imported once for the suite: no test here writes to the database.
+    var db: String { get throws { try #require(SeedDatabase.path) } }
 
     static let listings: [[String]] = [
         ["who-said"], ["entities"], ["entity", "Peskov"], ["sources"], ["agree"], ["disagree"], ["stories"],
@@ -74,4 +70,24 @@ import Foundation
         #expect(!rows.isEmpty && Set(rows.compactMap { $0["story"] as? Int }) == [1])
         #expect(one.stdout == all.stdout || one.stderr.contains("showing the first 1 stories"))
     }
+}
+
+/// The seed articles imported once into a temporary database for a whole suite: its path is
+/// `SeedDatabase.path` while the suite's tests run, and it is removed after the last.
+struct SeedDatabase: SuiteTrait, TestScoping {
+    @TaskLocal static var path: String?
+
+    func provideScope(for test: Test, testCase: Test.Case?,
+                      performing function: @Sendable () async throws -> Void) async throws {
+        let dir = TempDir()
+        let path = dir.file("a.db")
+        _ = try CLI.run(["import", "--quiet", "--db", path, repoRoot + "/seeds"])
+        try await Self.$path.withValue(path) { try await function() }
+        withExtendedLifetime(dir) {}
+    }
+}
+
+extension Trait where Self == SeedDatabase {
+    /// ``SeedDatabase``: the seeds imported once for the suite.
+    static var seedDatabase: Self { Self() }
 }

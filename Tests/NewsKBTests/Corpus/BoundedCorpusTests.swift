@@ -68,8 +68,6 @@ import Foundation
         return docs
     }
 
-
-
     @Test(arguments: [false, true])
     func componentsFinishedEarlyGiveWhatOneMergeOfEverythingGives(undated: Bool) throws {
         let (_, store) = try importDocs(weeklyCorpus(weeks: 12, chained: true, undated: undated))
