@@ -168,6 +168,15 @@ import Testing
         #expect(e2.count == 2, "\(e2.map(\.span))")
     }
 
+    @Test func aVerblessFragmentBesideAStatementIsAClaimOnlyWhenItDatesOrMeasures() {
+        // A title beside the speaker asserts nothing: only the statement is a claim.
+        let a = Analyzer().analyze("The new phones are selling well, said Anna Berg, the company’s senior vice president for mobile product development.")
+        #expect(!a.claims.isEmpty && a.claims.allSatisfy { $0.statement != nil }, "\(a.claims.map(\.span))")
+        // A fragment that dates an event stays the document's claim.
+        let b = Analyzer().analyze("The new phones are selling well, said Anna Berg, at the annual trade fair in Berlin in March 2023.")
+        #expect(b.claims.contains { $0.statement == nil && !$0.dates.isEmpty }, "\(b.claims.map(\.span))")
+    }
+
     @Test func timeFramesSkipBoundsAndFarDates() {
         let a = Analyzer().analyze("The meeting could potentially take place as early as Tuesday, officials said.")
         #expect(!a.claims.flatMap(\.frames).contains { $0.role == .time })

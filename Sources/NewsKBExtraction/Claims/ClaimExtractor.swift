@@ -87,11 +87,16 @@ public enum ClaimExtractor {
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
                 // A fragment the document asserts without a verb asserts nothing (see
-                // ``ClaimPredicate``); what a statement attributes has its cue for a verb.
-                guard hasStatements || ClaimPredicate.holds(text, tokens, slice(span, tokens, tokenRange[s])) else { continue }
+                // ``ClaimPredicate``): a title, a venue (`Sprint's vice president for technology
+                // development`). Beside a statement, whose verb may sit in its cue, a fragment
+                // that dates or measures something stays (`their last encounter in April 2019`).
+                // What a statement attributes has its cue for a verb.
+                let verbless = statement == nil && !ClaimPredicate.holds(text, tokens, slice(span, tokens, tokenRange[s]))
+                if verbless && !hasStatements { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
+                if verbless && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }
         }
