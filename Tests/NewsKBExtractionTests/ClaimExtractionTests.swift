@@ -26,7 +26,18 @@ import Testing
         ("The club paid €5m for the young striker.", 5e6, "EUR"),
         ("The club paid 5 million euros for the young striker.", 5e6, "EUR"),
         ("Officials said 3,500 tonnes of grain had left the port.", 3.5e6, "kg"),
+        // Wire-service abbreviations and fractions.
+        ("The bank raised its prime rate to 7-3/4 pct from 7-1/2 pct.", 7.75, "%"),
+        ("The selling concession on the new notes is 5/8 pct.", 0.625, "%"),
+        ("The mill sold the plant for 12 mln dlrs last month.", 1.2e7, "USD"),
+        ("The board declared a quarterly dividend of 26 cts a share.", 0.26, "USD"),
     ]
+
+    @Test func datesAndOddFractionsAreNotFractions() {
+        // An improper fraction (a date written 25/12) and a third number are not amounts.
+        #expect(!quantities("Output at the mill fell 25/12 pct in the year.").contains { $0.1 == "%" })
+        #expect(!quantities("The code 1-2/3/4 pct appears in the filing.").contains { $0.1 == "%" })
+    }
 
     @Test(arguments: 0..<numberCases.count) func numbersAndUnitsAreNormalized(_ i: Int) {
         let (text, value, unit) = Self.numberCases[i]

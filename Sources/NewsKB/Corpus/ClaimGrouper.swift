@@ -195,7 +195,7 @@ public struct ClaimGrouper: Sendable {
         // Date keys (``dateKeys``) as marks by key id, and each claim's measures with a unit.
         var isDateKey = [Bool](repeating: false, count: keyCount)
         for k in dateKeys where Int(k) < keyCount && k >= 0 { isDateKey[Int(k)] = true }
-        let unitMeasures = items.map { $0.quantities.reduce(0) { $0 + ($1.isCount ? 0 : 1) } }
+        let restates = items.map { ClaimGrouper.restatesOneMeasure($0.quantities) }
         let model = self.model, logging = PairFeatureLog.isOn
         // The entities each document names (in its claims of this window): a claim that names
         // none takes its holder from its document (`Terms were not disclosed`).
@@ -306,10 +306,12 @@ public struct ClaimGrouper: Sendable {
                     let ib = items[b]
                     let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
                     let q = quantityRelation(ia.quantities, ib.quantities)
-                    // The same two measures with units or more, and no other: a fingerprint of one
-                    // fact (`200 mph (322 km/h)` and `322 kilometres per hour (200 miles per hour)`),
-                    // whatever else their documents say.
-                    let sameMeasures = qa + qb > 0 && qShared == qa + qb && unitMeasures[a] >= 2 && unitMeasures[b] >= 2
+                    // One measure given in two units on both sides, and no other amount: a
+                    // fingerprint of one fact (`200 mph (322 km/h)` and `322 kilometres per hour
+                    // (200 miles per hour)`), whatever else their documents say. Two amounts of
+                    // one unit that coincide (`1-1/4 pct selling concession and 5/8 pct`) are a
+                    // template's, not a fingerprint (``restatesOneMeasure(_:)``).
+                    let sameMeasures = qa + qb > 0 && qShared == qa + qb && restates[a] && restates[b]
                     // The features of the pair (``PairFeatures``): all of them only for the pairs
                     // that reach the decision, or for every pair when they are logged for training.
                     func features() -> PairFeatures {
@@ -488,14 +490,27 @@ public struct ClaimGrouper: Sendable {
         var wa = 0.0, wb = 0.0, shared = 0.0
         for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
         for y in b { wb += y.weight; if agrees(y, a) { shared += y.weight } }
-        // Two claims giving the same measures, two or more with units each and none left over
-        // (`37 mph (59 km/h)` and `59 kilometers per hour (37 miles per hour)`), carry a
-        // fingerprint of one fact: their quantities weigh double.
-        func withUnits(_ qs: [Q]) -> Int { qs.reduce(0) { $0 + ($1.isCount ? 0 : 1) } }
-        if shared == wa + wb && withUnits(a) >= 2 && withUnits(b) >= 2 {
+        // Two claims giving the same measure, each in two units, and nothing left over (`37 mph
+        // (59 km/h)` and `59 kilometers per hour (37 miles per hour)`), carry a fingerprint of
+        // one fact: their quantities weigh double.
+        if shared == wa + wb && ClaimGrouper.restatesOneMeasure(a) && ClaimGrouper.restatesOneMeasure(b) {
             return (2 * wa, 2 * wb, 2 * shared)
         }
         return (wa, wb, shared)
+    }
+
+    /// True when two of the measures with a unit can be one measure given in two units: in two
+    /// units (`$250 (£133)`), or in one that they agree in once converted (`200 mph (322 km/h)`).
+    /// Two amounts of one unit that differ (`1-1/4 pct selling concession and 5/8 pct`,
+    /// `denominations of 1,000 and 10,000 dlrs`) are two measures.
+    static func restatesOneMeasure(_ qs: [Q]) -> Bool {
+        for i in qs.indices where !qs[i].isCount {
+            for j in qs.indices where j > i && !qs[j].isCount {
+                if qs[j].unit != qs[i].unit
+                    || abs(qs[i].value - qs[j].value) <= 0.03 * max(abs(qs[i].value), abs(qs[j].value)) + 1e-9 { return true }
+            }
+        }
+        return false
     }
 
     enum Relation { case none, match, conflict }

@@ -781,6 +781,25 @@ public enum ClaimExtractor {
             i += 1
         }
         guard digits > 0 else { return nil }
+        // A fraction as financial news writes it: `5/8`, `1-7/8` (a proper fraction, maybe after
+        // a whole number and a hyphen).
+        if !seenDot && i < u.count && (u[i] == 0x2F || u[i] == 0x2D) {
+            func number(_ from: Int) -> (Double, Int) {
+                var v = 0.0, j = from
+                while j < u.count && u[j] >= 48 && u[j] <= 57 && j - from < 3 { v = v * 10 + Double(u[j] - 48); j += 1 }
+                return (v, j)
+            }
+            if u[i] == 0x2F {
+                let (d, end) = number(i + 1)
+                if end == u.count && end > i + 1 && d >= 2 && intPart < d { return (intPart / d, "", false) }
+            } else {
+                let (n, slash) = number(i + 1)
+                if slash > i + 1 && slash < u.count && u[slash] == 0x2F {
+                    let (d, end) = number(slash + 1)
+                    if end == u.count && end > slash + 1 && d >= 2 && n < d { return (intPart + n / d, "", false) }
+                }
+            }
+        }
         if i < u.count { rest = Substring(String(decoding: u[i...], as: UTF8.self)) }
         if rest.contains(where: { !$0.isLetter && $0 != "%" && $0 != "/" }) { return nil }
         return (intPart + frac, String(rest), !seenDot)

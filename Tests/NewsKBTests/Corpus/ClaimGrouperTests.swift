@@ -58,6 +58,21 @@ import Testing
         #expect(edges(documents: 0) == 0)
     }
 
+    @Test func oneMeasureInTwoUnitsIsAFingerprintTwoAmountsOfOneUnitAreNot() {
+        typealias Q = ClaimGrouper.Q
+        // 200 mph (322 km/h): one measure, converted into one unit (0).
+        #expect(ClaimGrouper.restatesOneMeasure([Q(value: 321.9, unit: 0), Q(value: 322, unit: 0)]))
+        // $250 (£133): one amount in two currencies (units 1 and 2).
+        #expect(ClaimGrouper.restatesOneMeasure([Q(value: 250, unit: 1), Q(value: 133, unit: 2)]))
+        // A 1-1/4 pct selling concession and 5/8 pct for management: two amounts of one unit.
+        #expect(!ClaimGrouper.restatesOneMeasure([Q(value: 1.25, unit: 3), Q(value: 0.625, unit: 3)]))
+        // Claims giving those two amounts in two deals share no fingerprint: keys alone decide.
+        let fees = [Q(value: 1.25, unit: 3), Q(value: 0.625, unit: 3)]
+        let g = ClaimGrouper()
+        let (wa, wb, shared) = g.quantityWeights(fees, fees)
+        #expect(shared == wa + wb && wa == 8)
+    }
+
     @Test func oppositePolarityIsACandidateDenialNotAnEdge() {
         let items = [item(1, doc: 0, [3, 4, 5, 6]), item(2, doc: 1, [3, 4, 5, 6, 7], negated: true)]
         let r = ClaimGrouper().group(items, keyCount: 10)
