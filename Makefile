@@ -7,6 +7,7 @@
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
+#   make train-attribution  retrain the reported-speech tagger on PolNeAR (standard library only)
 #   make diagnose-mrpc    why MRPC dev pairs are grouped or not through the import (rules vs the model)
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
@@ -18,7 +19,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings train-agreement diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -86,6 +87,13 @@ TRAIN_PINS = numpy==2.4.6 scikit-learn==1.7.2
 train-agreement: release
 	@if [ ! -x .venv-train/bin/python ]; then python3 -m venv .venv-train && .venv-train/bin/pip install -q $(TRAIN_PINS); fi
 	.venv-train/bin/python scripts/train-agreement.py --shared $(SHARED) --bin $(RELEASE_BIN)
+	python3 scripts/embed-resources.py
+
+# The attribution tagger (averaged perceptron, BIO tags for source, cue and content) from PolNeAR
+# train, epochs chosen on dev, over the token values the release binary prints; writes
+# Lexicons/attribution-model.txt and the test fixture of the Swift/script agreement (then rebuild).
+train-attribution: release
+	python3 scripts/train-attribution.py --shared $(SHARED) --bin $(RELEASE_BIN)
 	python3 scripts/embed-resources.py
 
 # Why MRPC dev pairs are grouped or not through the import: the import against the pair decision

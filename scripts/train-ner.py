@@ -16,6 +16,10 @@ Training is deterministic (fixed shuffle seed); 6 epochs take about 10 s.
 """
 import argparse, collections, json, os, random, re, sys
 
+sys.dont_write_bytecode = True  # no scripts/__pycache__ in the working tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from perceptron import AveragedPerceptron  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEX = os.path.join(ROOT, "Sources/NewsKBExtraction/Lexicons")
 TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
@@ -226,41 +230,6 @@ def allowed(tag, pt):
     return True
 
 
-class Model:
-    def __init__(self):
-        self.w = {}
-        self.tot = {}
-        self.ts = {}
-        self.c = 0
-
-    def score(self, feats):
-        s = [0.0] * len(TAGS)
-        for f in feats:
-            w = self.w.get(f)
-            if w:
-                for k, v in w.items():
-                    s[k] += v
-        return s
-
-    def update(self, feats, gold, pred):
-        self.c += 1
-        for f in feats:
-            w = self.w.setdefault(f, {})
-            for k, d in ((gold, 1.0), (pred, -1.0)):
-                key = (f, k)
-                old = w.get(k, 0.0)
-                self.tot[key] = self.tot.get(key, 0.0) + (self.c - self.ts.get(key, 0)) * old
-                self.ts[key] = self.c
-                w[k] = old + d
-
-    def average(self):
-        for f, w in self.w.items():
-            for k in list(w):
-                key = (f, k)
-                tot = self.tot.get(key, 0.0) + (self.c - self.ts.get(key, 0)) * w[k]
-                w[k] = tot / self.c
-
-
 def decode(model, toks, gold=None):
     tags = []
     for i, o in enumerate(toks):
@@ -380,7 +349,7 @@ def main():
     train = load(args.data, "train", lex)
     dev = load(args.data, "dev", lex) if args.dev else None
     sents = [s for _, ss in train for s in ss]
-    model = Model()
+    model = AveragedPerceptron(len(TAGS))
     rnd = random.Random(7)
     for ep in range(args.epochs):
         rnd.shuffle(sents)

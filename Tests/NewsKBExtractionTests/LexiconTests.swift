@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func taggerModelParsesFeaturesAndWeights() {
-        let m = NERModel("""
+        let m = PerceptronWeights(tags: NERModel.tags, """
             # comment line
             b\tO=1000 B-PER=-2500
             w Peskov\tB-PER=1500 I-MISC=7

@@ -171,7 +171,7 @@ enum NERTagger {
     /// Tags the tokens of every sentence. Returns spans in document order, and the gazetteer
     /// matches (longest, left to right, from capitalised words) it used as features.
     static func tag(_ text: DocumentText, _ tokens: [Token], gazetteer: Gazetteer,
-                    model: NERModel = .shared) -> ([Span], [GazetteerMatch]) {
+                    model: PerceptronWeights = NERModel.shared) -> ([Span], [GazetteerMatch]) {
         var spans = [Span]()
         var matches = [GazetteerMatch]()
         let n = tokens.count
@@ -214,7 +214,7 @@ enum NERTagger {
     }
 
     static func tagSentence(_ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                            _ infos: UnsafeBufferPointer<TokenInfo>, _ s: Int, _ e: Int, _ model: NERModel,
+                            _ infos: UnsafeBufferPointer<TokenInfo>, _ s: Int, _ e: Int, _ model: PerceptronWeights,
                             _ sp: UnsafeMutablePointer<Float>, _ spans: inout [Span]) {
         var prev = -1, prev2 = -1   // tag indices; -1 = <s>
         var open: Span? = nil

@@ -72,6 +72,8 @@ struct RawStatement {
     var place: TextSpan?
     /// Sort key: the token where the attribution happens.
     var anchor: Int
+    /// For the tagger's statements, the mean margin of its content tags (see ``AttributionTagger``).
+    var confidence: Float = .infinity
 }
 
 struct StatementScanner {
@@ -358,6 +360,52 @@ struct StatementScanner {
     // MARK: - driver
 
     mutating func run() -> [Statement] {
+        var raw = ruleStatements()
+        let found = modelStatements(attributionInputs(raw))
+        Self.merge(found, into: &raw)
+        raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
+        return resolve(raw)
+    }
+
+    /// Joins the tagger's statements (`found`) to the rules' (`raw`). Every statement of the rules
+    /// stays, with its speaker and cue (what they find, they find well: quotations, speakers
+    /// through coreference); the tagger
+    /// - sets the content of a reported statement of the rules that it finds too (the same cue,
+    ///   each content covering half of the longer): its boundaries follow the annotation it was
+    ///   trained on;
+    /// - adds a statement it is confident of (``AttributionTagger/addedMargin``) unless it overlaps
+    ///   one of theirs by half of the shorter; an attribution inside the content of another (`X
+    ///   said that Y believes Z`), with a cue of its own, is a statement of its own either way.
+    static func merge(_ found: [RawStatement], into raw: inout [RawStatement]) {
+        func cover(_ a: RawStatement, _ b: RawStatement) -> Int {
+            max(0, min(a.content.end, b.content.end) - max(a.content.start, b.content.start))
+        }
+        func nested(_ inner: RawStatement, in outer: RawStatement) -> Bool {
+            outer.content.start <= inner.content.start && inner.content.end <= outer.content.end
+                && outer.content.length > inner.content.length * 3 / 2
+        }
+        func sameCue(_ a: RawStatement, _ b: RawStatement) -> Bool {
+            a.cueFirst >= 0 && b.cueFirst >= 0 && a.cueFirst <= b.cueLast && b.cueFirst <= a.cueLast
+        }
+        let rules = raw.count
+        var refined = [Bool](repeating: false, count: rules)
+        for st in found {
+            if let k = (0..<rules).first(where: { raw[$0].kind != .direct && !refined[$0] && sameCue(raw[$0], st) &&
+                cover(raw[$0], st) * 2 >= max(raw[$0].content.length, st.content.length) }) {
+                refined[k] = true
+                raw[k].content = st.content
+                raw[k].contentFirst = st.contentFirst
+                raw[k].contentLast = st.contentLast
+            } else if st.confidence >= AttributionTagger.shared.addedMargin, !(0..<rules).contains(where: { r in
+                cover(raw[r], st) * 2 >= min(raw[r].content.length, st.content.length)
+                    && !(raw[r].kind != .direct && !sameCue(raw[r], st) && (nested(st, in: raw[r]) || nested(raw[r], in: st))) }) {
+                raw.append(st)
+            }
+        }
+    }
+
+    /// The statements the rules find: quotations, then reported speech.
+    mutating func ruleStatements() -> [RawStatement] {
         classify()
         pairQuotes()
         var raw = [RawStatement]()
@@ -487,8 +535,7 @@ struct StatementScanner {
             }
         }
         if keep.contains(false) { raw = raw.enumerated().filter { keep[$0.offset] }.map { $0.element } }
-        raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
-        return resolve(raw)
+        return raw
     }
 
     /// `Clinton “drew well” in 2008, said Beck. “That was her constituency.”`: a reported clause

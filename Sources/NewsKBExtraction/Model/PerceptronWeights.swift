@@ -1,11 +1,21 @@
-/// The learned weights of the entity tagger (`ner-model.txt`, written by `scripts/train-ner.py`).
+/// The entity tagger's weights (`ner-model.txt`, written by `scripts/train-ner.py`).
+enum NERModel {
+    static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+    static let nTags = 9
+    static let shared = PerceptronWeights(tags: tags, LexiconFiles.contents("ner-model.txt"))
+}
+
+/// The learned weights of an averaged-perceptron tagger: the entity tagger's (``NERModel``) and
+/// the attribution tagger's (``AttributionTagger``), each read from a lexicon file its training
+/// script writes: `TEMPLATE[ VALUE[ VALUE2]] TAB TAG=WEIGHT ...`, weights in thousandths.
 ///
 /// A feature is a template name plus zero to two values; its key is
 /// `mix(fnv(template), fnv(value1), fnv(value2))` (see ``FeatureHash``), so the tagger can
 /// compute keys from token bytes without building strings.
-final class NERModel: @unchecked Sendable {   // immutable after init
-    static let tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
-    static let nTags = 9
+final class PerceptronWeights: @unchecked Sendable {   // immutable after init
+    /// The tags, in the order of each record's weights.
+    let tags: [String]
+    let nTags: Int
 
     // Written once in init and only read afterwards. An open-addressing index of 4-byte slots
     // (upper bits of the key's upper half, then in the low `indexBits` the 1-based number of
@@ -22,13 +32,15 @@ final class NERModel: @unchecked Sendable {   // immutable after init
     let count: Int
     static let recordBytes = 64
 
-    static let shared = NERModel(LexiconFiles.contents("ner-model.txt"))
-
-    init(_ contents: String) {
+    init(tags: [String], _ contents: String) {
+        precondition(tags.count <= (PerceptronWeights.recordBytes - 8) / 4, "too many tags for a record")
+        self.tags = tags
+        nTags = tags.count
+        let nt = tags.count
         // Parsed on bytes (the file is ASCII apart from feature values, which are hashed as
         // bytes anyway): the model loads once per process, before the first document.
         var entries = [(UInt64, [Float])]()
-        let tagHashes = NERModel.tags.map(FeatureHash.string)
+        let tagHashes = tags.map(FeatureHash.string)
         var text = contents
         text.withUTF8 { p in
             let n = p.count
@@ -50,7 +62,7 @@ final class NERModel: @unchecked Sendable {   // immutable after init
                     start = j + 1
                 }
                 // TAG=WEIGHT pairs, weights in thousandths.
-                var w = [Float](repeating: 0, count: NERModel.nTags)
+                var w = [Float](repeating: 0, count: nt)
                 var j = tab + 1
                 while j < end {
                     var eq = j
@@ -75,9 +87,9 @@ final class NERModel: @unchecked Sendable {   // immutable after init
         // Enough low bits for every record number (entries.count bounds the records).
         var indexBits = 1
         while (1 << indexBits) <= entries.count + 1 { indexBits += 1 }
-        precondition(indexBits < 32, "NER model too large")
+        precondition(indexBits < 32, "perceptron model too large")
         let indexMask = UInt32((1 << indexBits) - 1)
-        let size = NERModel.recordBytes
+        let size = PerceptronWeights.recordBytes
         let records = UnsafeMutableRawPointer.allocate(byteCount: max(1, entries.count) * size, alignment: size)
         records.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, entries.count) * size)
         let mask = n - 1
@@ -97,8 +109,8 @@ final class NERModel: @unchecked Sendable {   // immutable after init
                 records.storeBytes(of: k, toByteOffset: record * size, as: UInt64.self)
                 slots[s] = (UInt32(truncatingIfNeeded: k >> 32) & ~indexMask) | UInt32(record + 1)
             }
-            let weights = (records + record * size + 8).bindMemory(to: Float.self, capacity: NERModel.nTags)
-            for j in 0..<NERModel.nTags { weights[j] += w[j] }
+            let weights = (records + record * size + 8).bindMemory(to: Float.self, capacity: nt)
+            for j in 0..<nt { weights[j] += w[j] }
         }
         self.slots = slots
         self.indexMask = indexMask
@@ -123,10 +135,10 @@ final class NERModel: @unchecked Sendable {   // immutable after init
             let v = slots[s]
             if v == 0 { return }
             if v & ~indexMask == upper {
-                let record = records + (Int(v & indexMask) - 1) * NERModel.recordBytes
+                let record = records + (Int(v & indexMask) - 1) * PerceptronWeights.recordBytes
                 if record.load(as: UInt64.self) == k {
                     let w = (record + 8).assumingMemoryBound(to: Float.self)
-                    for j in 0..<NERModel.nTags { scores[j] += w[j] }
+                    for j in 0..<nTags { scores[j] += w[j] }
                     return
                 }
             }
