@@ -75085,6 +75085,222 @@ Less
 Whether
 
 """#),
+        ("statement-places.txt", #"""
+# Words that decide what may be the place of a statement (`who_said.place`, StatementExtractor+Place.swift).
+# A place is a location (a GPE, LOC or FACILITY mention after `at`/`in`), a building or named venue
+# below, or a venue phrase (`at a news conference in Vienna`); never a person or an organisation.
+#
+# Format: word | class   (lines starting with # are comments; look-ups ignore ASCII case)
+# Classes:
+#   venue       a lower-case noun for an occasion or site where something is said; after at, during
+#               or in, a determiner or a possessive and at most a few modifiers it makes a venue
+#               phrase: `at a news conference`, `during Tuesday's briefing`, `at a campaign rally`
+#   venue-at    the same, but not after `in` (`in the event of`, `in the convention` are not places)
+#   venue-name  the last word of a capitalised name that is a venue whatever type the tagger gives
+#               it: `the Eastern Economic Forum` (an organisation in the gazetteer), `the State Capitol`.
+#               Only heads that name an occasion or a building: `University`, `Center`, `Institute`
+#               are employers as often as sites (`an analyst at the Wilson Center`) and are not here.
+#   building    a whole name (or the gazetteer's canonical name) of a seat of government that the
+#               gazetteer types as an organisation because it speaks (`the White House said`), and
+#               that is a place after at/in (`at the White House`)
+#   press       the last word of a publication's name: never a place, even when the tagger types the
+#               name as a GPE for its city (`said Smith in the Boston Globe`)
+#   particle    a lower-case word inside a name (`Punta del Este`, `Ludwig van Beethoven`): a capitalised
+#               run that continues through one is a longer name, so a mention of its first part is
+#               not a place
+#   place-noun  a lower-case noun that a location name may modify, making the pair the place:
+#               `in the Boston area`, `at the U.S. embassy`, `in the Moscow region`
+#   adjunct     a lower-case word that may follow `the` + a location without the location modifying
+#               it (`in the Kremlin ahead of the talks`); after `the` + a location, any other
+#               lower-case content word makes the location a modifier of an unknown head
+#               (`in the Tigray war`), and the statement gets no place rather than half of one.
+#               Function words of statement-words.txt (prepositions, conjunctions, time words)
+#               count as adjuncts already. An adjunct also ends the modifiers of a venue phrase
+#               (`at a news conference following talks` is `at a news conference`).
+
+# occasions and sites
+conference | venue
+briefing | venue
+rally | venue
+summit | venue
+forum | venue
+meeting | venue
+hearing | venue
+ceremony | venue
+gathering | venue
+session | venue
+debate | venue
+talks | venue
+symposium | venue
+seminar | venue
+roundtable | venue
+vigil | venue
+funeral | venue
+inauguration | venue
+commemoration | venue
+luncheon | venue
+banquet | venue
+reception | venue
+fundraiser | venue
+protest | venue
+demonstration | venue
+hall | venue
+congress | venue
+plenary | venue
+room | venue
+chamber | venue
+studio | venue
+event | venue-at
+convention | venue-at
+dinner | venue-at
+breakfast | venue-at
+workshop | venue-at
+festival | venue-at
+exhibition | venue-at
+show | venue-at
+fair | venue-at
+expo | venue-at
+march | venue-at
+appearance | venue-at
+
+# last words of named venues
+Forum | venue-name
+Summit | venue-name
+Conference | venue-name
+Convention | venue-name
+Dialogue | venue-name
+Symposium | venue-name
+Expo | venue-name
+Festival | venue-name
+Games | venue-name
+Olympics | venue-name
+Capitol | venue-name
+Hall | venue-name
+Square | venue-name
+Plaza | venue-name
+Palace | venue-name
+Airport | venue-name
+Stadium | venue-name
+Arena | venue-name
+Hotel | venue-name
+Theatre | venue-name
+Theater | venue-name
+Show | venue-name
+Awards | venue-name
+Embassy | venue-name
+Consulate | venue-name
+
+# seats of government the gazetteer types ORG
+White House | building
+Kremlin | building
+Pentagon | building
+Capitol | building
+Capitol Hill | building
+Elysee | building
+Élysée | building
+Downing Street | building
+Blue House | building
+Zhongnanhai | building
+
+# last words of publication names
+Globe | press
+Times | press
+Post | press
+Journal | press
+Herald | press
+Tribune | press
+Gazette | press
+Telegraph | press
+Guardian | press
+Chronicle | press
+Examiner | press
+Inquirer | press
+Observer | press
+Independent | press
+Mirror | press
+Express | press
+Star | press
+Sun | press
+News | press
+Review | press
+Magazine | press
+Weekly | press
+Daily | press
+Dispatch | press
+Register | press
+Bulletin | press
+Courier | press
+Press | press
+Standard | press
+Record | press
+Monitor | press
+Sentinel | press
+Reporter | press
+
+# particles inside names
+de | particle
+del | particle
+della | particle
+di | particle
+da | particle
+do | particle
+dos | particle
+das | particle
+du | particle
+des | particle
+la | particle
+le | particle
+van | particle
+von | particle
+der | particle
+den | particle
+al | particle
+el | particle
+bin | particle
+ibn | particle
+y | particle
+
+# nouns a location name may modify
+area | place-noun
+areas | place-noun
+region | place-noun
+suburbs | place-noun
+suburb | place-noun
+outskirts | place-noun
+countryside | place-noun
+district | place-noun
+province | place-noun
+embassy | place-noun
+consulate | place-noun
+border | place-noun
+headquarters | place-noun
+office | place-noun
+offices | place-noun
+bureau | place-noun
+mission | place-noun
+compound | place-noun
+grounds | place-noun
+lawn | place-noun
+
+# words that may follow `the` + a location without being its head
+ahead | adjunct
+amid | adjunct
+following | adjunct
+too | adjunct
+alone | adjunct
+now | adjunct
+then | adjunct
+instead | adjunct
+despite | adjunct
+including | adjunct
+shortly | adjunct
+late | adjunct
+early | adjunct
+overnight | adjunct
+just | adjunct
+itself | adjunct
+
+"""#),
         ("statement-source-heads.txt", #"""
 # Unnamed-source heads: nouns that head a speaker phrase when the source is not named
 # ("a US official", "analysts", "the spokesman", "sources familiar with the talks").

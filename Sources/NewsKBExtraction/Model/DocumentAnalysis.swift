@@ -118,7 +118,8 @@ public struct Statement: Sendable, Equatable {
     public var speakerEntity: Int?
     /// For unnamed sources, the descriptive phrase (`a US official`, `analysts`).
     public var speakerPhrase: String?
-    /// Where it was said, when the text says so (`at the Eastern Economic Forum`).
+    /// Where it was said, when the text says so: a location or a venue (`in Lagos`, `at the
+    /// Eastern Economic Forum`, `at a news conference in Vienna`), never a person or an organisation.
     public var place: TextSpan?
     /// Index of the first sentence holding the content.
     public var sentence: Int

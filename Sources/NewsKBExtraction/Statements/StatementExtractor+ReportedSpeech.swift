@@ -118,28 +118,6 @@ extension StatementScanner {
         return total > 0 && inside * 2 >= total
     }
 
-    /// Finds a place adjunct (`at the Eastern Economic Forum`, `in Moscow`) among tokens a..<b,
-    /// looking at most `placeWindow` tokens back from b: a place belongs near its reporting
-    /// clause, and the bound keeps a sentence with thousands of cues linear.
-    func place(_ a: Int, _ b: Int) -> TextSpan? {
-        let placeWindow = 48
-        var j = max(0, a, b - placeWindow)
-        let end = min(n, b)
-        while j < end {
-            if isWord(j), inRun[j] < 0, sp(j) == .at || sp(j) == .in_ {
-                var k = j + 1
-                if k < end, sp(k) == .the { k += 1 }
-                var last = -1
-                while k < end, isWord(k), isCap(k) && sp(k) != .month && !bits[k].contains(.time) || (last >= 0 && sp(k) == .of && k + 1 < end && isCap(k + 1)) {
-                    last = k; k += 1
-                }
-                if last > j { return spanOf(j, last) }
-            }
-            j += 1
-        }
-        return nil
-    }
-
     /// The speaker of the latest statement anchored in tokens lo..<c (a bounded look-back).
     func recentSpeaker(_ out: [RawStatement], _ lo: Int, _ c: Int) -> SpeakerPhrase? {
         var best: (Int, SpeakerPhrase)? = nil
