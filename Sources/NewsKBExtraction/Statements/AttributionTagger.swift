@@ -190,26 +190,42 @@ struct AttributionTagger: Sendable {
     /// `B-` or `I-`). Equal to scoring the features of `static_features` and `dynamic_features` in
     /// the script: each feature's weights are added once to the token it belongs to.
     func tag(_ x: UnsafeBufferPointer<Inputs>, _ lo: Int, _ hi: Int) -> [Tag] {
-        var margins = [Float]()
-        return tag(x, lo, hi, margins: &margins)
+        var scratch = Scratch()
+        tag(x, lo, hi, into: &scratch)
+        return scratch.tags
     }
 
-    /// Same, with each token's margin: the score of its tag over the score of `O` (0 for `O`).
-    func tag(_ x: UnsafeBufferPointer<Inputs>, _ lo: Int, _ hi: Int, margins: inout [Float]) -> [Tag] {
+    /// Buffers one document's sentences reuse: the tags and margins of the last sentence tagged.
+    struct Scratch {
+        var tags: [Tag] = []
+        /// Each token's margin: the score of its tag over the score of `O` (0 for `O`).
+        var margins: [Float] = []
+        var score: [Row] = []
+        var record: [Int] = []
+        var right: [Int] = []
+    }
+
+    /// Tags the sentence `lo..<hi` into `scratch.tags` and `scratch.margins`.
+    func tag(_ x: UnsafeBufferPointer<Inputs>, _ lo: Int, _ hi: Int, into scratch: inout Scratch) {
         let len = hi - lo
-        margins.removeAll(keepingCapacity: true)
-        var out = [Tag]()
-        out.reserveCapacity(len)
-        var score = [Row](repeating: Row(), count: len)
-        var record = [Int](repeating: -1, count: len)
-        for i in 0..<len { record[i] = words.find(x[lo + i].word) }
+        scratch.tags.removeAll(keepingCapacity: true)
+        scratch.margins.removeAll(keepingCapacity: true)
+        scratch.score.removeAll(keepingCapacity: true)
+        scratch.score.append(contentsOf: repeatElement(Row(), count: len))
+        scratch.record.removeAll(keepingCapacity: true)
+        for i in 0..<len { scratch.record.append(words.find(x[lo + i].word)) }
         // distance to the nearest cue candidate on each side (0 = none), commas so far
-        var right = [Int](repeating: 0, count: len)
+        scratch.right.removeAll(keepingCapacity: true)
+        scratch.right.append(contentsOf: repeatElement(0, count: len))
         var next = -1
         for j in stride(from: len - 1, through: 0, by: -1) {
-            right[j] = next < 0 ? 0 : next - j
+            scratch.right[j] = next < 0 ? 0 : next - j
             if x[lo + j].bits & Self.cueBits != 0 { next = j }
         }
+        var out = scratch.tags, margins = scratch.margins, score = scratch.score
+        let record = scratch.record, right = scratch.right
+        scratch.tags = []; scratch.margins = []; scratch.score = []
+        defer { scratch.tags = out; scratch.margins = margins; scratch.score = score }
         let posIndex = Self.posIndex, endIndex = Self.endIndex, cueIndex = Self.cueIndex
         let closedBase = self.closedBase, shapeCount = Self.shapeNames.count, prevCount = Self.prevNames.count
         let wordRecord = Self.wordRecord
@@ -287,7 +303,6 @@ struct AttributionTagger: Sendable {
         }
         }
         }
-        return out
     }
 }
 

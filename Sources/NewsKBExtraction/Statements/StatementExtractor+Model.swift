@@ -145,13 +145,15 @@ extension StatementScanner {
     /// rules for quotations.
     func modelStatements(_ inputs: [Tagger.Inputs], tagger: Tagger = .shared) -> [RawStatement] {
         var out = [RawStatement]()
-        var margins = [Float]()
+        var scratch = Tagger.Scratch()
+        var spans: [(kind: Tagger.Tag, first: Int, last: Int)] = []
         inputs.withUnsafeBufferPointer { x in
             for s in 0..<sentLo.count where sentHi[s] > sentLo[s] {
                 let lo = Int(sentLo[s]), hi = Int(sentHi[s])
-                let tags = tagger.tag(x, lo, hi, margins: &margins)
-                var spans: [(kind: Tagger.Tag, first: Int, last: Int)] = []
-                for (k, tag) in tags.enumerated() {
+                tagger.tag(x, lo, hi, into: &scratch)
+                let margins = scratch.margins
+                spans.removeAll(keepingCapacity: true)
+                for (k, tag) in scratch.tags.enumerated() {
                     switch tag {
                     case .bS, .bQ, .bC: spans.append((tag, lo + k, lo + k))
                     case .iS, .iQ, .iC: spans[spans.count - 1].last = lo + k
