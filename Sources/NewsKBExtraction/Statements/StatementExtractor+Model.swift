@@ -140,6 +140,43 @@ extension StatementScanner {
         }
     }
 
+    /// Joins the tagger's statements (`found`) to the rules' (`raw`). Every statement of the rules
+    /// stays, with its speaker and cue (what they find, they find well: quotations, speakers
+    /// through coreference); the tagger
+    /// - sets the content of a reported statement of the rules that it finds too (the same cue,
+    ///   each content covering half of the longer): its boundaries follow the annotation it was
+    ///   trained on;
+    /// - adds a statement it is confident of (``AttributionTagger/addedMargin``) unless it overlaps
+    ///   one of theirs by half of the shorter; an attribution inside the content of another (`X
+    ///   said that Y believes Z`), with a cue of its own, is a statement of its own either way.
+    static func merge(_ found: [RawStatement], into raw: inout [RawStatement]) {
+        func cover(_ a: RawStatement, _ b: RawStatement) -> Int {
+            max(0, min(a.content.end, b.content.end) - max(a.content.start, b.content.start))
+        }
+        func nested(_ inner: RawStatement, in outer: RawStatement) -> Bool {
+            outer.content.start <= inner.content.start && inner.content.end <= outer.content.end
+                && outer.content.length > inner.content.length * 3 / 2
+        }
+        func sameCue(_ a: RawStatement, _ b: RawStatement) -> Bool {
+            a.cueFirst >= 0 && b.cueFirst >= 0 && a.cueFirst <= b.cueLast && b.cueFirst <= a.cueLast
+        }
+        let rules = raw.count
+        var refined = [Bool](repeating: false, count: rules)
+        for st in found {
+            if let k = (0..<rules).first(where: { raw[$0].kind != .direct && !refined[$0] && sameCue(raw[$0], st) &&
+                cover(raw[$0], st) * 2 >= max(raw[$0].content.length, st.content.length) }) {
+                refined[k] = true
+                raw[k].content = st.content
+                raw[k].contentFirst = st.contentFirst
+                raw[k].contentLast = st.contentLast
+            } else if st.confidence >= AttributionTagger.shared.addedMargin, !(0..<rules).contains(where: { r in
+                cover(raw[r], st) * 2 >= min(raw[r].content.length, st.content.length)
+                    && !(raw[r].kind != .direct && !sameCue(raw[r], st) && (nested(st, in: raw[r]) || nested(raw[r], in: st))) }) {
+                raw.append(st)
+            }
+        }
+    }
+
     /// Reported speech the tagger finds: each content span with the nearest cue of its sentence
     /// and the source nearest that cue. A content span wholly inside a quotation is left to the
     /// rules for quotations.

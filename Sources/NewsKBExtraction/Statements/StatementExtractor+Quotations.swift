@@ -204,4 +204,144 @@ extension StatementScanner {
         // the subject is followed (after adverbs) by a verb, not by more noun phrase
         return s
     }
+
+    /// The quotations in quote marks, with the reporting clause after or before each (`“…,” he
+    /// said.`, `Putin said: “…”`) or the running speaker; `“A,” X said. “B.”` is one statement.
+    mutating func quotations() -> [RawStatement] {
+        var raw = [RawStatement]()
+        var attrs = [Attribution?](repeating: nil, count: runs.count)
+        for (r, q) in runs.enumerated() where q.words >= 1 {
+            attrs[r] = attributionAfter(q) ?? attributionBefore(q)
+        }
+        var r = 0
+        while r < runs.count {
+            let q = runs[r]
+            guard q.words >= 1 else { r += 1; continue }
+            let startsSentence = q.open == 0 || toks[q.open].has(.lineInitial) || isSentenceEndPunct(q.open - 1) ||
+                (q.open - 1 >= 0 && toks[q.open - 1].kind == .quote) || isColon(q.open - 1) || isDash(q.open - 1) ||
+                sentenceOf(q.open) != sentenceOf(max(0, q.open - 1))
+            var attr = attrs[r]
+            if attr == nil && q.words <= 2 { r += 1; continue }           // scare quotes
+            if attr == nil && !startsSentence { r += 1; continue }         // a fragment: reported speech handles it
+            if let a = attr, !a.after, !startsSentence, !isColon(q.open - 1), !isComma(q.open - 1) {
+                attr = nil; r += 1; continue
+            }
+            // merge “A,” X said. “B.” / “A,” said X, the Y. “B.” into one statement
+            var lastRun = r
+            if let a = attr, a.after, r + 1 < runs.count {
+                var r2 = r + 1
+                // skip titles and scare quotes inside the reporting clause (told ''Inside Edition'')
+                while r2 + 1 < runs.count, runs[r2].words <= 4, para[runs[r2].open] == para[q.open],
+                      runs[r2].open > 0, !isSentenceEndPunct(runs[r2].open - 1),
+                      attrs[r2] == nil, r2 - r < 4, !(toks[runs[r2].open].has(.lineInitial)) {
+                    let prev = runs[r2].open - 1
+                    if isSentenceEndPunct(prev) || toks[prev].has(.sentenceFinal) { break }
+                    r2 += 1
+                }
+                let q2 = runs[r2]
+                // the next quotation continues in the same paragraph, or opens the next one right after
+                // the reporting clause ended this one
+                let nextPara = para[q2.open] == para[q.open] + 1 && toks[q2.open].has(.lineInitial) && q2.open - 1 == lastOfClause(a)
+                var ok = (para[q2.open] == para[q.open] || nextPara) && q2.words >= 1 && q2.open - q.closeEnd <= 40
+                if let a2 = attrs[r2], a2.cueFirst != a.cueFirst { ok = false }
+                if ok {
+                    var j = q.closeEnd + 1
+                    while j < q2.open { if toks[j].kind == .quote && inRun[j] >= 0 && Int(inRun[j]) >= r2 { ok = false; break }; j += 1 }
+                    let before = q2.open - 1
+                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before) ||
+                         toks[before].has(.abbreviation) || toks[before].has(.sentenceFinal)) { ok = false }
+                }
+                if ok { lastRun = r2 }
+            }
+            let qEnd = runs[lastRun]
+            var firstTok = q.openEnd + 1
+            let lastTok = qEnd.last
+            guard firstTok <= lastTok else { r = lastRun + 1; continue }
+            var content = TextSpan(Int(toks[q.openEnd].end), Int(qEnd.close >= 0 ? toks[qEnd.close].start : toks[lastTok].end))
+            var kind = Statement.Kind.direct
+            // a quotation that ends a clause ("They will pick whoever wins “and that will be Clinton,” he said"),
+            // or follows a parenthetical reporting clause ("No change, he said, “hides it”"): the whole clause
+            if let a = attr {
+                let lo = sLo(q.open)
+                var clauseStart = -1
+                if a.after && !startsSentence {
+                    clauseStart = lo
+                } else if !a.after, let s = a.speaker, s.first - 1 > lo, isComma(s.first - 1), isComma(q.open - 1),
+                          !(isWord(lo) && (bits[lo].contains(.prep) || bits[lo].contains(.conj) || phraseText(lo, lo).hasSuffix("ing"))) {
+                    clauseStart = lo
+                }
+                if clauseStart >= 0, let (ca, _) = clauseBefore(clauseStart, q.open), ca < q.open {
+                    firstTok = ca
+                    content = TextSpan(Int(toks[ca].start), content.end)
+                    kind = .partial
+                }
+            }
+            var st = RawStatement(kind: kind, contentFirst: firstTok, contentLast: lastTok, content: content,
+                                  anchor: attr?.cueFirst ?? q.open)
+            if let a = attr {
+                st.cueFirst = a.cueFirst; st.cueLast = a.cueLast; st.speaker = a.speaker
+                for j in a.cueFirst...max(a.cueFirst, a.cueLast) { usedCue[j] = true }
+                if a.after {
+                    st.place = place(a.cueLast + 1, sHi(a.cueLast))
+                } else {
+                    st.place = place(sLo(a.cueFirst), q.open)
+                }
+                if a.speaker == nil, a.after == false { st.inherit = true }
+            } else {
+                st.inherit = true
+            }
+            if st.cueFirst >= 0 { for j in firstTok...lastTok { inDirect[j] = true } }
+            raw.append(st)
+            r = lastRun + 1
+        }
+        let ds = raw.filter { $0.cueFirst >= 0 }.sorted { $0.anchor < $1.anchor }
+        directAnchors = ds.map { $0.anchor }
+        directSpeakers = ds.map { $0.speaker }
+        return raw
+    }
+
+    /// Drops a quotation without a reporting clause that another statement already holds.
+    func dropHeldQuotations(_ raw: inout [RawStatement]) {
+        var keep = [Bool](repeating: true, count: raw.count)
+        let holders = raw.filter { $0.cueFirst >= 0 }.map { $0.content }.sorted()
+        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 {
+            // holders sorted by start: binary search the last one starting at or before this content
+            var lo = 0, hi = holders.count
+            while lo < hi { let m = (lo + hi) / 2; if holders[m].start <= st.content.start { lo = m + 1 } else { hi = m } }
+            var k = lo - 1
+            while k >= 0, lo - k <= 8 {
+                let h = holders[k]
+                let cover = min(h.end, st.content.end) - max(h.start, st.content.start)
+                if cover * 2 >= st.content.length { keep[i] = false; break }
+                k -= 1
+            }
+        }
+        if keep.contains(false) { raw = raw.enumerated().filter { keep[$0.offset] }.map { $0.element } }
+    }
+
+    /// `Clinton “drew well” in 2008, said Beck. “That was her constituency.”`: a reported clause
+    /// whose reporting clause is followed by a quotation with no attribution of its own is one
+    /// statement with it (the quotation continues the same speaker's words).
+    func mergeFollowingQuotations(_ raw: inout [RawStatement]) {
+        var inheritedAt = [Int: Int]()   // first content token -> index in raw
+        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 { inheritedAt[st.contentFirst] = i }
+        if inheritedAt.isEmpty { return }
+        var drop = Set<Int>()
+        for i in raw.indices {
+            let st = raw[i]
+            guard st.cueFirst > st.contentLast, st.kind != .direct || st.cueFirst > st.contentLast else { continue }
+            var j = max(st.cueLast, st.speaker?.last ?? 0) + 1
+            var steps = 0
+            while j < n, steps < 20, toks[j].kind != .quote, para[j] == para[st.cueFirst] { j += 1; steps += 1 }
+            guard j < n, toks[j].kind == .quote, inRun[j] >= 0, para[j] == para[st.cueFirst] else { continue }
+            let q = runs[Int(inRun[j])]
+            guard q.open == j, q.open > 0, isSentenceEndPunct(q.open - 1) || isComma(q.open - 1) else { continue }
+            guard let k = inheritedAt[q.openEnd + 1], !drop.contains(k) else { continue }
+            raw[i].contentLast = raw[k].contentLast
+            raw[i].content = TextSpan(raw[i].content.start, raw[k].content.end)
+            if raw[i].kind == .indirect { raw[i].kind = .partial }
+            drop.insert(k)
+        }
+        if !drop.isEmpty { raw = raw.enumerated().filter { !drop.contains($0.offset) }.map { $0.element } }
+    }
 }

@@ -410,4 +410,28 @@ extension StatementScanner {
                                 cueFirst: c, cueLast: c, speaker: spk, anchor: c))
         usedCue[c] = true
     }
+
+    /// Reported speech: each reporting word outside quotations and not yet a quotation's cue
+    /// (`according to`, `seem to`, `asked`, reporting verbs, reporting nouns, colon lead-ins).
+    mutating func reportedSpeech(into raw: inout [RawStatement]) {
+        for c in 0..<n where toks[c].kind == .word && inRun[c] < 0 && !usedCue[c] {
+            let b = bits[c]
+            if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
+            if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
+                according(c, into: &raw)
+            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to || isAdverb(c), !isCap(c) {
+                seem(c, into: &raw)
+            } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
+                      toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {
+                asked(c, into: &raw)
+            } else if !b.intersection(B.anyVerb).isEmpty && !isCap(c)
+                        && !(b.contains(.cueNoun) && c + 1 < n && isWord(c + 1) && isVerbCue(c + 1)) {
+                let before = raw.count
+                reported(c, into: &raw)
+                if raw.count == before, b.contains(.cueNoun) { noun(c, into: &raw) }
+            } else if b.contains(.cueNoun) {
+                noun(c, into: &raw)
+            }
+        }
+    }
 }

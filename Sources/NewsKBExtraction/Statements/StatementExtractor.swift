@@ -24,8 +24,14 @@
 /// reported speech runs from after the cue (including `that`) to the end of the sentence, or
 /// from the start of the sentence to the comma before the reporting clause.
 ///
+/// The rules live in one file per section: `+Quotations` (quote marks and their reporting clauses),
+/// `+ReportedSpeech` (reporting verbs and nouns, `according to`, colon lead-ins), `+Speakers` (the
+/// phrase next to a cue), `+Place` (where it was said), `+Resolution` (a phrase to an entity). A
+/// learned tagger (``AttributionTagger``, `+Model`) reads every sentence too: it refines the content
+/// of the reported statements the rules find and adds the ones they miss when it is confident.
+///
 /// Cost: one tokenization (when tokens are not given), one pass to pair quotation marks, one
-/// pass over reporting cues with bounded look-around: linear in the document.
+/// pass over reporting cues with bounded look-around, one pass of the tagger: linear in the document.
 public enum StatementExtractor {
     /// The longest content of reported (not directly quoted) speech, in tokens.
     static let maxReportedTokens = 250
@@ -367,200 +373,16 @@ struct StatementScanner {
         return resolve(raw)
     }
 
-    /// Joins the tagger's statements (`found`) to the rules' (`raw`). Every statement of the rules
-    /// stays, with its speaker and cue (what they find, they find well: quotations, speakers
-    /// through coreference); the tagger
-    /// - sets the content of a reported statement of the rules that it finds too (the same cue,
-    ///   each content covering half of the longer): its boundaries follow the annotation it was
-    ///   trained on;
-    /// - adds a statement it is confident of (``AttributionTagger/addedMargin``) unless it overlaps
-    ///   one of theirs by half of the shorter; an attribution inside the content of another (`X
-    ///   said that Y believes Z`), with a cue of its own, is a statement of its own either way.
-    static func merge(_ found: [RawStatement], into raw: inout [RawStatement]) {
-        func cover(_ a: RawStatement, _ b: RawStatement) -> Int {
-            max(0, min(a.content.end, b.content.end) - max(a.content.start, b.content.start))
-        }
-        func nested(_ inner: RawStatement, in outer: RawStatement) -> Bool {
-            outer.content.start <= inner.content.start && inner.content.end <= outer.content.end
-                && outer.content.length > inner.content.length * 3 / 2
-        }
-        func sameCue(_ a: RawStatement, _ b: RawStatement) -> Bool {
-            a.cueFirst >= 0 && b.cueFirst >= 0 && a.cueFirst <= b.cueLast && b.cueFirst <= a.cueLast
-        }
-        let rules = raw.count
-        var refined = [Bool](repeating: false, count: rules)
-        for st in found {
-            if let k = (0..<rules).first(where: { raw[$0].kind != .direct && !refined[$0] && sameCue(raw[$0], st) &&
-                cover(raw[$0], st) * 2 >= max(raw[$0].content.length, st.content.length) }) {
-                refined[k] = true
-                raw[k].content = st.content
-                raw[k].contentFirst = st.contentFirst
-                raw[k].contentLast = st.contentLast
-            } else if st.confidence >= AttributionTagger.shared.addedMargin, !(0..<rules).contains(where: { r in
-                cover(raw[r], st) * 2 >= min(raw[r].content.length, st.content.length)
-                    && !(raw[r].kind != .direct && !sameCue(raw[r], st) && (nested(st, in: raw[r]) || nested(raw[r], in: st))) }) {
-                raw.append(st)
-            }
-        }
-    }
-
-    /// The statements the rules find: quotations, then reported speech.
+    /// The statements the rules find: quotations (`+Quotations`), then reported speech
+    /// (`+ReportedSpeech`), then the quotations that continue a reported statement or that one
+    /// already holds.
     mutating func ruleStatements() -> [RawStatement] {
         classify()
         pairQuotes()
-        var raw = [RawStatement]()
-        // 1. direct quotations
-        var attrs = [Attribution?](repeating: nil, count: runs.count)
-        for (r, q) in runs.enumerated() where q.words >= 1 {
-            attrs[r] = attributionAfter(q) ?? attributionBefore(q)
-        }
-        var r = 0
-        while r < runs.count {
-            let q = runs[r]
-            guard q.words >= 1 else { r += 1; continue }
-            let startsSentence = q.open == 0 || toks[q.open].has(.lineInitial) || isSentenceEndPunct(q.open - 1) ||
-                (q.open - 1 >= 0 && toks[q.open - 1].kind == .quote) || isColon(q.open - 1) || isDash(q.open - 1) ||
-                sentenceOf(q.open) != sentenceOf(max(0, q.open - 1))
-            var attr = attrs[r]
-            if attr == nil && q.words <= 2 { r += 1; continue }           // scare quotes
-            if attr == nil && !startsSentence { r += 1; continue }         // a fragment: reported speech handles it
-            if let a = attr, !a.after, !startsSentence, !isColon(q.open - 1), !isComma(q.open - 1) {
-                attr = nil; r += 1; continue
-            }
-            // merge “A,” X said. “B.” / “A,” said X, the Y. “B.” into one statement
-            var lastRun = r
-            if let a = attr, a.after, r + 1 < runs.count {
-                var r2 = r + 1
-                // skip titles and scare quotes inside the reporting clause (told ''Inside Edition'')
-                while r2 + 1 < runs.count, runs[r2].words <= 4, para[runs[r2].open] == para[q.open],
-                      runs[r2].open > 0, !isSentenceEndPunct(runs[r2].open - 1),
-                      attrs[r2] == nil, r2 - r < 4, !(toks[runs[r2].open].has(.lineInitial)) {
-                    let prev = runs[r2].open - 1
-                    if isSentenceEndPunct(prev) || toks[prev].has(.sentenceFinal) { break }
-                    r2 += 1
-                }
-                let q2 = runs[r2]
-                // the next quotation continues in the same paragraph, or opens the next one right after
-                // the reporting clause ended this one
-                let nextPara = para[q2.open] == para[q.open] + 1 && toks[q2.open].has(.lineInitial) && q2.open - 1 == lastOfClause(a)
-                var ok = (para[q2.open] == para[q.open] || nextPara) && q2.words >= 1 && q2.open - q.closeEnd <= 40
-                if let a2 = attrs[r2], a2.cueFirst != a.cueFirst { ok = false }
-                if ok {
-                    var j = q.closeEnd + 1
-                    while j < q2.open { if toks[j].kind == .quote && inRun[j] >= 0 && Int(inRun[j]) >= r2 { ok = false; break }; j += 1 }
-                    let before = q2.open - 1
-                    if !(isComma(before) || isColon(before) || isSentenceEndPunct(before) || isDash(before) ||
-                         toks[before].has(.abbreviation) || toks[before].has(.sentenceFinal)) { ok = false }
-                }
-                if ok { lastRun = r2 }
-            }
-            let qEnd = runs[lastRun]
-            var firstTok = q.openEnd + 1
-            let lastTok = qEnd.last
-            guard firstTok <= lastTok else { r = lastRun + 1; continue }
-            var content = TextSpan(Int(toks[q.openEnd].end), Int(qEnd.close >= 0 ? toks[qEnd.close].start : toks[lastTok].end))
-            var kind = Statement.Kind.direct
-            // a quotation that ends a clause ("They will pick whoever wins “and that will be Clinton,” he said"),
-            // or follows a parenthetical reporting clause ("No change, he said, “hides it”"): the whole clause
-            if let a = attr {
-                let lo = sLo(q.open)
-                var clauseStart = -1
-                if a.after && !startsSentence {
-                    clauseStart = lo
-                } else if !a.after, let s = a.speaker, s.first - 1 > lo, isComma(s.first - 1), isComma(q.open - 1),
-                          !(isWord(lo) && (bits[lo].contains(.prep) || bits[lo].contains(.conj) || phraseText(lo, lo).hasSuffix("ing"))) {
-                    clauseStart = lo
-                }
-                if clauseStart >= 0, let (ca, _) = clauseBefore(clauseStart, q.open), ca < q.open {
-                    firstTok = ca
-                    content = TextSpan(Int(toks[ca].start), content.end)
-                    kind = .partial
-                }
-            }
-            var st = RawStatement(kind: kind, contentFirst: firstTok, contentLast: lastTok, content: content,
-                                  anchor: attr?.cueFirst ?? q.open)
-            if let a = attr {
-                st.cueFirst = a.cueFirst; st.cueLast = a.cueLast; st.speaker = a.speaker
-                for j in a.cueFirst...max(a.cueFirst, a.cueLast) { usedCue[j] = true }
-                if a.after {
-                    st.place = place(a.cueLast + 1, sHi(a.cueLast))
-                } else {
-                    st.place = place(sLo(a.cueFirst), q.open)
-                }
-                if a.speaker == nil, a.after == false { st.inherit = true }
-            } else {
-                st.inherit = true
-            }
-            if st.cueFirst >= 0 { for j in firstTok...lastTok { inDirect[j] = true } }
-            raw.append(st)
-            r = lastRun + 1
-        }
-        let ds = raw.filter { $0.cueFirst >= 0 }.sorted { $0.anchor < $1.anchor }
-        directAnchors = ds.map { $0.anchor }
-        directSpeakers = ds.map { $0.speaker }
-        // 2. reported speech
-        for c in 0..<n where toks[c].kind == .word && inRun[c] < 0 && !usedCue[c] {
-            let b = bits[c]
-            if toks[c].has(.lineInitial) { colonLead(c, into: &raw) }
-            if sp(c) == .according, c + 1 < n, sp(c + 1) == .to {
-                according(c, into: &raw)
-            } else if b.contains(.seem), c + 1 < n, sp(c + 1) == .to || isAdverb(c), !isCap(c) {
-                seem(c, into: &raw)
-            } else if sp(c) == .asked_, c + 1 < n, isWord(c + 1),
-                      toks[c].has(.sentenceInitial) || (c > 0 && isWord(c - 1) && phraseText(c - 1, c - 1).lowercased() == "when") {
-                asked(c, into: &raw)
-            } else if !b.intersection(B.anyVerb).isEmpty && !isCap(c)
-                        && !(b.contains(.cueNoun) && c + 1 < n && isWord(c + 1) && isVerbCue(c + 1)) {
-                let before = raw.count
-                reported(c, into: &raw)
-                if raw.count == before, b.contains(.cueNoun) { noun(c, into: &raw) }
-            } else if b.contains(.cueNoun) {
-                noun(c, into: &raw)
-            }
-        }
+        var raw = quotations()
+        reportedSpeech(into: &raw)
         mergeFollowingQuotations(&raw)
-        // a quotation without a reporting clause that another statement already holds
-        var keep = [Bool](repeating: true, count: raw.count)
-        let holders = raw.filter { $0.cueFirst >= 0 }.map { $0.content }.sorted()
-        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 {
-            // holders sorted by start: binary search the last one starting at or before this content
-            var lo = 0, hi = holders.count
-            while lo < hi { let m = (lo + hi) / 2; if holders[m].start <= st.content.start { lo = m + 1 } else { hi = m } }
-            var k = lo - 1
-            while k >= 0, lo - k <= 8 {
-                let h = holders[k]
-                let cover = min(h.end, st.content.end) - max(h.start, st.content.start)
-                if cover * 2 >= st.content.length { keep[i] = false; break }
-                k -= 1
-            }
-        }
-        if keep.contains(false) { raw = raw.enumerated().filter { keep[$0.offset] }.map { $0.element } }
+        dropHeldQuotations(&raw)
         return raw
-    }
-
-    /// `Clinton “drew well” in 2008, said Beck. “That was her constituency.”`: a reported clause
-    /// whose reporting clause is followed by a quotation with no attribution of its own is one
-    /// statement with it (the quotation continues the same speaker's words).
-    func mergeFollowingQuotations(_ raw: inout [RawStatement]) {
-        var inheritedAt = [Int: Int]()   // first content token -> index in raw
-        for (i, st) in raw.enumerated() where st.kind == .direct && st.cueFirst < 0 { inheritedAt[st.contentFirst] = i }
-        if inheritedAt.isEmpty { return }
-        var drop = Set<Int>()
-        for i in raw.indices {
-            let st = raw[i]
-            guard st.cueFirst > st.contentLast, st.kind != .direct || st.cueFirst > st.contentLast else { continue }
-            var j = max(st.cueLast, st.speaker?.last ?? 0) + 1
-            var steps = 0
-            while j < n, steps < 20, toks[j].kind != .quote, para[j] == para[st.cueFirst] { j += 1; steps += 1 }
-            guard j < n, toks[j].kind == .quote, inRun[j] >= 0, para[j] == para[st.cueFirst] else { continue }
-            let q = runs[Int(inRun[j])]
-            guard q.open == j, q.open > 0, isSentenceEndPunct(q.open - 1) || isComma(q.open - 1) else { continue }
-            guard let k = inheritedAt[q.openEnd + 1], !drop.contains(k) else { continue }
-            raw[i].contentLast = raw[k].contentLast
-            raw[i].content = TextSpan(raw[i].content.start, raw[k].content.end)
-            if raw[i].kind == .indirect { raw[i].kind = .partial }
-            drop.insert(k)
-        }
-        if !drop.isEmpty { raw = raw.enumerated().filter { !drop.contains($0.offset) }.map { $0.element } }
     }
 }
