@@ -97,3 +97,20 @@ struct ReportedSpeechTests {
         #expect(said("Rain fell on the valley for three days, and the river rose above its banks.").isEmpty)
     }
 }
+
+/// A quotation signed after a dash at the end of its paragraph, as in a list of readers' words.
+struct BylineTests {
+    @Test func aNameAfterADashAtTheEndOfTheParagraphSignsTheQuotation() {
+        let body = "Readers wrote to us about the closure.\n\n“The library was the only quiet place in town.” ― Marta Oyelaran\n\n“Nobody asked the people who use it.” ― Devin Castellano\n"
+        let rows = said(body)
+        #expect(rows.first { $0.content.hasPrefix("The library was") }?.speaker == "Marta Oyelaran", "\(rows)")
+        #expect(rows.first { $0.content.hasPrefix("Nobody asked") }?.speaker == "Devin Castellano", "\(rows)")
+    }
+
+    @Test func aDashFollowedByMoreThanANameIsNoByline() {
+        let body = "“The library was the only quiet place in town” — Marta Oyelaran told the council on Monday, before the vote.\n"
+        let rows = said(body)
+        let row = rows.first { $0.content.hasPrefix("The library was") }
+        #expect(row?.cue == "told", "\(rows)")
+    }
+}

@@ -16,6 +16,7 @@ extension StatementScanner {
     /// `“…,” he said` / `“…,” said Peskov` / `“…” Peskov, the Kremlin spokesman, said`.
     func attributionAfter(_ q: QuoteRun) -> Attribution? {
         guard q.close >= 0 else { return nil }
+        if let byline = bylineAfter(q) { return byline }
         var j = q.closeEnd + 1
         var skipped = 0
         while j < n, skipped < 2, toks[j].kind == .punctuation, isComma(j) || isDash(j) { j += 1; skipped += 1 }
@@ -58,6 +59,21 @@ extension StatementScanner {
             }
         }
         return a
+    }
+
+    /// `“… our greatest shame.” ― Ana Ruiz` at the end of a paragraph: a dash after the closing
+    /// mark, then a name (two to five capitalised words, the last token of the paragraph or before
+    /// its final period) signs the quotation, as under an epigraph or in a list of readers' words.
+    func bylineAfter(_ q: QuoteRun) -> Attribution? {
+        let d = q.closeEnd + 1
+        guard d < n, isDash(d), para[d] == para[q.close], d + 1 < n, para[d + 1] == para[d] else { return nil }
+        var k = d + 1
+        while k < n, para[k] == para[d], k - d <= 5, isWord(k), isCap(k) { k += 1 }
+        let last = k - 1
+        guard last - d >= 2 else { return nil }
+        if k < n, para[k] == para[d], !(isSentenceEndPunct(k) && (k + 1 >= n || para[k + 1] != para[d])) { return nil }
+        return Attribution(cueFirst: d, cueLast: d, speaker: SpeakerPhrase(first: d + 1, last: last, kind: .named),
+                           clauseEnd: last, after: true)
     }
 
     func attributionAfterCore(_ q: QuoteRun, _ j: Int) -> Attribution? {
