@@ -20,6 +20,15 @@ import Testing
         #expect(!ms.contains { $0.0.hasPrefix("President") || $0.0.hasPrefix("Defence") })
     }
 
+    @Test func aDesignatorOrAnOrganisationHeadEndingANameMakesItAnOrganisation() {
+        // the tagger reads a person's name in the first two words; the head decides
+        let ms = mentions("Harlan Whitcombe Savings Bank said it would raise its quarterly dividend.")
+        #expect(has(ms, "Harlan Whitcombe Savings Bank", .org), "\(ms)")
+        let other = mentions("Analysts at Garrick Holloway Inc said Gerald Pemberton would retire.")
+        #expect(has(other, "Garrick Holloway Inc", .org), "\(other)")
+        #expect(has(other, "Gerald Pemberton", .person), "\(other)")
+    }
+
     @Test func honorificsMarkPersons() {
         let ms = mentions("The talks ended late. Mr. Kim left the hall, and Mrs. Okonjo stayed with Dr. Haverford.")
         #expect(has(ms, "Kim", .person))

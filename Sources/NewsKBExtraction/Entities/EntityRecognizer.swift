@@ -199,6 +199,8 @@ public enum EntityRecognizer {
                 case .per:
                     type = .person
                     if let e = entry, e.type != .gpe && e.type != .loc && e.type != .person { type = e.type }
+                    // an organisation's designator or head ends the name: `Dean Foods Co`, `Marine Midland Bank`
+                    else if entry == nil, end - first > 1, headType(p, tokens[end - 1]) == .org { type = .org }
                 case .org:
                     type = .org
                     if let e = entry, e.type == .facility || e.type == .norp || e.country { type = e.type }
@@ -214,7 +216,7 @@ public enum EntityRecognizer {
                     if let e = entry, e.type == .norp || e.type == .facility || e.type == .org {
                         type = e.type == .norp ? .norp : .misc
                     } else if let h = headType(p, tokens[end - 1]), end - first > 1,
-                              h == .event || h == .law || h == .work || h == .product {
+                              h == .event || h == .law || h == .work || h == .product || h == .org {
                         type = h
                     } else {
                         type = .misc
