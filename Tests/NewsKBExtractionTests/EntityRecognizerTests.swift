@@ -29,6 +29,15 @@ import Testing
         #expect(has(other, "Gerald Pemberton", .person), "\(other)")
     }
 
+    @Test func aNationalityOrCountryOpeningACompanysNameIsPartOfIt() {
+        let ms = mentions("Norwegian Fjord Ferries Ltd said on Monday that U.S. Harbor Corp would buy two of its ships.")
+        #expect(has(ms, "Norwegian Fjord Ferries Ltd", .org), "\(ms)")
+        #expect(has(ms, "U.S. Harbor Corp", .org), "\(ms)")
+        #expect(!ms.contains { $0.0 == "Norwegian" || $0.0 == "U.S." }, "\(ms)")
+        // a nationality before a common noun stays a nationality
+        #expect(has(mentions("Norwegian officials said the ferry would sail."), "Norwegian", .norp))
+    }
+
     @Test func honorificsMarkPersons() {
         let ms = mentions("The talks ended late. Mr. Kim left the hall, and Mrs. Okonjo stayed with Dr. Haverford.")
         #expect(has(ms, "Kim", .person))

@@ -123,6 +123,34 @@ public enum EntityRecognizer {
         }
     }
 
+    /// `British Petroleum Co`, `American Express Co`, `U.S. Home Corp`: a one-word place or
+    /// nationality (the tagger's LOC or MISC) that capitalised words and an organisation head
+    /// (`name-heads.txt`: Co, Corp, Inc, Ltd, Bank, Group…) follow in the same sentence opens the
+    /// organisation's name: the three become one ORG span, so the company is not counted as a
+    /// mention of the country.
+    static func joinDesignatedOrganisations(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ spans: inout [NERTagger.Span]) {
+        var k = 0
+        while k < spans.count {
+            let s = spans[k]
+            guard s.cls == .loc || s.cls == .misc, s.end - s.first == 1 else { k += 1; continue }
+            // capitalised words after it, up to four, the last an organisation head
+            var j = s.end, head = -1
+            while j < tokens.count, j - s.end < 4, tokens[j].kind == .word, tokens[j].has(.capitalized) || tokens[j].has(.allCaps),
+                  !tokens[j].has(.lineInitial), tokens[j].sentence == tokens[s.first].sentence {
+                if headType(p, tokens[j]) == .org { head = j; break }
+                j += 1
+            }
+            guard head >= 0, head > s.end || j > s.end else { k += 1; continue }
+            // the words between may be other spans; they must end inside the joined name
+            var m = k + 1
+            while m < spans.count, spans[m].first <= head { m += 1 }
+            if m > k + 1, spans[m - 1].end > head + 1 { k += 1; continue }
+            spans[k] = NERTagger.Span(first: s.first, end: head + 1, cls: .org)
+            spans.removeSubrange((k + 1)..<m)
+            k += 1
+        }
+    }
+
     /// Tokens on Title-Case headline lines (most longer words capitalised, no sentence-final
     /// period, not ALL CAPS): the tagger, trained on sentence case, over-fires there.
     static func titleCaseLines(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Bool] {
@@ -159,6 +187,7 @@ public enum EntityRecognizer {
             let titleCase = titleCaseLines(p, tokens)
             var spans = spans
             joinParticles(p, tokens, &spans)
+            joinDesignatedOrganisations(p, tokens, &spans)
             let pending = [NERTagger.Span]()
             for s in spans {
                 var first = s.first, end = s.end
