@@ -27,7 +27,7 @@ extension StatementExtractor {
     public static func attributionTokens(_ body: String, configuration: EntityConfiguration = .standard) -> [AttributionTokenRow] {
         guard let (x, inputs) = attributionInputs(body, configuration: configuration) else { return [] }
         let text = x.text, tokens = x.toks
-        let entityNames = ["O"] + EntityType.allCases.flatMap { ["B-" + $0.rawValue, "I-" + $0.rawValue] }
+        let entityNames = AttributionTagger.entityNames   // `O`, then B-/I- of each type (the tagger's own value names)
         return text.utf8.withUnsafeBufferPointer { p in
             (0..<tokens.count).map { i in
                 let t = tokens[i]
@@ -42,9 +42,7 @@ extension StatementExtractor {
             }
         }
     }
-}
 
-extension StatementExtractor {
     /// The scanner after the rules, and the tagger's inputs; nil for a body without tokens.
     static func attributionInputs(_ body: String, configuration: EntityConfiguration) -> (StatementScanner, [AttributionTagger.Inputs])? {
         let text = DocumentText(body)
