@@ -4,6 +4,7 @@
 #   make eval   score extraction against ../shared/eval gold data
 #   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
 #   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
+#   make sample-entities   print 50 random multi-name entities of Reuters and of BBC to check by hand (SEED=N)
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
@@ -19,7 +20,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -73,6 +74,9 @@ bench: release
 
 sample-agreement: release
 	@python3 scripts/sample-agreement.py --seed $${SEED:-1} --shared $(SHARED)
+
+sample-entities: release
+	@python3 scripts/sample-entities.py --seed $${SEED:-1} --shared $(SHARED)
 
 bench-large: release
 	@bash scripts/bench-large.sh $(SHARED)

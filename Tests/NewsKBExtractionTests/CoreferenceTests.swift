@@ -46,6 +46,49 @@ import Testing
         #expect(entityIndex(a, "Kim") == yo)
     }
 
+    @Test func twoPeopleWithOneSurnameStayTwo() {
+        let a = Analyzer().analyze("""
+            Halvorsen Marine said its chairman Arne Halvorsen and its chief executive Petra Halvorsen had resigned.
+            Halvorsen said the board would meet on Friday. Petra Halvorsen declined to comment.
+            """)
+        let arne = entityIndex(a, "Arne Halvorsen"), petra = entityIndex(a, "Petra Halvorsen")
+        #expect(arne != nil && petra != nil && arne != petra, "\(a.mentions.map { ($0.text, $0.entity) })")
+        // the short form goes to one of them, the nearest before it, and joins no one else
+        #expect(entityIndex(a, "Halvorsen", occurrence: 0) == petra)
+        #expect(entityIndex(a, "Petra Halvorsen", occurrence: 1) == petra)
+        // the same person written with and without a middle initial is one person
+        let b = Analyzer().analyze("Edgar T. Brannigan said prices would rise. Edgar Brannigan, an analyst, added that Brannigan expected more.")
+        #expect(entityIndex(b, "Edgar T. Brannigan") == entityIndex(b, "Edgar Brannigan"))
+        #expect(entityIndex(b, "Brannigan") == entityIndex(b, "Edgar Brannigan"))
+    }
+
+    @Test func aNameCalledByItsFirstWordAndEndingInACommonWordIsNotAPerson() {
+        let a = Analyzer().analyze("""
+            Garvin Machines said on Tuesday it had agreed to buy a plant. Garvin said the price was not disclosed.
+            Hessler Light said on Friday that sales rose. Hessler said profits would follow.
+            Quentin Block said on Friday that orders rose. Block said profits would follow.
+            """)
+        #expect(entity(a, containing: "Garvin Machines")?.type == .org, "\(a.entities)")
+        #expect(entityIndex(a, "Garvin") == entityIndex(a, "Garvin Machines"))
+        #expect(entity(a, containing: "Hessler Light")?.type == .org, "\(a.entities)")
+        // people are called by their surname, even one that is a common word
+        #expect(entity(a, containing: "Quentin Block")?.type == .person, "\(a.entities)")
+        #expect(entityIndex(a, "Block") == entityIndex(a, "Quentin Block"))
+    }
+
+    @Test func gazetteerNamesHaveOneCanonicalNameInEveryDocument() {
+        // a document that only writes `U.S.` or `America` names the same entity as one that
+        // writes `United States`
+        for body in ["U.S. officials said the talks went well.", "Officials in America said the talks went well.",
+                     "The United States said the talks went well."] {
+            let a = Analyzer().analyze(body)
+            #expect(a.entities.contains { $0.canonicalName == "United States" && $0.type == .gpe }, "\(body): \(a.entities)")
+        }
+        // a one-letter fragment (a ticker's suffix) is never a short form of a name
+        let b = Analyzer().analyze("Kessler Bank AG <KESG.F> said profits rose, board member F. Anton Kessler said.")
+        #expect(entity(b, containing: "F. Anton Kessler")?.aliases.contains("F") != true, "\(b.entities)")
+    }
+
     @Test func differentThingsNeverMerge() {
         let a = Analyzer().analyze("""
             Pyongyang said North Korea would respond. The Kremlin said Russia was ready.

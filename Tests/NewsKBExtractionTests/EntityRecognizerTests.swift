@@ -29,6 +29,30 @@ import Testing
         #expect(has(other, "Gerald Pemberton", .person), "\(other)")
     }
 
+    @Test func aRolePhraseReadAsPartOfAPersonsNameIsARole() {
+        let a = Analyzer().analyze("""
+            The talks were led by Fisheries Affairs Minister Rowan Talbot-Keane, who flew in on Monday.
+            Brackwater Mills Chairman Dr. Edwina Strand said orders were rising. Strand added that exports grew.
+            """)
+        let ms = a.mentions.map { ($0.text, a.entities[$0.entity].type) }
+        #expect(has(ms, "Rowan Talbot-Keane", .person), "\(ms)")
+        #expect(has(ms, "Edwina Strand", .person), "\(ms)")
+        #expect(!ms.contains { $0.0.contains("Minister") || $0.0.contains("Chairman") }, "\(ms)")
+        let rowan = a.mentions.first { $0.text == "Rowan Talbot-Keane" }.map { a.entities[$0.entity] }
+        #expect(rowan?.roles == ["Fisheries Affairs Minister"], "\(String(describing: rowan?.roles))")
+        // a title word ending a name is a surname
+        #expect(has(mentions("The loan was approved, said Gordon Judge of the regional bank."), "Gordon Judge", .person))
+    }
+
+    @Test func aCompanyWordEndingANameMakesItAnOrganisation() {
+        let ms = mentions("Shares of Tillman Brodie Oil rose after Corwin Halsey International said it would bid.")
+        #expect(has(ms, "Tillman Brodie Oil", .org), "\(ms)")
+        #expect(has(ms, "Corwin Halsey International", .org), "\(ms)")
+        // a designator alone is never a name
+        let alone = mentions("The Marston Valley Brick Co. said on Friday that Co. shares fell.")
+        #expect(!alone.contains { $0.0 == "Co." || $0.0 == "Co" }, "\(alone)")
+    }
+
     @Test func aNationalityOrCountryOpeningACompanysNameIsPartOfIt() {
         let ms = mentions("Norwegian Fjord Ferries Ltd said on Monday that U.S. Harbor Corp would buy two of its ships.")
         #expect(has(ms, "Norwegian Fjord Ferries Ltd", .org), "\(ms)")

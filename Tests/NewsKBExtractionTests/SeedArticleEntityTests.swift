@@ -56,7 +56,7 @@ import Testing
     @Test func seed001() throws {
         let a = try #require(analysis(Self.files[1]))
         for (name, type) in [("Kim Jong Un", EntityType.person), ("Vladimir Putin", .person), ("John Kirby", .person),
-                             ("Sergei Shoigu", .person), ("Eastern Economic Forum", .org), ("KCNA", .org),
+                             ("Sergei Shoigu", .person), ("Eastern Economic Forum", .org), ("Korean Central News Agency", .org),
                              ("CBS", .org), ("Kremlin", .org), ("White House", .org), ("Vladivostok", .gpe),
                              ("Pyongyang", .gpe), ("Carnegie Endowment for International Peace", .org)] {
             #expect(entity(a, name)?.type == type, "\(name)")

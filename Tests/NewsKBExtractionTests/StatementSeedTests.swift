@@ -48,7 +48,7 @@ enum SeedText {
         let r = try rows("001")
         expectSpeaker(r, "they will likely discuss an arms deal", "US official")
         expectSpeaker(r, "the two leaders would meet", "Kremlin", kind: .partial)
-        expectSpeaker(r, "accompanied by senior government officials", "KCNA")
+        expectSpeaker(r, "accompanied by senior government officials", "Korean Central News Agency")
         expectSpeaker(r, "Russia and North Korea are “actively advancing”", "White House", kind: .partial)
         expectSpeaker(r, "convince Pyongyang to sell artillery ammunition", "Kirby", kind: .partial)
         expectSpeaker(r, "Russia and North Korea have goods each other wants", "Panda", kind: .indirect)

@@ -113,6 +113,45 @@ enum Coreference {
             }
         }
         var sets = DisjointSets(n)
+        // Fuller person names (two words or more), indexed by their first and last 1...3 words;
+        // each is one person by its first and last word (`George Bush` = `George W. Bush`).
+        let persons = (0..<n).filter { raw[$0].type == .person }
+        var fuller = [UInt64: [Int]]()   // key -> mention indices (document order)
+        var person = [Int: UInt64]()     // fuller mention -> hash of its first and last word
+        for j in persons where wcount[j] >= 2 {
+            var keys = Set<UInt64>()
+            for k in 1..<min(wcount[j], 4) {
+                keys.insert(seqHash(j, 0, k))
+                keys.insert(seqHash(j, wcount[j] - k, k))
+            }
+            for key in keys { fuller[key, default: []].append(j) }
+            person[j] = FeatureHash.mix(wh[wstart[j]], wh[wstart[j] + wcount[j] - 1])
+        }
+        var byPerson = [UInt64: Int]()
+        for j in persons where wcount[j] >= 2 && raw[j].known == nil {
+            if let first = byPerson[person[j]!] { sets.union(j, first) } else { byPerson[person[j]!] = j }
+        }
+        /// A short form that fits fuller names of two people (`Saxon` beside `Bill Saxon` and
+        /// `Steven Saxon`): each of its mentions joins one of them (step 3), so equal texts do
+        /// not join each other first.
+        func ambiguousShortForm(_ i: Int) -> Bool {
+            guard raw[i].type == .person, raw[i].known == nil, wcount[i] >= 1, wcount[i] <= 3,
+                  let js = fuller[seqHash(i, 0, wcount[i])] else { return false }
+            let own = wcount[i] >= 2 ? person[i] : nil
+            var seen: UInt64? = nil
+            for j in js where person[j] != own {
+                if let s = seen, s != person[j]! { return true }
+                seen = person[j]
+            }
+            return false
+        }
+        /// A mention that is one letter (`F` of a ticker `<DBKG.F>`, an initial): never a short form.
+        func isInitial(_ i: Int) -> Bool {
+            guard raw[i].end - raw[i].first == 1 else { return false }
+            let t = tokens[raw[i].first]
+            let length = t.byteEnd - t.byteStart
+            return length == 1 || (length == 2 && text.utf8.withUnsafeBufferPointer { $0[Int(t.byteEnd) - 1] } == 0x2E)
+        }
         // 1. same type + (same known canonical, or same normalised text)
         var byKey = [UInt64: Int]()
         byKey.reserveCapacity(n * 2)
@@ -120,7 +159,9 @@ enum Coreference {
             let r = raw[i]
             let salt = typeSalt[r.type]!
             let k = FeatureHash.mix(salt, textHash[i])
-            if let j = byKey[k] { sets.union(i, j) } else { byKey[k] = i }
+            if ambiguousShortForm(i) {
+                // joined in step 3
+            } else if let j = byKey[k] { sets.union(i, j) } else { byKey[k] = i }
             if let known = r.known {
                 let k2 = FeatureHash.mix(salt ^ 0x5555, FeatureHash.string(known))
                 if let j = byKey[k2] { sets.union(i, j) } else { byKey[k2] = i }
@@ -149,18 +190,8 @@ enum Coreference {
                 }
             }
         }
-        // 3. person short forms: index fuller names by their first and last 1...3 words
-        let persons = (0..<n).filter { raw[$0].type == .person }
+        // 3. person short forms join the fuller name they fit
         if persons.count > 1 {
-            var fuller = [UInt64: [Int]]()   // key -> mention indices (document order)
-            for j in persons where wcount[j] >= 2 {
-                var keys = Set<UInt64>()
-                for k in 1..<min(wcount[j], 4) {
-                    keys.insert(seqHash(j, 0, k))
-                    keys.insert(seqHash(j, wcount[j] - k, k))
-                }
-                for key in keys { fuller[key, default: []].append(j) }
-            }
             if !fuller.isEmpty {
                 // distinct clusters per key, fixed before short forms join them
                 var roots = [UInt64: Set<Int>]()
@@ -169,7 +200,7 @@ enum Coreference {
                     for j in js { r.insert(sets.find(j)); if r.count > 1 && js.count > 64 { break } }
                     roots[key] = r
                 }
-                for i in persons where raw[i].known == nil && wcount[i] >= 1 && wcount[i] <= 3 {
+                for i in persons where raw[i].known == nil && wcount[i] >= 1 && wcount[i] <= 3 && !isInitial(i) {
                     let key = seqHash(i, 0, wcount[i])
                     guard let js = fuller[key], let r = roots[key] else { continue }
                     if r.count == 1 { sets.union(i, r.first!); continue }
@@ -198,6 +229,29 @@ enum Coreference {
             let span = TextSpan(Int(tokens[r.first].start), Int(tokens[r.end - 1].end))
             mentions.append(EntityMention(span: span, text: texts[i], entity: entityOf[sets.find(i)]!, sentence: Int(tokens[r.first].sentence)))
         }
+        /// A "person" whose name ends in a common word and that the document calls by its first
+        /// word(s), never by its last (`Stone Container` … `Stone`, `Jupiter Research` …
+        /// `Jupiter`): a company or a brand. People are called by their surname (`Bill Long` …
+        /// `Long`), or by a given name (`Colin High` … `Colin`).
+        func notAPerson(_ p: UnsafeBufferPointer<UInt8>, _ best: Int, _ ms: [Int]) -> Bool {
+            let w = wcount[best]
+            guard w >= 2, raw[best].known == nil, !raw[best].forced else { return false }
+            let lastToken = tokens[raw[best].end - 1], firstToken = tokens[raw[best].first]
+            guard lastToken.kind == .word, firstToken.kind == .word, !lastToken.has(.allCaps) else { return false }
+            // the last word, or its singular (`Machines`), is a common word
+            let lb = Int(lastToken.byteStart), le = Int(lastToken.byteEnd)
+            let common = EntityRecognizer.commonWords.find(p, lb, le) != nil
+                || (le - lb > 3 && p[le - 1] == 0x73 && EntityRecognizer.commonWords.find(p, lb, le - 1) != nil)
+            guard common else { return false }
+            var byFirst = false
+            for i in ms where wcount[i] < w {
+                let h = seqHash(i, 0, wcount[i])
+                if h == seqHash(best, w - wcount[i], wcount[i]) { return false }
+                if h == seqHash(best, 0, wcount[i]) { byFirst = true }
+            }
+            // a given name alone is how sport and show business call people (`Sir Elton`)
+            return byFirst && NERTagger.firstNames.find(p, Int(firstToken.byteStart), Int(firstToken.byteEnd)) == nil
+        }
         let hasUser = !configuration.aliases.isEmpty
         let userCanonical = Set(configuration.aliases.map(\.canonical))
         text.utf8.withUnsafeBufferPointer { p in
@@ -206,13 +260,16 @@ enum Coreference {
                 var best = ms[0]
                 func len(_ i: Int) -> Int32 { tokens[raw[i].end - 1].end - tokens[raw[i].first].start }
                 for i in ms where wcount[i] > wcount[best] || (wcount[i] == wcount[best] && len(i) > len(best)) { best = i }
-                var canonical = texts[best]
+                // a gazetteer name is known by its entry's canonical form in every document
+                // (`U.S.`, `America` and `United States` are one entity across the corpus)
+                var canonical = ms.lazy.compactMap { raw[$0].forced ? nil : raw[$0].known }.first ?? texts[best]
                 if hasUser {
                     for i in ms where raw[i].forced { if let k = raw[i].known, userCanonical.contains(k) { canonical = k } }
                 }
                 entities[e].canonicalName = canonical
                 for i in ms { if let k = raw[i].known { entities[e].knownName = k; break } }
                 if entities[e].type != raw[best].type { entities[e].type = raw[best].type }
+                if entities[e].type == .person && notAPerson(p, best, ms) { entities[e].type = .org }
                 if ms.count > 1 {
                     var aliases = [String]()
                     var seen = Set<UInt64>()

@@ -54,10 +54,28 @@ public enum EntityRecognizer {
     }()
 
     static func headType(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> EntityType? {
-        guard let h = NERTagger.heads.value(p, Int(t.byteStart), Int(t.byteEnd)) else { return nil }
+        guard let h = NERTagger.heads.value(p, Int(t.byteStart), Int(t.byteEnd)) else {
+            return companyHeads.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil ? .org : nil
+        }
         for type in EntityType.allCases where FeatureHash.string(type.rawValue) == h { return type }
         return nil
     }
+
+    /// Company designators: never a name on their own.
+    static let designators: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: true, capacity: 64)
+        for w in ["Co", "Co.", "Cos", "Cos.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "GmbH", "NV", "N.V.",
+                  "BV", "B.V.", "SpA", "S.p.A.", "Bhd", "Pty", "Limited", "Incorporated", "Corporation"] { t.insert(w, true) }
+        return t
+    }()
+
+    /// Words that end a company's name (`company-heads.txt`: Oil, Stores, International…),
+    /// for typing only: they are not a tagger feature.
+    static let companyHeads: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: true, capacity: 128)
+        for f in LexiconFiles.entries("company-heads.txt") { t.insert(f[0], true) }
+        return t
+    }()
 
 
     /// Common lower-case words (`common-words.txt`, learned by `scripts/train-ner.py`).
@@ -70,6 +88,21 @@ public enum EntityRecognizer {
     @inline(__always)
     static func isCommon(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         t.kind != .word || commonWords.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
+    }
+
+    /// The last title word inside a person span `first..<end` that only capitalised words precede
+    /// and a name word follows (`Corporate Affairs Minister` in `Corporate Affairs Minister
+    /// Michael Howard`), or nil. A title word last in the span is a surname (`Bruce Judge`).
+    static func innerTitle(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int, _ end: Int) -> Int? {
+        guard end - first > 2 else { return nil }
+        var k = end - 2
+        while k > first, !Coreference.isTitle(p, tokens[k]) { k -= 1 }
+        guard k > first, Coreference.isTitle(p, tokens[k]) else { return nil }
+        for j in first..<k where tokens[j].kind != .word || !tokens[j].has(.capitalized) { return nil }
+        // what follows must hold a name word, not only more titles or honorifics
+        for j in (k + 1)..<end where tokens[j].kind == .word && !Coreference.isTitle(p, tokens[j])
+            && honorifics.find(p, Int(tokens[j].byteStart), Int(tokens[j].byteEnd)) == nil { return k }
+        return nil
     }
 
     /// Prepositions and conjunctions capitalised in Title-Case headlines; a name never spans them.
@@ -197,6 +230,15 @@ public enum EntityRecognizer {
                     first += 1
                     cls = .per
                 }
+                // a capitalised role phrase that the tagger read as part of a person's name ends
+                // at its title word: the name is what follows (`Corporate Affairs Minister Michael
+                // Howard`, `Mocatta Metals Chairman Dr. Henry Jarecki`); the phrase is a role
+                // a nationality opening a person's name is not part of it (`Californian Thomas Slattery`)
+                if cls == .per, end - first >= 3, exact(first, first + 1)?.type == .norp { first += 1 }
+                if cls == .per, let k = innerTitle(p, tokens, first, end) {
+                    first = k + 1
+                    while end - first > 1, honorifics.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { first += 1 }
+                }
                 if first < end, titleCase[first], exact(first, end) == nil {
                     // headline in Title Case: common words are capitalised there; trim them off the
                     // edges (`Weapons Exchange Between Russia` → `Russia`)
@@ -214,6 +256,8 @@ public enum EntityRecognizer {
                 while end > first, !tokens[end - 1].isWordLike { end -= 1 }
                 if first >= end { continue }
                 let entry = exact(first, end)
+                // a company designator alone is not a name (`Co.` cut off `Armstrong Tire Co.`)
+                if end - first == 1, entry == nil, designators.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
                 // a month or weekday alone is a date, not a name
                 if end - first == 1, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
                 // a capitalised sentence opener or -ly adverb alone is not a name (`Notably`, `However`)

@@ -47814,6 +47814,101 @@ yuan
 zinc
 
 """#),
+        ("company-heads.txt", #"""
+# Words that end a company's name, beside the designators of name-heads.txt (Inc, Corp, Co, Ltd):
+# a capitalised name of two words or more that ends in one is an organisation, whatever the tagger
+# read (`Kelley Oil`, `Allied Stores`, `Robert Half International`, `Future Savings`).
+# Used for typing only (not a tagger feature). Words that are also common surnames (Mills, Steel,
+# Banks, Brands) are left out: `David Steel` is a person.
+# Format: one capitalised word per line.
+International
+Petroleum
+Oil
+Gas
+Energy
+Resources
+Exploration
+Drilling
+Refining
+Minerals
+Metals
+Mining
+Mines
+Chemical
+Chemicals
+Pharmaceuticals
+Laboratories
+Foods
+Products
+Electric
+Electronics
+Instruments
+Semiconductor
+Computer
+Computers
+Software
+Graphics
+Telephone
+Telecom
+Telecommunications
+Aerospace
+Aviation
+Automotive
+Shipping
+Stores
+Restaurants
+Hotels
+Apparel
+Textiles
+Brewing
+Breweries
+Distillers
+Entertainment
+Pictures
+Publishing
+Savings
+Financial
+Finance
+Funding
+Bancorp
+Bancorporation
+Bancshares
+Bankshares
+Securities
+Investments
+Investors
+Capital
+Partners
+Properties
+Realty
+Leasing
+Management
+Enterprises
+Ventures
+Associates
+Manufacturing
+Utilities
+Companies
+Cos
+Limited
+Incorporated
+NV
+N.V.
+BV
+B.V.
+SpA
+S.p.A.
+S.A.
+AB
+ASA
+Oy
+KK
+Bhd
+Berhad
+Pty
+Productions
+
+"""#),
         ("cues-nouns.txt", #"""
 # Reporting nouns: nouns that carry attributed content ("the Kremlin's statement suggests ...",
 # "official denials from Pyongyang", "in a statement, X said").

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""make sample-entities: a random sample of canonical entities with two or more names, to read by hand.
+
+Imports BBC News and Reuters-21578 (from ../shared) into .build/sample/*.db with the release binary
+(again only when the binary is newer than a database; the same databases as make sample-agreement),
+then prints, for each corpus, 50 random canonical entities that go by two or more names (an alias
+whose lookup key differs from the name's), each with its names (how many mentions each), its type,
+how many documents name it, and a few contexts (the aliases' first). For each, judge:
+  - merge: every name is the same real-world thing;
+  - type: the type is right for that thing.
+It also prints the counts a script can check (the same as `make eval`, with --counts-only):
+  - entities whose name ends in a company designator (Inc, Corp, Co, Ltd, Plc, AG, SA, Group, Bank,
+    Holdings) typed PERSON, and their share;
+  - aliases that are not names: a designator alone, or one common word that is the head of an
+    organisation's name or not in the name at all (`not_a_name`).
+
+Usage: sample-entities.py [--seed N] [--shared DIR] [--bin PATH] [--entities 50] [--counts-only]
+"""
+import argparse
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True  # no scripts/__pycache__ in the working tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mrpc_pairs import fresh  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPORA = [
+    ("reuters", "corpora/reuters21578.jsonl"),
+    ("bbc", "corpora/bbc-news.jsonl"),
+]
+DESIGNATORS = {"inc", "corp", "co", "ltd", "plc", "ag", "sa", "group", "bank", "holdings", "llc", "nv", "bv",
+               "gmbh", "corporation", "company", "limited", "incorporated"}
+
+
+def common_words():
+    """The project's list of common English words (Lexicons/common-words.txt), lower-cased."""
+    path = os.path.join(ROOT, "Sources", "NewsKBExtraction", "Lexicons", "common-words.txt")
+    words = set()
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.split("|")[0].strip().lower())
+    return words
+
+
+def ensure_db(binary, shared, name, rel, out):
+    src = os.path.join(shared, rel)
+    db = os.path.join(out, name + ".db")
+    if not os.path.exists(src):
+        sys.exit(f"sample-entities: {src} not found (is ../shared beside the project?)")
+    if os.path.exists(db) and os.path.getmtime(db) >= os.path.getmtime(binary):
+        return db
+    fresh(db)
+    print(f"importing {src} into {db} ...", file=sys.stderr)
+    subprocess.run([binary, "import", "--quiet", "--db", db, src], check=True)
+    return db
+
+
+def key(s):
+    return " ".join(s.replace(".", "").replace("\u2019", "'").lower().split())
+
+
+def not_a_name(alias, name, typ, common):
+    """An alias that cannot be a name of its entity: a designator alone (`Co`, `Ltd`), or one common
+    word (not an acronym) that is the head of an organisation's or place's name (`Securities` of
+    `Shearson Lehman Securities`) or not in the name at all. A person's surname (`Ball` of `Zoe
+    Ball`) and the first word of an organisation's name (`Allied` of `Allied Stores`) are names."""
+    k = key(alias)
+    if k in DESIGNATORS:
+        return True
+    if " " in k or k not in common or (alias.isupper() and len(alias) >= 2):
+        return False
+    words = key(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if k not in words and k + "s" not in words and not (k.endswith("s") and k[:-1] in words):
+        return True
+    return typ != "PERSON" and len(words) >= 2 and words[-1] == k
+
+
+def counts(con, common):
+    """The script-checkable counts: designator names typed PERSON, designator or common-word aliases."""
+    designated = person = 0
+    examples = []
+    for name, typ in con.execute("SELECT name, type FROM entities ORDER BY id"):
+        words = key(name).replace(",", " ").split()
+        if len(words) >= 2 and words[-1] in DESIGNATORS:
+            designated += 1
+            if typ == "PERSON":
+                person += 1
+                if len(examples) < 5:
+                    examples.append(name)
+    bad_alias = []
+    for alias, name, typ in con.execute("SELECT DISTINCT a.alias, e.name, e.type FROM entity_aliases a "
+                                        "JOIN entities e ON e.id = a.entity_id ORDER BY a.alias, e.name"):
+        if not_a_name(alias, name, typ, common):
+            bad_alias.append((alias, name))
+    return designated, person, examples, bad_alias
+
+
+def multi_name_entities(con):
+    rows = con.execute(
+        "SELECT e.id, e.name, e.type FROM entities e WHERE EXISTS ("
+        " SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.alias_key <> e.name_key) ORDER BY e.id").fetchall()
+    return rows
+
+
+def clip(text, start, end, width=90):
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    s = text[a:start] + "[" + text[start:end] + "]" + text[end:b]
+    s = " ".join(s.split())
+    return ("…" if a > 0 else "") + s + ("…" if b < len(text) else "")
+
+
+def describe(con, eid, name, typ, contexts=3):
+    names = con.execute("SELECT substr(d.body, m.start + 1, m.end - m.start) AS t, count(*) FROM mentions m "
+                        "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? GROUP BY t ORDER BY count(*) DESC, t",
+                        (eid,)).fetchall()
+    docs = con.execute("SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?", (eid,)).fetchone()[0]
+    lines = [f"{name} [{typ}] — {docs} documents; names: " + ", ".join(f"{t} ×{c}" for t, c in names)]
+    shown = set()
+    # one context for each name other than the canonical one first (they carry the merge), then the name
+    wanted = [t for t, _ in names if t != name][:contexts - 1] + [name]
+    for t in wanted:
+        row = con.execute("SELECT d.key, d.body, m.start, m.end FROM mentions m JOIN documents d ON d.id = m.document_id "
+                          "WHERE m.entity_id = ? AND substr(d.body, m.start + 1, m.end - m.start) = ? "
+                          "ORDER BY d.key, m.start LIMIT 1", (eid, t)).fetchone()
+        if row and (row[0], row[2]) not in shown:
+            shown.add((row[0], row[2]))
+            lines.append(f"    {row[0]}: {clip(row[1], row[2], row[3])}")
+    return lines
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--bin", default=".build/release/newskb")
+    ap.add_argument("--out", default=".build/sample")
+    ap.add_argument("--entities", type=int, default=50)
+    ap.add_argument("--counts-only", action="store_true", help="only the script-checkable counts")
+    ap.add_argument("--db", action="append", default=[], metavar="NAME=PATH",
+                    help="use this database instead of importing (repeatable)")
+    args = ap.parse_args()
+    common = common_words()
+    if args.db:
+        dbs = [tuple(d.split("=", 1)) for d in args.db]
+    else:
+        if not os.path.exists(args.bin):
+            sys.exit(f"sample-entities: no binary at {args.bin} (make release)")
+        os.makedirs(args.out, exist_ok=True)
+        dbs = [(name, ensure_db(args.bin, args.shared, name, rel, args.out)) for name, rel in CORPORA]
+    rng = random.Random(args.seed)
+    for name, db in dbs:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        total = con.execute("SELECT count(*) FROM entities").fetchone()[0]
+        designated, person, examples, bad = counts(con, common)
+        share = person / designated if designated else 0.0
+        print(f"== {name}: {total} entities; names ending in a company designator typed PERSON: "
+              f"{person} of {designated} ({100 * share:.1f}%){' e.g. ' + '; '.join(examples) if examples else ''}")
+        print(f"   aliases that are not names (a designator, a common word that is a head or not in the name): {len(bad)}"
+              + (" e.g. " + "; ".join(f"{a} (of {n})" for a, n in bad[:6]) if bad else ""))
+        if args.counts_only:
+            continue
+        multi = multi_name_entities(con)
+        print(f"\n# {name}: {min(args.entities, len(multi))} of {len(multi)} entities with two or more names "
+              f"(seed {args.seed}): is every name the same thing? is the type right?\n")
+        for i, (eid, ename, typ) in enumerate(sorted(rng.sample(multi, min(args.entities, len(multi)))), 1):
+            lines = describe(con, eid, ename, typ)
+            print(f"E{i:02d} " + lines[0])
+            for line in lines[1:]:
+                print(line)
+            print()
+
+
+if __name__ == "__main__":
+    main()
