@@ -40,6 +40,10 @@ import Testing
         #expect(!ms.contains { $0.0.contains("Minister") || $0.0.contains("Chairman") }, "\(ms)")
         let rowan = a.mentions.first { $0.text == "Rowan Talbot-Keane" }.map { a.entities[$0.entity] }
         #expect(rowan?.roles == ["Fisheries Affairs Minister"], "\(String(describing: rowan?.roles))")
+        // a sentence's first word that is a common word is not part of the name that follows it
+        let opener = mentions("Boss Gordon Strachley said the team had played well. Strachley was pleased.")
+        #expect(has(opener, "Gordon Strachley", .person), "\(opener)")
+        #expect(!opener.contains { $0.0.hasPrefix("Boss") }, "\(opener)")
         // a title word ending a name is a surname
         #expect(has(mentions("The loan was approved, said Gordon Judge of the regional bank."), "Gordon Judge", .person))
     }
@@ -51,6 +55,11 @@ import Testing
         // a designator alone is never a name
         let alone = mentions("The Marston Valley Brick Co. said on Friday that Co. shares fell.")
         #expect(!alone.contains { $0.0 == "Co." || $0.0 == "Co" }, "\(alone)")
+    }
+
+    @Test func eachTypesOrdinalIsItsPositionAmongAllCases() {
+        // arrays indexed by type (the tagger's gazetteer tags, coreference's salts, type votes)
+        for (i, t) in EntityType.allCases.enumerated() { #expect(t.ordinal == i, "\(t)") }
     }
 
     @Test func aNationalityOrCountryOpeningACompanysNameIsPartOfIt() {

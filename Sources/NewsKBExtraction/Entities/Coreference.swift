@@ -47,8 +47,8 @@ enum Coreference {
         return h
     }
 
-    /// A salt per entity type, so that equal texts of different types hash apart.
-    static let typeSalt: [EntityType: UInt64] = Dictionary(uniqueKeysWithValues: EntityType.allCases.enumerated().map { ($1, UInt64($0 + 1) &* 0x9E3779B97F4A7C15) })
+    /// A salt per entity type (by ``EntityType/ordinal``), so that equal texts of different types hash apart.
+    static let typeSalt: [UInt64] = EntityType.allCases.indices.map { UInt64($0 + 1) &* 0x9E3779B97F4A7C15 }
 
     /// Union-find over mention indices; a set's representative is its smallest member. (A
     /// struct with mutating methods: local functions capturing the array would have every
@@ -117,19 +117,23 @@ enum Coreference {
         // each is one person by its first and last word (`George Bush` = `George W. Bush`).
         let persons = (0..<n).filter { raw[$0].type == .person }
         var fuller = [UInt64: [Int]]()   // key -> mention indices (document order)
-        var person = [Int: UInt64]()     // fuller mention -> hash of its first and last word
+        var person = [UInt64](repeating: 0, count: n)   // fuller mention -> hash of its first and last word
+        var keys = [UInt64]()
         for j in persons where wcount[j] >= 2 {
-            var keys = Set<UInt64>()
+            keys.removeAll(keepingCapacity: true)
             for k in 1..<min(wcount[j], 4) {
-                keys.insert(seqHash(j, 0, k))
-                keys.insert(seqHash(j, wcount[j] - k, k))
+                let head = seqHash(j, 0, k), tail = seqHash(j, wcount[j] - k, k)
+                if !keys.contains(head) { keys.append(head) }
+                if !keys.contains(tail) { keys.append(tail) }
             }
             for key in keys { fuller[key, default: []].append(j) }
             person[j] = FeatureHash.mix(wh[wstart[j]], wh[wstart[j] + wcount[j] - 1])
         }
-        var byPerson = [UInt64: Int]()
-        for j in persons where wcount[j] >= 2 && raw[j].known == nil {
-            if let first = byPerson[person[j]!] { sets.union(j, first) } else { byPerson[person[j]!] = j }
+        if persons.count > 1 {
+            var byPerson = [UInt64: Int]()
+            for j in persons where wcount[j] >= 2 && raw[j].known == nil {
+                if let first = byPerson[person[j]] { sets.union(j, first) } else { byPerson[person[j]] = j }
+            }
         }
         /// A short form that fits fuller names of two people (`Saxon` beside `Bill Saxon` and
         /// `Steven Saxon`): each of its mentions joins one of them (step 3), so equal texts do
@@ -137,10 +141,10 @@ enum Coreference {
         func ambiguousShortForm(_ i: Int) -> Bool {
             guard raw[i].type == .person, raw[i].known == nil, wcount[i] >= 1, wcount[i] <= 3,
                   let js = fuller[seqHash(i, 0, wcount[i])] else { return false }
-            let own = wcount[i] >= 2 ? person[i] : nil
+            let own: UInt64? = wcount[i] >= 2 ? person[i] : nil
             var seen: UInt64? = nil
             for j in js where person[j] != own {
-                if let s = seen, s != person[j]! { return true }
+                if let s = seen, s != person[j] { return true }
                 seen = person[j]
             }
             return false
@@ -157,7 +161,7 @@ enum Coreference {
         byKey.reserveCapacity(n * 2)
         for i in 0..<n {
             let r = raw[i]
-            let salt = typeSalt[r.type]!
+            let salt = typeSalt[r.type.ordinal]
             let k = FeatureHash.mix(salt, textHash[i])
             if ambiguousShortForm(i) {
                 // joined in step 3
@@ -178,7 +182,7 @@ enum Coreference {
                     letters += 1
                 }
                 if letters >= 2 {
-                    let key = FeatureHash.mix(typeSalt[raw[i].type]!, h)
+                    let key = FeatureHash.mix(typeSalt[raw[i].type.ordinal], h)
                     if acronyms[key] == nil { acronyms[key] = i }
                 }
             }
@@ -186,7 +190,7 @@ enum Coreference {
                 for i in 0..<n where raw[i].type != .person && raw[i].end - raw[i].first == 1 {
                     let t = tokens[raw[i].first]
                     guard t.kind == .word, t.has(.allCaps), t.byteEnd - t.byteStart >= 2 else { continue }
-                    if let j = acronyms[FeatureHash.mix(typeSalt[raw[i].type]!, wh[wstart[i]])] { sets.union(i, j) }
+                    if let j = acronyms[FeatureHash.mix(typeSalt[raw[i].type.ordinal], wh[wstart[i]])] { sets.union(i, j) }
                 }
             }
         }

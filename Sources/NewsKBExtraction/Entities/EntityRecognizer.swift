@@ -233,6 +233,14 @@ public enum EntityRecognizer {
                 // a capitalised role phrase that the tagger read as part of a person's name ends
                 // at its title word: the name is what follows (`Corporate Affairs Minister Michael
                 // Howard`, `Mocatta Metals Chairman Dr. Henry Jarecki`); the phrase is a role
+                // a sentence's (or a quotation's) capitalised first word that is a common word or a
+                // sentence opener is not part of a person's name (`Boss Gordon Strachley said`); a
+                // given name stays (`Grant Halloway said`)
+                if cls == .per, end - first >= 3, tokens[first].kind == .word, tokens[first].has(.sentenceInitial) || titleCase[first] || (first > 0 && tokens[first - 1].kind == .quote),
+                   SentenceSplitter.sentenceOpeners.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil
+                    || (isCommon(p, tokens[first]) && NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil) {
+                    first += 1
+                }
                 // a nationality opening a person's name is not part of it (`Californian Thomas Slattery`)
                 if cls == .per, end - first >= 3, exact(first, first + 1)?.type == .norp { first += 1 }
                 if cls == .per, let k = innerTitle(p, tokens, first, end) {
@@ -416,7 +424,7 @@ public enum EntityRecognizer {
         text.utf8.withUnsafeBufferPointer { p in
             for m in ms {
                 let k = FeatureHash.bytes(p, Int(tokens[m.first].byteStart), Int(tokens[m.end - 1].byteEnd), fold: false)
-                let ti = NERTagger.typeIndex[m.type]!
+                let ti = m.type.ordinal
                 let g: Int
                 if let known = groupOf[k] { g = known } else {
                     g = firstType.count

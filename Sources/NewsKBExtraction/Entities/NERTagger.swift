@@ -41,11 +41,6 @@ enum NERTagger {
         EntityType.allCases.map { FeatureHash.string("B-" + $0.rawValue) },
         EntityType.allCases.map { FeatureHash.string("I-" + $0.rawValue) },
     ]
-    static let typeIndex: [EntityType: Int] = {
-        var d = [EntityType: Int]()
-        for (i, t) in EntityType.allCases.enumerated() { d[t] = i }
-        return d
-    }()
 
     static let firstNames: ByteTable<Bool> = {
         var t = ByteTable<Bool>(foldCase: false, capacity: 1024)
@@ -195,7 +190,7 @@ enum NERTagger {
                             while i < sEnd {
                                 if tk[i].kind == .word && tk[i].has(.capitalized),
                                    let (L, e) = gazetteer.match(p, tokens, i, sEnd, scratch: &scratch) {
-                                    let ti = typeIndex[e.type] ?? 0
+                                    let ti = e.type.ordinal
                                     for k in i..<(i + L) { inf[k].gaz = gazHash[k == i ? 0 : 1][ti] }
                                     matches.append(GazetteerMatch(first: i, length: L, entry: e))
                                     i += L

@@ -53,6 +53,24 @@ public enum EntityType: String, Sendable, CaseIterable, Codable {
     case work = "WORK"
     case law = "LAW"
     case misc = "MISC"
+
+    /// The case's position in ``allCases`` (a switch: hashing the raw string costs more).
+    @inline(__always)
+    public var ordinal: Int {
+        switch self {
+        case .person: 0
+        case .org: 1
+        case .gpe: 2
+        case .loc: 3
+        case .facility: 4
+        case .event: 5
+        case .norp: 6
+        case .product: 7
+        case .work: 8
+        case .law: 9
+        case .misc: 10
+        }
+    }
 }
 
 /// A real-world thing named in one document, after in-document coreference.
