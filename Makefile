@@ -5,6 +5,7 @@
 #   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
 #   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
 #   make sample-entities   print 50 random multi-name entities of Reuters and of BBC to check by hand (SEED=N)
+#   make datasette-test    the Datasette metadata (newskb datasette-metadata) against a real Datasette 0.65 (.venv-browser/)
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
@@ -20,7 +21,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities datasette-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -77,6 +78,12 @@ sample-agreement: release
 
 sample-entities: release
 	@python3 scripts/sample-entities.py --seed $${SEED:-1} --shared $(SHARED)
+
+# Datasette from PyPI in a virtual environment (pinned), then scripts/datasette-check.py.
+DATASETTE_PINS = datasette==0.65.1
+datasette-test: release
+	@if [ ! -x .venv-browser/bin/datasette ]; then python3 -m venv .venv-browser && .venv-browser/bin/pip install -q $(DATASETTE_PINS); fi
+	python3 scripts/datasette-check.py --bin $(RELEASE_BIN) --datasette .venv-browser/bin/datasette
 
 bench-large: release
 	@bash scripts/bench-large.sh $(SHARED)
