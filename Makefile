@@ -6,6 +6,7 @@
 #   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
 #   make sample-entities   print 50 random multi-name entities of Reuters and of BBC to check by hand (SEED=N)
 #   make datasette-test    the Datasette metadata (newskb datasette-metadata) against a real Datasette 0.65 (.venv-browser/)
+#   make browser-test      the report (newskb report) of seeds/ and BASIL in a real Chromium (installed with apt), then datasette-test
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
@@ -21,7 +22,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities datasette-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -84,6 +85,13 @@ DATASETTE_PINS = datasette==0.65.1
 datasette-test: release
 	@if [ ! -x .venv-browser/bin/datasette ]; then python3 -m venv .venv-browser && .venv-browser/bin/pip install -q $(DATASETTE_PINS); fi
 	python3 scripts/datasette-check.py --bin $(RELEASE_BIN) --datasette .venv-browser/bin/datasette
+
+# Chromium from Debian when missing; renders the report headless and keeps docs/report-story.png.
+browser-test: release
+	@command -v chromium >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	NEWSKB_BIN=$(RELEASE_BIN) bash scripts/browser-check.sh $(SHARED)
+	@$(MAKE) --no-print-directory datasette-test
 
 bench-large: release
 	@bash scripts/bench-large.sh $(SHARED)
