@@ -6,9 +6,9 @@ struct AgreeCommand: NewsKBSubcommand {
         commandName: "agree",
         abstract: "Claims supported by several sources, most supported first, with each source's own sentence.",
         discussion: """
-            A claim group holds claims from different documents that assert the same thing (paraphrases,
-            synonyms, the same number in other units, the same quotation reported differently).
-            --about keeps groups whose evidence contains the text (case-insensitive) or mentions an
+            A claim group holds claims from different documents that assert the same thing (paraphrases, \
+            synonyms, the same number in other units, the same quotation reported differently). \
+            --about keeps groups whose evidence contains the text (case-insensitive) or mentions an \
             entity with that name or alias; --story counts only the documents of one story (see `newskb stories`).
 
             Examples:

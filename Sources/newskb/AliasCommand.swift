@@ -7,7 +7,7 @@ struct AliasCommand: ParsableCommand {
         commandName: "alias",
         abstract: "Add, list and remove user aliases and gazetteer entries (used by the next import).",
         discussion: """
-            Entries live in the database (table user_aliases). The next `newskb import` analyses new
+            Entries live in the database (table user_aliases). The next `newskb import` analyses new \
             documents with them and re-analyses the documents already stored.
 
             Examples:

@@ -9,7 +9,7 @@ struct AttributionTokensCommand: NewsKBSubcommand {
         commandName: "attribution-tokens",
         abstract: "Print the attribution tagger's inputs for every token (for scripts/train-attribution.py).",
         discussion: """
-            One line `#<TAB>KEY` a document, then one line a token: sentence, start, end (code points),
+            One line `#<TAB>KEY` a document, then one line a token: sentence, start, end (code points), \
             word (lower case), suffix, shape, lexicon classes, entity tag, quoted (0/1), the rules' tag.
             """,
         shouldDisplay: false)

@@ -6,7 +6,7 @@ struct CompareCommand: NewsKBSubcommand {
         commandName: "compare",
         abstract: "Source × source: claims shared and claims in conflict for each pair of sources.",
         discussion: """
-            One row per pair of sources (documents, or outlets with --by-outlet) that share a claim
+            One row per pair of sources (documents, or outlets with --by-outlet) that share a claim \
             group or take different positions in a disagreement.
 
             Examples:

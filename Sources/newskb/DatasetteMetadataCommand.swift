@@ -7,8 +7,8 @@ struct DatasetteMetadataCommand: NewsKBSubcommand {
         commandName: "datasette-metadata",
         abstract: "A Datasette metadata document (JSON) that describes every table, view and column.",
         discussion: """
-            Built from the database's own documentation (schema_docs): the database, each public
-            table and view and each column described; full-text search over statements set up on
+            Built from the database's own documentation (schema_docs): the database, each public \
+            table and view and each column described; full-text search over statements set up on \
             statements and who_said; the importer's own tables hidden.
 
             Examples:

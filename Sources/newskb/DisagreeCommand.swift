@@ -6,8 +6,8 @@ struct DisagreeCommand: NewsKBSubcommand {
         commandName: "disagree",
         abstract: "Where sources conflict: each disagreement with every source's position and evidence.",
         discussion: """
-            Kinds: place (the same event in different places, heading toward vs away from a place),
-            time (different dates), numeric (different numbers for the same quantity), negation (one
+            Kinds: place (the same event in different places, heading toward vs away from a place), \
+            time (different dates), numeric (different numbers for the same quantity), negation (one \
             source denies what another asserts), direction (A supplies B vs B supplies A).
 
             Examples:

@@ -6,7 +6,7 @@ struct EntitiesCommand: NewsKBSubcommand {
         commandName: "entities",
         abstract: "Named entities with their mention and document counts, most widely covered first.",
         discussion: """
-            Types: PERSON, ORG, GPE (countries, cities), LOC, FACILITY, EVENT, NORP (nationalities),
+            Types: PERSON, ORG, GPE (countries, cities), LOC, FACILITY, EVENT, NORP (nationalities), \
             PRODUCT, WORK, LAW, MISC.
 
             Examples:

@@ -6,9 +6,9 @@ struct EntityCommand: NewsKBSubcommand {
         commandName: "entity",
         abstract: "Everything about one entity: canonical name, type, aliases, roles, documents and statements.",
         discussion: """
-            NAME may be the canonical name or any alias or role (Kim, Mr. Kim, Kremlin spokesman).
-            When it names several entities, the best match comes first (the entity of that
-            canonical name, then the one most documents call so); the first page profiles 5 of
+            NAME may be the canonical name or any alias or role (Kim, Mr. Kim, Kremlin spokesman). \
+            When it names several entities, the best match comes first (the entity of that \
+            canonical name, then the one most documents call so); the first page profiles 5 of \
             them and names the others.
 
             Examples:

@@ -7,17 +7,17 @@ struct ImportCommand: NewsKBSubcommand {
         commandName: "import",
         abstract: "Import articles from folders, files or standard input.",
         discussion: """
-            Folders are read recursively (.txt, .md, .jsonl), in sorted order. A .txt or .md file is one
-            article; its first line becomes the title when it reads as a headline. A .jsonl file holds one
-            article per line: "text" is required; "id", "title", "source" or "outlet", "url", "date" or
+            Folders are read recursively (.txt, .md, .jsonl), in sorted order. A .txt or .md file is one \
+            article; its first line becomes the title when it reads as a headline. A .jsonl file holds one \
+            article per line: "text" is required; "id", "title", "source" or "outlet", "url", "date" or \
             "published", and "author" are optional. `-` reads standard input (JSONL or one text).
 
-            A document's key is its path relative to the folder given (or the file name), the JSONL
-            "id", else FILE:LINE. Importing the same content again adds nothing; a changed document
+            A document's key is its path relative to the folder given (or the file name), the JSONL \
+            "id", else FILE:LINE. Importing the same content again adds nothing; a changed document \
             with the same key replaces the old one and everything derived from it.
 
-            Bad inputs (empty, binary, invalid UTF-8, malformed JSON lines, records without "text")
-            are reported one line each on stderr with the file and line; the rest is imported and
+            Bad inputs (empty, binary, invalid UTF-8, malformed JSON lines, records without "text") \
+            are reported one line each on stderr with the file and line; the rest is imported and \
             the exit code is 1.
 
             Examples:

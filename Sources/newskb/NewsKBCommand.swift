@@ -7,7 +7,7 @@ struct NewsKBCommand: ParsableCommand {
         commandName: "newskb",
         abstract: "Turn news articles into a SQLite knowledge store: who said what, where, and which sources agree.",
         discussion: """
-            Import articles, then ask questions from the command line or open the database file
+            Import articles, then ask questions from the command line or open the database file \
             in the sqlite3 shell. The database is `$NEWSKB_DB`, else ./newskb.db, unless --db names one.
 
             Examples:

@@ -6,13 +6,15 @@ struct ReportCommand: NewsKBSubcommand {
         commandName: "report",
         abstract: "Write a static site that shows, story by story, where sources agree and conflict.",
         discussion: """
-            Plain HTML and one stylesheet: no script, no server, no external request; open
+            Plain HTML and one stylesheet: no script, no server, no external request; open \
             OUT/index.html in a browser, from the disk or published anywhere.
-              index.html          the stories: documents, outlets, dates, shared claims, conflicts
-              story-N.html        sources side by side, the source x claim matrix, the conflicts
-                                  with each source's position and sentence, who said what, entities
-              doc-N.html          an article with its statements, shared claims and conflict
-                                  evidence highlighted; every sentence shown elsewhere links here
+
+            OUT/index.html lists the stories (documents, outlets, dates, shared claims, \
+            conflicts). OUT/story-N.html shows a story's sources side by side, the source x \
+            claim matrix, the conflicts with each source's position and sentence, who said \
+            what and the entities named. OUT/doc-N.html is an article with its statements, \
+            shared claims and conflict evidence highlighted; every sentence shown elsewhere \
+            links to its place there.
 
             Examples:
               newskb report --out report/

@@ -7,8 +7,8 @@ struct SQLCommand: NewsKBSubcommand {
         commandName: "sql",
         abstract: "Run SQL against the database (read-only unless --write).",
         discussion: """
-            The SQL comes as an argument, or from standard input with `-`. Values are passed as named
-            parameters with --param and bound, never spliced into the SQL. Several statements may be
+            The SQL comes as an argument, or from standard input with `-`. Values are passed as named \
+            parameters with --param and bound, never spliced into the SQL. Several statements may be \
             given; the rows of each statement that returns rows are printed.
 
             Examples:

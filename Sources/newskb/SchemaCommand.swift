@@ -6,7 +6,7 @@ struct SchemaCommand: NewsKBSubcommand {
         commandName: "schema",
         abstract: "The public views and tables, with a line of documentation per column.",
         discussion: """
-            The same text is in README's schema section, and in the schema_docs table of every
+            The same text is in README's schema section, and in the schema_docs table of every \
             database, so that the file explains itself in the sqlite3 shell too.
 
             Examples:

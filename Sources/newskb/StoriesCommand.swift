@@ -6,7 +6,7 @@ struct StoriesCommand: NewsKBSubcommand {
         commandName: "stories",
         abstract: "Stories: documents that cover the same event, largest first.",
         discussion: """
-            Documents are grouped by the distinctive entities and terms they share and by publication
+            Documents are grouped by the distinctive entities and terms they share and by publication \
             dates close together; alike events (two summits, two earthquakes) stay apart.
 
             Examples:

@@ -6,12 +6,12 @@ struct WhoSaidCommand: NewsKBSubcommand {
         commandName: "who-said",
         abstract: "Who said what, where: attributed statements with speaker, kind, quote, document and place.",
         discussion: """
-            --speaker takes a canonical name, any alias or role (Peskov, Mr Peskov, Kremlin spokesman), or
-            an unnamed-source phrase (a US official). --about is a full-text search over what was said:
-            words must all match, "quoted phrases" match as phrases, OR joins alternatives, and a trailing
-            * matches a prefix; results are ranked (bm25; when more than 5,000 statements match, the
-            5,000 most recently imported are ranked, --all ranks all) and the match is highlighted
-            in table output. Without --about, statements come in import order (document by document,
+            --speaker takes a canonical name, any alias or role (Peskov, Mr Peskov, Kremlin spokesman), or \
+            an unnamed-source phrase (a US official). --about is a full-text search over what was said: \
+            words must all match, "quoted phrases" match as phrases, OR joins alternatives, and a trailing \
+            * matches a prefix; results are ranked (bm25; when more than 5,000 statements match, the \
+            5,000 most recently imported are ranked, --all ranks all) and the match is highlighted \
+            in table output. Without --about, statements come in import order (document by document, \
             in text order).
 
             Examples:

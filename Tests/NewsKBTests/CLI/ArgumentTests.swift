@@ -60,6 +60,19 @@ import Foundation
         #expect(whoSaid.contains("Show at most this many statements (default: 100)."))
     }
 
+    /// Help is wrapped by the parser: a paragraph written on several source lines must not keep
+    /// their breaks, or an 80-column help breaks lines after a word or two (`… the database` /
+    /// `file` / `in the sqlite3 shell`).
+    @Test(arguments: [[]] + ["import", "who-said", "entities", "entity", "alias", "sql", "sources", "stats", "schema",
+                             "check", "agree", "disagree", "stories", "compare", "datasette-metadata", "report"].map { [$0] })
+    func helpParagraphsReadCleanly(command: [String]) throws {
+        let out = try CLI.run(command + ["--help"]).stdout
+        let text = out.components(separatedBy: "USAGE:")[0].components(separatedBy: "\n")
+        for (a, b) in zip(text, text.dropFirst()) where !a.isEmpty && !b.isEmpty && !a.hasPrefix(" ") && !b.hasPrefix(" ") {
+            #expect(a.count >= 50 || a.hasSuffix(":") || a.hasSuffix("."), "\(command): a line breaks after \"\(a)\"")
+        }
+    }
+
     @Test func storiesTakeALimit() throws {
         let all = try CLI.run(["stories", "--db", db, "--format", "json"])
         #expect(all.status == 0, "\(all.stderr)")
