@@ -79,6 +79,16 @@ public struct StoryReport {
         return summary
     }
 
+    /// The day of a publication date as the source wrote it: `2023-09-12` of an ISO time,
+    /// `19-OCT-1987` of `19-OCT-1987 16:10:34.27`.
+    static func day(_ published: String) -> String {
+        let iso = published.prefix(10)
+        if iso.count == 10, iso.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : $0.element.isNumber }) {
+            return String(iso)
+        }
+        return String(published.split(separator: " ").first ?? Substring(published))
+    }
+
     static func indexName(_ page: Int) -> String { page == 0 ? "index.html" : "index-\(page + 1).html" }
 
     // MARK: data
@@ -133,7 +143,7 @@ public struct StoryReport {
         b += "Shared claims: claims two or more sources assert; conflicts: where sources disagree.</p>\n"
         b += "<table>\n<tr><th>story</th><th>title or label</th><th>documents</th><th>outlets</th><th>dates</th><th>shared claims</th><th>conflicts</th></tr>\n"
         for s in stories {
-            let dates = [s.first, s.last].compactMap { $0 }.map { String($0.prefix(10)) }
+            let dates = [s.first, s.last].compactMap { $0 }.map(Self.day)
             let span = Set(dates).count > 1 ? "\(dates[0]) – \(dates[1])" : (dates.first ?? "")
             b += "<tr><td><a href=\"story-\(s.id).html\">\(s.id)</a></td><td><a href=\"story-\(s.id).html\">\(HTML.escape(s.label))</a></td>"
             b += "<td>\(s.documents)</td><td>\(s.outlets)</td><td>\(HTML.escape(span))</td><td>\(s.sharedClaims)</td>"
@@ -165,7 +175,7 @@ public struct StoryReport {
         // sources side by side
         b += "<h2 id=\"sources\">Sources</h2>\n<table class=\"sources\">\n<tr><th>#</th><th>outlet</th><th>date</th><th>title</th></tr>\n"
         for (i, d) in docs.enumerated() {
-            b += "<tr><td>S\(i + 1)</td><td>\(HTML.escape(d.outlet ?? "—"))</td><td>\(HTML.escape(d.published.map { String($0.prefix(10)) } ?? "—"))</td>"
+            b += "<tr><td>S\(i + 1)</td><td>\(HTML.escape(d.outlet ?? "—"))</td><td>\(HTML.escape(d.published.map(Self.day) ?? "—"))</td>"
             b += "<td>\(docLink(d.key, d.title ?? d.key))</td></tr>\n"
         }
         b += "</table>\n"

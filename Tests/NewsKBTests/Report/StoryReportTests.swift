@@ -76,6 +76,12 @@ import Foundation
         #expect(html.replacing(/<[^>]*>/, with: "") == "Alpha beta gamma delta.")
     }
 
+    @Test func publicationDaysAreShownAsTheSourceWroteThem() {
+        #expect(StoryReport.day("2023-09-12T08:30:00Z") == "2023-09-12")
+        #expect(StoryReport.day("19-OCT-1987 16:10:34.27") == "19-OCT-1987")
+        #expect(StoryReport.day("Tuesday") == "Tuesday")
+    }
+
     @Test func aStoryThatDoesNotExistIsRefusedNamingIt() throws {
         let dir = TempDir()
         _ = try importInto(dir.file("t.db"), [repoRoot + "/seeds"])
