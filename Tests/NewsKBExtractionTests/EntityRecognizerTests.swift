@@ -57,6 +57,22 @@ import Testing
         #expect(!alone.contains { $0.0 == "Co." || $0.0 == "Co" }, "\(alone)")
     }
 
+    @Test func aNameFollowedByAndCoIsAFirm() {
+        let ms = mentions("""
+            Analysts at Harlow Penrith and Co said the shares were cheap. Harlow Penrith expects the \
+            price to rise, while Edwina Strand & Sons sold its stake. John Blaine said little.
+            """)
+        #expect(has(ms, "Harlow Penrith and Co", .org), "\(ms)")
+        #expect(has(ms, "Harlow Penrith", .org), "\(ms)")
+        #expect(has(ms, "Edwina Strand & Sons", .org), "\(ms)")
+        #expect(!ms.contains { $0.0 == "Harlow Penrith" && $0.1 == .person }, "\(ms)")
+        // a person named in the same sentence stays a person
+        #expect(has(ms, "John Blaine", .person), "\(ms)")
+        let ltd = mentions("Silver rose, brokers Bertram Ashcombe and Co Ltd said. Bertram Ashcombe expects more.")
+        #expect(has(ltd, "Bertram Ashcombe and Co Ltd", .org), "\(ltd)")
+        #expect(has(ltd, "Bertram Ashcombe", .org), "\(ltd)")
+    }
+
     @Test func eachTypesOrdinalIsItsPositionAmongAllCases() {
         // arrays indexed by type (the tagger's gazetteer tags, coreference's salts, type votes)
         for (i, t) in EntityType.allCases.enumerated() { #expect(t.ordinal == i, "\(t)") }

@@ -184,6 +184,60 @@ public enum EntityRecognizer {
         }
     }
 
+    /// Words that, after `and` or `&`, end a firm's name: `Eli Halbrook and Co`, `Dunmore & Sons`.
+    static let firmSuffixes: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 16)
+        for w in ["Co", "Co.", "Cos", "Cos.", "Company", "Sons", "Partners", "Associates"] { t.insert(w, true) }
+        return t
+    }()
+
+    /// `Harlow Penrith and Co`, `Eli Halbrook & Sons`: a name followed by `and` or `&` and a firm's
+    /// suffix is the firm (one ORG span through the suffix), not a person or a place. Returns the
+    /// hashes of the names of two words or more that open such a firm (`Harlow Penrith`): the
+    /// document's other mentions of them are the firm too.
+    static func joinFirmSuffixes(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ spans: inout [NERTagger.Span]) -> Set<UInt64> {
+        var names = Set<UInt64>()
+        func conjunction(_ t: Token) -> Bool {
+            let b = Int(t.byteStart), e = Int(t.byteEnd)
+            return (e - b == 3 && p[b] == 0x61 && p[b + 1] == 0x6E && p[b + 2] == 0x64) || (e - b == 1 && p[b] == 0x26)
+        }
+        func suffix(_ t: Token) -> Bool { firmSuffixes.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil }
+        var k = 0
+        while k < spans.count {
+            let s = spans[k]
+            // the tagger's span already holds the suffix: `Edwina Strand & Sons`
+            if s.end - s.first >= 3, conjunction(tokens[s.end - 2]), suffix(tokens[s.end - 1]) {
+                if s.end - s.first >= 4 {
+                    names.insert(FeatureHash.bytes(p, Int(tokens[s.first].byteStart), Int(tokens[s.end - 3].byteEnd), fold: false))
+                }
+                spans[k].cls = .org
+                k += 1
+                continue
+            }
+            let j = s.end
+            guard j + 1 < tokens.count, tokens[j].sentence == tokens[s.first].sentence,
+                  tokens[j + 1].sentence == tokens[s.first].sentence, conjunction(tokens[j]), suffix(tokens[j + 1]) else { k += 1; continue }
+            // a span the tagger made of the suffix and designators (`Co Ltd`) is absorbed; any
+            // other span there stays
+            var end = j + 2, absorb = false
+            if k + 1 < spans.count, spans[k + 1].first <= j + 1 {
+                let next = spans[k + 1]
+                guard next.first == j + 1,
+                      (next.first..<next.end).allSatisfy({ suffix(tokens[$0]) || designators.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil })
+                else { k += 1; continue }
+                end = next.end
+                absorb = true
+            }
+            if s.end - s.first >= 2 {
+                names.insert(FeatureHash.bytes(p, Int(tokens[s.first].byteStart), Int(tokens[s.end - 1].byteEnd), fold: false))
+            }
+            spans[k] = NERTagger.Span(first: s.first, end: end, cls: .org)
+            if absorb { spans.remove(at: k + 1) }
+            k += 1
+        }
+        return names
+    }
+
     /// Tokens on Title-Case headline lines (most longer words capitalised, no sentence-final
     /// period, not ALL CAPS): the tagger, trained on sentence case, over-fires there.
     static func titleCaseLines(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Bool] {
@@ -212,6 +266,7 @@ public enum EntityRecognizer {
         var out = [Raw]()
         out.reserveCapacity(spans.count + 8)
         var scratch = [UInt8]()
+        var firmNames = Set<UInt64>()
         text.utf8.withUnsafeBufferPointer { p in
             func exact(_ a: Int, _ b: Int) -> Gazetteer.Entry? {
                 guard let (L, e) = gaz.match(p, tokens, a, b, scratch: &scratch), L == b - a else { return nil }
@@ -221,6 +276,7 @@ public enum EntityRecognizer {
             var spans = spans
             joinParticles(p, tokens, &spans)
             joinDesignatedOrganisations(p, tokens, &spans)
+            firmNames = joinFirmSuffixes(p, tokens, &spans)
             let pending = [NERTagger.Span]()
             for s in spans {
                 var first = s.first, end = s.end
@@ -402,6 +458,16 @@ public enum EntityRecognizer {
                 let t = tokens[out[k].first - 1]
                 if t.kind == .word, honorifics.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil {
                     out[k].type = .person
+                }
+            }
+        }
+        if !firmNames.isEmpty {
+            // the name a firm goes by (`Harlow Penrith` of `Harlow Penrith and Co`) is the firm's
+            // wherever the document writes it
+            text.utf8.withUnsafeBufferPointer { p in
+                for k in out.indices where out[k].type == .person && !out[k].forced
+                    && firmNames.contains(FeatureHash.bytes(p, Int(tokens[out[k].first].byteStart), Int(tokens[out[k].end - 1].byteEnd), fold: false)) {
+                    out[k].type = .org
                 }
             }
         }
