@@ -33,6 +33,7 @@ public struct StoryReport {
     public init(db: Database) { self.db = db }
 
     struct StoryRow {
+        /// The title of its first document that has one, else the story's label (its terms).
         var id: Int, label: String, documents: Int, outlets: Int, first: String?, last: String?
         var sharedClaims = 0, conflicts = 0
     }
@@ -96,8 +97,11 @@ public struct StoryReport {
     func storyRows(_ options: Options) throws -> [StoryRow] {
         var rows = [StoryRow]()
         for r in try db.rows("""
-            SELECT story, max(label), count(*), count(DISTINCT outlet), min(published), max(published)
-              FROM stories GROUP BY story HAVING count(*) >= ? ORDER BY count(*) DESC, story
+            SELECT story,
+                   coalesce((SELECT t.title FROM stories t WHERE t.story = s.story AND t.title <> ''
+                              ORDER BY t.published IS NULL, t.published, t.document LIMIT 1), max(label)),
+                   count(*), count(DISTINCT outlet), min(published), max(published)
+              FROM stories s GROUP BY story HAVING count(*) >= ? ORDER BY count(*) DESC, story
             """, [options.minDocuments]) {
             let id = Int(r[0].int64 ?? 0)
             if !options.stories.isEmpty && !options.stories.contains(id) { continue }

@@ -17,6 +17,8 @@ import Foundation
         #expect(summary == StoryReport.Summary(stories: 1, articles: 5, indexPages: 1))
         let index = try read(out, "index.html")
         #expect(index.contains("href=\"story-1.html\""))
+        // a story is called by the title of its first document that has one (the seeds: one has)
+        #expect(index.contains("Kim Jong Un crosses Russian border for talks with Putin</a>"), "\(index)")
         let story = try read(out, "story-1.html")
         // the two conflicts of the seeds, each with every source's position
         #expect(story.contains("meeting place") && story.contains("heading"))
