@@ -83,6 +83,11 @@ import Testing
         #expect(has(ms, "Norwegian Fjord Ferries Ltd", .org), "\(ms)")
         #expect(has(ms, "U.S. Harbor Corp", .org), "\(ms)")
         #expect(!ms.contains { $0.0 == "Norwegian" || $0.0 == "U.S." }, "\(ms)")
+        // a place of several words, and an organisation's own span going on to its designators
+        let more = mentions("Shares of Danish Harbour Transport Co Plc rose on Monday, traders at the New York Cotton Exchange said.")
+        #expect(has(more, "Danish Harbour Transport Co Plc", .org), "\(more)")
+        #expect(has(more, "New York Cotton Exchange", .org), "\(more)")
+        #expect(!more.contains { $0.0 == "New York" || $0.0 == "Danish" }, "\(more)")
         // a nationality before a common noun stays a nationality
         #expect(has(mentions("Norwegian officials said the ferry would sail."), "Norwegian", .norp))
     }

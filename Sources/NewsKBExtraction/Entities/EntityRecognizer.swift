@@ -156,8 +156,9 @@ public enum EntityRecognizer {
         }
     }
 
-    /// `British Petroleum Co`, `American Express Co`, `U.S. Home Corp`: a one-word place or
-    /// nationality (the tagger's LOC or MISC) that capitalised words and an organisation head
+    /// `British Petroleum Co`, `American Express Co`, `U.S. Home Corp`, `New York Mercantile
+    /// Exchange`: a place or nationality of up to three words (the tagger's LOC or MISC) that
+    /// capitalised words and an organisation head
     /// (`name-heads.txt`: Co, Corp, Inc, Ltd, Bank, Group…) follow in the same sentence opens the
     /// organisation's name: the three become one ORG span, so the company is not counted as a
     /// mention of the country.
@@ -165,7 +166,7 @@ public enum EntityRecognizer {
         var k = 0
         while k < spans.count {
             let s = spans[k]
-            guard s.cls == .loc || s.cls == .misc, s.end - s.first == 1 else { k += 1; continue }
+            guard s.cls == .loc || s.cls == .misc, s.end - s.first <= 3 else { k += 1; continue }
             // capitalised words after it, up to four, the last an organisation head
             var j = s.end, head = -1
             while j < tokens.count, j - s.end < 4, tokens[j].kind == .word, tokens[j].has(.capitalized) || tokens[j].has(.allCaps),
@@ -174,11 +175,18 @@ public enum EntityRecognizer {
                 j += 1
             }
             guard head >= 0, head > s.end || j > s.end else { k += 1; continue }
-            // the words between may be other spans; they must end inside the joined name
+            // the words between may be other spans; they must end inside the joined name, or be
+            // the organisation's own span going on to a designator (`Petroleum Co Plc`)
             var m = k + 1
             while m < spans.count, spans[m].first <= head { m += 1 }
-            if m > k + 1, spans[m - 1].end > head + 1 { k += 1; continue }
-            spans[k] = NERTagger.Span(first: s.first, end: head + 1, cls: .org)
+            var end = head + 1
+            if m > k + 1, spans[m - 1].end > head + 1 {
+                let last = spans[m - 1], t = tokens[last.end - 1]
+                guard last.cls == .org, designators.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil || headType(p, t) == .org
+                else { k += 1; continue }
+                end = last.end
+            }
+            spans[k] = NERTagger.Span(first: s.first, end: end, cls: .org)
             spans.removeSubrange((k + 1)..<m)
             k += 1
         }
