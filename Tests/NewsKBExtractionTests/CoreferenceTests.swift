@@ -89,6 +89,17 @@ import Testing
         #expect(entity(b, containing: "F. Anton Kessler")?.aliases.contains("F") != true, "\(b.entities)")
     }
 
+    @Test func aTitleWithoutANameIsARoleNotAnEntity() {
+        let a = Analyzer().analyze("""
+            Energy Secretary John Harrow said prices would fall. The Energy Secretary later told reporters \
+            that Harrow would visit Texas. The Treasury Secretary declined to comment.
+            """)
+        #expect(!a.entities.contains { $0.canonicalName.hasSuffix("Secretary") }, "\(a.entities)")
+        let harrow = entity(a, containing: "John Harrow")
+        #expect(harrow?.roles == ["Energy Secretary"])
+        #expect(harrow?.aliases == ["Harrow"])
+    }
+
     @Test func differentThingsNeverMerge() {
         let a = Analyzer().analyze("""
             Pyongyang said North Korea would respond. The Kremlin said Russia was ready.

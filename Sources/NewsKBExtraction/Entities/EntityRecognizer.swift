@@ -328,6 +328,14 @@ public enum EntityRecognizer {
                 while end > first, !tokens[end - 1].isWordLike { end -= 1 }
                 if first >= end { continue }
                 let entry = exact(first, end)
+                // a title without a name is a role, not a name (`the Energy Secretary said`), unless
+                // an organisation head (`name-heads.txt`) makes it an office's name (`Office of the
+                // Trade Representative`)
+                // or the tagger reads a person's name that ends in a title word (`John Major`)
+                if entry == nil, cls != .per, Coreference.isTitle(p, tokens[end - 1]),
+                   !(first..<end).contains(where: {
+                       NERTagger.heads.value(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil && headType(p, tokens[$0]) == .org
+                   }) { continue }
                 // a company designator alone is not a name (`Co.` cut off `Armstrong Tire Co.`)
                 if end - first == 1, entry == nil, designators.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
                 // a month or weekday alone is a date, not a name
