@@ -86,9 +86,13 @@ def counts(con, common):
     """The script-checkable counts: designator names typed PERSON, designator or common-word aliases."""
     designated = person = 0
     examples = []
-    for name, typ in con.execute("SELECT name, type FROM entities ORDER BY id"):
-        words = key(name).replace(",", " ").split()
-        if len(words) >= 2 and words[-1] in DESIGNATORS:
+    # an entity is designated when one of its names (canonical or an alias as written) ends in a
+    # designator: companies are named without theirs, and keep the written forms as aliases
+    rows = con.execute("SELECT e.name, e.type, group_concat(a.alias, char(31)) FROM entities e "
+                       "LEFT JOIN entity_aliases a ON a.entity_id = e.id GROUP BY e.id ORDER BY e.id")
+    for name, typ, aliases in rows:
+        names = [name] + (aliases.split("\x1f") if aliases else [])
+        if any(len(w) >= 2 and w[-1] in DESIGNATORS for w in (key(n).replace(",", " ").split() for n in names)):
             designated += 1
             if typ == "PERSON":
                 person += 1

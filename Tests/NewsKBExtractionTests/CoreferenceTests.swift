@@ -100,6 +100,20 @@ import Testing
         #expect(harrow?.aliases == ["Harrow"])
     }
 
+    @Test func aCompanyIsKnownByItsNameWithoutDesignators() {
+        // two documents writing one firm with different designators name the same entity
+        let a = Analyzer().analyze("Shares of Tillbury Cartwright and Co Inc rose. Tillbury Cartwright and Co Inc said it would buy back stock.")
+        let b = Analyzer().analyze("Analysts at Tillbury Cartwright & Co. expect a rebound, said Tom Hale.")
+        let c = Analyzer().analyze("Harwell Foods Corp said on Monday that Harwell Foods would close a plant.")
+        #expect(entity(a, containing: "Tillbury Cartwright and Co Inc")?.canonicalName == "Tillbury Cartwright", "\(a.entities)")
+        #expect(entity(b, containing: "Tillbury Cartwright & Co.")?.canonicalName == "Tillbury Cartwright", "\(b.entities)")
+        #expect(entity(a, containing: "Tillbury Cartwright and Co Inc")?.aliases == ["Tillbury Cartwright and Co Inc"])
+        #expect(entity(c, containing: "Harwell Foods Corp")?.canonicalName == "Harwell Foods", "\(c.entities)")
+        // a head that is not a designator stays (`Group`), and so do people and places
+        let d = Analyzer().analyze("Shares of Bellmont Holdings Group fell on Monday.")
+        #expect(entity(d, containing: "Bellmont Holdings Group")?.canonicalName == "Bellmont Holdings Group", "\(d.entities)")
+    }
+
     @Test func differentThingsNeverMerge() {
         let a = Analyzer().analyze("""
             Pyongyang said North Korea would respond. The Kremlin said Russia was ready.

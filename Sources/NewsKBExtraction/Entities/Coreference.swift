@@ -256,6 +256,33 @@ enum Coreference {
             // a given name alone is how sport and show business call people (`Sir Elton`)
             return byFirst && NERTagger.firstNames.find(p, Int(firstToken.byteStart), Int(firstToken.byteEnd)) == nil
         }
+        /// A mention's text without its trailing company designators (`Inc`, `Co.`, `, Ltd`, `and
+        /// Co`), or nil when it has none or nothing else.
+        func withoutDesignators(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> String? {
+            let first = raw[i].first
+            var end = raw[i].end, stripped = false
+            while end - first > 1 {
+                let t = tokens[end - 1], b = Int(t.byteStart), e = Int(t.byteEnd)
+                if EntityRecognizer.designators.find(p, b, e) != nil || (t.kind == .punctuation && e - b == 1 && p[b] == 0x2C) {
+                    end -= 1
+                    stripped = true
+                } else if stripped, (e - b == 3 && p[b] == 0x61 && p[b + 1] == 0x6E && p[b + 2] == 0x64) || (e - b == 1 && p[b] == 0x26) {
+                    end -= 1
+                } else {
+                    break
+                }
+            }
+            guard stripped, end > first, tokens[end - 1].kind == .word,
+                  (first..<end).contains(where: { tokens[$0].kind == .word && (tokens[$0].has(.capitalized) || tokens[$0].has(.allCaps)) })
+            else { return nil }
+            // one word left must still be a name: not a letter, a common word or a head
+            // (`Petroleum` of a `Petroleum Co` cut from a longer name would join every such firm)
+            if end - first == 1 {
+                let t = tokens[first], b = Int(t.byteStart), e = Int(t.byteEnd)
+                if e - b < 2 || EntityRecognizer.isCommon(p, t) || EntityRecognizer.headType(p, t) != nil { return nil }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[first].byteStart)..<Int(tokens[end - 1].byteEnd)]), as: UTF8.self)
+        }
         let hasUser = !configuration.aliases.isEmpty
         let userCanonical = Set(configuration.aliases.map(\.canonical))
         text.utf8.withUnsafeBufferPointer { p in
@@ -274,6 +301,14 @@ enum Coreference {
                 for i in ms { if let k = raw[i].known { entities[e].knownName = k; break } }
                 if entities[e].type != raw[best].type { entities[e].type = raw[best].type }
                 if entities[e].type == .person && notAPerson(p, best, ms) { entities[e].type = .org }
+                // a company is known by its name without its designators, in every document
+                // (`Harlow Penrith and Co Inc`, `Harlow Penrith & Co.` → `Harlow Penrith`): the
+                // forms written stay its aliases
+                if entities[e].type == .org, entities[e].knownName == nil, !(hasUser && userCanonical.contains(canonical)),
+                   let short = withoutDesignators(p, best) {
+                    canonical = short
+                    entities[e].canonicalName = short
+                }
                 if ms.count > 1 {
                     var aliases = [String]()
                     var seen = Set<UInt64>()
