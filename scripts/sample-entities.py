@@ -3,8 +3,8 @@
 
 Imports BBC News and Reuters-21578 (from ../shared) into .build/sample/*.db with the release binary
 (again only when the binary is newer than a database; the same databases as make sample-agreement),
-then prints, for each corpus, 50 random canonical entities that go by two or more names (an alias
-whose lookup key differs from the name's), each with its names (how many mentions each), its type,
+then prints, for each corpus, 50 random canonical entities that are written in two or more ways (the
+lookup keys of their mentions' texts differ), each with its names (how many mentions each), its type,
 how many documents name it, and a few contexts (the aliases' first). For each, judge:
   - merge: every name is the same real-world thing;
   - type: the type is right for that thing.
@@ -107,10 +107,15 @@ def counts(con, common):
 
 
 def multi_name_entities(con):
-    rows = con.execute(
-        "SELECT e.id, e.name, e.type FROM entities e WHERE EXISTS ("
-        " SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.alias_key <> e.name_key) ORDER BY e.id").fetchall()
-    return rows
+    """Entities written in two or more ways (distinct lookup keys of their mentions' texts): the
+    ones whose merge can be wrong. A company named without its designators but written one way
+    only is not among them."""
+    names = {}
+    for eid, text in con.execute("SELECT m.entity_id, substr(d.body, m.start + 1, m.\"end\" - m.start) "
+                                 "FROM mentions m JOIN documents d ON d.id = m.document_id"):
+        names.setdefault(eid, set()).add(key(text))
+    multi = {eid for eid, ks in names.items() if len(ks) >= 2}
+    return [r for r in con.execute("SELECT id, name, type FROM entities ORDER BY id") if r[0] in multi]
 
 
 def clip(text, start, end, width=90):
