@@ -114,6 +114,13 @@ import Testing
         #expect(entity(d, containing: "Bellmont Holdings Group")?.canonicalName == "Bellmont Holdings Group", "\(d.entities)")
     }
 
+    @Test func aGazetteerNameWrittenInLowerCaseIsAnotherPhrase() {
+        let a = Analyzer().analyze("The lender backs half of all US house purchases, officials said.")
+        #expect(!a.entities.contains { $0.canonicalName == "House of Representatives" }, "\(a.entities)")
+        let b = Analyzer().analyze("The US House voted on Tuesday to extend the program.")
+        #expect(b.entities.contains { $0.canonicalName == "House of Representatives" }, "\(b.entities)")
+    }
+
     @Test func differentThingsNeverMerge() {
         let a = Analyzer().analyze("""
             Pyongyang said North Korea would respond. The Kremlin said Russia was ready.

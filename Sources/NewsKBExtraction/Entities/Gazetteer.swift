@@ -48,6 +48,9 @@ public final class Gazetteer: Sendable {
         public var forced: Bool
         /// The form has no lower-case letter (`UN`, `WHO`): the text must be in capitals too.
         public var upperOnly: Bool = false
+        /// The form's tokens that are capitalised (bit k: token k): the text may not write them
+        /// in lower case (`US house purchases` is not the `US House`).
+        var capitalized: UInt32 = 0
         /// From the countries list (a country name is a GPE even when it acts as an organisation).
         public var country: Bool = false
     }
@@ -78,6 +81,7 @@ public final class Gazetteer: Sendable {
             let key = Gazetteer.key(form)
             var e = e
             e.upperOnly = !form.unicodeScalars.contains { $0.properties.isLowercase }
+            e.capitalized = key.capitalized
             if key.tokens == 0 { return }
             key.bytes.withUnsafeBufferPointer { p in
                 if !replace, table.find(p, 0, p.count) != nil { return }
@@ -106,17 +110,19 @@ public final class Gazetteer: Sendable {
 
     /// The lookup key of a phrase: its tokens' bytes joined by single spaces, and where each
     /// token ends in it.
-    static func key(_ form: String) -> (bytes: [UInt8], tokens: Int, tokenEnds: [Int]) {
+    static func key(_ form: String) -> (bytes: [UInt8], tokens: Int, tokenEnds: [Int], capitalized: UInt32) {
         let text = DocumentText(form)
         let toks = Tokenizer.scan(text)
         var out = [UInt8]()
         var ends = [Int]()
+        var capitalized: UInt32 = 0
         for (k, t) in toks.enumerated() {
             if k > 0 { out.append(0x20) }
             out.append(contentsOf: text.utf8[t.byteRange])
             ends.append(out.count)
+            if k < 32, t.kind == .word, t.has(.capitalized) || t.has(.allCaps) { capitalized |= 1 << UInt32(k) }
         }
-        return (out, toks.count, ends)
+        return (out, toks.count, ends, capitalized)
     }
 
     /// The entry of a phrase, if the whole phrase is a known form.
@@ -156,6 +162,11 @@ public final class Gazetteer: Sendable {
                         var ok = true
                         if e.upperOnly {
                             for k in i..<(i + L) where tokens[k].kind == .word && !tokens[k].has(.allCaps) { ok = false }
+                        }
+                        // a capitalised word of the form written in lower case: another phrase
+                        for k in 1..<max(1, min(L, 32)) where e.capitalized & (1 << UInt32(k)) != 0 {
+                            let t = tokens[i + k]
+                            if t.kind == .word && t.has(.lowercase) && !t.has(.capitalized) { ok = false }
                         }
                         if ok { return (L, e) }
                     }
