@@ -68,6 +68,8 @@ import Testing
         #expect(!ms.contains { $0.0 == "Harlow Penrith" && $0.1 == .person }, "\(ms)")
         // a person named in the same sentence stays a person
         #expect(has(ms, "John Blaine", .person), "\(ms)")
+        let corp = mentions("Brantley Steel Corp said it filed for bankruptcy. Brantley Steel said creditors would be paid.")
+        #expect(has(corp, "Brantley Steel", .org) && !has(corp, "Brantley Steel", .person), "\(corp)")
         let ltd = mentions("Silver rose, brokers Bertram Ashcombe and Co Ltd said. Bertram Ashcombe expects more.")
         #expect(has(ltd, "Bertram Ashcombe and Co Ltd", .org), "\(ltd)")
         #expect(has(ltd, "Bertram Ashcombe", .org), "\(ltd)")

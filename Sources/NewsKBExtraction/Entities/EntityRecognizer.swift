@@ -477,6 +477,18 @@ public enum EntityRecognizer {
                 }
             }
         }
+        text.utf8.withUnsafeBufferPointer { p in
+            // so is a company's name before its designators (`Brantley Steel` of `Brantley Steel
+            // Corp`), when two words or more are left
+            for r in out where r.type == .org && r.end - r.first >= 3 {
+                var end = r.end
+                while end - r.first > 2, designators.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil
+                    || (tokens[end - 1].kind == .punctuation && p[Int(tokens[end - 1].byteStart)] == 0x2C) { end -= 1 }
+                if end < r.end, tokens[end - 1].kind == .word {
+                    firmNames.insert(FeatureHash.bytes(p, Int(tokens[r.first].byteStart), Int(tokens[end - 1].byteEnd), fold: false))
+                }
+            }
+        }
         if !firmNames.isEmpty {
             // the name a firm goes by (`Harlow Penrith` of `Harlow Penrith and Co`) is the firm's
             // wherever the document writes it
