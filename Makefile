@@ -52,6 +52,8 @@ run: release
 	          "sql \"SELECT speaker, count(*) AS statements FROM who_said GROUP BY speaker ORDER BY 2 DESC LIMIT 5\""; do \
 	  echo; echo "\$$ newskb $$q"; eval "$(RELEASE_BIN) $$q --db $(DB)" || exit 1; \
 	done
+	@echo; echo "\$$ newskb report --out report/"; $(RELEASE_BIN) report --db $(DB) --out report/
+	@echo "(open report/index.html in a browser)"
 
 test: deps generate
 	$(SWIFT) build

@@ -50,6 +50,11 @@ struct ReportCommand: NewsKBSubcommand {
         options.minDocuments = minDocuments
         options.claimsPerStory = claimsPerStory
         let summary = try StoryReport(db: store.db).write(to: out, options: options)
-        Terminal.write("wrote \(summary.stories) stories, \(summary.articles) articles and \(summary.indexPages) index page\(summary.indexPages == 1 ? "" : "s") to \(out)/index.html\n")
+        var folder = out
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        let stories = summary.stories == 1 ? "1 story" : "\(summary.stories) stories"
+        let articles = summary.articles == 1 ? "1 article" : "\(summary.articles) articles"
+        let pages = summary.indexPages == 1 ? "1 index page" : "\(summary.indexPages) index pages"
+        Terminal.write("wrote \(stories), \(articles) and \(pages) to \(folder)/index.html\n")
     }
 }
