@@ -260,19 +260,8 @@ enum Coreference {
         /// Co`), or nil when it has none or nothing else.
         func withoutDesignators(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> String? {
             let first = raw[i].first
-            var end = raw[i].end, stripped = false
-            while end - first > 1 {
-                let t = tokens[end - 1], b = Int(t.byteStart), e = Int(t.byteEnd)
-                if EntityRecognizer.designators.find(p, b, e) != nil || (t.kind == .punctuation && e - b == 1 && p[b] == 0x2C) {
-                    end -= 1
-                    stripped = true
-                } else if stripped, (e - b == 3 && p[b] == 0x61 && p[b + 1] == 0x6E && p[b + 2] == 0x64) || (e - b == 1 && p[b] == 0x26) {
-                    end -= 1
-                } else {
-                    break
-                }
-            }
-            guard stripped, end > first, tokens[end - 1].kind == .word,
+            let end = EntityRecognizer.endBeforeDesignators(p, tokens, first, raw[i].end, keep: 1)
+            guard end < raw[i].end, tokens[end - 1].kind == .word,
                   (first..<end).contains(where: { tokens[$0].kind == .word && (tokens[$0].has(.capitalized) || tokens[$0].has(.allCaps)) })
             else { return nil }
             // one word left must still be a name: not a letter, a common word or a head

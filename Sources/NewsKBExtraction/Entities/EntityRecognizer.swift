@@ -53,12 +53,46 @@ public enum EntityRecognizer {
         return t
     }()
 
-    static func headType(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> EntityType? {
-        guard let h = NERTagger.heads.value(p, Int(t.byteStart), Int(t.byteEnd)) else {
-            return companyHeads.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil ? .org : nil
-        }
+    /// The type a head of `name-heads.txt` (also a tagger feature) gives the name it ends.
+    static func nameHeadType(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> EntityType? {
+        guard let h = NERTagger.heads.value(p, Int(t.byteStart), Int(t.byteEnd)) else { return nil }
         for type in EntityType.allCases where FeatureHash.string(type.rawValue) == h { return type }
         return nil
+    }
+
+    /// The type the last word of a name gives it: a head of `name-heads.txt`, else ORG for a
+    /// company word (`company-heads.txt`) or a designator.
+    static func headType(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> EntityType? {
+        if let h = nameHeadType(p, t) { return h }
+        return companyHeads.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil || isDesignator(p, t) ? .org : nil
+    }
+
+    @inline(__always)
+    static func isDesignator(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        designators.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
+    }
+
+    /// `and` or `&`, as between a firm's name and its suffix (`Harlow Penrith and Co`).
+    static func isConjunction(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let b = Int(t.byteStart), e = Int(t.byteEnd)
+        return (e - b == 3 && p[b] == 0x61 && p[b + 1] == 0x6E && p[b + 2] == 0x64) || (e - b == 1 && p[b] == 0x26)
+    }
+
+    /// Where the name in `first..<end` ends before its trailing designators, the commas before
+    /// them and an `and`/`&` joining them (`Harlow Penrith` of `Harlow Penrith and Co, Inc`),
+    /// keeping at least `keep` tokens; `end` when it has none.
+    static func endBeforeDesignators(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int, _ end: Int, keep: Int) -> Int {
+        var end = end, stripped = false
+        while end - first > keep {
+            let t = tokens[end - 1]
+            if isDesignator(p, t) || (t.kind == .punctuation && t.byteEnd - t.byteStart == 1 && p[Int(t.byteStart)] == 0x2C) {
+                stripped = true
+            } else if !(stripped && isConjunction(p, t)) {
+                break
+            }
+            end -= 1
+        }
+        return end
     }
 
     /// Company designators: never a name on their own.
@@ -69,8 +103,8 @@ public enum EntityRecognizer {
         return t
     }()
 
-    /// Words that end a company's name (`company-heads.txt`: Oil, Stores, International…),
-    /// for typing only: they are not a tagger feature.
+    /// Words that end a company's name (`company-heads.txt`: Oil, Stores, International…; the
+    /// designators above are not repeated there), for typing only: they are not a tagger feature.
     static let companyHeads: ByteTable<Bool> = {
         var t = ByteTable<Bool>(foldCase: true, capacity: 128)
         for f in LexiconFiles.entries("company-heads.txt") { t.insert(f[0], true) }
@@ -182,8 +216,7 @@ public enum EntityRecognizer {
             var end = head + 1
             if m > k + 1, spans[m - 1].end > head + 1 {
                 let last = spans[m - 1], t = tokens[last.end - 1]
-                guard last.cls == .org, designators.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil || headType(p, t) == .org
-                else { k += 1; continue }
+                guard last.cls == .org, headType(p, t) == .org else { k += 1; continue }
                 end = last.end
             }
             spans[k] = NERTagger.Span(first: s.first, end: end, cls: .org)
@@ -205,16 +238,12 @@ public enum EntityRecognizer {
     /// document's other mentions of them are the firm too.
     static func joinFirmSuffixes(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ spans: inout [NERTagger.Span]) -> Set<UInt64> {
         var names = Set<UInt64>()
-        func conjunction(_ t: Token) -> Bool {
-            let b = Int(t.byteStart), e = Int(t.byteEnd)
-            return (e - b == 3 && p[b] == 0x61 && p[b + 1] == 0x6E && p[b + 2] == 0x64) || (e - b == 1 && p[b] == 0x26)
-        }
         func suffix(_ t: Token) -> Bool { firmSuffixes.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil }
         var k = 0
         while k < spans.count {
             let s = spans[k]
             // the tagger's span already holds the suffix: `Edwina Strand & Sons`
-            if s.end - s.first >= 3, conjunction(tokens[s.end - 2]), suffix(tokens[s.end - 1]) {
+            if s.end - s.first >= 3, isConjunction(p, tokens[s.end - 2]), suffix(tokens[s.end - 1]) {
                 if s.end - s.first >= 4 {
                     names.insert(FeatureHash.bytes(p, Int(tokens[s.first].byteStart), Int(tokens[s.end - 3].byteEnd), fold: false))
                 }
@@ -224,14 +253,14 @@ public enum EntityRecognizer {
             }
             let j = s.end
             guard j + 1 < tokens.count, tokens[j].sentence == tokens[s.first].sentence,
-                  tokens[j + 1].sentence == tokens[s.first].sentence, conjunction(tokens[j]), suffix(tokens[j + 1]) else { k += 1; continue }
+                  tokens[j + 1].sentence == tokens[s.first].sentence, isConjunction(p, tokens[j]), suffix(tokens[j + 1]) else { k += 1; continue }
             // a span the tagger made of the suffix and designators (`Co Ltd`) is absorbed; any
             // other span there stays
             var end = j + 2, absorb = false
             if k + 1 < spans.count, spans[k + 1].first <= j + 1 {
                 let next = spans[k + 1]
                 guard next.first == j + 1,
-                      (next.first..<next.end).allSatisfy({ suffix(tokens[$0]) || designators.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil })
+                      (next.first..<next.end).allSatisfy({ suffix(tokens[$0]) || isDesignator(p, tokens[$0]) })
                 else { k += 1; continue }
                 end = next.end
                 absorb = true
@@ -294,9 +323,6 @@ public enum EntityRecognizer {
                     first += 1
                     cls = .per
                 }
-                // a capitalised role phrase that the tagger read as part of a person's name ends
-                // at its title word: the name is what follows (`Corporate Affairs Minister Michael
-                // Howard`, `Mocatta Metals Chairman Dr. Henry Jarecki`); the phrase is a role
                 // a sentence's (or a quotation's) capitalised first word that is a common word or a
                 // sentence opener is not part of a person's name (`Boss Gordon Strachley said`); a
                 // given name stays (`Grant Halloway said`)
@@ -307,6 +333,9 @@ public enum EntityRecognizer {
                 }
                 // a nationality opening a person's name is not part of it (`Californian Thomas Slattery`)
                 if cls == .per, end - first >= 3, exact(first, first + 1)?.type == .norp { first += 1 }
+                // a capitalised role phrase that the tagger read as part of a person's name ends
+                // at its title word: the name is what follows (`Corporate Affairs Minister Michael
+                // Howard`, `Mocatta Metals Chairman Dr. Henry Jarecki`); the phrase is a role
                 if cls == .per, let k = innerTitle(p, tokens, first, end) {
                     first = k + 1
                     while end - first > 1, honorifics.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { first += 1 }
@@ -329,15 +358,12 @@ public enum EntityRecognizer {
                 if first >= end { continue }
                 let entry = exact(first, end)
                 // a title without a name is a role, not a name (`the Energy Secretary said`), unless
-                // an organisation head (`name-heads.txt`) makes it an office's name (`Office of the
-                // Trade Representative`)
-                // or the tagger reads a person's name that ends in a title word (`John Major`)
+                // an organisation head makes it an office's name (`Office of the Trade
+                // Representative`) or the tagger reads a person whose surname is a title (`John Major`)
                 if entry == nil, cls != .per, Coreference.isTitle(p, tokens[end - 1]),
-                   !(first..<end).contains(where: {
-                       NERTagger.heads.value(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil && headType(p, tokens[$0]) == .org
-                   }) { continue }
+                   !(first..<end).contains(where: { nameHeadType(p, tokens[$0]) == .org }) { continue }
                 // a company designator alone is not a name (`Co.` cut off `Armstrong Tire Co.`)
-                if end - first == 1, entry == nil, designators.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
+                if end - first == 1, entry == nil, isDesignator(p, tokens[first]) { continue }
                 // a month or weekday alone is a date, not a name
                 if end - first == 1, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
                 // a capitalised sentence opener or -ly adverb alone is not a name (`Notably`, `However`)
@@ -478,25 +504,19 @@ public enum EntityRecognizer {
             }
         }
         text.utf8.withUnsafeBufferPointer { p in
-            // so is a company's name before its designators (`Brantley Steel` of `Brantley Steel
-            // Corp`), when two words or more are left
+            // the name a firm goes by (`Harlow Penrith` of `Harlow Penrith and Co`), and a
+            // company's name before its designators when two words or more are left (`Brantley
+            // Steel` of `Brantley Steel Corp`), are the firm's wherever the document writes them
             for r in out where r.type == .org && r.end - r.first >= 3 {
-                var end = r.end
-                while end - r.first > 2, designators.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil
-                    || (tokens[end - 1].kind == .punctuation && p[Int(tokens[end - 1].byteStart)] == 0x2C) { end -= 1 }
+                let end = endBeforeDesignators(p, tokens, r.first, r.end, keep: 2)
                 if end < r.end, tokens[end - 1].kind == .word {
                     firmNames.insert(FeatureHash.bytes(p, Int(tokens[r.first].byteStart), Int(tokens[end - 1].byteEnd), fold: false))
                 }
             }
-        }
-        if !firmNames.isEmpty {
-            // the name a firm goes by (`Harlow Penrith` of `Harlow Penrith and Co`) is the firm's
-            // wherever the document writes it
-            text.utf8.withUnsafeBufferPointer { p in
-                for k in out.indices where out[k].type == .person && !out[k].forced
-                    && firmNames.contains(FeatureHash.bytes(p, Int(tokens[out[k].first].byteStart), Int(tokens[out[k].end - 1].byteEnd), fold: false)) {
-                    out[k].type = .org
-                }
+            guard !firmNames.isEmpty else { return }
+            for k in out.indices where out[k].type == .person && !out[k].forced
+                && firmNames.contains(FeatureHash.bytes(p, Int(tokens[out[k].first].byteStart), Int(tokens[out[k].end - 1].byteEnd), fold: false)) {
+                out[k].type = .org
             }
         }
         harmonizeTypes(text, tokens, &out)

@@ -47818,8 +47818,9 @@ zinc
 # Words that end a company's name, beside the designators of name-heads.txt (Inc, Corp, Co, Ltd):
 # a capitalised name of two words or more that ends in one is an organisation, whatever the tagger
 # read (`Kelley Oil`, `Allied Stores`, `Robert Half International`, `Future Savings`).
-# Used for typing only (not a tagger feature). Words that are also common surnames (Mills, Steel,
-# Banks, Brands) are left out: `David Steel` is a person.
+# Used for typing only (not a tagger feature). The designators (Inc, Co, Ltd, Limited, NV…) are
+# EntityRecognizer.designators and count as company words too. Words that are also common surnames
+# (Mills, Steel, Banks, Brands) are left out: `David Steel` is a person.
 # Format: one capitalised word per line.
 International
 Petroleum
@@ -47889,23 +47890,12 @@ Associates
 Manufacturing
 Utilities
 Companies
-Cos
-Limited
-Incorporated
-NV
-N.V.
-BV
-B.V.
-SpA
-S.p.A.
 S.A.
 AB
 ASA
 Oy
 KK
-Bhd
 Berhad
-Pty
 Productions
 
 """#),
