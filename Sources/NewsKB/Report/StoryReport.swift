@@ -51,10 +51,14 @@ public struct StoryReport {
         } catch {
             throw QueryError(message: "cannot create the report folder \(directory): \(error.localizedDescription)")
         }
+        // Written in place: FileManager.createFile writes a temporary file and renames it, which
+        // doubled the file-system work of a report of thousands of pages.
         func save(_ name: String, _ text: String) throws {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard fm.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw QueryError(message: "cannot write \(path)")
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw QueryError(message: "cannot write \(path): \(error.localizedDescription)")
             }
         }
         var summary = Summary()
