@@ -25,6 +25,22 @@ def fresh(path):
             os.remove(p)
 
 
+def sample_db(binary, shared, name, rel, out, tool):
+    """The database OUT/NAME.db of the corpus SHARED/REL, imported with the binary again only when
+    the binary is newer than it (the hand-check samples share them); `tool` names the caller in
+    the error for a missing corpus."""
+    src = os.path.join(shared, rel)
+    db = os.path.join(out, name + ".db")
+    if not os.path.exists(src):
+        sys.exit(f"{tool}: {src} not found (is ../shared beside the project?)")
+    if os.path.exists(db) and os.path.getmtime(db) >= os.path.getmtime(binary):
+        return db
+    fresh(db)
+    print(f"importing {src} into {db} ...", file=sys.stderr)
+    subprocess.run([binary, "import", "--quiet", "--db", db, src], check=True)
+    return db
+
+
 def labelled_pairs(shared, split):
     pairs = [json.loads(l) for l in open(os.path.join(shared, "eval", "mrpc", "pairs.jsonl"))]
     return [p for p in pairs if p["split"] == split]

@@ -15,31 +15,17 @@ import argparse
 import os
 import random
 import sqlite3
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # no scripts/__pycache__ in the working tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mrpc_pairs import fresh  # noqa: E402
+from mrpc_pairs import sample_db  # noqa: E402
 
 CORPORA = [
     ("basil", "eval/basil/articles.jsonl"),
     ("bbc", "corpora/bbc-news.jsonl"),
     ("reuters", "corpora/reuters21578.jsonl"),
 ]
-
-
-def ensure_db(binary, shared, name, rel, out):
-    src = os.path.join(shared, rel)
-    db = os.path.join(out, name + ".db")
-    if not os.path.exists(src):
-        sys.exit(f"sample-agreement: {src} not found (is ../shared beside the project?)")
-    if os.path.exists(db) and os.path.getmtime(db) >= os.path.getmtime(binary):
-        return db
-    fresh(db)
-    print(f"importing {src} into {db} ...", file=sys.stderr)
-    subprocess.run([binary, "import", "--quiet", "--db", db, src], check=True)
-    return db
 
 
 def clip(text, n=400):
@@ -94,7 +80,7 @@ def main():
     if not os.path.exists(args.bin):
         sys.exit(f"sample-agreement: no binary at {args.bin} (make release)")
     os.makedirs(args.out, exist_ok=True)
-    dbs = [(name, ensure_db(args.bin, args.shared, name, rel, args.out)) for name, rel in CORPORA]
+    dbs = [(name, sample_db(args.bin, args.shared, name, rel, args.out, "sample-agreement")) for name, rel in CORPORA]
     rng = random.Random(args.seed)
 
     print(f"# Claim-group pairs (seed {args.seed}): does each pair assert the same thing?\n")

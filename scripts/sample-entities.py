@@ -20,12 +20,11 @@ import argparse
 import os
 import random
 import sqlite3
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # no scripts/__pycache__ in the working tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mrpc_pairs import fresh  # noqa: E402
+from mrpc_pairs import sample_db  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = [
@@ -45,19 +44,6 @@ def common_words():
         if line:
             words.add(line.split("|")[0].strip().lower())
     return words
-
-
-def ensure_db(binary, shared, name, rel, out):
-    src = os.path.join(shared, rel)
-    db = os.path.join(out, name + ".db")
-    if not os.path.exists(src):
-        sys.exit(f"sample-entities: {src} not found (is ../shared beside the project?)")
-    if os.path.exists(db) and os.path.getmtime(db) >= os.path.getmtime(binary):
-        return db
-    fresh(db)
-    print(f"importing {src} into {db} ...", file=sys.stderr)
-    subprocess.run([binary, "import", "--quiet", "--db", db, src], check=True)
-    return db
 
 
 def key(s):
@@ -163,7 +149,7 @@ def main():
         if not os.path.exists(args.bin):
             sys.exit(f"sample-entities: no binary at {args.bin} (make release)")
         os.makedirs(args.out, exist_ok=True)
-        dbs = [(name, ensure_db(args.bin, args.shared, name, rel, args.out)) for name, rel in CORPORA]
+        dbs = [(name, sample_db(args.bin, args.shared, name, rel, args.out, "sample-entities")) for name, rel in CORPORA]
     rng = random.Random(args.seed)
     for name, db in dbs:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
