@@ -172,8 +172,9 @@ public struct StoryReport {
             guard let id = docID[key] else { return HTML.escape(text) }
             return "<a href=\"doc-\(id).html\(anchor.map { "#" + $0 } ?? "")\">\(HTML.escape(text))</a>"
         }
-        let placeholders = Array(repeating: "?", count: max(1, keys.count)).joined(separator: ",")
-        let keyValues: [DatabaseBindable?] = keys.isEmpty ? [""] : keys
+        // the story's documents, by key, as every query below reads them (no list of keys bound:
+        // a story may hold more documents than SQLite binds parameters)
+        let ofStory = "(SELECT document FROM stories WHERE story = ?)"
 
         var b = "<nav><a href=\"index.html\">← all stories</a></nav>\n"
         b += "<h1>Story \(story.id): \(HTML.escape(story.label))</h1>\n"
@@ -192,9 +193,9 @@ public struct StoryReport {
         let conflictRows = try db.rows("""
             SELECT disagreement, kind, topic, document, position, text, start, reason
               FROM disagreements
-             WHERE disagreement IN (SELECT disagreement FROM disagreements WHERE document IN (\(placeholders)))
+             WHERE disagreement IN (SELECT disagreement FROM disagreements WHERE document IN \(ofStory))
              ORDER BY disagreement, document, start
-            """, keyValues)
+            """, [story.id])
         b += "<h2 id=\"conflicts\">Conflicts</h2>\n"
         if conflictRows.isEmpty { b += "<p class=\"note\">No conflict found among these sources.</p>\n" }
         var i = 0
@@ -257,8 +258,8 @@ public struct StoryReport {
         // who said what
         let said = try db.rows("""
             SELECT document, speaker, kind, quote, start FROM who_said
-             WHERE document IN (\(placeholders)) ORDER BY document, start LIMIT 300
-            """, keyValues)
+             WHERE document IN \(ofStory) ORDER BY document, start LIMIT 300
+            """, [story.id])
         b += "<h2 id=\"who-said\">Who said what</h2>\n"
         if said.isEmpty { b += "<p class=\"note\">No attributed statement.</p>\n" } else {
             b += "<table>\n<tr><th>source</th><th>speaker</th><th>kind</th><th>statement</th></tr>\n"
@@ -273,8 +274,8 @@ public struct StoryReport {
         // entities named
         let entities = try db.rows("""
             SELECT entity, type, count(*), count(DISTINCT document) FROM entity_mentions
-             WHERE document IN (\(placeholders)) GROUP BY entity_id ORDER BY 4 DESC, 3 DESC, entity LIMIT 60
-            """, keyValues)
+             WHERE document IN \(ofStory) GROUP BY entity_id ORDER BY 4 DESC, 3 DESC, entity LIMIT 60
+            """, [story.id])
         b += "<h2 id=\"entities\">Entities named</h2>\n<table>\n<tr><th>entity</th><th>type</th><th>mentions</th><th>sources</th></tr>\n"
         for r in entities {
             b += "<tr><td>\(HTML.escape(r[0].string ?? ""))</td><td>\(HTML.escape(r[1].string ?? ""))</td><td>\(r[2].int64 ?? 0)</td><td>\(r[3].int64 ?? 0)</td></tr>\n"
