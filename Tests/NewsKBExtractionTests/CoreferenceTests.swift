@@ -112,6 +112,14 @@ import Testing
         // a head that is not a designator stays (`Group`), and so do people and places
         let d = Analyzer().analyze("Shares of Bellmont Holdings Group fell on Monday.")
         #expect(entity(d, containing: "Bellmont Holdings Group")?.canonicalName == "Bellmont Holdings Group", "\(d.entities)")
+        // one word left names the firm only when the document calls it so: a word alone names
+        // many things across a corpus (the city, every firm of a trade)
+        let e = Analyzer().analyze("The shares were sold through The Milwaukee Co. and its partners.")
+        #expect(entity(e, containing: "Milwaukee Co.")?.canonicalName == "Milwaukee Co.", "\(e.entities)")
+        let f = Analyzer().analyze("The retailer agreed to buy Supermarkets Inc for 30 dlrs a share.")
+        #expect(entity(f, containing: "Supermarkets Inc")?.canonicalName == "Supermarkets Inc", "\(f.entities)")
+        let g = Analyzer().analyze("Vantrell Corp said its quarterly profit rose 12 pct. Analysts said shares of Vantrell would gain.")
+        #expect(entity(g, containing: "Vantrell Corp")?.canonicalName == "Vantrell", "\(g.entities)")
     }
 
     @Test func aGazetteerNameWrittenInLowerCaseIsAnotherPhrase() {
@@ -143,6 +151,17 @@ import Testing
         #expect(entity(a, containing: "KCNA")?.canonicalName == "Korean Central News Agency")
         #expect(entityIndex(a, "U.S.") == entityIndex(a, "United States"))
         #expect(entity(a, containing: "U.S.")?.knownName == "United States")
+        // an acronym in parentheses right after a name is that name's, whatever else it spells
+        let d = Analyzer().analyze("""
+            Amsel-Brandt Bank NV (Abra) disagreed. Algen Bank Nordhaven NV (ABN) says the rate is right. ABN agrees.
+            """)
+        #expect(entityIndex(d, "ABN") == entityIndex(d, "Algen Bank Nordhaven NV"), "\(d.entities)")
+        #expect(entityIndex(d, "ABN") != entityIndex(d, "Amsel-Brandt Bank NV"), "\(d.entities)")
+        // an acronym spells two words of the name itself, not one and a designator
+        let b = Analyzer().analyze("Dravelle NV reported higher margins. DN shares rose 3 pct in Amsterdam.")
+        #expect(entityIndex(b, "DN") == nil || entityIndex(b, "DN") != entityIndex(b, "Dravelle NV"), "\(b.entities)")
+        let c = Analyzer().analyze("Corrigan Ware Ltd launched a bid. CWL said it held 20 pct.")
+        #expect(entityIndex(c, "CWL") != nil && entityIndex(c, "CWL") == entityIndex(c, "Corrigan Ware Ltd"), "\(c.entities)")
     }
 
     @Test func rolesFromTitlesAndAppositions() {

@@ -171,23 +171,60 @@ enum Coreference {
                 if let j = byKey[k2] { sets.union(i, j) } else { byKey[k2] = i }
             }
         }
-        // 2. acronyms: initials of capitalised words (connectors skipped) = an all-caps word
+        // 1b. a company's name without its designators is the company (`Vantrell` … `Vantrell
+        // Corp`, `Control Data` … `Control Data Corp.`)
+        text.utf8.withUnsafeBufferPointer { p in
+            var bare = [UInt64: Int]()
+            for i in 0..<n where raw[i].type == .org && raw[i].known == nil {
+                let end = EntityRecognizer.endBeforeDesignators(p, tokens, raw[i].first, raw[i].end, keep: 1)
+                guard end < raw[i].end else { continue }
+                let words = (raw[i].first..<end).reduce(0) { $0 + (tokens[$1].isWordLike ? 1 : 0) }
+                guard words >= 1 else { continue }
+                let k = seqHash(i, 0, words)
+                if let j = bare[k] { sets.union(i, j) } else { bare[k] = i }
+            }
+            guard !bare.isEmpty else { return }
+            for i in 0..<n where raw[i].type == .org && raw[i].known == nil && !isInitial(i) {
+                if let j = bare[textHash[i]], j != i { sets.union(i, j) }
+            }
+        }
+        // 1c. an acronym in parentheses right after a name defines it: `Algemene Bank Nederland NV
+        // (ABN)` — whatever other name its letters also spell
+        var defined = Set<UInt64>()
+        text.utf8.withUnsafeBufferPointer { p in
+            for i in 1..<max(1, n) where raw[i].type != .person && raw[i].end - raw[i].first == 1 && raw[i].known == nil {
+                let j = i - 1, a = raw[i].first
+                guard raw[j].type == raw[i].type, raw[j].end - raw[j].first >= 2, a >= 1, raw[j].end == a - 1 else { continue }
+                let t = tokens[a], open = tokens[a - 1]
+                guard t.kind == .word, t.has(.allCaps), t.byteEnd - t.byteStart >= 2, open.byteEnd - open.byteStart == 1,
+                      p[Int(open.byteStart)] == 0x28, a + 1 < tokens.count, tokens[a + 1].byteEnd - tokens[a + 1].byteStart == 1,
+                      p[Int(tokens[a + 1].byteStart)] == 0x29 else { continue }
+                // its first letter must open the name
+                guard p[Int(t.byteStart)] == p[Int(tokens[raw[j].first].byteStart)] else { continue }
+                sets.union(i, j)
+                defined.insert(wh[wstart[i]])
+            }
+        }
+        // 2. acronyms: initials of capitalised words (connectors skipped) = an all-caps word; a
+        // designator's initial counts (`BIL` = `Brierley Investments Ltd`), but two words of the
+        // name itself must be spelt (`UN` is not `Unilever NV`)
         var acronyms = [UInt64: Int]()
         text.utf8.withUnsafeBufferPointer { p in
             for i in 0..<n where raw[i].type != .person && wcount[i] >= 2 {
                 var h = FeatureHash.seed
-                var letters = 0
+                var letters = 0, nameLetters = 0
                 for k in raw[i].first..<raw[i].end where tokens[k].kind == .word && tokens[k].has(.capitalized) {
                     h = FeatureHash.add(h, p[Int(tokens[k].byteStart)])
                     letters += 1
+                    if !EntityRecognizer.isDesignator(p, tokens[k]) { nameLetters += 1 }
                 }
-                if letters >= 2 {
+                if letters >= 2 && nameLetters >= 2 {
                     let key = FeatureHash.mix(typeSalt[raw[i].type.ordinal], h)
                     if acronyms[key] == nil { acronyms[key] = i }
                 }
             }
             if !acronyms.isEmpty {
-                for i in 0..<n where raw[i].type != .person && raw[i].end - raw[i].first == 1 {
+                for i in 0..<n where raw[i].type != .person && raw[i].end - raw[i].first == 1 && !defined.contains(wh[wstart[i]]) {
                     let t = tokens[raw[i].first]
                     guard t.kind == .word, t.has(.allCaps), t.byteEnd - t.byteStart >= 2 else { continue }
                     if let j = acronyms[FeatureHash.mix(typeSalt[raw[i].type.ordinal], wh[wstart[i]])] { sets.union(i, j) }
@@ -258,17 +295,22 @@ enum Coreference {
         }
         /// A mention's text without its trailing company designators (`Inc`, `Co.`, `, Ltd`, `and
         /// Co`), or nil when it has none or nothing else.
-        func withoutDesignators(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> String? {
+        func withoutDesignators(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, members ms: [Int]) -> String? {
             let first = raw[i].first
             let end = EntityRecognizer.endBeforeDesignators(p, tokens, first, raw[i].end, keep: 1)
             guard end < raw[i].end, tokens[end - 1].kind == .word,
                   (first..<end).contains(where: { tokens[$0].kind == .word && (tokens[$0].has(.capitalized) || tokens[$0].has(.allCaps)) })
             else { return nil }
             // one word left must still be a name: not a letter, a common word or a head
-            // (`Petroleum` of a `Petroleum Co` cut from a longer name would join every such firm)
+            // (`Petroleum` of a `Petroleum Co` cut from a longer name would join every such firm);
+            // and the document must call the firm by that word alone (`Chrysler Corp` …
+            // `Chrysler said`): a word alone names many things across a corpus (`The Milwaukee
+            // Co.` is not the city, `Supermarkets Inc` not every supermarket chain)
             if end - first == 1 {
                 let t = tokens[first], b = Int(t.byteStart), e = Int(t.byteEnd)
                 if e - b < 2 || EntityRecognizer.isCommon(p, t) || EntityRecognizer.headType(p, t) != nil { return nil }
+                let word = wordHash(p, t)
+                if !ms.contains(where: { wcount[$0] == 1 && wh[wstart[$0]] == word }) { return nil }
             }
             return String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[first].byteStart)..<Int(tokens[end - 1].byteEnd)]), as: UTF8.self)
         }
@@ -294,7 +336,7 @@ enum Coreference {
                 // (`Harlow Penrith and Co Inc`, `Harlow Penrith & Co.` → `Harlow Penrith`): the
                 // forms written stay its aliases
                 if entities[e].type == .org, entities[e].knownName == nil, !(hasUser && userCanonical.contains(canonical)),
-                   let short = withoutDesignators(p, best) {
+                   let short = withoutDesignators(p, best, members: ms) {
                     canonical = short
                     entities[e].canonicalName = short
                 }

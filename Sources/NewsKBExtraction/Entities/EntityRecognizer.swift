@@ -99,7 +99,7 @@ public enum EntityRecognizer {
     static let designators: ByteTable<Bool> = {
         var t = ByteTable<Bool>(foldCase: true, capacity: 64)
         for w in ["Co", "Co.", "Cos", "Cos.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "GmbH", "NV", "N.V.",
-                  "BV", "B.V.", "SpA", "S.p.A.", "Bhd", "Pty", "Limited", "Incorporated", "Corporation"] { t.insert(w, true) }
+                  "BV", "B.V.", "SpA", "S.p.A.", "Bhd", "Pty", "Limited", "Incorporated", "Corporation", "AB", "AG", "SA", "S.A.", "KK", "NA", "N.A."] { t.insert(w, true) }
         return t
     }()
 
@@ -111,6 +111,24 @@ public enum EntityRecognizer {
         return t
     }()
 
+
+    /// First words that make a name an organisation's (`company-openers.txt`: `N.V.`, `Banque`…),
+    /// for typing only.
+    static let companyOpeners: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 32)
+        for f in LexiconFiles.entries("company-openers.txt") { t.insert(f[0], true) }
+        return t
+    }()
+
+    /// Last words that type a name the tagger read as a person's when no given name opens it
+    /// (`typing-heads.txt`: `Park`, `Day`, `Stadium`…), for typing only.
+    static let typingHeads: ByteTable<EntityType> = {
+        var t = ByteTable<EntityType>(foldCase: false, capacity: 64)
+        for f in LexiconFiles.entries("typing-heads.txt") where f.count > 1 {
+            if let type = EntityType(rawValue: f[1]) { t.insert(f[0], type) }
+        }
+        return t
+    }()
 
     /// Common lower-case words (`common-words.txt`, learned by `scripts/train-ner.py`).
     static let commonWords: ByteTable<Bool> = {
@@ -275,6 +293,27 @@ public enum EntityRecognizer {
         return names
     }
 
+    /// `Saab Scania AB`, `Nippon Sharyo Ltd`: a name right after which the tagger stopped short
+    /// of its company designators (capitalised, in the same sentence) runs through them and is
+    /// an organisation, whatever the tagger read. A span of designators alone there is absorbed.
+    static func joinTrailingDesignators(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ spans: inout [NERTagger.Span]) {
+        var k = 0
+        while k < spans.count {
+            let s = spans[k]
+            var j = s.end
+            while j < tokens.count, tokens[j].kind == .word, tokens[j].has(.capitalized) || tokens[j].has(.allCaps),
+                  !tokens[j].has(.lineInitial), tokens[j].sentence == tokens[s.end - 1].sentence, isDesignator(p, tokens[j]) { j += 1 }
+            guard j > s.end else { k += 1; continue }
+            if k + 1 < spans.count, spans[k + 1].first < j {
+                let next = spans[k + 1]
+                guard next.first >= s.end, next.end <= j else { k += 1; continue }
+                spans.remove(at: k + 1)
+            }
+            spans[k] = NERTagger.Span(first: s.first, end: j, cls: .org)
+            k += 1
+        }
+    }
+
     /// Tokens on Title-Case headline lines (most longer words capitalised, no sentence-final
     /// period, not ALL CAPS): the tagger, trained on sentence case, over-fires there.
     static func titleCaseLines(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Bool] {
@@ -314,6 +353,7 @@ public enum EntityRecognizer {
             joinParticles(p, tokens, &spans)
             joinDesignatedOrganisations(p, tokens, &spans)
             firmNames = joinFirmSuffixes(p, tokens, &spans)
+            joinTrailingDesignators(p, tokens, &spans)
             let pending = [NERTagger.Span]()
             for s in spans {
                 var first = s.first, end = s.end
@@ -325,11 +365,20 @@ public enum EntityRecognizer {
                 }
                 // a sentence's (or a quotation's) capitalised first word that is a common word or a
                 // sentence opener is not part of a person's name (`Boss Gordon Strachley said`); a
-                // given name stays (`Grant Halloway said`)
-                if cls == .per, end - first >= 3, tokens[first].kind == .word, tokens[first].has(.sentenceInitial) || titleCase[first] || (first > 0 && tokens[first - 1].kind == .quote),
+                // given name stays (`Grant Halloway said`); before a single name, only a sentence
+                // opener goes (`An Alcoa source`), as many given names are common words (`Bill`)
+                if cls == .per, end - first >= 2, tokens[first].kind == .word, tokens[first].has(.sentenceInitial) || titleCase[first] || (first > 0 && tokens[first - 1].kind == .quote),
                    SentenceSplitter.sentenceOpeners.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil
-                    || (isCommon(p, tokens[first]) && NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil) {
+                    || (end - first >= 3 && isCommon(p, tokens[first]) && NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil) {
                     first += 1
+                }
+                // a person's name holds no lower-case word but a particle (`von`, `bin`): the tagger's
+                // span ends before one (`Judge Anthony Farris against Texaco` → `Anthony Farris`)
+                if cls == .per, end - first >= 3 {
+                    for k in (first + 1)..<(end - 1) where tokens[k].kind == .word && tokens[k].has(.lowercase) && !tokens[k].has(.hyphenated) {
+                        let w = String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]), as: UTF8.self)
+                        if !particles.contains(w) { end = k; break }
+                    }
                 }
                 // a nationality opening a person's name is not part of it (`Californian Thomas Slattery`)
                 if cls == .per, end - first >= 3, exact(first, first + 1)?.type == .norp { first += 1 }
@@ -378,11 +427,24 @@ public enum EntityRecognizer {
                 case .per:
                     type = .person
                     if let e = entry, e.type != .gpe && e.type != .loc && e.type != .person { type = e.type }
-                    // an organisation's designator or head ends the name: `Dean Foods Co`, `Marine Midland Bank`
-                    else if entry == nil, end - first > 1, headType(p, tokens[end - 1]) == .org { type = .org }
+                    // an organisation's designator or head ends the name: `Dean Foods Co`, `Marine Midland Bank`;
+                    // or a designator or a foreign word for bank or company opens it: `N.V. Philips`, `Banque Paribas`
+                    else if entry == nil, end - first > 1, headType(p, tokens[end - 1]) == .org
+                                || companyOpeners.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { type = .org }
+                    // a country ends a name that opens with no given name: a company's unit
+                    // (`Chrysler Canada`, `IBM Australia`), not a person (`Michael Jordan` stays)
+                    else if entry == nil, end - first > 1, let last = exact(end - 1, end), last.country,
+                            NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil { type = .org }
+                    // a place's or an event's head ends a name that opens with no given name
+                    // (`Hylands Park`, `Budget Day`; not `Doris Day`)
+                    else if entry == nil, end - first > 1, let h = typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)),
+                            NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil { type = h }
                 case .org:
                     type = .org
-                    if let e = entry, e.type == .facility || e.type == .norp || e.country { type = e.type }
+                    if let e = entry, e.type == .facility || e.type == .norp || e.type == .event || e.country { type = e.type }
+                    // an event's head ends it (`Budget Day`, `the Grammy Awards`)
+                    else if entry == nil, end - first > 1,
+                            typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) == .event { type = .event }
                 case .loc:
                     if let e = entry, e.type != .person {
                         type = e.type
@@ -396,6 +458,8 @@ public enum EntityRecognizer {
                         type = e.type == .norp ? .norp : .misc
                     } else if let h = headType(p, tokens[end - 1]), end - first > 1,
                               h == .event || h == .law || h == .work || h == .product || h == .org {
+                        type = h
+                    } else if end - first > 1, let h = typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) {
                         type = h
                     } else {
                         type = .misc
@@ -505,18 +569,36 @@ public enum EntityRecognizer {
         }
         text.utf8.withUnsafeBufferPointer { p in
             // the name a firm goes by (`Harlow Penrith` of `Harlow Penrith and Co`), and a
-            // company's name before its designators when two words or more are left (`Brantley
-            // Steel` of `Brantley Steel Corp`), are the firm's wherever the document writes them
-            for r in out where r.type == .org && r.end - r.first >= 3 {
-                let end = endBeforeDesignators(p, tokens, r.first, r.end, keep: 2)
-                if end < r.end, tokens[end - 1].kind == .word {
-                    firmNames.insert(FeatureHash.bytes(p, Int(tokens[r.first].byteStart), Int(tokens[end - 1].byteEnd), fold: false))
+            // company's name before its designators and company words when two words or more are
+            // left (`Brantley Steel` of `Brantley Steel Corp`, of `Brantley Steel International
+            // Ltd`), are the firm's wherever the document writes them;
+            // so is a one-word name before its designators (`Vantrell` of `Vantrell Corp`) where
+            // the tagger read it alone as a person, place or other name and no gazetteer knows it
+            // (a person's fuller name in the document still claims its surname: ``Coreference``)
+            var firmWords = Set<UInt64>()
+            for r in out where r.type == .org && r.end - r.first >= 2 {
+                // without its designators, then without the company words that end it
+                // (`Orange Brisket` of `Orange Brisket International Inc`)
+                var end = endBeforeDesignators(p, tokens, r.first, r.end, keep: 1)
+                while end - r.first > 1, tokens[end - 1].kind == .word, headType(p, tokens[end - 1]) == .org { end -= 1 }
+                guard end < r.end, tokens[end - 1].kind == .word else { continue }
+                let h = FeatureHash.bytes(p, Int(tokens[r.first].byteStart), Int(tokens[end - 1].byteEnd), fold: false)
+                if end - r.first >= 2 {
+                    firmNames.insert(h)
+                } else if r.known == nil, tokens[r.first].has(.capitalized) || tokens[r.first].has(.allCaps),
+                          !isCommon(p, tokens[r.first]), headType(p, tokens[r.first]) == nil {
+                    firmWords.insert(h)
                 }
             }
-            guard !firmNames.isEmpty else { return }
-            for k in out.indices where out[k].type == .person && !out[k].forced
-                && firmNames.contains(FeatureHash.bytes(p, Int(tokens[out[k].first].byteStart), Int(tokens[out[k].end - 1].byteEnd), fold: false)) {
-                out[k].type = .org
+            guard !firmNames.isEmpty || !firmWords.isEmpty else { return }
+            for k in out.indices where !out[k].forced && out[k].type != .org {
+                let h = FeatureHash.bytes(p, Int(tokens[out[k].first].byteStart), Int(tokens[out[k].end - 1].byteEnd), fold: false)
+                if out[k].type == .person && firmNames.contains(h) {
+                    out[k].type = .org
+                } else if out[k].end - out[k].first == 1, out[k].known == nil, firmWords.contains(h),
+                          out[k].type == .person || out[k].type == .gpe || out[k].type == .misc {
+                    out[k].type = .org
+                }
             }
         }
         harmonizeTypes(text, tokens, &out)

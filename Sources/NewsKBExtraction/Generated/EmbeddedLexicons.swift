@@ -47897,6 +47897,30 @@ Oy
 KK
 Berhad
 Productions
+Equity
+Unlimited
+
+"""#),
+        ("company-openers.txt", #"""
+# First words that make a name a company's or an institution's, whatever the tagger read: a
+# designator written before the name (`N.V. Philips`, `AB Volvo`) or the word for bank, company or
+# group in another language (`Banque Paribas`, `Compagnie Generale`, `Banco Central`).
+# Used for typing only (not a tagger feature). Format: one word per line (case as written).
+N.V.
+NV
+AB
+Banque
+Banco
+Banca
+Bankhaus
+Societe
+Société
+Compagnie
+Cie
+Groupe
+Grupo
+Kredietbank
+Sparkasse
 
 """#),
         ("cues-nouns.txt", #"""
@@ -75143,6 +75167,7 @@ Before
 During
 Since
 While
+Whilst
 When
 Where
 If
@@ -75915,6 +75940,10 @@ Adm
 Sergeant
 Sgt
 Corporal
+Cpl
+Private First Class
+Pfc
+Pvt
 Private
 Marshal
 Field Marshal
@@ -75950,6 +75979,34 @@ Mullah
 Comrade
 Marshal
 Supreme Leader
+
+"""#),
+        ("typing-heads.txt", #"""
+# Last words that make a name read as a person's (by the tagger) something else, when its first word
+# is no given name (first-names.txt): `Hylands Park` is a place, `Budget Day` an event, `Wembley
+# Stadium` a facility; `Doris Day` and `Robert Park` stay people. Used for typing only (not a tagger
+# feature). Words that are common surnames (Street, Bridge, Castle, Temple, Tower, Hall) are left out.
+# Format: head word | TYPE
+Park | LOC
+Gardens | LOC
+Stadium | FACILITY
+Airport | FACILITY
+Square | FACILITY
+Avenue | FACILITY
+Road | FACILITY
+Theatre | FACILITY
+Theater | FACILITY
+Day | EVENT
+Awards | EVENT
+Cup | EVENT
+Championship | EVENT
+Championships | EVENT
+Festival | EVENT
+Summit | EVENT
+Olympics | EVENT
+Treaty | LAW
+Act | LAW
+Agreement | LAW
 
 """#),
     ]
