@@ -231,6 +231,20 @@ enum Coreference {
                 }
             }
         }
+        /// A one-word short form right after `Mr`, `Mrs`, `Ms` or `Miss`.
+        func addressed(_ i: Int) -> Bool {
+            guard wcount[i] == 1, raw[i].first > 0 else { return false }
+            return text.utf8.withUnsafeBufferPointer { p in
+                let h = tokens[raw[i].first - 1]
+                var e = Int(h.byteEnd)
+                if e > Int(h.byteStart) && p[e - 1] == 0x2E { e -= 1 }
+                let address = String(decoding: UnsafeBufferPointer(rebasing: p[Int(h.byteStart)..<e]), as: UTF8.self)
+                return ["Mr", "Mrs", "Ms", "Miss", "Mx"].contains(address)
+            }
+        }
+        /// Words the document uses alone for a person (`Flight` of `Mr Flight`).
+        var calledBySurname = Set<UInt64>()
+        for i in persons where wcount[i] == 1 { calledBySurname.insert(wh[wstart[i]]) }
         // 3. person short forms join the fuller name they fit
         if persons.count > 1 {
             if !fuller.isEmpty {
@@ -243,7 +257,17 @@ enum Coreference {
                 }
                 for i in persons where raw[i].known == nil && wcount[i] >= 1 && wcount[i] <= 3 && !isInitial(i) {
                     let key = seqHash(i, 0, wcount[i])
-                    guard let js = fuller[key], let r = roots[key] else { continue }
+                    guard var js = fuller[key], var r = roots[key] else { continue }
+                    // `Mr Howard` is called by his surname: after Mr, Mrs or Ms a word that opens a
+                    // fuller name the document calls by its last word (`Howard Flight` … `Mr
+                    // Flight`) is not that person (`Mr. Kim` of `Kim Jong Un` is)
+                    if addressed(i) {
+                        js = js.filter { j in
+                            seqHash(j, wcount[j] - wcount[i], wcount[i]) == key || !calledBySurname.contains(wh[wstart[j] + wcount[j] - 1])
+                        }
+                        if js.isEmpty { continue }
+                        r = Set(js.map { sets.find($0) })
+                    }
                     if r.count == 1 { sets.union(i, r.first!); continue }
                     // ambiguous: nearest preceding fuller name, else nearest following
                     var lo = 0, hi = js.count
