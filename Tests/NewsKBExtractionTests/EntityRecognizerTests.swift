@@ -56,6 +56,15 @@ import Testing
         #expect(has(mentions("The film starred Doris Day and Rock Hudson."), "Doris Day", .person))
     }
 
+    @Test func aTitleOfAWorkIsNoPerson() {
+        // an article, a pronoun or a question word opens no person's name; `And` joins two
+        let ms = mentions("Winner in the comedy category was The Pelhams, beating Why We Wander and Tollan And The Tinkers.")
+        #expect(!ms.contains { $0.1 == .person && ($0.0.hasPrefix("The") || $0.0.hasPrefix("Why") || $0.0.contains("And")) }, "\(ms)")
+        // a month after a name is a date, not part of it
+        let month = mentions("The survey estimated Ombra February output at 16 mln bpd, Ombra said.")
+        #expect(!month.contains { $0.0.hasSuffix("February") }, "\(month)")
+    }
+
     @Test func aPersonsNameEndsBeforeALowerCaseWordThatIsNoParticle() {
         let ms = mentions("The company alleged bias by Judge Anthony Corville against Brandt and its lawyer.")
         #expect(has(ms, "Anthony Corville", .person), "\(ms)")

@@ -112,6 +112,24 @@ public enum EntityRecognizer {
     }()
 
 
+    /// Words that never open a person's name (`The Simpsons`, `Why We Fight`, `My Family`).
+    static let titleOpeners: Set<String> = ["The", "A", "An", "My", "Our", "Your", "His", "Her", "Their", "We", "I", "You",
+                                            "Why", "How", "What", "When", "Where", "Who", "This", "These"]
+
+    /// A span the tagger read as a person's that opens with an article, a pronoun or a question
+    /// word, or that joins two names with `And` or `&`: the title of a work or a show.
+    static func notAPersonsName(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int, _ end: Int) -> Bool {
+        func word(_ k: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]), as: UTF8.self)
+        }
+        if tokens[first].kind == .word, titleOpeners.contains(word(first)) { return true }
+        for k in (first + 1)..<(end - 1) {
+            let w = word(k)
+            if w == "And" || w == "&" { return true }
+        }
+        return false
+    }
+
     /// First words that make a name an organisation's (`company-openers.txt`: `N.V.`, `Banque`…),
     /// for typing only.
     static let companyOpeners: ByteTable<Bool> = {
@@ -380,6 +398,8 @@ public enum EntityRecognizer {
                         if !particles.contains(w) { end = k; break }
                     }
                 }
+                // a month or weekday ending a person's name is a date after it (`Opec February output`)
+                if cls == .per, end - first >= 2, calendarWords.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil { end -= 1 }
                 // a nationality opening a person's name is not part of it (`Californian Thomas Slattery`)
                 if cls == .per, end - first >= 3, exact(first, first + 1)?.type == .norp { first += 1 }
                 // a capitalised role phrase that the tagger read as part of a person's name ends
@@ -427,6 +447,9 @@ public enum EntityRecognizer {
                 case .per:
                     type = .person
                     if let e = entry, e.type != .gpe && e.type != .loc && e.type != .person { type = e.type }
+                    // no person's name opens with an article, a pronoun or a question word, nor joins
+                    // two names with `And`: a title (`The Grudge`, `Why We Fight`, `Richard & Judy`)
+                    else if entry == nil, end - first > 1, notAPersonsName(p, tokens, first, end) { type = .misc }
                     // an organisation's designator or head ends the name: `Dean Foods Co`, `Marine Midland Bank`;
                     // or a designator or a foreign word for bank or company opens it: `N.V. Philips`, `Banque Paribas`
                     else if entry == nil, end - first > 1, headType(p, tokens[end - 1]) == .org
