@@ -139,6 +139,8 @@ func corpusViews(_ db: Database) throws -> [String] {
         "SELECT claim_group, claim, sources, documents, story, normalized FROM claim_agreement ORDER BY 1",
         "SELECT disagreement, topic, kind, document, start, \"end\", text, position, story FROM disagreements ORDER BY 1, 4, 5, 8",
         "SELECT story, document, label FROM stories ORDER BY 1, 2",
+        // entities: the same canonical names, types and mentions whatever the order (#16)
+        "SELECT document, entity, type, mention, start FROM entity_mentions ORDER BY 1, 5, 3",
     ]
     return try queries.flatMap { q in try db.rows(q).map { $0.map(\.description).joined(separator: "|") } }
 }
