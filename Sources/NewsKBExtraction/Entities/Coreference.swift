@@ -234,13 +234,8 @@ enum Coreference {
         /// A one-word short form right after `Mr`, `Mrs`, `Ms` or `Miss`.
         func addressed(_ i: Int) -> Bool {
             guard wcount[i] == 1, raw[i].first > 0 else { return false }
-            return text.utf8.withUnsafeBufferPointer { p in
-                let h = tokens[raw[i].first - 1]
-                var e = Int(h.byteEnd)
-                if e > Int(h.byteStart) && p[e - 1] == 0x2E { e -= 1 }
-                let address = String(decoding: UnsafeBufferPointer(rebasing: p[Int(h.byteStart)..<e]), as: UTF8.self)
-                return ["Mr", "Mrs", "Ms", "Miss", "Mx"].contains(address)
-            }
+            let h = tokens[raw[i].first - 1]
+            return text.utf8.withUnsafeBufferPointer { Coreference.surnameAddress.find($0, Int(h.byteStart), Int(h.byteEnd)) != nil }
         }
         /// Words the document uses alone for a person (`Flight` of `Mr Flight`).
         var calledBySurname = Set<UInt64>()
@@ -394,6 +389,13 @@ enum Coreference {
         while e > Int(t.byteStart) && p[e - 1] == 0x2E { e -= 1 }
         return titlePhrases.find(p, Int(t.byteStart), e) != nil
     }
+
+    /// Forms of address followed by a surname, never a given name (`Mr Howard`; not `Sir`).
+    static let surnameAddress: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 16)
+        for h in ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx."] { t.insert(h, true) }
+        return t
+    }()
 
     /// Forms of address next to a name that are not roles (`Mr`, `Dr`, `Lord`, `Sir`).
     static let addressForms: ByteTable<Bool> = {

@@ -113,22 +113,30 @@ public enum EntityRecognizer {
 
 
     /// Words that never open a person's name (`The Simpsons`, `Why We Fight`, `My Family`).
-    static let titleOpeners: Set<String> = ["The", "A", "An", "My", "Our", "Your", "His", "Her", "Their", "We", "I", "You",
-                                            "Why", "How", "What", "When", "Where", "Who", "This", "These"]
+    static let titleOpeners: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 32)
+        for w in ["The", "A", "An", "My", "Our", "Your", "His", "Her", "Their", "We", "I", "You",
+                  "Why", "How", "What", "When", "Where", "Who", "This", "These"] { t.insert(w, true) }
+        return t
+    }()
 
     /// A span the tagger read as a person's that opens with an article, a pronoun or a question
     /// word, or that joins two names with `And` or `&`: the title of a work or a show.
     static func notAPersonsName(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int, _ end: Int) -> Bool {
-        func word(_ k: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]), as: UTF8.self)
-        }
-        if tokens[first].kind == .word, titleOpeners.contains(word(first)) { return true }
+        if tokens[first].kind == .word, titleOpeners.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { return true }
         for k in (first + 1)..<(end - 1) {
-            let w = word(k)
-            if w == "And" || w == "&" { return true }
+            let b = Int(tokens[k].byteStart), e = Int(tokens[k].byteEnd)
+            if (e - b == 1 && p[b] == 0x26) || (e - b == 3 && p[b] == 0x41 && p[b + 1] == 0x6E && p[b + 2] == 0x64) { return true }
         }
         return false
     }
+
+    /// Name particles (`von`, `bin`…), for byte lookups.
+    static let particleTable: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 64)
+        for w in particles { t.insert(w, true) }
+        return t
+    }()
 
     /// First words that make a name an organisation's (`company-openers.txt`: `N.V.`, `Banque`…),
     /// for typing only.
@@ -393,10 +401,8 @@ public enum EntityRecognizer {
                 // a person's name holds no lower-case word but a particle (`von`, `bin`): the tagger's
                 // span ends before one (`Judge Anthony Farris against Texaco` → `Anthony Farris`)
                 if cls == .per, end - first >= 3 {
-                    for k in (first + 1)..<(end - 1) where tokens[k].kind == .word && tokens[k].has(.lowercase) && !tokens[k].has(.hyphenated) {
-                        let w = String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]), as: UTF8.self)
-                        if !particles.contains(w) { end = k; break }
-                    }
+                    for k in (first + 1)..<(end - 1) where tokens[k].kind == .word && tokens[k].has(.lowercase) && !tokens[k].has(.hyphenated)
+                        && particleTable.find(p, Int(tokens[k].byteStart), Int(tokens[k].byteEnd)) == nil { end = k; break }
                 }
                 // a month or weekday ending a person's name is a date after it (`Opec February output`)
                 if cls == .per, end - first >= 2, calendarWords.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil { end -= 1 }
