@@ -188,6 +188,19 @@ import Testing
         #expect(b.claims.contains { $0.statement == nil && !$0.dates.isEmpty }, "\(b.claims.map(\.span))")
     }
 
+    @Test func theSettingAndTheFrameOfAReportAreNoClaims() {
+        // Where and when the source spoke, before the source, asserts nothing of its own.
+        let a = Analyzer().analyze("At a closed-door party lunch on Thursday, two senior senators said the bill would pass next month.")
+        let own = a.claims.filter { $0.statement == nil }
+        #expect(!a.claims.isEmpty && own.isEmpty, "\(a.claims.map(\.span))")
+        // A report's frame whose content the sentence does not hold is no claim either.
+        let b = Analyzer().analyze("WASHINGTON -- Real estate developer Marcus Holloway said Thursday\nThe tower will have 90 floors.")
+        #expect(!b.claims.contains { $0.statement == nil && $0.terms.contains("develop") }, "\(b.claims.map(\.span))")
+        // A sentence with a verb of its own beside the report stays.
+        let c = Analyzer().analyze("Prices rose sharply on Monday, the ministry said.")
+        #expect(!c.claims.isEmpty, "\(c.claims.map(\.span))")
+    }
+
     @Test func timeFramesSkipBoundsAndFarDates() {
         let a = Analyzer().analyze("The meeting could potentially take place as early as Tuesday, officials said.")
         #expect(!a.claims.flatMap(\.frames).contains { $0.role == .time })

@@ -45,6 +45,14 @@ public enum ClaimExtractor {
                 if b - a >= 3 { pieces[s].append((k, TextSpan(a, b))) }
             }
         }
+        // Where the first statement source or cue of each sentence starts.
+        var frameStart = [Int?](repeating: nil, count: sentences.count)
+        for st in analysis.statements {
+            for x in [st.cue, st.speakerSpan] {
+                guard let x else { continue }
+                for s in sentenceIndexes(overlapping: x, sentences) { frameStart[s] = min(frameStart[s] ?? x.start, x.start) }
+            }
+        }
         var out = [Claim]()
         let lex = ClaimLexicon.shared
         var coarse = CoarsePlaces(analysis.entities.count)
@@ -91,8 +99,16 @@ public enum ClaimExtractor {
                 // development`). Beside a statement, whose verb may sit in its cue, a fragment
                 // that dates or measures something stays (`their last encounter in April 2019`).
                 // What a statement attributes has its cue for a verb.
-                let verbless = statement == nil && !ClaimPredicate.holds(text, tokens, slice(span, tokens, tokenRange[s]))
+                let range = slice(span, tokens, tokenRange[s])
+                let verbless = statement == nil && !ClaimPredicate.holds(text, tokens, range)
                 if verbless && !hasStatements { continue }
+                // A verbless piece before a statement's source or cue is where and when the source
+                // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
+                // central bank heads`), not something the document asserts.
+                if verbless, let first = frameStart[s], span.end <= first { continue }
+                // The frame of a report whose content the sentence does not hold (`Real estate
+                // tycoon Donald Trump said Thursday`) asserts nothing either.
+                if statement == nil, !verbless, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }

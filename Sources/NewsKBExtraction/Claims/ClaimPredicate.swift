@@ -49,6 +49,45 @@ enum ClaimPredicate {
         return t
     }()
 
+    /// The forms of the reporting verbs of `cues-verbs.txt` (`said`, `told`, `added`).
+    static let reporting: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: true, capacity: 1024)
+        for line in LexiconFiles.entries("cues-verbs.txt") where line.count >= 2 {
+            for w in line[1].split(separator: " ") { t.insert(String(w), true) }
+        }
+        return t
+    }()
+
+    /// True when the tokens `range` are the frame of a report whose content is elsewhere: their
+    /// only verbs are reporting verbs, and at most three words follow the last of them, none a verb
+    /// (`WASHINGTON -- Real estate tycoon Donald Trump said Thursday`, `the company said in a
+    /// statement` cut from what it said).
+    static func isReportFrame(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        text.utf8.withUnsafeBufferPointer { p in
+            var lastReport = -1
+            for i in range where tokens[i].kind == .word {
+                let s = Int(tokens[i].byteStart), e = Int(tokens[i].byteEnd)
+                if reporting.find(p, s, e) != nil { lastReport = i; continue }
+                if isVerb(p, tokens[i]) { return false }
+            }
+            guard lastReport >= 0 else { return false }
+            var after = 0
+            for i in (lastReport + 1)..<range.upperBound where tokens[i].isWordLike { after += 1 }
+            return after <= 3
+        }
+    }
+
+    /// Whether one word token is a verb by the evidence of ``holds(_:_:_:)``.
+    @inline(__always)
+    static func isVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let s = Int(t.byteStart), e = Int(t.byteEnd)
+        if table.find(p, s, e) != nil { return true }
+        guard t.has(.lowercase), e - s >= 5 else { return false }
+        if p[e - 1] == 0x64 && p[e - 2] == 0x65 { return true }                       // -ed
+        if p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69 && e - s >= 6 { return true } // -ing
+        return false
+    }
+
     /// True when the tokens `range` of `text` hold a verb.
     static func holds(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
         text.utf8.withUnsafeBufferPointer { p in
