@@ -201,6 +201,19 @@ import Testing
         #expect(!c.claims.isEmpty, "\(c.claims.map(\.span))")
     }
 
+    @Test func aCompanyReferringToItselfHoldsWhatItSays() {
+        // The company is the claim's holder: its entity is among the claim's.
+        let a = Analyzer().analyze("Harwell Foods Corp said it has filed a shelf registration covering 200 mln dlrs of debt.")
+        let claim = a.claims.first { $0.statement != nil }
+        let company = a.entities.firstIndex { $0.canonicalName.hasPrefix("Harwell Foods") }
+        #expect(claim != nil && company != nil && claim!.entities.contains(company!), "\(a.claims) \(a.entities)")
+        // Without a pronoun for it, the source stays outside the claim.
+        let b = Analyzer().analyze("Harwell Foods Corp said demand for frozen meals rose sharply in March.")
+        let other = b.claims.first { $0.statement != nil }
+        let firm = b.entities.firstIndex { $0.canonicalName.hasPrefix("Harwell Foods") }
+        #expect(other != nil && firm != nil && !other!.entities.contains(firm!), "\(b.claims) \(b.entities)")
+    }
+
     @Test func timeFramesSkipBoundsAndFarDates() {
         let a = Analyzer().analyze("The meeting could potentially take place as early as Tuesday, officials said.")
         #expect(!a.claims.flatMap(\.frames).contains { $0.role == .time })

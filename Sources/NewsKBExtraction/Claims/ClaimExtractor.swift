@@ -339,6 +339,17 @@ public enum ClaimExtractor {
         }
     }
 
+    /// Pronouns by which what an organisation says refers to the organisation itself.
+    static let organisationSelf: Set<String> = ["it", "its", "we", "our"]
+
+    /// True when the words (lower case) hold a pronoun by which a source of type `type` refers to
+    /// itself. Organisations only: a person's pronouns (`he said he would`) were measured too, and
+    /// merged stories of one speaker's different events (BASIL B-cubed 0.963 → 0.957), as a
+    /// frequent speaker's entity then weighs in every story vector.
+    static func refersToItsSource(_ words: [String], _ type: EntityType) -> Bool {
+        type == .org && words.contains { organisationSelf.contains($0) }
+    }
+
     static func fill(_ claim: inout Claim, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>,
                      _ mentionIdx: [Int], _ analysis: DocumentAnalysis, _ lex: ClaimLexicon, _ coarse: inout CoarsePlaces) {
         let span = claim.span
@@ -380,6 +391,13 @@ public enum ClaimExtractor {
             let keepsWords = isDescriptiveNameType(e.type)
                 && !(e.type == .gpe && coarse.isCoarse(m.entity, e, lex))
             if !keepsWords { for q in pos..<end { nameToken[q] = true } }
+        }
+        // An attributed claim by which an organisation refers to itself is about the organisation
+        // (`Ardent Corp said it has filed a shelf registration`): the source is its holder, so
+        // that the same words of two companies are two claims.
+        if let k = claim.statement, let who = analysis.statements[k].speakerEntity, analysis.entities.indices.contains(who),
+           !ents.contains(who), refersToItsSource(words, analysis.entities[who].type) {
+            ents.insert(who)
         }
         claim.entities = ents.sorted()
 
