@@ -201,6 +201,19 @@ import Testing
         #expect(!c.claims.isEmpty, "\(c.claims.map(\.span))")
     }
 
+    @Test func anAdjunctCutFromWhatASourceSaysIsNoClaim() {
+        // A relative clause cuts what the report says; the short verbless piece left before it
+        // (`growth in external debt`) asserts nothing, the clause with its verb stays.
+        let text = "The report said growth in external debt, which rose sharply, was a concern."
+        let chars = Array(text)
+        let pieces = Analyzer().analyze(text).claims.map { String(chars[$0.span.start..<$0.span.end]) }
+        #expect(!pieces.contains("growth in external debt"), "\(pieces)")
+        #expect(pieces.contains { $0.contains("rose sharply") }, "\(pieces)")
+        // A verbless quotation of some length stays.
+        let b = Analyzer().analyze("The senator called it \"a very tender and sensitive topic for the voters\".")
+        #expect(!b.claims.isEmpty, "\(b.claims.map(\.span))")
+    }
+
     @Test func aCompanyReferringToItselfHoldsWhatItSays() {
         // The company is the claim's holder: its entity is among the claim's.
         let a = Analyzer().analyze("Harwell Foods Corp said it has filed a shelf registration covering 200 mln dlrs of debt.")

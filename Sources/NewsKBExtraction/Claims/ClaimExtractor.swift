@@ -106,6 +106,15 @@ public enum ClaimExtractor {
                 // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
                 // central bank heads`), not something the document asserts.
                 if verbless, let first = frameStart[s], span.end <= first { continue }
+                // A verbless piece of what a statement attributes that opens with a preposition or
+                // holds four words or fewer is an adjunct cut from its clause (`in the Gulf today`,
+                // `to yesterday's treasury note tender`, `growth in external debt`): the clause's
+                // other pieces carry the claim.
+                if statement != nil, !ClaimPredicate.holds(text, tokens, range) {
+                    let words = range.filter { tokens[$0].isWordLike }
+                    if words.count <= 4 { continue }
+                    if let f = words.first, tokens[f].has(.lowercase), prepositions.contains(lower(text, tokens[f])) { continue }
+                }
                 // The frame of a report whose content the sentence does not hold (`Real estate
                 // tycoon Donald Trump said Thursday`) asserts nothing either.
                 if statement == nil, !verbless, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
@@ -338,6 +347,10 @@ public enum ClaimExtractor {
             return known[i] == 2
         }
     }
+
+    /// Prepositions that open an adjunct (`in the Gulf today`).
+    static let prepositions: Set<String> = ["in", "at", "on", "to", "for", "from", "with", "by", "of", "into", "over", "under",
+                                            "during", "after", "before", "amid", "despite", "since", "until", "about", "against"]
 
     /// Pronouns by which what an organisation says refers to the organisation itself.
     static let organisationSelf: Set<String> = ["it", "its", "we", "our"]
