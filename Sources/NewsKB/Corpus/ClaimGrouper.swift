@@ -370,10 +370,15 @@ public struct ClaimGrouper: Sendable {
                     // same participants, so a lower probability suffices (``sameEntitiesThreshold``).
                     let sameEntities = f.entitiesShared > 0 && f.entitiesMissing == 0 && !f.datesConflict
                     let measured = alike && sameMeasures
+                    // Claims that each name entities and none in common are about other holders
+                    // (one template in two bond issues of two borrowers): alike keys are no
+                    // evidence then, only a confident model or the same measures.
+                    let otherEntities = entityTotal[a] > 0 && entityTotal[b] > 0 && sharedEntities == 0
                     let documents = linked(ia.document, ib.document)
                     let accepted = ia.vector.isEmpty || ib.vector.isEmpty ? alike
                         : documents >= storyThreshold
-                            ? p >= model.corpusThreshold || (alike && p >= model.threshold) || (sameEntities && p >= sameEntitiesThreshold) || measured
+                            ? p >= model.corpusThreshold || (alike && !otherEntities && p >= model.threshold)
+                                || (sameEntities && p >= sameEntitiesThreshold) || measured
                         : documents > 0 ? p >= model.corpusThreshold || measured
                         : (p >= unlinkedThreshold && sharedEntities > 0) || measured
                     if accepted {

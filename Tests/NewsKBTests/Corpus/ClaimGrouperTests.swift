@@ -58,6 +58,31 @@ import Testing
         #expect(edges(documents: 0) == 0)
     }
 
+    @Test func claimsNamingOtherHoldersNeedAConfidentModel() throws {
+        // Keys 8 and 9 are entities: one template said of two companies, in one story.
+        func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
+        var a = item(1, doc: 0, [3, 4, 5, 6, 8]), b = item(2, doc: 1, [3, 4, 5, 6, 7, 9])
+        a.vector = vector(127, 0)
+        b.vector = vector(100, 70)
+        var g = ClaimGrouper()
+        g.keyKinds = [.date, .date, .date, .word, .word, .word, .word, .word, .entity, .entity]
+        let weights = [Double](repeating: 1, count: 10)
+        var f = PairFeatures()
+        f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
+        f.dice = 8.0 / 11; f.diceWithQuantities = 8.0 / 11; f.sharedKeys = 4; f.lengthRatio = 5.0 / 6
+        f.entitiesShared = 0; f.entitiesMissing = 1
+        let p = g.model.probability(f)
+        try #require(p >= g.model.threshold && p < g.model.corpusThreshold, "p = \(p)")
+        #expect(g.findPairs([a, b], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.isEmpty)
+        // The same holder on both sides: the keys' likeness counts again.
+        var c = b
+        c.keys = [3, 4, 5, 6, 7, 8]
+        var f2 = f
+        f2.entitiesShared = 1; f2.entitiesMissing = 0
+        try #require(g.model.probability(f2) >= g.model.threshold)
+        #expect(g.findPairs([a, c], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.count == 1)
+    }
+
     @Test func oneMeasureInTwoUnitsIsAFingerprintTwoAmountsOfOneUnitAreNot() {
         typealias Q = ClaimGrouper.Q
         // 200 mph (322 km/h): one measure, converted into one unit (0).
