@@ -520,20 +520,26 @@ public struct ClaimGrouper: Sendable {
 
     enum Relation { case none, match, conflict }
 
-    /// Quantities of the same unit must agree: a conflict when a unit appears on both sides and
-    /// no value of it agrees (`fell 23 points to 2383` / `soared 70 points to 2390`: the index
-    /// levels agree within 3%, the moves do not), else a match when one pair agrees.
+    /// Quantities of the same unit must agree: a conflict when an amount of either side finds no
+    /// value within 3% among the other side's amounts of its unit (`fell 23 points to 2383` /
+    /// `soared 70 points to 2390`: the index levels agree, the moves do not), else a match when
+    /// one pair agrees.
     func quantityRelation(_ a: [Q], _ b: [Q]) -> Relation {
         if a.isEmpty || b.isEmpty { return .none }
         var matched = false, conflict = false
-        for x in a {
-            var sameUnit = false, ok = false
-            for y in b where y.unit == x.unit {
-                sameUnit = true
-                let m = max(abs(x.value), abs(y.value))
-                if abs(x.value - y.value) <= 0.03 * m + 1e-9 { ok = true }
+        // Both ways: an amount of either side that the other gives in its unit but with no
+        // value near it is a conflict (`100 versus 100 a week earlier` / `100 versus 80`), whichever
+        // claim comes first.
+        for (xs, ys) in [(a, b), (b, a)] {
+            for x in xs {
+                var sameUnit = false, ok = false
+                for y in ys where y.unit == x.unit {
+                    sameUnit = true
+                    let m = max(abs(x.value), abs(y.value))
+                    if abs(x.value - y.value) <= 0.03 * m + 1e-9 { ok = true }
+                }
+                if ok { matched = true } else if sameUnit { conflict = true }
             }
-            if ok { matched = true } else if sameUnit { conflict = true }
         }
         return conflict ? .conflict : matched ? .match : .none
     }

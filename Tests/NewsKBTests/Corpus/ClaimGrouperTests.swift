@@ -98,6 +98,18 @@ import Testing
         #expect(shared == wa + wb && wa == 8)
     }
 
+    @Test func anAmountEitherSideGivesMustFindItsValueOnTheOther() {
+        typealias Q = ClaimGrouper.Q
+        let g = ClaimGrouper()
+        // `output 100 versus 100 a week earlier` and `output 100 versus 80`: one series at two
+        // dates, whichever claim comes first.
+        let a = [Q(value: 100, unit: 0), Q(value: 100, unit: 0)], b = [Q(value: 100, unit: 0), Q(value: 80, unit: 0)]
+        #expect(g.quantityRelation(a, b) == .conflict)
+        #expect(g.quantityRelation(b, a) == .conflict)
+        // Rounding agrees; another unit is no conflict.
+        #expect(g.quantityRelation([Q(value: 6.2, unit: 0)], [Q(value: 6.2, unit: 0), Q(value: 3, unit: 1)]) == .match)
+    }
+
     @Test func oppositePolarityIsACandidateDenialNotAnEdge() {
         let items = [item(1, doc: 0, [3, 4, 5, 6]), item(2, doc: 1, [3, 4, 5, 6, 7], negated: true)]
         let r = ClaimGrouper().group(items, keyCount: 10)
