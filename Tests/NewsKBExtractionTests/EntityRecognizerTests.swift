@@ -52,8 +52,10 @@ import Testing
         #expect(park.contains { $0.0 == "Fernleigh Park" && $0.1 != .person }, "\(park)")
         let day = mentions("Campaigners asked bloggers to mark Bahrami Day on Tuesday.")
         #expect(day.contains { $0.0 == "Bahrami Day" && $0.1 == .event }, "\(day)")
-        // a given name keeps the person
+        // a given name keeps the person, unless no surname is the head
         #expect(has(mentions("The film starred Doris Day and Rock Hudson."), "Doris Day", .person))
+        let show = mentions("He was a regular guest on the Dorothy Vance Show in the 1970s.")
+        #expect(show.contains { $0.0.hasSuffix("Vance Show") && $0.1 == .work }, "\(show)")
     }
 
     @Test func aTitleOfAWorkIsNoPerson() {

@@ -156,6 +156,14 @@ public enum EntityRecognizer {
         return t
     }()
 
+    /// The heads of `typing-heads.txt` marked `always`: no person's name ends in them, so they
+    /// type the name even after a given name (`Doris Day Show`, `Arthur Ashe Stadium`).
+    static let strongTypingHeads: ByteTable<Bool> = {
+        var t = ByteTable<Bool>(foldCase: false, capacity: 32)
+        for f in LexiconFiles.entries("typing-heads.txt") where f.count > 2 && f[2] == "always" { t.insert(f[0], true) }
+        return t
+    }()
+
     /// Common lower-case words (`common-words.txt`, learned by `scripts/train-ner.py`).
     static let commonWords: ByteTable<Bool> = {
         var t = ByteTable<Bool>(foldCase: true, capacity: 8192)
@@ -465,9 +473,11 @@ public enum EntityRecognizer {
                     else if entry == nil, end - first > 1, let last = exact(end - 1, end), last.country,
                             NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil { type = .org }
                     // a place's or an event's head ends a name that opens with no given name
-                    // (`Hylands Park`, `Budget Day`; not `Doris Day`)
+                    // (`Hylands Park`, `Budget Day`; not `Doris Day`), or any name for a head no
+                    // surname is (`Doris Day Show`)
                     else if entry == nil, end - first > 1, let h = typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)),
-                            NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil { type = h }
+                            NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil
+                                || strongTypingHeads.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil { type = h }
                 case .org:
                     type = .org
                     if let e = entry, e.type == .facility || e.type == .norp || e.type == .event || e.country { type = e.type }

@@ -75986,10 +75986,11 @@ Supreme Leader
 # is no given name (first-names.txt): `Hylands Park` is a place, `Budget Day` an event, `Wembley
 # Stadium` a facility; `Doris Day` and `Robert Park` stay people. Used for typing only (not a tagger
 # feature). Words that are common surnames (Street, Bridge, Castle, Temple, Tower, Hall) are left out.
-# Format: head word | TYPE
+# Format: head word | TYPE [| always]. `always`: no surname is this word, so it types the name even
+# after a given name (`Doris Day Show`, `Arthur Ashe Stadium`).
 Park | LOC
 Gardens | LOC
-Stadium | FACILITY
+Stadium | FACILITY | always
 Airport | FACILITY
 Square | FACILITY
 Avenue | FACILITY
@@ -75997,14 +75998,16 @@ Road | FACILITY
 Theatre | FACILITY
 Theater | FACILITY
 Day | EVENT
-Awards | EVENT
+Awards | EVENT | always
 Cup | EVENT
 Championship | EVENT
-Championships | EVENT
-Festival | EVENT
+Championships | EVENT | always
+Festival | EVENT | always
 Summit | EVENT
-Olympics | EVENT
+Olympics | EVENT | always
 Treaty | LAW
+Show | WORK | always
+Trophy | EVENT | always
 Act | LAW
 Agreement | LAW
 
