@@ -479,7 +479,7 @@ public struct ClaimGrouper: Sendable {
     /// specific enough to count twice, a plain count once.
     func sharedQuantities(_ a: Item, _ b: Item) -> Int {
         var q = 0
-        for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }) {
+        for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && ClaimGrouper.valuesAgree(x.value, $0.value) }) {
             q += x.isCount ? 1 : 2
         }
         return q
@@ -490,7 +490,7 @@ public struct ClaimGrouper: Sendable {
     func quantityWeights(_ a: [Q], _ b: [Q]) -> (Double, Double, Double) {
         if a.isEmpty && b.isEmpty { return (0, 0, 0) }
         func agrees(_ x: Q, _ ys: [Q]) -> Bool {
-            ys.contains { $0.unit == x.unit && abs(x.value - $0.value) <= 0.03 * max(abs(x.value), abs($0.value)) + 1e-9 }
+            ys.contains { $0.unit == x.unit && ClaimGrouper.valuesAgree(x.value, $0.value) }
         }
         var wa = 0.0, wb = 0.0, shared = 0.0
         for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
@@ -518,6 +518,36 @@ public struct ClaimGrouper: Sendable {
         return false
     }
 
+    /// Whether two values of one unit can be one amount: within 3%, and within the rounding of
+    /// the coarser of the two as written (`96` and `96.4`, `1.5 million` and `1.47 million` agree;
+    /// `42.44` and `43.25`, `2383` and `2390`, `75.3` and `75.1` do not). A value with more than
+    /// three decimals was converted (`37 mph` = 59.5457 km/h): the 3% alone decides.
+    static func valuesAgree(_ x: Double, _ y: Double) -> Bool {
+        guard abs(x - y) <= 0.03 * max(abs(x), abs(y)) + 1e-9 else { return false }
+        guard let sx = writtenStep(x), let sy = writtenStep(y) else { return true }
+        return abs(x - y) <= max(sx, sy) / 2 + 1e-9
+    }
+
+    /// The step a value was written to: 0.01 for `42.44`, 1 for `6`, 100,000 for `1.5 million`
+    /// (trailing zeros of a whole number), nil for a value with more than three decimals.
+    static func writtenStep(_ v: Double) -> Double? {
+        let a = abs(v)
+        guard a.isFinite, a < 1e15 else { return nil }
+        var step = 1.0
+        for _ in 0...3 {
+            let units = a / step
+            if abs(units - units.rounded()) <= 1e-6 * max(1, units) {
+                if step < 1 { return step }
+                // a whole number: its trailing zeros
+                var s = 1.0
+                while s < 1e12, a >= s * 10, (a / (s * 10)).rounded() * s * 10 == a.rounded() { s *= 10 }
+                return a == 0 ? 1 : s
+            }
+            step /= 10
+        }
+        return nil
+    }
+
     enum Relation { case none, match, conflict }
 
     /// Quantities of the same unit must agree: a conflict when an amount of either side finds no
@@ -535,8 +565,7 @@ public struct ClaimGrouper: Sendable {
                 var sameUnit = false, ok = false
                 for y in ys where y.unit == x.unit {
                     sameUnit = true
-                    let m = max(abs(x.value), abs(y.value))
-                    if abs(x.value - y.value) <= 0.03 * m + 1e-9 { ok = true }
+                    if ClaimGrouper.valuesAgree(x.value, y.value) { ok = true }
                 }
                 if ok { matched = true } else if sameUnit { conflict = true }
             }

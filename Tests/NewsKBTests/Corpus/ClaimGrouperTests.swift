@@ -110,6 +110,18 @@ import Testing
         #expect(g.quantityRelation([Q(value: 6.2, unit: 0)], [Q(value: 6.2, unit: 0), Q(value: 3, unit: 1)]) == .match)
     }
 
+    @Test func valuesAgreeWithinTheRoundingOfTheCoarserAsWritten() {
+        #expect(ClaimGrouper.valuesAgree(96, 96.4))
+        #expect(ClaimGrouper.valuesAgree(1_500_000, 1_470_000))
+        #expect(ClaimGrouper.valuesAgree(300, 296))
+        #expect(!ClaimGrouper.valuesAgree(42.44, 43.25))
+        #expect(!ClaimGrouper.valuesAgree(2383, 2390))
+        #expect(!ClaimGrouper.valuesAgree(75.3, 75.1))
+        // A converted value (many decimals) agrees within 3%: 37 mph and 59 km/h.
+        #expect(ClaimGrouper.valuesAgree(37 * 1.609344, 59))
+        #expect(ClaimGrouper.writtenStep(42.44) == 0.01 && ClaimGrouper.writtenStep(1_500_000) == 100_000 && ClaimGrouper.writtenStep(59.545728) == nil)
+    }
+
     @Test func oppositePolarityIsACandidateDenialNotAnEdge() {
         let items = [item(1, doc: 0, [3, 4, 5, 6]), item(2, doc: 1, [3, 4, 5, 6, 7], negated: true)]
         let r = ClaimGrouper().group(items, keyCount: 10)
