@@ -51,7 +51,12 @@ public struct ClaimGrouper: Sendable {
         public var unit: Int32
         /// A plain count (`20 carriages`) weighs less than a measure with a unit (`59 km/h`).
         public var isCount: Bool
-        public init(value: Double, unit: Int32, isCount: Bool = false) { self.value = value; self.unit = unit; self.isCount = isCount }
+        /// The step it was written to (``ClaimGrouper/writtenStep(_:)``); 0 when converted.
+        public var step: Double
+        public init(value: Double, unit: Int32, isCount: Bool = false) {
+            self.value = value; self.unit = unit; self.isCount = isCount
+            step = ClaimGrouper.writtenStep(value) ?? 0
+        }
         var weight: Double { isCount ? 1.5 : 4 }
     }
 
@@ -479,7 +484,7 @@ public struct ClaimGrouper: Sendable {
     /// specific enough to count twice, a plain count once.
     func sharedQuantities(_ a: Item, _ b: Item) -> Int {
         var q = 0
-        for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && ClaimGrouper.valuesAgree(x.value, $0.value) }) {
+        for x in a.quantities where b.quantities.contains(where: { $0.unit == x.unit && ClaimGrouper.valuesAgree(x, $0) }) {
             q += x.isCount ? 1 : 2
         }
         return q
@@ -490,7 +495,7 @@ public struct ClaimGrouper: Sendable {
     func quantityWeights(_ a: [Q], _ b: [Q]) -> (Double, Double, Double) {
         if a.isEmpty && b.isEmpty { return (0, 0, 0) }
         func agrees(_ x: Q, _ ys: [Q]) -> Bool {
-            ys.contains { $0.unit == x.unit && ClaimGrouper.valuesAgree(x.value, $0.value) }
+            ys.contains { $0.unit == x.unit && ClaimGrouper.valuesAgree(x, $0) }
         }
         var wa = 0.0, wb = 0.0, shared = 0.0
         for x in a { wa += x.weight; if agrees(x, b) { shared += x.weight } }
@@ -523,9 +528,16 @@ public struct ClaimGrouper: Sendable {
     /// `42.44` and `43.25`, `2383` and `2390`, `75.3` and `75.1` do not). A value with more than
     /// three decimals was converted (`37 mph` = 59.5457 km/h): the 3% alone decides.
     static func valuesAgree(_ x: Double, _ y: Double) -> Bool {
-        guard abs(x - y) <= 0.03 * max(abs(x), abs(y)) + 1e-9 else { return false }
-        guard let sx = writtenStep(x), let sy = writtenStep(y) else { return true }
-        return abs(x - y) <= max(sx, sy) / 2 + 1e-9
+        valuesAgree(Q(value: x, unit: 0), Q(value: y, unit: 0))
+    }
+
+    /// ``valuesAgree(_:_:)`` with the written steps computed once per quantity.
+    @inline(__always)
+    static func valuesAgree(_ x: Q, _ y: Q) -> Bool {
+        let d = abs(x.value - y.value)
+        guard d <= 0.03 * max(abs(x.value), abs(y.value)) + 1e-9 else { return false }
+        guard x.step > 0, y.step > 0 else { return true }
+        return d <= max(x.step, y.step) / 2 + 1e-9
     }
 
     /// The step a value was written to: 0.01 for `42.44`, 1 for `6`, 100,000 for `1.5 million`
@@ -565,7 +577,7 @@ public struct ClaimGrouper: Sendable {
                 var sameUnit = false, ok = false
                 for y in ys where y.unit == x.unit {
                     sameUnit = true
-                    if ClaimGrouper.valuesAgree(x.value, y.value) { ok = true }
+                    if ClaimGrouper.valuesAgree(x, y) { ok = true }
                 }
                 if ok { matched = true } else if sameUnit { conflict = true }
             }
