@@ -100,7 +100,8 @@ public enum ClaimExtractor {
                 // that dates or measures something stays (`their last encounter in April 2019`).
                 // What a statement attributes has its cue for a verb.
                 let range = slice(span, tokens, tokenRange[s])
-                let verbless = statement == nil && !ClaimPredicate.holds(text, tokens, range)
+                let hasVerb = ClaimPredicate.holds(text, tokens, range)
+                let verbless = statement == nil && !hasVerb
                 if verbless && !hasStatements { continue }
                 // A verbless piece before a statement's source or cue is where and when the source
                 // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
@@ -110,10 +111,9 @@ public enum ClaimExtractor {
                 // holds four words or fewer is an adjunct cut from its clause (`in the Gulf today`,
                 // `to yesterday's treasury note tender`, `growth in external debt`): the clause's
                 // other pieces carry the claim.
-                if statement != nil, !ClaimPredicate.holds(text, tokens, range) {
-                    let words = range.filter { tokens[$0].isWordLike }
-                    if words.count <= 4 { continue }
-                    if let f = words.first, tokens[f].has(.lowercase), prepositions.contains(lower(text, tokens[f])) { continue }
+                if statement != nil, !hasVerb, let f = range.first(where: { tokens[$0].isWordLike }) {
+                    if range.lazy.filter({ tokens[$0].isWordLike }).count <= 4 { continue }
+                    if tokens[f].has(.lowercase), prepositions.contains(lower(text, tokens[f])) { continue }
                 }
                 // The frame of a report whose content the sentence does not hold (`Real estate
                 // tycoon Donald Trump said Thursday`) asserts nothing either.

@@ -49,14 +49,9 @@ enum ClaimPredicate {
         return t
     }()
 
-    /// The forms of the reporting verbs of `cues-verbs.txt` (`said`, `told`, `added`).
-    static let reporting: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 1024)
-        for line in LexiconFiles.entries("cues-verbs.txt") where line.count >= 2 {
-            for w in line[1].split(separator: " ") { t.insert(String(w), true) }
-        }
-        return t
-    }()
+    /// The statement lexicon's classes that mark a reporting verb: any form of `cues-verbs.txt`
+    /// (`said`, `told`, `added`, `seems`).
+    static let reportingVerb = StatementLexicon.Bits.anyVerb.union(.seem)
 
     /// True when the tokens `range` are the frame of a report whose content is elsewhere: their
     /// only verbs are reporting verbs, and at most three words follow the last of them, none a verb
@@ -66,8 +61,8 @@ enum ClaimPredicate {
         text.utf8.withUnsafeBufferPointer { p in
             var lastReport = -1
             for i in range where tokens[i].kind == .word {
-                let s = Int(tokens[i].byteStart), e = Int(tokens[i].byteEnd)
-                if reporting.find(p, s, e) != nil { lastReport = i; continue }
+                let bits = StatementLexicon.shared.bits(p, Int(tokens[i].byteStart), Int(tokens[i].byteEnd))
+                if !bits.isDisjoint(with: reportingVerb) { lastReport = i; continue }
                 if isVerb(p, tokens[i]) { return false }
             }
             guard lastReport >= 0 else { return false }
@@ -77,7 +72,8 @@ enum ClaimPredicate {
         }
     }
 
-    /// Whether one word token is a verb by the evidence of ``holds(_:_:_:)``.
+    /// Whether one word token is a verb: a form of ``table``, or a lower-case word ending in -ed
+    /// or -ing, long enough not to be `red`, `bed`, `king`.
     @inline(__always)
     static func isVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.byteStart), e = Int(t.byteEnd)
@@ -91,16 +87,7 @@ enum ClaimPredicate {
     /// True when the tokens `range` of `text` hold a verb.
     static func holds(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
         text.utf8.withUnsafeBufferPointer { p in
-            for i in range where tokens[i].kind == .word {
-                let t = tokens[i]
-                let s = Int(t.byteStart), e = Int(t.byteEnd)
-                if table.find(p, s, e) != nil { return true }
-                // A lower-case word ending in -ed or -ing, long enough not to be `red`, `bed`, `king`.
-                guard t.has(.lowercase), e - s >= 5 else { continue }
-                if p[e - 1] == 0x64 && p[e - 2] == 0x65 { return true }                       // -ed
-                if p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69 && e - s >= 6 { return true } // -ing
-            }
-            return false
+            range.contains { tokens[$0].kind == .word && isVerb(p, tokens[$0]) }
         }
     }
 }

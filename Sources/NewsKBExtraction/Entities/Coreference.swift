@@ -391,18 +391,14 @@ enum Coreference {
     }
 
     /// Forms of address followed by a surname, never a given name (`Mr Howard`; not `Sir`).
-    static let surnameAddress: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 16)
-        for h in ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx."] { t.insert(h, true) }
-        return t
-    }()
+    static let surnameAddress = ByteTable(
+        words: ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx."],
+        foldCase: false, capacity: 16)
 
     /// Forms of address next to a name that are not roles (`Mr`, `Dr`, `Lord`, `Sir`).
-    static let addressForms: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 32)
-        for h in ["Lord", "Lady", "Sir", "Dame", "Prof", "Prof.", "Professor", "Baroness", "Baron"] { t.insert(h, true) }
-        return t
-    }()
+    static let addressForms = ByteTable(
+        words: ["Lord", "Lady", "Sir", "Dame", "Prof", "Prof.", "Professor", "Baroness", "Baron"],
+        foldCase: true, capacity: 32)
 
     static func isHonorific(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         EntityRecognizer.honorifics.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil ||

@@ -47,11 +47,9 @@ public enum EntityRecognizer {
         return out.sorted { $0.0.count > $1.0.count }
     }()
 
-    static let honorifics: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 32)
-        for h in ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx.", "Dr", "Dr.", "Mme", "Mme."] { t.insert(h, true) }
-        return t
-    }()
+    static let honorifics = ByteTable(
+        words: ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Mx.", "Dr", "Dr.", "Mme", "Mme."],
+        foldCase: true, capacity: 32)
 
     /// The type a head of `name-heads.txt` (also a tagger feature) gives the name it ends.
     static func nameHeadType(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> EntityType? {
@@ -96,29 +94,21 @@ public enum EntityRecognizer {
     }
 
     /// Company designators: never a name on their own.
-    static let designators: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 64)
-        for w in ["Co", "Co.", "Cos", "Cos.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "GmbH", "NV", "N.V.",
-                  "BV", "B.V.", "SpA", "S.p.A.", "Bhd", "Pty", "Limited", "Incorporated", "Corporation", "AB", "AG", "SA", "S.A.", "KK", "NA", "N.A."] { t.insert(w, true) }
-        return t
-    }()
+    static let designators = ByteTable(
+        words: ["Co", "Co.", "Cos", "Cos.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "LLC", "GmbH",
+                "NV", "N.V.", "BV", "B.V.", "SpA", "S.p.A.", "Bhd", "Pty", "Limited", "Incorporated",
+                "Corporation", "AB", "AG", "SA", "S.A.", "KK", "NA", "N.A."],
+        foldCase: true, capacity: 64)
 
     /// Words that end a company's name (`company-heads.txt`: Oil, Stores, International…; the
     /// designators above are not repeated there), for typing only: they are not a tagger feature.
-    static let companyHeads: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 128)
-        for f in LexiconFiles.entries("company-heads.txt") { t.insert(f[0], true) }
-        return t
-    }()
-
+    static let companyHeads = ByteTable(lexicon: "company-heads.txt", foldCase: true, capacity: 128)
 
     /// Words that never open a person's name (`The Simpsons`, `Why We Fight`, `My Family`).
-    static let titleOpeners: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 32)
-        for w in ["The", "A", "An", "My", "Our", "Your", "His", "Her", "Their", "We", "I", "You",
-                  "Why", "How", "What", "When", "Where", "Who", "This", "These"] { t.insert(w, true) }
-        return t
-    }()
+    static let titleOpeners = ByteTable(
+        words: ["The", "A", "An", "My", "Our", "Your", "His", "Her", "Their", "We", "I", "You", "Why", "How",
+                "What", "When", "Where", "Who", "This", "These"],
+        foldCase: false, capacity: 32)
 
     /// A span the tagger read as a person's that opens with an article, a pronoun or a question
     /// word, or that joins two names with `And` or `&`: the title of a work or a show.
@@ -131,45 +121,26 @@ public enum EntityRecognizer {
         return false
     }
 
-    /// Name particles (`von`, `bin`…), for byte lookups.
-    static let particleTable: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 64)
-        for w in particles { t.insert(w, true) }
-        return t
-    }()
-
     /// First words that make a name an organisation's (`company-openers.txt`: `N.V.`, `Banque`…),
     /// for typing only.
-    static let companyOpeners: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 32)
-        for f in LexiconFiles.entries("company-openers.txt") { t.insert(f[0], true) }
-        return t
-    }()
+    static let companyOpeners = ByteTable(lexicon: "company-openers.txt", foldCase: false, capacity: 32)
+
+    /// A head of `typing-heads.txt`: the type it gives, and whether it does so even after a given
+    /// name (`always`: no person's name ends in it, `Doris Day Show`, `Arthur Ashe Stadium`).
+    struct TypingHead: Sendable { var type: EntityType; var always: Bool }
 
     /// Last words that type a name the tagger read as a person's when no given name opens it
     /// (`typing-heads.txt`: `Park`, `Day`, `Stadium`…), for typing only.
-    static let typingHeads: ByteTable<EntityType> = {
-        var t = ByteTable<EntityType>(foldCase: false, capacity: 64)
+    static let typingHeads: ByteTable<TypingHead> = {
+        var t = ByteTable<TypingHead>(foldCase: false, capacity: 64)
         for f in LexiconFiles.entries("typing-heads.txt") where f.count > 1 {
-            if let type = EntityType(rawValue: f[1]) { t.insert(f[0], type) }
+            if let type = EntityType(rawValue: f[1]) { t.insert(f[0], TypingHead(type: type, always: f.count > 2 && f[2] == "always")) }
         }
         return t
     }()
 
-    /// The heads of `typing-heads.txt` marked `always`: no person's name ends in them, so they
-    /// type the name even after a given name (`Doris Day Show`, `Arthur Ashe Stadium`).
-    static let strongTypingHeads: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 32)
-        for f in LexiconFiles.entries("typing-heads.txt") where f.count > 2 && f[2] == "always" { t.insert(f[0], true) }
-        return t
-    }()
-
     /// Common lower-case words (`common-words.txt`, learned by `scripts/train-ner.py`).
-    static let commonWords: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 8192)
-        for f in LexiconFiles.entries("common-words.txt") { t.insert(f[0], true) }
-        return t
-    }()
+    static let commonWords = ByteTable(lexicon: "common-words.txt", foldCase: true, capacity: 8192)
 
     @inline(__always)
     static func isCommon(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -192,25 +163,25 @@ public enum EntityRecognizer {
     }
 
     /// Prepositions and conjunctions capitalised in Title-Case headlines; a name never spans them.
-    static let headlineConnectors: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 64)
-        for w in ["Between", "With", "From", "Into", "Over", "After", "Before", "Against", "And", "For", "Amid", "About",
-                  "Under", "During", "Without", "Toward", "Towards", "Across", "Through", "Among", "Via", "Vs", "Versus",
-                  "In", "On", "At", "To", "By", "As", "Or", "Near", "Beyond", "Despite", "Ahead"] { t.insert(w, true) }
-        return t
-    }()
+    static let headlineConnectors = ByteTable(
+        words: ["Between", "With", "From", "Into", "Over", "After", "Before", "Against", "And", "For", "Amid",
+                "About", "Under", "During", "Without", "Toward", "Towards", "Across", "Through", "Among", "Via",
+                "Vs", "Versus", "In", "On", "At", "To", "By", "As", "Or", "Near", "Beyond", "Despite", "Ahead"],
+        foldCase: false, capacity: 64)
 
     /// Month and weekday names: alone, they are dates rather than names (`April`, `Monday`).
-    static let calendarWords: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 64)
-        for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                  "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."] { t.insert(w, true) }
-        return t
-    }()
+    static let calendarWords = ByteTable(
+        words: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                "Sunday", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+                "Nov.", "Dec."],
+        foldCase: false, capacity: 64)
 
-    static let particles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la",
-                                         "al", "el", "bin", "ibn", "ben", "bint", "ter", "ten", "zu", "dos", "das", "y"]
+    /// Name particles (`von`, `bin`…), written in lower case.
+    static let particles = ByteTable(
+        words: ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "al", "el",
+                "bin", "ibn", "ben", "bint", "ter", "ten", "zu", "dos", "das", "y"],
+        foldCase: false, capacity: 64)
 
     /// Joins PERSON spans over name particles: `Ursula` `von der` `Leyen` → one span;
     /// `Abu Bakr` + `al-Baghdadi` → one span.
@@ -221,7 +192,7 @@ public enum EntityRecognizer {
             var e = spans[k].end
             var j = e
             while j < tokens.count, j - e < 3, tokens[j].kind == .word, tokens[j].has(.lowercase),
-                  particles.contains(String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[j].byteStart)..<Int(tokens[j].byteEnd)]), as: UTF8.self)) {
+                  particles.find(p, Int(tokens[j].byteStart), Int(tokens[j].byteEnd)) != nil {
                 j += 1
             }
             if j < tokens.count, tokens[j].sentence == tokens[e - 1].sentence, tokens[j].kind == .word {
@@ -278,11 +249,9 @@ public enum EntityRecognizer {
     }
 
     /// Words that, after `and` or `&`, end a firm's name: `Eli Halbrook and Co`, `Dunmore & Sons`.
-    static let firmSuffixes: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 16)
-        for w in ["Co", "Co.", "Cos", "Cos.", "Company", "Sons", "Partners", "Associates"] { t.insert(w, true) }
-        return t
-    }()
+    static let firmSuffixes = ByteTable(
+        words: ["Co", "Co.", "Cos", "Cos.", "Company", "Sons", "Partners", "Associates"],
+        foldCase: false, capacity: 16)
 
     /// `Harlow Penrith and Co`, `Eli Halbrook & Sons`: a name followed by `and` or `&` and a firm's
     /// suffix is the firm (one ORG span through the suffix), not a person or a place. Returns the
@@ -410,7 +379,7 @@ public enum EntityRecognizer {
                 // span ends before one (`Judge Anthony Farris against Texaco` → `Anthony Farris`)
                 if cls == .per, end - first >= 3 {
                     for k in (first + 1)..<(end - 1) where tokens[k].kind == .word && tokens[k].has(.lowercase) && !tokens[k].has(.hyphenated)
-                        && particleTable.find(p, Int(tokens[k].byteStart), Int(tokens[k].byteEnd)) == nil { end = k; break }
+                        && particles.find(p, Int(tokens[k].byteStart), Int(tokens[k].byteEnd)) == nil { end = k; break }
                 }
                 // a month or weekday ending a person's name is a date after it (`Opec February output`)
                 if cls == .per, end - first >= 2, calendarWords.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil { end -= 1 }
@@ -476,14 +445,13 @@ public enum EntityRecognizer {
                     // (`Hylands Park`, `Budget Day`; not `Doris Day`), or any name for a head no
                     // surname is (`Doris Day Show`)
                     else if entry == nil, end - first > 1, let h = typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)),
-                            NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil
-                                || strongTypingHeads.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil { type = h }
+                            h.always || NERTagger.firstNames.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) == nil { type = h.type }
                 case .org:
                     type = .org
                     if let e = entry, e.type == .facility || e.type == .norp || e.type == .event || e.country { type = e.type }
                     // an event's head ends it (`Budget Day`, `the Grammy Awards`)
                     else if entry == nil, end - first > 1,
-                            typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) == .event { type = .event }
+                            typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd))?.type == .event { type = .event }
                 case .loc:
                     if let e = entry, e.type != .person {
                         type = e.type
@@ -499,7 +467,7 @@ public enum EntityRecognizer {
                               h == .event || h == .law || h == .work || h == .product || h == .org {
                         type = h
                     } else if end - first > 1, let h = typingHeads.value(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) {
-                        type = h
+                        type = h.type
                     } else {
                         type = .misc
                     }

@@ -42,11 +42,7 @@ enum NERTagger {
         EntityType.allCases.map { FeatureHash.string("I-" + $0.rawValue) },
     ]
 
-    static let firstNames: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 1024)
-        for f in LexiconFiles.entries("first-names.txt") { t.insert(f[0], true) }
-        return t
-    }()
+    static let firstNames = ByteTable(lexicon: "first-names.txt", foldCase: false, capacity: 1024)
 
     /// Single-word titles (folded, without a final period).
     static let titleWords: ByteTable<Bool> = {

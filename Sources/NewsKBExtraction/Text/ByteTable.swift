@@ -173,6 +173,20 @@ public struct ByteTable<Value: Sendable>: Sendable {
     }
 }
 
+extension ByteTable where Value == Bool {
+    /// A set of words: each one a key (value `true`).
+    public init<Words: Sequence>(words: Words, foldCase: Bool, capacity: Int = 64) where Words.Element == String {
+        self.init(foldCase: foldCase, capacity: capacity)
+        for w in words { insert(w, true) }
+    }
+
+    /// The first field of every entry of a lexicon file (``LexiconFiles/entries(_:)``), as a set
+    /// of words.
+    public init(lexicon name: String, foldCase: Bool, capacity: Int = 64) {
+        self.init(words: LexiconFiles.entries(name).lazy.map { $0[0] }, foldCase: foldCase, capacity: capacity)
+    }
+}
+
 /// Access to the embedded lexicon files (`Sources/NewsKBExtraction/Lexicons/*.txt`).
 ///
 /// Common format: UTF-8, one entry per line; `#` starts a comment line (a `#` preceded by

@@ -117,9 +117,5 @@ public enum SentenceSplitter {
     }
 
     /// Words that typically open a sentence (`sentence-openers.txt`), matched case-sensitively.
-    static let sentenceOpeners: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: false, capacity: 256)
-        for f in LexiconFiles.entries("sentence-openers.txt") { t.insert(f[0], true) }
-        return t
-    }()
+    static let sentenceOpeners = ByteTable(lexicon: "sentence-openers.txt", foldCase: false, capacity: 256)
 }
