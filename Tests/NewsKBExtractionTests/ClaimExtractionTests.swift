@@ -184,8 +184,56 @@ import Testing
         let a = Analyzer().analyze("The new phones are selling well, said Anna Berg, the company’s senior vice president for mobile product development.")
         #expect(!a.claims.isEmpty && a.claims.allSatisfy { $0.statement != nil }, "\(a.claims.map(\.span))")
         // A fragment that dates an event stays the document's claim.
-        let b = Analyzer().analyze("The new phones are selling well, said Anna Berg, at the annual trade fair in Berlin in March 2023.")
+        let b = Analyzer().analyze("The new phones are selling well, said Anna Berg, a year after their launch in March 2023.")
         #expect(b.claims.contains { $0.statement == nil && !$0.dates.isEmpty }, "\(b.claims.map(\.span))")
+        // Not when it opens with a preposition: that is where and when she spoke.
+        let c = Analyzer().analyze("The new phones are selling well, said Anna Berg, at the annual trade fair in Berlin in March 2023.")
+        #expect(!c.claims.isEmpty && c.claims.allSatisfy { $0.statement != nil }, "\(c.claims.map(\.span))")
+    }
+
+    /// The code points `span` of `text`.
+    static func slice(_ text: String, _ span: TextSpan) -> String {
+        let u = Array(text.unicodeScalars)
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: u[span.start..<span.end])
+        return String(v)
+    }
+
+    /// The texts of the claims of `text` that no statement attributes.
+    func ownClaims(_ text: String) -> [String] {
+        let a = Analyzer().analyze(text)
+        return a.claims.filter { $0.statement == nil }.map { ClaimExtractionTests.slice(text, $0.span) }
+    }
+
+    @Test func aVerbFormAfterADeterminerOrAPrepositionIsNoPredicate() {
+        // `meeting` after a determiner, `registering` after a preposition: scene-setting, no claim.
+        #expect(ownClaims("After an emergency meeting of the finance ministers, the central bank said rates would stay at 4 percent.").isEmpty)
+        #expect(ownClaims("After registering falls at the end of 2004, the lender said house prices rose in January.").isEmpty)
+        // A participle phrase opening the sentence sets the scene for the subject after it.
+        #expect(ownClaims("Posting on her blog on Friday evening, the novelist Clara Wendt said her next book would be set in Lagos.").isEmpty)
+        // `head` after `The` is a noun: the speaker's title is no claim.
+        #expect(ownClaims("The head of the regional water authority, Piet Mols, told reporters that the reservoir was half empty.").isEmpty)
+        // A participle clause cut after a comma asserts something of the subject before it.
+        let c = ownClaims("Union members voted to strike on Friday, compounding the disruption caused by the storms.")
+        #expect(c == ["Union members voted to strike on Friday", "compounding the disruption caused by the storms."], "\(c)")
+        // Contracted `is` and progressive forms are verbs.
+        let q = claims("\"It's about some phony ideal,\" he said. \"And it's going to be useless,\" she said.")
+        #expect(q.count == 2, "\(q.map(\.span))")
+    }
+
+    @Test func attributedContentWithoutAVerbTakesItsCue() {
+        func texts(_ text: String) -> [String] {
+            let a = Analyzer().analyze(text)
+            return a.claims.map { ClaimExtractionTests.slice(text, $0.span) }
+        }
+        // The cue right before verbless content is its predicate.
+        #expect(texts("The harbour board rejected a proposal requiring the ferry company to double its winter sailings.")
+                == ["rejected a proposal requiring the ferry company to double its winter sailings"])
+        #expect(texts("The ferry company agreed to sell its two oldest vessels to a Norwegian operator.")
+                == ["agreed to sell its two oldest vessels to a Norwegian operator"])
+        // A verbless piece cut from content that goes on is no claim: its verb is in another piece.
+        let cut = texts("His sister said her neighbour, a retired teacher from Leeds - who moved to Spain in 2001 - had warned the council about the damp.")
+        #expect(!cut.contains { $0.hasPrefix("her neighbour") } && cut.contains { $0.hasPrefix("had warned") }, "\(cut)")
     }
 
     @Test func theSettingAndTheFrameOfAReportAreNoClaims() {

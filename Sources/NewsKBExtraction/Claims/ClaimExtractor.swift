@@ -94,33 +94,66 @@ public enum ClaimExtractor {
             }
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
-                // A fragment the document asserts without a verb asserts nothing (see
-                // ``ClaimPredicate``): a title, a venue (`Sprint's vice president for technology
-                // development`). Beside a statement, whose verb may sit in its cue, a fragment
-                // that dates or measures something stays (`their last encounter in April 2019`).
-                // What a statement attributes has its cue for a verb.
-                let range = slice(span, tokens, tokenRange[s])
-                let hasVerb = ClaimPredicate.holds(text, tokens, range)
+                // A fragment the document asserts without a finite verb asserts nothing (see
+                // ``ClaimPredicate/holds(_:_:_:opensSentence:)``): a title, a venue (`Sprint's vice
+                // president for technology development`). Beside a statement, whose verb may sit
+                // in its cue, a fragment that dates or measures something stays (`their last
+                // encounter in April 2019`).
+                var span = span
+                var range = slice(span, tokens, tokenRange[s])
+                var hasVerb = ClaimPredicate.holds(text, tokens, range, opensSentence: range.lowerBound == tokenRange[s].lowerBound)
+                // A whole sentence of five words or more, opening with a capital that is not a
+                // preposition and closed by a full stop, has a predicate even when its verb is a
+                // present tense no list holds (`India imports about 70% of its oil.`): fragments
+                // are pieces cut from sentences, or lines without a stop.
+                if !hasVerb, statement == nil, range.lowerBound == tokenRange[s].lowerBound,
+                   let f = range.first(where: { tokens[$0].isWordLike }), tokens[f].has(.capitalized),
+                   !prepositions.contains(lower(text, tokens[f])),
+                   let l = range.last(where: { tokens[$0].kind != .quote }), l >= range.upperBound - 2,
+                   tokens[l].kind == .punctuation, [".", "!", "?"].contains(text.text(tokens[l])),
+                   range.lazy.filter({ tokens[$0].isWordLike }).count >= 5 { hasVerb = true }
+                // A verbless piece of what a statement attributes that holds four words or fewer
+                // is an adjunct cut from its clause (`in the Gulf today`, `a full inquiry`).
+                if statement != nil, !hasVerb, range.lazy.filter({ tokens[$0].isWordLike }).count <= 4 { continue }
+                // A verbless piece cut from content that goes on after it (`said [her son's killer,
+                // Mark Dunn, 17] - who was jailed for life - had copied…`) has its verb in another
+                // piece: it is not a claim.
+                let endsContent = statement.map { st in
+                    !slice(TextSpan(span.end, analysis.statements[st].content.end), tokens, tokenRange[s]).contains(where: { tokens[$0].isWordLike })
+                } ?? false
+                if statement != nil, !hasVerb, !endsContent { continue }
+                // What a statement attributes without a verb of its own has its cue for one: a cue
+                // right before it (at most two words between) is claimed with it (`attacked a
+                // supertanker and four oil sites`, `agreed to sell its oil and gas properties`,
+                // `described the ad as "dishonest"`): a predicate, not a list of nouns.
+                if let st = statement, !hasVerb, let cue = analysis.statements[st].cue, cue.end <= span.start, cue.start >= sp.start {
+                    let between = slice(TextSpan(cue.end, span.start), tokens, tokenRange[s])
+                    if between.lazy.filter({ tokens[$0].isWordLike }).count <= 2,
+                       ClaimPredicate.holds(text, tokens, slice(cue, tokens, tokenRange[s])) {
+                        span = TextSpan(cue.start, span.end)
+                        range = slice(span, tokens, tokenRange[s])
+                        hasVerb = true
+                    }
+                }
+                // What a statement attributes has its cue for a verb; other pieces need their own.
                 let verbless = statement == nil && !hasVerb
                 if verbless && !hasStatements { continue }
                 // A verbless piece before a statement's source or cue is where and when the source
                 // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
                 // central bank heads`), not something the document asserts.
                 if verbless, let first = frameStart[s], span.end <= first { continue }
-                // A verbless piece of what a statement attributes that opens with a preposition or
-                // holds four words or fewer is an adjunct cut from its clause (`in the Gulf today`,
-                // `to yesterday's treasury note tender`, `growth in external debt`): the clause's
+                // A verbless piece that opens with a preposition is an adjunct cut from its clause
+                // (`to yesterday's treasury note tender`, `After an emergency meeting of NATO
+                // ambassadors`, `at the annual trade fair in Berlin in March 2023`): the clause's
                 // other pieces carry the claim.
-                if statement != nil, !hasVerb, let f = range.first(where: { tokens[$0].isWordLike }) {
-                    if range.lazy.filter({ tokens[$0].isWordLike }).count <= 4 { continue }
-                    if tokens[f].has(.lowercase), prepositions.contains(lower(text, tokens[f])) { continue }
-                }
+                if !hasVerb, let f = range.first(where: { tokens[$0].isWordLike }), prepositions.contains(lower(text, tokens[f])) { continue }
                 // The frame of a report whose content the sentence does not hold (`Real estate
                 // tycoon Donald Trump said Thursday`) asserts nothing either.
-                if statement == nil, !verbless, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
+                if statement == nil, hasVerb, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
+                // Beside a statement, a verbless piece stays only when it dates or measures something.
                 if verbless && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }

@@ -14,7 +14,7 @@ enum ClaimPredicate {
     static let table: ByteTable<Bool> = {
         var t = ByteTable<Bool>(foldCase: true, capacity: 1024)
         let fixed = """
-            be is are was were been being am isn't aren't wasn't weren't
+            be is are was were been being am isn't aren't wasn't weren't i'm i’m we're we’re they're they’re you're you’re
             have has had having hasn't haven't hadn't
             do does did doesn't don't didn't done
             will would shall should can could may might must won't wouldn't can't cannot couldn't shouldn't mustn't
@@ -72,22 +72,118 @@ enum ClaimPredicate {
         }
     }
 
-    /// Whether one word token is a verb: a form of ``table``, or a lower-case word ending in -ed
+    /// Whether one word token is a verb form: a form of ``table``, or a lower-case word ending in -ed
     /// or -ing, long enough not to be `red`, `bed`, `king`.
     @inline(__always)
     static func isVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.byteStart), e = Int(t.byteEnd)
         if table.find(p, s, e) != nil { return true }
-        guard t.has(.lowercase), e - s >= 5 else { return false }
+        guard t.has(.lowercase), e - s >= 4, notVerbs.find(p, s, e) == nil else { return false }
         if p[e - 1] == 0x64 && p[e - 2] == 0x65 { return true }                       // -ed
         if p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69 && e - s >= 6 { return true } // -ing
         return false
     }
 
-    /// True when the tokens `range` of `text` hold a verb.
-    static func holds(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+    /// Words ending in -ed or -ing that are not verb forms.
+    static let notVerbs = ByteTable(words: """
+        during morning evening nothing something anything everything thing hundred indeed ceiling sibling
+        pudding wedding spring string offspring sacred naked wicked rugged wretched beloved kindred
+        greed speed breed creed steed deed feed reed weed seed sled shed
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: false)
+
+    /// Words after which a verb form is a noun or an adjective (`the head of`, `a meeting`, `its
+    /// proposed sale`, `each cut`).
+    static let determiners = ByteTable(words: """
+        the a an its their his her our my your every no
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
+
+    /// Words after which a verb form is not finite: a gerund after a preposition (`after opening`,
+    /// `of disregarding`, `by getting`) or an infinitive after `to` (`to sell its properties`).
+    static let nonFiniteMarkers = ByteTable(words: ClaimExtractor.prepositions, foldCase: true)
+
+    /// Pronouns that a possessive-looking `’s` follows as a verb (`he’s leaving`, `it’s time`).
+    static let contracting = ByteTable(words: ["he", "she", "it", "that", "there", "what", "who", "here", "where", "let"], foldCase: true)
+
+    /// True when `p[s..<e]` ends in -ing and is six letters or more (not `king`, `sing`).
+    @inline(__always)
+    static func ends(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, ing: Bool) -> Bool {
+        e - s >= 6 && p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69
+    }
+
+    /// Forms of `be` before a participle, and the adverbs that may stand between them.
+    static let beForms = ByteTable(words: ["is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't",
+                                           "i'm", "i’m", "we're", "we’re", "they're", "they’re", "you're", "you’re"], foldCase: true)
+    /// Auxiliaries, copulas and modals: verbs wherever they stand, except after `to` (`This is`,
+    /// `Those were`, `that will`).
+    static let auxiliaries = ByteTable(words: """
+        be is are was were been being am isn't aren't wasn't weren't i'm i’m we're we’re they're they’re you're you’re have has had having hasn't haven't hadn't
+        do does did doesn't don't didn't will would shall should can could may might must won't wouldn't
+        can't cannot couldn't shouldn't mustn't
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
+    static let beAdverbs = ByteTable(words: ["not", "still", "also", "now", "already", "currently", "actually", "only", "just", "n't"], foldCase: true)
+
+    /// True when the word `i` follows a form of `be` (or `’s` after a pronoun), at most one adverb
+    /// between, within `from...`.
+    static func afterBe(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, from: Int) -> Bool {
+        var j = i - 1
+        for _ in 0..<2 {
+            guard j >= from else { return false }
+            let t = tokens[j]
+            let s = Int(t.byteStart), e = Int(t.byteEnd)
+            if t.kind == .possessive { return j > 0 && contracting.find(p, Int(tokens[j - 1].byteStart), Int(tokens[j - 1].byteEnd)) != nil }
+            guard t.kind == .word else { return false }
+            if beForms.find(p, s, e) != nil { return true }
+            let ly = e - s >= 4 && p[e - 1] == 0x79 && p[e - 2] == 0x6C
+            guard ly || beAdverbs.find(p, s, e) != nil else { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// True when the tokens `range` of `text` hold a finite verb: a verb form (``isVerb(_:_:)``)
+    /// that is not read as a noun after a determiner or a possessive (`the head of the
+    /// department`, `July’s meeting`), not a gerund or infinitive after a preposition or `to`
+    /// (`After opening at a record low`, `to reveal the amount`), nor a form chained to one (`to
+    /// have been used`), and not the `-ing` word that opens a sentence (`Posting on Facebook on
+    /// Friday`: a participle phrase setting the scene for the subject that follows).
+    /// `opensSentence` says whether `range` starts its sentence.
+    static func holds(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, opensSentence: Bool = false) -> Bool {
         text.utf8.withUnsafeBufferPointer { p in
-            range.contains { tokens[$0].kind == .word && isVerb(p, tokens[$0]) }
+            var nonFinite = -2   // the last verb form read as a gerund or an infinitive
+            for i in range {
+                // `’s` after a pronoun is `is` or `has` (`it’s about`, `he’s gone`).
+                if tokens[i].kind == .possessive, i > range.lowerBound,
+                   contracting.find(p, Int(tokens[i - 1].byteStart), Int(tokens[i - 1].byteEnd)) != nil { return true }
+                guard tokens[i].kind == .word && isVerb(p, tokens[i]) else { continue }
+                let t = tokens[i]
+                let s = Int(t.byteStart), e = Int(t.byteEnd)
+                let auxiliary = auxiliaries.find(p, s, e) != nil
+                if i > 0 {
+                    let q = tokens[i - 1]
+                    if q.kind == .possessive, !auxiliary {
+                        if i < 2 || contracting.find(p, Int(tokens[i - 2].byteStart), Int(tokens[i - 2].byteEnd)) == nil { continue }
+                    } else if q.kind == .word {
+                        let qs = Int(q.byteStart), qe = Int(q.byteEnd)
+                        if !auxiliary && determiners.find(p, qs, qe) != nil { continue }
+                        // After a gerund or an infinitive auxiliary, its object or participle
+                        // (`after registering falls`, `to have been used`); not after a noun that
+                        // a preposition governs (`injuries at work increased`).
+                        let chained = nonFinite == i - 1 && (auxiliaries.find(p, qs, qe) != nil || ends(p, qs, qe, ing: true))
+                        if chained || nonFiniteMarkers.find(p, qs, qe) != nil { nonFinite = i; continue }
+                    }
+                }
+                // A participle is a verb after a form of `be` (`is considering`, `were still
+                // talking`) or opening a participle clause cut after a comma (`…, contributing
+                // to the delay`); elsewhere it is a noun or a modifier (`an emergency meeting`,
+                // `a speech pushing his bill`), or sets the scene when it opens the sentence.
+                let ing = ends(p, s, e, ing: true)
+                if ing && !auxiliary {
+                    if i == range.lowerBound ? !opensSentence : afterBe(p, tokens, i, from: range.lowerBound) { return true }
+                    continue
+                }
+                return true
+            }
+            return false
         }
     }
 }

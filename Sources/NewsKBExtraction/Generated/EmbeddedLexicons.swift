@@ -43478,6 +43478,63 @@ keep | kept
 lead | led
 spend | spent
 strike | struck
+arise | arose arisen arises
+awake | awoke awoken
+become | became
+beat | beaten
+bite | bitten
+blow | blew blown
+break | broke broken
+choose | chose chosen
+cling | clung
+creep | crept
+dig | dug
+eat | ate eaten
+flee | fled
+forbid | forbade forbidden
+foresee | foresaw foreseen
+forget | forgot forgotten
+forgive | forgave forgiven
+freeze | froze frozen
+hang | hung
+hear | heard
+hide | hid hidden
+kneel | knelt
+lend | lent
+mean | meant
+mislead | misled
+overcome | overcame
+overtake | overtook overtaken
+shake | shook shaken
+shine | shone
+shrink | shrank shrunk
+sing | sang sung
+sink | sank sunk
+sit | sat
+sleep | slept
+slide | slid
+spin | spun
+stand | stood
+steal | stole stolen
+stick | stuck
+sting | stung
+strive | strove striven
+swear | swore sworn
+sweep | swept
+swim | swam swum
+teach | taught
+throw | threw thrown
+undergo | underwent undergone
+understand | understood
+undertake | undertook undertaken
+uphold | upheld
+wear | wore worn
+weep | wept
+withdraw | withdrew withdrawn
+withhold | withheld
+withstand | withstood
+bleed | bled
+prove | proven
 child | children
 man | men
 woman | women

@@ -351,7 +351,7 @@ import Foundation
         let dir = TempDir()
         let store = try KnowledgeStore.openForWriting(path: dir.file("r.db"))
         let a = doc("a.txt", "The bridge collapsed on Monday after days of heavy rain in the northern province.", published: "2020-01-06")
-        let b = doc("b.txt", "After days of heavy rain in the northern province, the bridge collapsed on Monday.", published: "2020-01-06")
+        let b = doc("b.txt", "The bridge in the northern province collapsed on Monday after days of heavy rain.", published: "2020-01-06")
         _ = try Importer(store: store).importDocuments([a, b])
         #expect(try store.db.scalar("SELECT count(*) FROM claim_groups")?.int == 1)
         _ = try Importer(store: store).importDocuments([doc("b.txt", "The football club signed a new striker from Brazil for a record fee.", published: "2020-01-06")])

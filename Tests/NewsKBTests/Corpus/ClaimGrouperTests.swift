@@ -83,6 +83,31 @@ import Testing
         #expect(g.findPairs([a, c], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.count == 1)
     }
 
+    @Test func alikeKeysWithAnUnsureModelNeedAnAnchorInOneEvent() throws {
+        // Alike keys, vectors far apart: the model leans against the pair, above its MRPC threshold.
+        func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
+        // Keys 0-2 are dates, 8 and 9 entities.
+        var a = item(1, doc: 0, [3, 4, 5, 6, 8]), b = item(2, doc: 1, [3, 4, 5, 6, 7, 8])
+        a.vector = vector(127, 0)
+        b.vector = vector(50, 117)
+        var g = ClaimGrouper()
+        g.keyKinds = [.date, .date, .date, .word, .word, .word, .word, .word, .entity, .entity]
+        let weights = [Double](repeating: 1, count: 10)
+        var f = PairFeatures()
+        f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
+        f.dice = 10.0 / 11; f.diceWithQuantities = 10.0 / 11; f.sharedKeys = 5; f.lengthRatio = 5.0 / 6
+        f.entitiesShared = 1; f.entitiesMissing = 0
+        let p = g.model.probability(f)
+        try #require(p >= g.anchoredThreshold && p < g.alikeThreshold, "p = \(p)")
+        // One entity in common but no date: not enough.
+        g.sameEntitiesThreshold = 1
+        #expect(g.findPairs([a, b], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.isEmpty)
+        // The same entity and the same date (key 0) on both sides: one event, they group.
+        var a2 = a, b2 = b
+        a2.keys = [0, 3, 4, 5, 6, 8]; b2.keys = [0, 3, 4, 5, 6, 7, 8]
+        #expect(g.findPairs([a2, b2], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.count == 1)
+    }
+
     @Test func oneMeasureInTwoUnitsIsAFingerprintTwoAmountsOfOneUnitAreNot() {
         typealias Q = ClaimGrouper.Q
         // 200 mph (322 km/h): one measure, converted into one unit (0).
