@@ -221,6 +221,23 @@ import Testing
         #expect(q.count == 2, "\(q.map(\.span))")
     }
 
+    @Test func claimsTellWhatIsToHappenFromWhatHappened() {
+        let a = claims("The three companies will unveil the new chip at a technology conference in San Francisco.")
+        #expect(a.count == 1 && a.allSatisfy { $0.prospective && !$0.past }, "\(a.map { ($0.span, $0.prospective, $0.past) })")
+        let b = claims("The three companies unveiled the new chip at a technology conference on Monday.")
+        #expect(b.count == 1 && b.allSatisfy { $0.past && !$0.prospective })
+        // An intention, a condition.
+        let plan = claims("The ferry company plans to sell its two oldest vessels to a Norwegian operator.")
+        #expect(!plan.isEmpty && plan.allSatisfy { $0.prospective })
+        let condition = claims("If the minister had known about the loans, he would have resigned.")
+        #expect(!condition.isEmpty && condition.allSatisfy { $0.prospective })
+        // The present is neither; `due to` is a cause, not a schedule; `the proposed sale` is no past.
+        let c = claims("The new chip runs twice as fast as the old one due to its smaller transistors.")
+        #expect(!c.isEmpty && c.allSatisfy { !$0.prospective && !$0.past }, "\(c.map(\.span))")
+        let d = claims("Shareholders of the brewer support the proposed sale of its Scottish maltings.")
+        #expect(!d.isEmpty && d.allSatisfy { !$0.prospective && !$0.past }, "\(d.map(\.span))")
+    }
+
     @Test func attributedContentWithoutAVerbTakesItsCue() {
         func texts(_ text: String) -> [String] {
             let a = Analyzer().analyze(text)

@@ -19,6 +19,9 @@ import NewsKBExtraction
 /// (claims are processed in the canonical order of their ``Item/order`` key).
 public struct ClaimGrouper: Sendable {
     /// One claim, as the grouper sees it.
+    /// How a claim is asserted, as far as grouping cares.
+    public enum Mood: UInt8, Sendable { case unmarked, prospective, past }
+
     public struct Item: Sendable {
         /// Caller's id (claims.id).
         public var id: Int64
@@ -28,6 +31,10 @@ public struct ClaimGrouper: Sendable {
         public var keys: [Int32]
         public var quantities: [Q]
         public var negated: Bool
+        /// What is to or may happen, or what happened (``NewsKBExtraction/Claim/prospective``,
+        /// ``NewsKBExtraction/Claim/past``): a prospective claim and a past one are two stages of
+        /// a story, never one fact.
+        public var mood = Mood.unmarked
         /// The canonical order: (document key, start) made comparable by the caller.
         public var order: Int64
         /// The claim's quantized sentence vector (``ClaimVectors``); empty when it has none.
@@ -370,7 +377,10 @@ public struct ClaimGrouper: Sendable {
                     // they name a common entity and a common date.
                     // Two claims that both give amounts, none of which agree, are about other
                     // amounts (one template, another deal or day): not one fact.
-                    guard ia.negated == ib.negated, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
+                    // What is to happen and what happened (`will unveil the chip` / `unveiled the
+                    // chip on Monday`, `plans to sell the station` / `completed the sale`) are two
+                    // stages of a story.
+                    guard ia.negated == ib.negated, ia.mood == ib.mood || ia.mood == .unmarked || ib.mood == .unmarked, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
                           sharedKeys - sharedDateKeys + min(sharedDateKeys, 1) + sharedQuantities(ia, ib) >= minShared else { continue }
                     // Event scope: claims that name no entity take their holder from their
                     // documents, which must not be about other things (the same template in two

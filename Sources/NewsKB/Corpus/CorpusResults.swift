@@ -196,7 +196,7 @@ final class CorpusResults {
     /// other members' key lines are read only while some word is still common to all.
     private func reason(representative line: String, others: [Int64], best: Double) throws -> String {
         func words(_ line: String) -> Set<Substring> {
-            Set(line.split(separator: " ").filter { ClaimKey.kind(of: $0) == .word && !$0.hasPrefix(ClaimExtractor.negatedTermPrefix) })
+            Set(line.split(separator: " ").filter { ClaimKey.kind(of: $0) == .word && !$0.hasPrefix(ClaimExtractor.negatedTermPrefix) && !ClaimKey.isMarker($0) })
         }
         var common = words(line)
         for id in others where !common.isEmpty {

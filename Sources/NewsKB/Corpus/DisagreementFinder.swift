@@ -295,7 +295,7 @@ enum DisagreementFinder {
         func isEntity(_ k: Int32) -> Bool { info[k]?.entity ?? false }
         /// `w|pay`, `e|kim jong un`: words and entities apart; nil for dates.
         func tagged(_ k: Int32) -> String? {
-            if isDate(k) { return nil }
+            if isDate(k) || ClaimKey.isMarker(names(k)) { return nil }
             return (isEntity(k) ? "e|" : "w|") + names(k)
         }
         /// What a denial marker denies (`¬pay` → `w|pay`, `¬e:kim_jong_un` → `e|kim jong un`); nil

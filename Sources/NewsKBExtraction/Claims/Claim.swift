@@ -24,6 +24,17 @@ public struct Claim: Sendable, Equatable {
     public var dates: [ClaimDate]
     /// True when the claim is asserted negatively (`not`, `never`, `denied`).
     public var negated: Bool
+    /// True when the claim states what is to happen, may happen or is meant to, not what
+    /// happened or is: a modal or future (`will unveil the chip`, `would amend its offer`), an
+    /// intention (`plans to sell the station`, `agreed to sell`, `expects sales to rise`) or a
+    /// condition (`if the president had committed a crime`). Its matching keys carry
+    /// ``ClaimKey/prospective``: the corpus phase does not group it with one that is ``past``
+    /// (two stages of one story: a chip to be unveiled and one unveiled).
+    public var prospective = false
+    /// True when the claim, not prospective, says what happened: a past form (`unveiled the chip
+    /// on Monday`, `has completed the sale`). A prospective claim and a past one are two stages
+    /// of a story; a claim in the present (`wants food aid`) is neither.
+    public var past = false
     /// Predicate slots used to find conflicting claims (where an event takes place, where
     /// something heads, who supplies whom).
     public var frames: [ClaimFrame]

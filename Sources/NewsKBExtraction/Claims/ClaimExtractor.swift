@@ -446,6 +446,8 @@ public enum ClaimExtractor {
             ents.insert(who)
         }
         claim.entities = ents.sorted()
+        claim.prospective = isProspective(text, tokens, toks, words)
+        claim.past = !claim.prospective && ClaimPredicate.holdsPast(text, tokens, slice(span, tokens, range))
 
         var termAt = [(pos: Int, base: String)]()
         var negators = [Int]()
@@ -648,6 +650,40 @@ public enum ClaimExtractor {
     /// term `pay` itself); an entity in the scope of a negation adds the prefix and its entity
     /// key (`¬e:islam`, see ``ClaimKey/entityKey(_:)``).
     public static let negatedTermPrefix = "\u{AC}"
+    /// Modals and the future (1: the claim says what may or is to happen), and verbs of intent or
+    /// expectation (2: prospective before `to`, as in `plans to sell`, `agreed to buy`, `expects
+    /// sales to rise`, `is due to report`).
+    static let prospectiveWords: ByteTable<UInt8> = {
+        var t = ByteTable<UInt8>(foldCase: true, capacity: 128)
+        for w in "will would shall could might may won't won’t wouldn't wouldn’t couldn't couldn’t".split(separator: " ") { t.insert(String(w), 1) }
+        for w in """
+            plan plans planned planning intend intends intended aim aims aimed expect expects expected hope hopes hoped
+            propose proposes proposed seek seeks sought want wants wanted agree agrees agreed going set pledge pledges
+            pledged promise promises promised vow vows vowed threaten threatens threatened offer offers offered decide
+            decided likely scheduled
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }) { t.insert(String(w), 2) }
+        return t
+    }()
+
+    /// True when the claim tokens `toks` state what may or is to happen (see ``Claim/prospective``):
+    /// a modal (`will`, `’ll`), a verb of intent with `to` among the next four words, or a
+    /// condition opening the claim.
+    static func isProspective(_ text: DocumentText, _ tokens: [Token], _ toks: [Int], _ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if first == "if" || first == "unless" { return true }
+        return text.utf8.withUnsafeBufferPointer { p in
+            for (i, k) in toks.enumerated() where tokens[k].kind == .word {
+                let s = Int(tokens[k].byteStart), e = Int(tokens[k].byteEnd)
+                if let v = prospectiveWords.value(p, s, e) {
+                    if v == 1 || words[(i + 1)..<min(words.count, i + 5)].contains("to") { return true }
+                } else if e - s >= 3 && p[e - 1] == 0x6C && p[e - 2] == 0x6C && (p[e - 3] == 0x27 || p[e - 3] == 0x99) {
+                    return true   // it'll, we’ll
+                }
+            }
+            return false
+        }
+    }
+
     /// Words opening a clause that asserts nothing: a negation inside it is not a denial.
     static let hypotheticalWords: Set<String> = ["if", "unless", "whether"]
     static let notOnly: Set<String> = ["only", "just", "merely", "simply"]

@@ -13,6 +13,14 @@ public enum ClaimKey {
     public static let entityPrefix = "e:"
     /// `d:`, the prefix of date keys.
     public static let datePrefix = "d:"
+    /// The key that marks a prospective claim (``Claim/prospective``): a word key no base form
+    /// can be, which no reason or listing shows (``isMarker(_:)``).
+    public static let prospective = "m:prospective"
+    /// The key that marks a claim in the past (``Claim/past``).
+    public static let past = "m:past"
+
+    /// True for a key that marks how a claim is asserted rather than what it says.
+    public static func isMarker<S: StringProtocol>(_ key: S) -> Bool { key.hasPrefix("m:") }
 
     /// An entity's key across documents (frame values, denied entities): its gazetteer name when
     /// known (`U.S.` and `United States` link), else its canonical name, lower case.

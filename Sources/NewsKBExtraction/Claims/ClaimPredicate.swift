@@ -110,6 +110,33 @@ enum ClaimPredicate {
         e - s >= 6 && p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69
     }
 
+    /// Common irregular past forms (the regular ones end in -ed).
+    static let irregularPast = ByteTable(words: """
+        was were had did said made took gave got came went saw knew thought found left kept held brought bought sold
+        paid spent sent built lost rose fell grew drew flew began became ran met led told wrote spoke chose broke fled
+        sought taught caught threw struck stood understood meant felt heard shook stole swore wore withdrew won hit cut
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
+
+    /// True when the tokens `range` hold a past form (`unveiled`, `completed`, `sold`, `has
+    /// amended`) that is not a modifier after a determiner (`the proposed sale`) nor after `to`
+    /// or a preposition.
+    static func holdsPast(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        text.utf8.withUnsafeBufferPointer { p in
+            for i in range where tokens[i].kind == .word {
+                let t = tokens[i]
+                let s = Int(t.byteStart), e = Int(t.byteEnd)
+                let ed = t.has(.lowercase) && e - s >= 4 && p[e - 1] == 0x64 && p[e - 2] == 0x65 && notVerbs.find(p, s, e) == nil
+                guard ed || irregularPast.find(p, s, e) != nil else { continue }
+                if i > range.lowerBound, tokens[i - 1].kind == .word {
+                    let qs = Int(tokens[i - 1].byteStart), qe = Int(tokens[i - 1].byteEnd)
+                    if determiners.find(p, qs, qe) != nil || nonFiniteMarkers.find(p, qs, qe) != nil { continue }
+                }
+                return true
+            }
+            return false
+        }
+    }
+
     /// Forms of `be` before a participle, and the adverbs that may stand between them.
     static let beForms = ByteTable(words: ["is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't",
                                            "i'm", "i’m", "we're", "we’re", "they're", "they’re", "you're", "you’re"], foldCase: true)

@@ -275,6 +275,24 @@ import Foundation
         #expect(try groupDocuments(store.db, containing: "bring back").isEmpty)
     }
 
+    @Test func whatIsToHappenAndWhatHappenedAreTwoStagesNotOneFact() throws {
+        let (_, store) = try importDocs([
+            doc("a.txt", """
+                Engineers from the three companies, who have worked on the processor for three years, will unveil the chip at a conference in San Francisco.
+                The processor runs ten times faster than current desktop chips.
+                """, published: "2005-02-07"),
+            doc("b.txt", """
+                Engineers from the three companies, who have worked on the processor for three years, unveiled the chip in San Francisco on Monday.
+                The processor runs ten times faster than current desktop chips, the companies say.
+                """, published: "2005-02-08"),
+        ])
+        // The chip to be unveiled and the chip unveiled: two stages of the story.
+        let unveil = try store.db.rows("SELECT DISTINCT claim_group FROM claim_evidence WHERE text LIKE '%unveil%'")
+        #expect(unveil.count == 0, "\(unveil)")
+        // A fact in the present stated by both groups.
+        #expect(try groupDocuments(store.db, containing: "ten times faster") == ["a.txt", "b.txt"])
+    }
+
     @Test func paraphrasesGroupAndNearMissesDoNot() throws {
         let (_, store) = try importDocs([
             doc("a.txt", """
