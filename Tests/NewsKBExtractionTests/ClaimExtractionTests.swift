@@ -248,6 +248,8 @@ import Testing
                 == ["rejected a proposal requiring the ferry company to double its winter sailings"])
         #expect(texts("The ferry company agreed to sell its two oldest vessels to a Norwegian operator.")
                 == ["agreed to sell its two oldest vessels to a Norwegian operator"])
+        // A quoted sentence keeps its claim though its present-tense verb is in no list.
+        #expect(texts("\"This old harbour town glows at dusk,\" the mayor said.") == ["This old harbour town glows at dusk,"])
         // A verbless piece cut from content that goes on is no claim: its verb is in another piece.
         let cut = texts("His sister said her neighbour, a retired teacher from Leeds - who moved to Spain in 2001 - had warned the council about the damp.")
         #expect(!cut.contains { $0.hasPrefix("her neighbour") } && cut.contains { $0.hasPrefix("had warned") }, "\(cut)")

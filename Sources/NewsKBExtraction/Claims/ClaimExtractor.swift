@@ -135,25 +135,35 @@ public enum ClaimExtractor {
                         hasVerb = true
                     }
                 }
-                // What a statement attributes has its cue for a verb; other pieces need their own.
-                let verbless = statement == nil && !hasVerb
-                if verbless && !hasStatements { continue }
+                // Attributed content with no verb of its own, whose cue is not right before it,
+                // is a claim only as a quoted sentence (`"This American carnage stops right here,"`:
+                // five words or more opening with a capital, the verb one no list holds) or when it
+                // dates or measures something; not a noun phrase (`her blog became [an anonymous,
+                // semi-fictional account of her life]`).
+                let quotedSentence = statement.map { st in
+                    analysis.statements[st].kind == .direct && range.lazy.filter({ tokens[$0].isWordLike }).count >= 5
+                        && (range.first(where: { tokens[$0].isWordLike }).map { tokens[$0].has(.capitalized) } ?? false)
+                } ?? false
+                // Other pieces need a verb of their own.
+                let verbless = !hasVerb && !quotedSentence
+                if verbless && statement == nil && !hasStatements { continue }
                 // A verbless piece before a statement's source or cue is where and when the source
                 // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
                 // central bank heads`), not something the document asserts.
-                if verbless, let first = frameStart[s], span.end <= first { continue }
+                if verbless, statement == nil, let first = frameStart[s], span.end <= first { continue }
                 // A verbless piece that opens with a preposition is an adjunct cut from its clause
                 // (`to yesterday's treasury note tender`, `After an emergency meeting of NATO
                 // ambassadors`, `at the annual trade fair in Berlin in March 2023`): the clause's
                 // other pieces carry the claim.
-                if !hasVerb, let f = range.first(where: { tokens[$0].isWordLike }), prepositions.contains(lower(text, tokens[f])) { continue }
+                if verbless, let f = range.first(where: { tokens[$0].isWordLike }), prepositions.contains(lower(text, tokens[f])) { continue }
                 // The frame of a report whose content the sentence does not hold (`Real estate
                 // tycoon Donald Trump said Thursday`) asserts nothing either.
                 if statement == nil, hasVerb, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
-                // Beside a statement, a verbless piece stays only when it dates or measures something.
+                // Beside a statement or attributed, a verbless piece stays only when it dates or
+                // measures something.
                 if verbless && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }
