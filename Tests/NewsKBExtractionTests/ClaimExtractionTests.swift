@@ -216,6 +216,11 @@ import Testing
         // A participle clause cut after a comma asserts something of the subject before it.
         let c = ownClaims("Union members voted to strike on Friday, compounding the disruption caused by the storms.")
         #expect(c == ["Union members voted to strike on Friday", "compounding the disruption caused by the storms."], "\(c)")
+        // A whole sentence with a word where a verb stands has a predicate, though no list holds
+        // its present tense; a list of names or a noun phrase closed by a stop does not.
+        #expect(ownClaims("The annual awards recognise the best designers in the country.").count == 1)
+        #expect(ownClaims("R Mills, B Ogden, N Hart, J Dunn, M Blake.").isEmpty)
+        #expect(ownClaims("The dissolution of the present parliament.").isEmpty)
         // Contracted `is` and progressive forms are verbs.
         let q = claims("\"It's about some phony ideal,\" he said. \"And it's going to be useless,\" she said.")
         #expect(q.count == 2, "\(q.map(\.span))")

@@ -103,15 +103,16 @@ public enum ClaimExtractor {
                 var range = slice(span, tokens, tokenRange[s])
                 var hasVerb = ClaimPredicate.holds(text, tokens, range, opensSentence: range.lowerBound == tokenRange[s].lowerBound)
                 // A whole sentence of five words or more, opening with a capital that is not a
-                // preposition and closed by a full stop, has a predicate even when its verb is a
-                // present tense no list holds (`India imports about 70% of its oil.`): fragments
-                // are pieces cut from sentences, or lines without a stop.
+                // preposition and closed by a full stop, with a word where a verb stands (``ClaimPredicate/hasVerbSlot(_:_:_:)``),
+                // has a predicate even when its verb is a present tense no list holds (`The annual
+                // awards recognise the best designers.`); not a list of names or a noun phrase
+                // (`The dissolution of the present government.`).
                 if !hasVerb, statement == nil, range.lowerBound == tokenRange[s].lowerBound,
                    let f = range.first(where: { tokens[$0].isWordLike }), tokens[f].has(.capitalized),
                    !prepositions.contains(lower(text, tokens[f])),
                    let l = range.last(where: { tokens[$0].kind != .quote }), l >= range.upperBound - 2,
                    tokens[l].kind == .punctuation, [".", "!", "?"].contains(text.text(tokens[l])),
-                   range.lazy.filter({ tokens[$0].isWordLike }).count >= 5 { hasVerb = true }
+                   range.lazy.filter({ tokens[$0].isWordLike }).count >= 5, ClaimPredicate.hasVerbSlot(text, tokens, range) { hasVerb = true }
                 // A verbless piece of what a statement attributes that holds four words or fewer
                 // is an adjunct cut from its clause (`in the Gulf today`, `a full inquiry`).
                 if statement != nil, !hasVerb, range.lazy.filter({ tokens[$0].isWordLike }).count <= 4 { continue }

@@ -110,6 +110,31 @@ enum ClaimPredicate {
         e - s >= 6 && p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69
     }
 
+    /// Object pronouns, which follow a verb (`saw him`).
+    static let objectPronouns = ByteTable(words: ["him", "her", "them", "it", "us", "me", "you"], foldCase: true)
+
+    /// True when a lower-case word of `range` (not its first) stands where a verb does: after a
+    /// word that is no determiner or preposition, before a determiner, a number or an object
+    /// pronoun (`awards recognise the best`, `India imports 70 percent`), itself no preposition
+    /// or determiner.
+    static func hasVerbSlot(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        text.utf8.withUnsafeBufferPointer { p in
+            guard range.count >= 3 else { return false }
+            for i in (range.lowerBound + 1)..<(range.upperBound - 1) {
+                let t = tokens[i], q = tokens[i - 1], r = tokens[i + 1]
+                guard t.kind == .word, t.has(.lowercase), q.kind == .word else { continue }
+                let s = Int(t.byteStart), e = Int(t.byteEnd), qs = Int(q.byteStart), qe = Int(q.byteEnd)
+                guard e - s >= 3, determiners.find(p, s, e) == nil, nonFiniteMarkers.find(p, s, e) == nil,
+                      determiners.find(p, qs, qe) == nil, nonFiniteMarkers.find(p, qs, qe) == nil else { continue }
+                if r.kind == .number { return true }
+                guard r.kind == .word else { continue }
+                let rs = Int(r.byteStart), re = Int(r.byteEnd)
+                if determiners.find(p, rs, re) != nil || objectPronouns.find(p, rs, re) != nil { return true }
+            }
+            return false
+        }
+    }
+
     /// Common irregular past forms (the regular ones end in -ed).
     static let irregularPast = ByteTable(words: """
         was were had did said made took gave got came went saw knew thought found left kept held brought bought sold
