@@ -211,6 +211,8 @@ import Testing
         #expect(ownClaims("After registering falls at the end of 2004, the lender said house prices rose in January.").isEmpty)
         // A participle phrase opening the sentence sets the scene for the subject after it.
         #expect(ownClaims("Posting on her blog on Friday evening, the novelist Clara Wendt said her next book would be set in Lagos.").isEmpty)
+        // A verb form inside a name is no verb (`the Marshall Plan`).
+        #expect(ownClaims("In a speech marking the anniversary of the Marshall Plan, the president urged allies to cut farm subsidies.").isEmpty)
         // `head` after `The` is a noun: the speaker's title is no claim.
         #expect(ownClaims("The head of the regional water authority, Piet Mols, told reporters that the reservoir was half empty.").isEmpty)
         // A participle clause cut after a comma asserts something of the subject before it.

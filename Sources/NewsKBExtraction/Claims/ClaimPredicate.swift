@@ -208,6 +208,9 @@ enum ClaimPredicate {
                    contracting.find(p, Int(tokens[i - 1].byteStart), Int(tokens[i - 1].byteEnd)) != nil { return true }
                 guard tokens[i].kind == .word && isVerb(p, tokens[i]) else { continue }
                 let t = tokens[i]
+                // A capitalised word inside the range is a name's (`the Marshall Plan`), unless
+                // the line is in capitals.
+                if i > range.lowerBound && t.has(.capitalized) && !t.has(.allCaps) { continue }
                 let s = Int(t.byteStart), e = Int(t.byteEnd)
                 let auxiliary = auxiliaries.find(p, s, e) != nil
                 if i > 0 {
