@@ -209,7 +209,7 @@ public final class Importer {
                 case .unchanged: summary.unchanged += 1
                 case .duplicateContent: summary.duplicates += 1
                 case .none: work.append((i, hash, false))
-                case .changed: work.append((i, hash, true))
+                case .changed, .supersedesDuplicate: work.append((i, hash, true))
                 }
             }
         }
@@ -258,7 +258,16 @@ public final class Importer {
         // written before it in the same transaction), so a batch that replaces nothing skips
         // the checks: one index probe per reference per row. Deleting an old version needs them
         // on, for ON DELETE CASCADE.
-        let checkKeys = f.work.contains { $0.replaces }
+        // A twin of a document of this batch may have been written since the batch was checked
+        // (an earlier batch, or the batch itself): a smaller key then replaces it, which needs
+        // the cascade too.
+        var hashes = Set<String>(minimumCapacity: f.work.count)
+        let twinInBatch = f.work.contains { !hashes.insert($0.hash).inserted }
+        let checkKeys = try twinInBatch || f.work.contains { w in
+            if w.replaces { return true }
+            if case .supersedesDuplicate = try writer.existing(f.batch[w.index], hash: w.hash) { return true }
+            return false
+        }
         if !checkKeys { try db.execute("PRAGMA foreign_keys = OFF") }
         defer { if !checkKeys { try? db.execute("PRAGMA foreign_keys = ON") } }
         do {
@@ -270,6 +279,14 @@ public final class Importer {
                     case .duplicateContent: counts.duplicates += 1; continue
                     case .changed(let old):
                         try writer.delete(id: old)
+                        counts.replaced += 1
+                    case .supersedesDuplicate(let old, _):
+                        // The same body under a smaller key replaces its twin (one key per body,
+                        // the smallest, whatever the order of the imports).
+                        // Its twin's statements may still wait for the full-text index (written
+                        // earlier in this batch): indexed first, they leave it with their document.
+                        if !fullTextDeferred { try writer.indexNewStatements() }
+                        try writer.delete(id: old, fullTextOwed: fullTextDeferred)
                         counts.replaced += 1
                     case .none:
                         counts.new += 1

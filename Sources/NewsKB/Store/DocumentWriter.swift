@@ -11,8 +11,12 @@ final class DocumentWriter {
         case unchanged
         /// Same key, different content or metadata: the old row will be replaced.
         case changed(id: Int64)
-        /// Another key already holds exactly this body.
+        /// A smaller key already holds exactly this body: this document is its duplicate.
         case duplicateContent(ofKey: String)
+        /// A larger key holds exactly this body: this document takes its place. Of one body under
+        /// several keys the store keeps the smallest key, whatever the order of the imports, so
+        /// that the same documents give the same store.
+        case supersedesDuplicate(id: Int64, key: String)
     }
 
     private let db: Database
@@ -42,7 +46,7 @@ final class DocumentWriter {
         self.analysisKey = analysisKey
         findByKey = try db.prepare(
             "SELECT id, content_hash, title, outlet, url, published, author, analysis_key FROM documents WHERE key = ?")
-        findByHash = try db.prepare("SELECT key, body FROM documents WHERE content_hash = ?")
+        findByHash = try db.prepare("SELECT key, body, id FROM documents WHERE content_hash = ?")
         deleteDocument = try db.prepare("DELETE FROM documents WHERE id = ?")
         insertDocument = try db.prepare("""
             INSERT INTO documents(key, title, outlet, url, published, author, body, content_hash, origin,
@@ -88,17 +92,37 @@ final class DocumentWriter {
             return same ? .unchanged : .changed(id: row.columnInt64(0))
         }
         if let stored { return stored }
-        var duplicateOf: String?
+        var twin: (key: String, id: Int64)?
         try findByHash.forEachRow([hash]) { row in
-            if duplicateOf == nil, row.columnString(1) == doc.body { duplicateOf = row.columnString(0) ?? "" }
+            if twin == nil, row.columnString(1) == doc.body { twin = (row.columnString(0) ?? "", row.columnInt64(2)) }
         }
-        if let duplicateOf { return .duplicateContent(ofKey: duplicateOf) }
-        return .none
+        guard let twin else { return .none }
+        return DocumentWriter.keyOrder(doc.key, before: twin.key) ? .supersedesDuplicate(id: twin.id, key: twin.key) : .duplicateContent(ofKey: twin.key)
+    }
+
+    /// The order in which duplicate keys compete: by their UTF-8 bytes (as SQLite's BINARY
+    /// collation orders them), the smaller first.
+    static func keyOrder(_ a: String, before b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Deletes a document; everything derived from it goes with it (ON DELETE CASCADE).
-    func delete(id: Int64) throws {
-        try deleteDocument.execute(binding: id)
+    /// `fullTextOwed`: the full-text index is set aside and will be rebuilt from the statements
+    /// (``DeferredIndexes/fullText``), so its triggers must not remove from it statements it never
+    /// indexed (a twin written earlier in the same import): they are dropped around the delete,
+    /// inside the caller's transaction, and re-created as they were.
+    func delete(id: Int64, fullTextOwed: Bool = false) throws {
+        guard fullTextOwed else { return try deleteDocument.execute(binding: id) }
+        let triggers = try db.prepare("""
+            SELECT name, sql FROM sqlite_schema
+             WHERE type = 'trigger' AND name IN ('documents_fts_delete', 'statements_fts_delete') ORDER BY name
+            """).rows().compactMap { r -> (String, String)? in
+                guard let name = r[0].string, let sql = r[1].string else { return nil }
+                return (name, sql)
+            }
+        for (name, _) in triggers { try db.execute("DROP TRIGGER \(name)") }
+        try db.execute("DELETE FROM documents WHERE id = \(id)")
+        for (_, sql) in triggers { try db.execute(sql) }
     }
 
     /// Inserts a prepared document and its analysis. Returns the new document id.

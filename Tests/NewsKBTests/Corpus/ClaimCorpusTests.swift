@@ -95,7 +95,12 @@ import Foundation
             doc("x1.txt", "An earthquake of magnitude 6.1 struck the coast of Peru on Monday, killing 12 people.", published: "2021-03-01"),
             doc("x2.txt", "A magnitude 6.1 earthquake hit the Peruvian coast on Monday and killed 12 people.", published: "2021-03-02"),
         ]
+        // One body under two keys (a wire story filed twice): the store keeps the smaller key,
+        // whichever came first.
+        docs.append(doc("x0.txt", docs[docs.count - 1].body, published: "2021-03-02"))
+        docs.append(doc("zz.txt", docs[0].body, published: docs[0].published))
         let (_, a) = try importDocs(docs)
+        #expect(try a.db.rows("SELECT key FROM documents WHERE key IN ('x0.txt', 'x2.txt', 'zz.txt')").map { $0[0].description } == ["x0.txt"])
         let (_, b) = try importDocs(docs.reversed(), batchSize: 2)
         // Incrementally: half first, then the rest.
         let dir = TempDir()

@@ -57,6 +57,33 @@ import Foundation
         }
     }
 
+    @Test func ofOneBodyUnderSeveralKeysTheSmallestKeyIsKeptWhateverTheOrder() throws {
+        // Twins in one batch and across batches, into an empty store (the full-text index set
+        // aside) and into one that holds a document (indexed batch by batch).
+        for batchSize in [1, 2, 256] {
+            for holdsOne in [false, true] {
+                let dir = TempDir()
+                let store = try KnowledgeStore.openForWriting(path: dir.file("t.db"))
+                if holdsOne {
+                    _ = try Importer(store: store).importDocuments([SourceDocument(key: "0", body: "An older note.\n“It rained,” she said.", origin: "feed:0")])
+                }
+                let importer = try Importer(store: store)
+                importer.batchSize = batchSize
+                let docs = ["d", "b", "a"].map { SourceDocument(key: $0, body: article, origin: "feed:" + $0) }
+                    + [SourceDocument(key: "c", body: "Another article.\nWith another line.", origin: "feed:c")]
+                let s = try importer.importDocuments(docs)
+                let keys = try store.db.strings("SELECT key FROM documents ORDER BY key")
+                #expect(keys == (holdsOne ? ["0", "a", "c"] : ["a", "c"]), "batch size \(batchSize)")
+                // d, then b in its place, then a in b's: two replacements, no duplicate left.
+                #expect(s.new == 2 && s.replaced == 2, "\(s)")
+                #expect(try store.db.int("SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id WHERE d.key = 'a'") >= 1)
+                // The full-text index is whole and finds the kept document's quotation.
+                try store.db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+                #expect(try store.db.int("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'agreed'") == 1)
+            }
+        }
+    }
+
     @Test func aChangedFileReplacesTheOldVersionAndItsDerivedRows() throws {
         let dir = TempDir()
         let path = dir.write("in/a.txt", article)
