@@ -58,19 +58,31 @@ import Testing
         #expect(edges(documents: 0) == 0)
     }
 
-    @Test func claimsNamingOtherHoldersNeedAConfidentModel() throws {
-        // Keys 8 and 9 are entities: one template said of two companies, in one story.
+    /// Two claims of documents 0 and 1 with keys `ka` and `kb` (keys 0-2 are dates, 8 and 9
+    /// entities, every key weighs 1), the first's vector along one axis and the second's towards
+    /// `(x, y)`, and the features the grouper computes for them (`dice`, shared keys and entities
+    /// as given).
+    func pair(_ ka: [Int32], _ kb: [Int32], towards x: Int8, _ y: Int8, dice: Double, sharedKeys: Int,
+              entitiesShared: Double, entitiesMissing: Double) -> (ClaimGrouper.Item, ClaimGrouper.Item, ClaimGrouper, PairFeatures) {
         func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
-        var a = item(1, doc: 0, [3, 4, 5, 6, 8]), b = item(2, doc: 1, [3, 4, 5, 6, 7, 9])
+        var a = item(1, doc: 0, ka), b = item(2, doc: 1, kb)
         a.vector = vector(127, 0)
-        b.vector = vector(100, 70)
+        b.vector = vector(x, y)
         var g = ClaimGrouper()
         g.keyKinds = [.date, .date, .date, .word, .word, .word, .word, .word, .entity, .entity]
-        let weights = [Double](repeating: 1, count: 10)
         var f = PairFeatures()
         f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
-        f.dice = 8.0 / 11; f.diceWithQuantities = 8.0 / 11; f.sharedKeys = 4; f.lengthRatio = 5.0 / 6
-        f.entitiesShared = 0; f.entitiesMissing = 1
+        f.dice = dice; f.diceWithQuantities = dice; f.sharedKeys = sharedKeys
+        f.lengthRatio = Double(min(ka.count, kb.count)) / Double(max(ka.count, kb.count))
+        f.entitiesShared = entitiesShared; f.entitiesMissing = entitiesMissing
+        return (a, b, g, f)
+    }
+
+    @Test func claimsNamingOtherHoldersNeedAConfidentModel() throws {
+        // Keys 8 and 9 are entities: one template said of two companies, in one story.
+        let (a, b, g, f) = pair([3, 4, 5, 6, 8], [3, 4, 5, 6, 7, 9], towards: 100, 70, dice: 8.0 / 11, sharedKeys: 4,
+                                entitiesShared: 0, entitiesMissing: 1)
+        let weights = [Double](repeating: 1, count: 10)
         let p = g.model.probability(f)
         try #require(p >= g.model.threshold && p < g.model.corpusThreshold, "p = \(p)")
         #expect(g.findPairs([a, b], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.isEmpty)
@@ -85,18 +97,10 @@ import Testing
 
     @Test func alikeKeysWithAnUnsureModelNeedAnAnchorInOneEvent() throws {
         // Alike keys, vectors far apart: the model leans against the pair, above its MRPC threshold.
-        func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
-        // Keys 0-2 are dates, 8 and 9 entities.
-        var a = item(1, doc: 0, [3, 4, 5, 6, 8]), b = item(2, doc: 1, [3, 4, 5, 6, 7, 8])
-        a.vector = vector(127, 0)
-        b.vector = vector(50, 117)
-        var g = ClaimGrouper()
-        g.keyKinds = [.date, .date, .date, .word, .word, .word, .word, .word, .entity, .entity]
+        let (a, b, grouper, f) = pair([3, 4, 5, 6, 8], [3, 4, 5, 6, 7, 8], towards: 50, 117, dice: 10.0 / 11, sharedKeys: 5,
+                                      entitiesShared: 1, entitiesMissing: 0)
+        var g = grouper
         let weights = [Double](repeating: 1, count: 10)
-        var f = PairFeatures()
-        f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
-        f.dice = 10.0 / 11; f.diceWithQuantities = 10.0 / 11; f.sharedKeys = 5; f.lengthRatio = 5.0 / 6
-        f.entitiesShared = 1; f.entitiesMissing = 0
         let p = g.model.probability(f)
         try #require(p >= g.anchoredThreshold && p < g.alikeThreshold, "p = \(p)")
         // One entity in common but no date: not enough.
