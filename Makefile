@@ -22,7 +22,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -81,6 +81,9 @@ sample-agreement: release
 
 sample-entities: release
 	@python3 scripts/sample-entities.py --seed $${SEED:-1} --shared $(SHARED)
+
+check-agreement-pairs: release
+	@python3 scripts/check-agreement-pairs.py --shared $(SHARED)
 
 # Datasette from PyPI in a virtual environment (pinned), then scripts/datasette-check.py.
 DATASETTE_PINS = datasette==0.65.1

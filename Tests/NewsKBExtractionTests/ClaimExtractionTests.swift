@@ -241,6 +241,14 @@ import Testing
         // The present is neither; `due to` is a cause, not a schedule; `the proposed sale` is no past.
         let c = claims("The new chip runs twice as fast as the old one due to its smaller transistors.")
         #expect(!c.isEmpty && c.allSatisfy { !$0.prospective && !$0.past }, "\(c.map(\.span))")
+        // A report's verb dates the report, not what it reports.
+        func past(_ s: String) -> Bool {
+            let t = DocumentText(s)
+            let tokens = Tokenizer.tokenize(t)
+            return ClaimPredicate.holdsPast(t, tokens, 0..<tokens.count)
+        }
+        #expect(!past("I would like to know who those people are,\" the senator said."))
+        #expect(past("The ferry company sold its two oldest vessels."))
         let d = claims("Shareholders of the brewer support the proposed sale of its Scottish maltings.")
         #expect(!d.isEmpty && d.allSatisfy { !$0.prospective && !$0.past }, "\(d.map(\.span))")
     }

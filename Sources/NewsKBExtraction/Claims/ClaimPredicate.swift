@@ -143,8 +143,8 @@ enum ClaimPredicate {
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
 
     /// True when the tokens `range` hold a past form (`unveiled`, `completed`, `sold`, `has
-    /// amended`) that is not a modifier after a determiner (`the proposed sale`) nor after `to`
-    /// or a preposition.
+    /// amended`) that is not a modifier after a determiner (`the proposed sale`), not after `to`
+    /// or a preposition, and not a reporting verb (`said`).
     static func holdsPast(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
         text.utf8.withUnsafeBufferPointer { p in
             for i in range where tokens[i].kind == .word {
@@ -152,6 +152,8 @@ enum ClaimPredicate {
                 let s = Int(t.byteStart), e = Int(t.byteEnd)
                 let ed = t.has(.lowercase) && e - s >= 4 && p[e - 1] == 0x64 && p[e - 2] == 0x65 && notVerbs.find(p, s, e) == nil
                 guard ed || irregularPast.find(p, s, e) != nil else { continue }
+                // A report's verb (`…," Fox said`) dates the report, not what it reports.
+                if !StatementLexicon.shared.bits(p, s, e).isDisjoint(with: reportingVerb) { continue }
                 if i > range.lowerBound, tokens[i - 1].kind == .word {
                     let qs = Int(tokens[i - 1].byteStart), qe = Int(tokens[i - 1].byteEnd)
                     if determiners.find(p, qs, qe) != nil || nonFiniteMarkers.find(p, qs, qe) != nil { continue }
