@@ -14,7 +14,8 @@ struct ImportCommand: NewsKBSubcommand {
 
             A document's key is its path relative to the folder given (or the file name), the JSONL \
             "id", else FILE:LINE. Importing the same content again adds nothing; a changed document \
-            with the same key replaces the old one and everything derived from it.
+            with the same key replaces the old one and everything derived from it. One body under \
+            several keys is stored once, under the smallest key, whatever the order.
 
             Bad inputs (empty, binary, invalid UTF-8, malformed JSON lines, records without "text") \
             are reported one line each on stderr with the file and line; the rest is imported and \

@@ -110,6 +110,14 @@ public final class Importer {
         return try run { try reader.read(paths: paths) }
     }
 
+    /// Recomputes the corpus phase (stories, claim groups, disagreements, entities no document
+    /// mentions any more) over the whole store from the stored claims, as an import that
+    /// changed something does, without reading any document (`newskb rebuild`).
+    public func rebuild() throws -> Summary {
+        try store.db.transaction { try markCorpusPending.execute([isoNow()]) }
+        return try importDocuments([])
+    }
+
     /// Imports documents given directly (for tests and programs using the library).
     public func importDocuments(_ docs: [SourceDocument]) throws -> Summary {
         try withBulkSettings { try importDocumentsNow(docs) }

@@ -64,7 +64,7 @@ import Foundation
     /// their breaks, or an 80-column help breaks lines after a word or two (`… the database` /
     /// `file` / `in the sqlite3 shell`).
     @Test(arguments: [[]] + ["import", "who-said", "entities", "entity", "alias", "sql", "sources", "stats", "schema",
-                             "check", "agree", "disagree", "stories", "compare", "datasette-metadata", "report"].map { [$0] })
+                             "check", "rebuild", "agree", "disagree", "stories", "compare", "datasette-metadata", "report"].map { [$0] })
     func helpParagraphsReadCleanly(command: [String]) throws {
         let out = try CLI.run(command + ["--help"]).stdout
         let text = out.components(separatedBy: "USAGE:")[0].components(separatedBy: "\n")

@@ -54,6 +54,24 @@ struct CLI {
         #expect(again.stderr.contains("read 5, new 0, unchanged 5"))
     }
 
+    @Test func rebuildRecomputesTheCorpusPhaseFromTheStoredClaims() throws {
+        let dir = TempDir()
+        let db = dir.file("r.db")
+        #expect(try CLI.run(["import", "--quiet", "--db", db, repoRoot + "/seeds"]).status == 0)
+        let before = try corpusViews(try KnowledgeStore.openForReading(path: db).db)
+        // Results lost (as by a hand edit): rebuild computes them again, the same.
+        let wipe = try CLI.run(["sql", "--write", "--db", db, "DELETE FROM claim_groups; DELETE FROM story_clusters"])
+        #expect(wipe.status == 0, "\(wipe.stderr)")
+        #expect(try corpusViews(try KnowledgeStore.openForReading(path: db).db) != before)
+        let r = try CLI.run(["rebuild", "--db", db])
+        #expect(r.status == 0 && r.stderr.contains("documents 5, stories 1"), "\(r.stderr)")
+        #expect(try corpusViews(try KnowledgeStore.openForReading(path: db).db) == before)
+        // A missing database is an error, not a new empty one.
+        let missing = try CLI.run(["rebuild", "--db", dir.file("none.db")])
+        #expect(missing.status != 0 && missing.stderr.contains("no database at"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("none.db")))
+    }
+
     @Test func timingsAreOneJSONObjectWithSortedKeys() throws {
         let dir = TempDir()
         let file = dir.file("timings.json")
