@@ -46,6 +46,16 @@ import Foundation
         #expect(try IntegrityCheck(db: db).run().first { $0.check == "indexes built" }?.detail == "ok")
     }
 
+    @Test func aCorpusPhaseOwedIsNamed() throws {
+        let (_, db) = try seeded()
+        #expect(try IntegrityCheck(db: db).run().first { $0.check == "corpus phase done" }?.detail == "ok")
+        try db.execute("INSERT INTO corpus_pending(id, since) VALUES (1, '2026-12-06T00:00:00Z')")
+        // Work owed, not damage: the check passes and names what completes it.
+        #expect(try failed(db) == [])
+        let note = try IntegrityCheck(db: db).run().first { $0.check == "corpus phase done" }
+        #expect(note?.detail.contains("newskb rebuild") == true, "\(String(describing: note))")
+    }
+
     @Test func replacingAndDeletingDocumentsKeepsTheIndexInSync() throws {
         let (_, db) = try seeded()
         try db.execute("DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)")
