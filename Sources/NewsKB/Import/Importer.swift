@@ -294,7 +294,7 @@ public final class Importer {
                         // Its twin's statements may still wait for the full-text index (written
                         // earlier in this batch): indexed first, they leave it with their document.
                         if !fullTextDeferred { try writer.indexNewStatements() }
-                        try writer.delete(id: old, fullTextOwed: fullTextDeferred)
+                        try writer.delete(id: old)
                         counts.replaced += 1
                     case .none:
                         counts.new += 1

@@ -107,22 +107,8 @@ final class DocumentWriter {
     }
 
     /// Deletes a document; everything derived from it goes with it (ON DELETE CASCADE).
-    /// `fullTextOwed`: the full-text index is set aside and will be rebuilt from the statements
-    /// (``DeferredIndexes/fullText``), so its triggers must not remove from it statements it never
-    /// indexed (a twin written earlier in the same import): they are dropped around the delete,
-    /// inside the caller's transaction, and re-created as they were.
-    func delete(id: Int64, fullTextOwed: Bool = false) throws {
-        guard fullTextOwed else { return try deleteDocument.execute(binding: id) }
-        let triggers = try db.prepare("""
-            SELECT name, sql FROM sqlite_schema
-             WHERE type = 'trigger' AND name IN ('documents_fts_delete', 'statements_fts_delete') ORDER BY name
-            """).rows().compactMap { r -> (String, String)? in
-                guard let name = r[0].string, let sql = r[1].string else { return nil }
-                return (name, sql)
-            }
-        for (name, _) in triggers { try db.execute("DROP TRIGGER \(name)") }
-        try db.execute("DELETE FROM documents WHERE id = \(id)")
-        for (_, sql) in triggers { try db.execute(sql) }
+    func delete(id: Int64) throws {
+        try deleteDocument.execute(binding: id)
     }
 
     /// Inserts a prepared document and its analysis. Returns the new document id.
