@@ -245,7 +245,7 @@ import Testing
         func past(_ s: String) -> Bool {
             let t = DocumentText(s)
             let tokens = Tokenizer.tokenize(t)
-            return ClaimPredicate.holdsPast(t, tokens, 0..<tokens.count)
+            return ClaimPredicate.mood(t, tokens, Array(tokens.indices)) == .past
         }
         #expect(!past("I would like to know who those people are,\" the senator said."))
         #expect(past("The ferry company sold its two oldest vessels."))

@@ -19,9 +19,6 @@ import NewsKBExtraction
 /// (claims are processed in the canonical order of their ``Item/order`` key).
 public struct ClaimGrouper: Sendable {
     /// One claim, as the grouper sees it.
-    /// How a claim is asserted, as far as grouping cares.
-    public enum Mood: UInt8, Sendable { case unmarked, prospective, past }
-
     public struct Item: Sendable {
         /// Caller's id (claims.id).
         public var id: Int64
@@ -34,7 +31,7 @@ public struct ClaimGrouper: Sendable {
         /// What is to or may happen, or what happened (``NewsKBExtraction/Claim/prospective``,
         /// ``NewsKBExtraction/Claim/past``): a prospective claim and a past one are two stages of
         /// a story, never one fact.
-        public var mood = Mood.unmarked
+        public var mood = ClaimMood.unmarked
         /// The canonical order: (document key, start) made comparable by the caller.
         public var order: Int64
         /// The claim's quantized sentence vector (``ClaimVectors``); empty when it has none.

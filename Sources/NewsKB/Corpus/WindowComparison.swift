@@ -31,7 +31,7 @@ struct WindowComparison: Sendable {
     func compare(_ input: WindowInput, in window: CorpusWindow) -> WindowLinks {
         clock.measure("compare") {
             let keys = input.keys
-            let items = WindowComparison.items(input.claims, prospective: keys.prospectiveKeys, past: keys.pastKeys)
+            let items = WindowComparison.items(input.claims, moods: keys.moods)
             let storyDocs = WindowComparison.storyDocuments(input, keyCount: keys.count)
             // A window's documents are in its first bucket, the next one, or undated; a pair is
             // this window's when one of the two is in the first bucket (every pair, in the
@@ -75,20 +75,16 @@ struct WindowComparison: Sendable {
     }
 
     /// Claims as the grouper sees them: keys, quantities with their unit (and counted noun)
-    /// interned for the window, polarity, mood, canonical order. The keys that mark a claim
-    /// prospective or past (``ClaimKey/prospective``, ``ClaimKey/past``) are its mood, not keys it
-    /// is compared by.
-    static func items(_ rows: [ClaimCorpus.ClaimRow], prospective: Set<Int32> = [], past: Set<Int32> = []) -> [ClaimGrouper.Item] {
+    /// interned for the window, polarity, mood, canonical order. A key that marks a claim's mood
+    /// (`moods`, ``ClaimKey/marker(_:)``) is its mood, not a key it is compared by.
+    static func items(_ rows: [ClaimCorpus.ClaimRow], moods: [Int32: ClaimMood] = [:]) -> [ClaimGrouper.Item] {
         var units = KeyInterner()
-        let markers = prospective.union(past)
         return rows.map { c in
-            let marked = !markers.isEmpty && c.keys.contains { markers.contains($0) }
-            var item = ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: marked ? c.keys.filter { !markers.contains($0) } : c.keys,
+            let marker = moods.isEmpty ? nil : c.keys.first { moods[$0] != nil }
+            var item = ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: marker.map { m in c.keys.filter { $0 != m } } ?? c.keys,
                               quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
                               negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start), vector: c.vector)
-            if marked {
-                item.mood = c.keys.contains { prospective.contains($0) } ? .prospective : .past
-            }
+            if let marker { item.mood = moods[marker]! }
             return item
         }
     }
@@ -108,7 +104,7 @@ struct WindowComparison: Sendable {
             }
             while r < rows.count && rows[r].doc < d.number { r += 1 }
             while r < rows.count && rows[r].doc == d.number {
-                for k in rows[r].keys where !input.keys.prospectiveKeys.contains(k) && !input.keys.pastKeys.contains(k) {
+                for k in rows[r].keys where input.keys.moods[k] == nil {
                     let kind = kinds[Int(k)]
                     if kind != .date { count(k, kind == .entity ? 2 : 1) }
                 }

@@ -14,10 +14,8 @@ struct WindowKeys {
     let documentFrequency: [Int32]
     /// Ids of date keys (`d:`).
     let dateKeys: Set<Int32>
-    /// The ids of the key that marks a prospective claim (``ClaimKey/prospective``).
-    let prospectiveKeys: Set<Int32>
-    /// The ids of the key that marks a claim in the past (``ClaimKey/past``).
-    let pastKeys: Set<Int32>
+    /// The mood each marker key stands for (``ClaimKey/marker(_:)``), by key id.
+    let moods: [Int32: ClaimMood]
     /// Corpus-wide ids of the keys, ascending (a window id is an index here).
     let global: [Int32]
 
@@ -60,8 +58,9 @@ struct WindowKeys {
         weights = ClaimGrouper.weights(counts: claimDF, claims: counts.claimTotal)
         documentFrequency = docDF
         dateKeys = Set(kinds.indices.filter { kinds[$0] == .date }.map { Int32($0) })
-        prospectiveKeys = Set(names.indices.filter { names[$0] == ClaimKey.prospective }.map { Int32($0) })
-        pastKeys = Set(names.indices.filter { names[$0] == ClaimKey.past }.map { Int32($0) })
+        var moods = [Int32: ClaimMood]()
+        for (k, name) in names.enumerated() { if let m = ClaimKey.mood(ofMarker: name) { moods[Int32(k)] = m } }
+        self.moods = moods
     }
 
     var count: Int { names.count }

@@ -41,7 +41,7 @@ final class ClaimWriter {
             keys.removeAll()
             for t in c.terms { keys.add(word: t) }
             for d in dates where !d.hasPrefix("?") { keys.add(date: d) }
-            if c.prospective { keys.add(word: ClaimKey.prospective) } else if c.past { keys.add(word: ClaimKey.past) }
+            if let marker = ClaimKey.marker(c.mood) { keys.add(word: marker) }
             return PreparedClaim(matchKeys: keys.text, dates: dates)
         }
     }

@@ -6,6 +6,18 @@
 /// ``entities`` (indexes into ``DocumentAnalysis/entities``; the store maps them to canonical
 /// entity ids), ``quantities`` (numbers with normalized units: `37 mph` → 59.5 `km/h`), and
 /// ``dates`` (resolved against the publication date by ``ClaimDate/resolved(publishedOn:)``).
+/// How a claim is asserted as to time, as far as grouping cares.
+public enum ClaimMood: UInt8, Sendable {
+    /// The present, or nothing that tells (`wants food aid`): groups with either of the others.
+    case unmarked
+    /// What is to happen, may happen or is meant to: a modal or future (`will unveil the chip`,
+    /// `would amend its offer`), an intention (`plans to sell the station`, `agreed to sell`,
+    /// `expects sales to rise`) or a condition (`if the president had committed a crime`).
+    case prospective
+    /// What happened: a past form (`unveiled the chip on Monday`, `has completed the sale`).
+    case past
+}
+
 public struct Claim: Sendable, Equatable {
     /// The evidence: the sentence, or the content of the statement.
     public var span: TextSpan
@@ -24,17 +36,14 @@ public struct Claim: Sendable, Equatable {
     public var dates: [ClaimDate]
     /// True when the claim is asserted negatively (`not`, `never`, `denied`).
     public var negated: Bool
-    /// True when the claim states what is to happen, may happen or is meant to, not what
-    /// happened or is: a modal or future (`will unveil the chip`, `would amend its offer`), an
-    /// intention (`plans to sell the station`, `agreed to sell`, `expects sales to rise`) or a
-    /// condition (`if the president had committed a crime`). Its matching keys carry
-    /// ``ClaimKey/prospective``: the corpus phase does not group it with one that is ``past``
-    /// (two stages of one story: a chip to be unveiled and one unveiled).
-    public var prospective = false
-    /// True when the claim, not prospective, says what happened: a past form (`unveiled the chip
-    /// on Monday`, `has completed the sale`). A prospective claim and a past one are two stages
-    /// of a story; a claim in the present (`wants food aid`) is neither.
-    public var past = false
+    /// How the claim is asserted as to time (``ClaimMood``): its matching keys carry its marker
+    /// (``ClaimKey/marker(_:)``), and the corpus phase does not group a prospective claim with a
+    /// past one (two stages of one story: a chip to be unveiled and one unveiled).
+    public var mood = ClaimMood.unmarked
+    /// True when the claim states what is to happen, may happen or is meant to (``ClaimMood/prospective``).
+    public var prospective: Bool { mood == .prospective }
+    /// True when the claim says what happened (``ClaimMood/past``).
+    public var past: Bool { mood == .past }
     /// Predicate slots used to find conflicting claims (where an event takes place, where
     /// something heads, who supplies whom).
     public var frames: [ClaimFrame]

@@ -102,27 +102,27 @@ public enum ClaimExtractor {
                 var span = span
                 var range = slice(span, tokens, tokenRange[s])
                 var hasVerb = ClaimPredicate.holds(text, tokens, range, opensSentence: range.lowerBound == tokenRange[s].lowerBound)
+                var wordCount = range.lazy.filter({ tokens[$0].isWordLike }).count
+                var firstWord = range.first(where: { tokens[$0].isWordLike })
+                let opensWithPreposition = { firstWord.map { ClaimPredicate.isPreposition(text, tokens[$0]) } ?? false }
                 // A whole sentence of five words or more, opening with a capital that is not a
                 // preposition and closed by a full stop, with a word where a verb stands (``ClaimPredicate/hasVerbSlot(_:_:_:)``),
                 // has a predicate even when its verb is a present tense no list holds (`The annual
                 // awards recognise the best designers.`); not a list of names or a noun phrase
                 // (`The dissolution of the present government.`).
-                if !hasVerb, statement == nil, range.lowerBound == tokenRange[s].lowerBound,
-                   let f = range.first(where: { tokens[$0].isWordLike }), tokens[f].has(.capitalized),
-                   !prepositions.contains(lower(text, tokens[f])),
+                if !hasVerb, statement == nil, range.lowerBound == tokenRange[s].lowerBound, wordCount >= 5,
+                   let f = firstWord, tokens[f].has(.capitalized), !opensWithPreposition(),
                    let l = range.last(where: { tokens[$0].kind != .quote }), l >= range.upperBound - 2,
                    tokens[l].kind == .punctuation, [".", "!", "?"].contains(text.text(tokens[l])),
-                   range.lazy.filter({ tokens[$0].isWordLike }).count >= 5, ClaimPredicate.hasVerbSlot(text, tokens, range) { hasVerb = true }
+                   ClaimPredicate.hasVerbSlot(text, tokens, range) { hasVerb = true }
                 // A verbless piece of what a statement attributes that holds four words or fewer
                 // is an adjunct cut from its clause (`in the Gulf today`, `a full inquiry`).
-                if statement != nil, !hasVerb, range.lazy.filter({ tokens[$0].isWordLike }).count <= 4 { continue }
+                if statement != nil, !hasVerb, wordCount <= 4 { continue }
                 // A verbless piece cut from content that goes on after it (`said [her son's killer,
                 // Mark Dunn, 17] - who was jailed for life - had copied…`) has its verb in another
                 // piece: it is not a claim.
-                let endsContent = statement.map { st in
-                    !slice(TextSpan(span.end, analysis.statements[st].content.end), tokens, tokenRange[s]).contains(where: { tokens[$0].isWordLike })
-                } ?? false
-                if statement != nil, !hasVerb, !endsContent { continue }
+                if let st = statement, !hasVerb,
+                   slice(TextSpan(span.end, analysis.statements[st].content.end), tokens, tokenRange[s]).contains(where: { tokens[$0].isWordLike }) { continue }
                 // What a statement attributes without a verb of its own has its cue for one: a cue
                 // right before it (at most two words between) is claimed with it (`attacked a
                 // supertanker and four oil sites`, `agreed to sell its oil and gas properties`,
@@ -133,6 +133,8 @@ public enum ClaimExtractor {
                        ClaimPredicate.holds(text, tokens, slice(cue, tokens, tokenRange[s])) {
                         span = TextSpan(cue.start, span.end)
                         range = slice(span, tokens, tokenRange[s])
+                        wordCount = range.lazy.filter({ tokens[$0].isWordLike }).count
+                        firstWord = range.first(where: { tokens[$0].isWordLike })
                         hasVerb = true
                     }
                 }
@@ -140,12 +142,10 @@ public enum ClaimExtractor {
                 // is a claim only as a quoted sentence (`"This American carnage stops right here,"`:
                 // five words or more opening with a capital, the verb one no list holds) or when it
                 // dates or measures something; not a noun phrase (`her blog became [an anonymous,
-                // semi-fictional account of her life]`).
-                let quotedSentence = statement.map { st in
-                    analysis.statements[st].kind == .direct && range.lazy.filter({ tokens[$0].isWordLike }).count >= 5
-                        && (range.first(where: { tokens[$0].isWordLike }).map { tokens[$0].has(.capitalized) } ?? false)
+                // semi-fictional account of her life]`). Other pieces need a verb of their own.
+                let quotedSentence = !hasVerb && statement.map { st in
+                    analysis.statements[st].kind == .direct && wordCount >= 5 && (firstWord.map { tokens[$0].has(.capitalized) } ?? false)
                 } ?? false
-                // Other pieces need a verb of their own.
                 let verbless = !hasVerb && !quotedSentence
                 if verbless && statement == nil && !hasStatements { continue }
                 // A verbless piece before a statement's source or cue is where and when the source
@@ -156,7 +156,7 @@ public enum ClaimExtractor {
                 // (`to yesterday's treasury note tender`, `After an emergency meeting of NATO
                 // ambassadors`, `at the annual trade fair in Berlin in March 2023`): the clause's
                 // other pieces carry the claim.
-                if verbless, let f = range.first(where: { tokens[$0].isWordLike }), prepositions.contains(lower(text, tokens[f])) { continue }
+                if verbless, opensWithPreposition() { continue }
                 // The frame of a report whose content the sentence does not hold (`Real estate
                 // tycoon Donald Trump said Thursday`) asserts nothing either.
                 if statement == nil, hasVerb, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
@@ -457,8 +457,7 @@ public enum ClaimExtractor {
             ents.insert(who)
         }
         claim.entities = ents.sorted()
-        claim.prospective = isProspective(text, tokens, toks, words)
-        claim.past = !claim.prospective && ClaimPredicate.holdsPast(text, tokens, slice(span, tokens, range))
+        claim.mood = ClaimPredicate.mood(text, tokens, toks)
 
         var termAt = [(pos: Int, base: String)]()
         var negators = [Int]()
@@ -661,40 +660,6 @@ public enum ClaimExtractor {
     /// term `pay` itself); an entity in the scope of a negation adds the prefix and its entity
     /// key (`¬e:islam`, see ``ClaimKey/entityKey(_:)``).
     public static let negatedTermPrefix = "\u{AC}"
-    /// Modals and the future (1: the claim says what may or is to happen), and verbs of intent or
-    /// expectation (2: prospective before `to`, as in `plans to sell`, `agreed to buy`, `expects
-    /// sales to rise`, `is due to report`).
-    static let prospectiveWords: ByteTable<UInt8> = {
-        var t = ByteTable<UInt8>(foldCase: true, capacity: 128)
-        for w in "will would shall could might may won't won’t wouldn't wouldn’t couldn't couldn’t".split(separator: " ") { t.insert(String(w), 1) }
-        for w in """
-            plan plans planned planning intend intends intended aim aims aimed expect expects expected hope hopes hoped
-            propose proposes proposed seek seeks sought want wants wanted agree agrees agreed going set pledge pledges
-            pledged promise promises promised vow vows vowed threaten threatens threatened offer offers offered decide
-            decided likely scheduled
-            """.split(whereSeparator: { $0 == " " || $0 == "\n" }) { t.insert(String(w), 2) }
-        return t
-    }()
-
-    /// True when the claim tokens `toks` state what may or is to happen (see ``Claim/prospective``):
-    /// a modal (`will`, `’ll`), a verb of intent with `to` among the next four words, or a
-    /// condition opening the claim.
-    static func isProspective(_ text: DocumentText, _ tokens: [Token], _ toks: [Int], _ words: [String]) -> Bool {
-        guard let first = words.first else { return false }
-        if first == "if" || first == "unless" { return true }
-        return text.utf8.withUnsafeBufferPointer { p in
-            for (i, k) in toks.enumerated() where tokens[k].kind == .word {
-                let s = Int(tokens[k].byteStart), e = Int(tokens[k].byteEnd)
-                if let v = prospectiveWords.value(p, s, e) {
-                    if v == 1 || words[(i + 1)..<min(words.count, i + 5)].contains("to") { return true }
-                } else if e - s >= 3 && p[e - 1] == 0x6C && p[e - 2] == 0x6C && (p[e - 3] == 0x27 || p[e - 3] == 0x99) {
-                    return true   // it'll, we’ll
-                }
-            }
-            return false
-        }
-    }
-
     /// Words opening a clause that asserts nothing: a negation inside it is not a denial.
     static let hypotheticalWords: Set<String> = ["if", "unless", "whether"]
     static let notOnly: Set<String> = ["only", "just", "merely", "simply"]

@@ -13,11 +13,20 @@ public enum ClaimKey {
     public static let entityPrefix = "e:"
     /// `d:`, the prefix of date keys.
     public static let datePrefix = "d:"
-    /// The key that marks a prospective claim (``Claim/prospective``): a word key no base form
-    /// can be, which no reason or listing shows (``isMarker(_:)``).
-    public static let prospective = "m:prospective"
-    /// The key that marks a claim in the past (``Claim/past``).
-    public static let past = "m:past"
+    /// The key that marks a claim's mood (``Claim/mood``): a word key no base form can be, which
+    /// no reason or listing shows (``isMarker(_:)``); nil for an unmarked claim.
+    public static func marker(_ mood: ClaimMood) -> String? {
+        switch mood {
+        case .unmarked: return nil
+        case .prospective: return "m:prospective"
+        case .past: return "m:past"
+        }
+    }
+
+    /// The mood a marker key stands for (``marker(_:)``); nil for any other key.
+    public static func mood<S: StringProtocol>(ofMarker key: S) -> ClaimMood? {
+        key == "m:prospective" ? .prospective : key == "m:past" ? .past : nil
+    }
 
     /// True for a key that marks how a claim is asserted rather than what it says.
     public static func isMarker<S: StringProtocol>(_ key: S) -> Bool { key.hasPrefix("m:") }

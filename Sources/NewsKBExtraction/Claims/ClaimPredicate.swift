@@ -10,14 +10,18 @@
 /// lists (`prices soar`) is missed; such sentences are rare in news bodies, and a missed predicate
 /// costs one claim, while a fragment that is kept groups with anything that shares its names.
 enum ClaimPredicate {
+    /// Auxiliaries, copulas and modals (``auxiliaries``), the first of the verb forms of ``table``.
+    static let auxiliaryForms = """
+        be is are was were been being am isn't aren't wasn't weren't i'm i’m we're we’re they're they’re you're you’re
+        have has had having hasn't haven't hadn't do does did doesn't don't didn't
+        will would shall should can could may might must won't wouldn't can't cannot couldn't shouldn't mustn't
+        """
+
     /// Verb forms known to be verbs whatever their ending (lower case).
     static let table: ByteTable<Bool> = {
         var t = ByteTable<Bool>(foldCase: true, capacity: 1024)
-        let fixed = """
-            be is are was were been being am isn't aren't wasn't weren't i'm i’m we're we’re they're they’re you're you’re
-            have has had having hasn't haven't hadn't
-            do does did doesn't don't didn't done
-            will would shall should can could may might must won't wouldn't can't cannot couldn't shouldn't mustn't
+        let fixed = auxiliaryForms + """
+             done
             said says say told tells tell made makes make took takes take gave gives give got gets get
             came comes come went goes go saw sees see knew knows know thought thinks think found finds find
             left leaves leave kept keeps keep held holds hold brought brings bring bought buys buy sold sells sell
@@ -78,36 +82,44 @@ enum ClaimPredicate {
     static func isVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.byteStart), e = Int(t.byteEnd)
         if table.find(p, s, e) != nil { return true }
-        guard t.has(.lowercase), e - s >= 4, notVerbs.find(p, s, e) == nil else { return false }
-        if p[e - 1] == 0x64 && p[e - 2] == 0x65 { return true }                       // -ed
-        if p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69 && e - s >= 6 { return true } // -ing
-        return false
+        return isRegularPast(p, t) || (t.has(.lowercase) && endsInIng(p, s, e) && notVerbs.find(p, s, e) == nil)
     }
 
     /// Words ending in -ed or -ing that are not verb forms.
-    static let notVerbs = ByteTable(words: """
+    static let notVerbs = ByteTable(spaced: """
         during morning evening nothing something anything everything thing hundred indeed ceiling sibling
         pudding wedding spring string offspring sacred naked wicked rugged wretched beloved kindred
         greed speed breed creed steed deed feed reed weed seed sled shed
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: false)
+        """, foldCase: false)
 
     /// Words after which a verb form is a noun or an adjective (`the head of`, `a meeting`, `its
     /// proposed sale`, `each cut`).
-    static let determiners = ByteTable(words: """
-        the a an its their his her our my your every no
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
+    static let determiners = ByteTable(spaced: "the a an its their his her our my your every no", foldCase: true)
 
     /// Words after which a verb form is not finite: a gerund after a preposition (`after opening`,
     /// `of disregarding`, `by getting`) or an infinitive after `to` (`to sell its properties`).
     static let nonFiniteMarkers = ByteTable(words: ClaimExtractor.prepositions, foldCase: true)
+
+    /// True when a word token is one of ``ClaimExtractor/prepositions`` (any case).
+    static func isPreposition(_ text: DocumentText, _ t: Token) -> Bool {
+        text.utf8.withUnsafeBufferPointer { nonFiniteMarkers.find($0, Int(t.byteStart), Int(t.byteEnd)) != nil }
+    }
 
     /// Pronouns that a possessive-looking `’s` follows as a verb (`he’s leaving`, `it’s time`).
     static let contracting = ByteTable(words: ["he", "she", "it", "that", "there", "what", "who", "here", "where", "let"], foldCase: true)
 
     /// True when `p[s..<e]` ends in -ing and is six letters or more (not `king`, `sing`).
     @inline(__always)
-    static func ends(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, ing: Bool) -> Bool {
+    static func endsInIng(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         e - s >= 6 && p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69
+    }
+
+    /// True when a word token is a regular past form: lower case, ending in -ed, four letters or
+    /// more and not one of ``notVerbs`` (`died`, `unveiled`; not `red`, `hundred`).
+    @inline(__always)
+    static func isRegularPast(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let s = Int(t.byteStart), e = Int(t.byteEnd)
+        return t.has(.lowercase) && e - s >= 4 && p[e - 1] == 0x64 && p[e - 2] == 0x65 && notVerbs.find(p, s, e) == nil
     }
 
     /// Object pronouns, which follow a verb (`saw him`).
@@ -136,31 +148,61 @@ enum ClaimPredicate {
     }
 
     /// Common irregular past forms (the regular ones end in -ed).
-    static let irregularPast = ByteTable(words: """
+    static let irregularPast = ByteTable(spaced: """
         was were had did said made took gave got came went saw knew thought found left kept held brought bought sold
         paid spent sent built lost rose fell grew drew flew began became ran met led told wrote spoke chose broke fled
         sought taught caught threw struck stood understood meant felt heard shook stole swore wore withdrew won hit cut
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
+        """, foldCase: true)
 
-    /// True when the tokens `range` hold a past form (`unveiled`, `completed`, `sold`, `has
-    /// amended`) that is not a modifier after a determiner (`the proposed sale`), not after `to`
-    /// or a preposition, and not a reporting verb (`said`).
-    static func holdsPast(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+    /// Modals and the future (1: the claim says what may or is to happen), and verbs of intent or
+    /// expectation (2: prospective before `to`, as in `plans to sell`, `agreed to buy`, `expects
+    /// sales to rise`).
+    static let prospectiveWords: ByteTable<UInt8> = {
+        var t = ByteTable<UInt8>(foldCase: true, capacity: 128)
+        for w in "will would shall could might may won't won’t wouldn't wouldn’t couldn't couldn’t".split(separator: " ") { t.insert(String(w), 1) }
+        for w in """
+            plan plans planned planning intend intends intended aim aims aimed expect expects expected hope hopes hoped
+            propose proposes proposed seek seeks sought want wants wanted agree agrees agreed going set pledge pledges
+            pledged promise promises promised vow vows vowed threaten threatens threatened offer offers offered decide
+            decided likely scheduled
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }) { t.insert(String(w), 2) }
+        return t
+    }()
+
+    /// Words that, opening a claim, make it a condition.
+    static let conditions = ByteTable(spaced: "if unless", foldCase: true)
+
+    /// The mood of the claim tokens `toks` (in text order), in one pass (``ClaimMood``):
+    /// prospective with a modal (`will`, `’ll`), a verb of intent with `to` among the next four
+    /// tokens, or a condition opening the claim; else past with a past form (`unveiled`, `sold`,
+    /// `has amended`) that is not a modifier after a determiner (`the proposed sale`), not after
+    /// `to` or a preposition, and not a reporting verb (`…," Fox said`: it dates the report, not
+    /// what it reports); else unmarked.
+    static func mood(_ text: DocumentText, _ tokens: [Token], _ toks: [Int]) -> ClaimMood {
         text.utf8.withUnsafeBufferPointer { p in
-            for i in range where tokens[i].kind == .word {
-                let t = tokens[i]
+            func isTo(_ k: Int) -> Bool {
+                let t = tokens[k]
+                return t.byteEnd - t.byteStart == 2 && p[Int(t.byteStart)] | 0x20 == 0x74 && p[Int(t.byteStart) + 1] | 0x20 == 0x6F
+            }
+            var past = false
+            for (j, k) in toks.enumerated() where tokens[k].kind == .word {
+                let t = tokens[k]
                 let s = Int(t.byteStart), e = Int(t.byteEnd)
-                let ed = t.has(.lowercase) && e - s >= 4 && p[e - 1] == 0x64 && p[e - 2] == 0x65 && notVerbs.find(p, s, e) == nil
-                guard ed || irregularPast.find(p, s, e) != nil else { continue }
-                // A report's verb (`…," Fox said`) dates the report, not what it reports.
-                if !StatementLexicon.shared.bits(p, s, e).isDisjoint(with: reportingVerb) { continue }
-                if i > range.lowerBound, tokens[i - 1].kind == .word {
-                    let qs = Int(tokens[i - 1].byteStart), qe = Int(tokens[i - 1].byteEnd)
+                if j == 0 && conditions.find(p, s, e) != nil { return .prospective }
+                if let v = prospectiveWords.value(p, s, e) {
+                    if v == 1 || toks[(j + 1)..<min(toks.count, j + 5)].contains(where: isTo) { return .prospective }
+                } else if e - s >= 3 && p[e - 1] == 0x6C && p[e - 2] == 0x6C && (p[e - 3] == 0x27 || p[e - 3] == 0x99) {
+                    return .prospective   // it'll, we’ll
+                }
+                guard !past, isRegularPast(p, t) || irregularPast.find(p, s, e) != nil,
+                      StatementLexicon.shared.bits(p, s, e).isDisjoint(with: reportingVerb) else { continue }
+                if j > 0, tokens[k - 1].kind == .word {
+                    let qs = Int(tokens[k - 1].byteStart), qe = Int(tokens[k - 1].byteEnd)
                     if determiners.find(p, qs, qe) != nil || nonFiniteMarkers.find(p, qs, qe) != nil { continue }
                 }
-                return true
+                past = true
             }
-            return false
+            return past ? .past : .unmarked
         }
     }
 
@@ -169,11 +211,7 @@ enum ClaimPredicate {
                                            "i'm", "i’m", "we're", "we’re", "they're", "they’re", "you're", "you’re"], foldCase: true)
     /// Auxiliaries, copulas and modals: verbs wherever they stand, except after `to` (`This is`,
     /// `Those were`, `that will`).
-    static let auxiliaries = ByteTable(words: """
-        be is are was were been being am isn't aren't wasn't weren't i'm i’m we're we’re they're they’re you're you’re have has had having hasn't haven't hadn't
-        do does did doesn't don't didn't will would shall should can could may might must won't wouldn't
-        can't cannot couldn't shouldn't mustn't
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), foldCase: true)
+    static let auxiliaries = ByteTable(spaced: auxiliaryForms, foldCase: true)
     static let beAdverbs = ByteTable(words: ["not", "still", "also", "now", "already", "currently", "actually", "only", "just", "n't"], foldCase: true)
 
     /// True when the word `i` follows a form of `be` (or `’s` after a pronoun), at most one adverb
@@ -225,7 +263,7 @@ enum ClaimPredicate {
                         // After a gerund or an infinitive auxiliary, its object or participle
                         // (`after registering falls`, `to have been used`); not after a noun that
                         // a preposition governs (`injuries at work increased`).
-                        let chained = nonFinite == i - 1 && (auxiliaries.find(p, qs, qe) != nil || ends(p, qs, qe, ing: true))
+                        let chained = nonFinite == i - 1 && (auxiliaries.find(p, qs, qe) != nil || endsInIng(p, qs, qe))
                         if chained || nonFiniteMarkers.find(p, qs, qe) != nil { nonFinite = i; continue }
                     }
                 }
@@ -233,7 +271,7 @@ enum ClaimPredicate {
                 // talking`) or opening a participle clause cut after a comma (`…, contributing
                 // to the delay`); elsewhere it is a noun or a modifier (`an emergency meeting`,
                 // `a speech pushing his bill`), or sets the scene when it opens the sentence.
-                let ing = ends(p, s, e, ing: true)
+                let ing = endsInIng(p, s, e)
                 if ing && !auxiliary {
                     if i == range.lowerBound ? !opensSentence : afterBe(p, tokens, i, from: range.lowerBound) { return true }
                     continue

@@ -180,6 +180,11 @@ extension ByteTable where Value == Bool {
         for w in words { insert(w, true) }
     }
 
+    /// A set of words written one after the other, separated by spaces or line breaks.
+    public init(spaced list: String, foldCase: Bool, capacity: Int = 64) {
+        self.init(words: list.split(whereSeparator: { $0 == " " || $0 == "\n" }).lazy.map(String.init), foldCase: foldCase, capacity: capacity)
+    }
+
     /// The first field of every entry of a lexicon file (``LexiconFiles/entries(_:)``), as a set
     /// of words.
     public init(lexicon name: String, foldCase: Bool, capacity: Int = 64) {
