@@ -35,13 +35,32 @@ SQL
 t1=$(now)
 floor=$(( t1 - t0 ))
 
+# Adding to the store (#17): the five seed articles, as the undated files of seeds/ and as JSONL
+# with a publication date, each into a copy of the store just built.
+python3 - "$OUT/seeds-dated.jsonl" <<'PY'
+import json, os, sys
+with open(sys.argv[1], "w") as f:
+    for name in sorted(os.listdir("seeds")):
+        f.write(json.dumps({"id": name, "text": open(os.path.join("seeds", name), encoding="utf-8").read(), "date": "2023-09-13"}) + "\n")
+PY
+add() {  # add NAME INPUT: nanoseconds to import INPUT into a copy of the store
+  fresh "$OUT/$1.db"; cp "$OUT/bench.db" "$OUT/$1.db"
+  local a b; a=$(now); "$BIN" import --quiet --timings "$OUT/$1.json" --db "$OUT/$1.db" "$2"; b=$(now)
+  echo $(( b - a ))
+}
+add_undated=$(add add-undated seeds)
+add_dated=$(add add-dated "$OUT/seeds-dated.jsonl")
+
 "$(dirname "$BIN")/newskb-bench" "$CORPUS" --json "$OUT/stages.json"
 echo
-python3 - "$OUT/timings.json" "$articles" "$words" "$input_bytes" "$ours" "$db_bytes" "$floor" <<'PY'
+python3 - "$OUT/timings.json" "$articles" "$words" "$input_bytes" "$ours" "$db_bytes" "$floor" "$add_undated" "$add_dated" <<'PY'
 import json, sys, platform, os
 timings = json.load(open(sys.argv[1]))
 articles, words, input_bytes = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 ours, db_bytes, floor = int(sys.argv[5]) / 1e9, int(sys.argv[6]), int(sys.argv[7]) / 1e9
+add_undated, add_dated = int(sys.argv[8]) / 1e9, int(sys.argv[9]) / 1e9
+def scope(name):
+    return json.load(open(f"bench/out/{name}.json")).get("corpus", {}).get("scope", "")
 st = timings.get("stages", {})
 ext = json.load(open("bench/out/stages.json"))
 # Extraction stages measured alone on one core (newskb-bench), scaled to the CPU the import's
@@ -71,6 +90,8 @@ res = {
     "peak_rss_mb": round(timings.get("peak_rss_bytes", 0) / 2**20, 1),
     "db_bytes": db_bytes, "db_over_input": round(db_bytes / input_bytes, 2),
     "sqlite3_floor_seconds": round(floor, 3), "ratio_to_floor": round(ours / floor, 2),
+    "add_seeds_undated": {"seconds": round(add_undated, 3), "of_full_import": round(add_undated / ours, 3), "scope": scope("add-undated")},
+    "add_seeds_dated": {"seconds": round(add_dated, 3), "of_full_import": round(add_dated / ours, 3), "scope": scope("add-dated")},
     "stages_seconds": {k: round(v, 3) for k, v in split.items()},
     "corpus_phase": timings.get("corpus", {}),
     "extraction_one_core": ext,

@@ -85,9 +85,11 @@ struct ImportTimings: Encodable {
     struct Step: Encodable { var wall: Double, cpu: Double }
     struct Corpus: Encodable {
         var documents, claims, windows, comparisons, claimGroups, stories, conflicts: Int
+        /// What the phase recomputed: `all: ` and why, or how many week buckets.
+        var scope: String
         var steps: [String: Step]
         enum CodingKeys: String, CodingKey {
-            case documents, claims, windows, comparisons, claimGroups = "claim_groups", stories, conflicts, steps
+            case documents, claims, windows, comparisons, claimGroups = "claim_groups", stories, conflicts, scope, steps
         }
     }
 
@@ -109,7 +111,7 @@ struct ImportTimings: Encodable {
         stages = summary.stageSeconds.mapValues(ms)
         corpus = summary.corpus.map { c in
             Corpus(documents: c.documents, claims: c.claims, windows: c.windows, comparisons: c.comparisons,
-                   claimGroups: c.groups, stories: c.stories, conflicts: c.conflicts,
+                   claimGroups: c.groups, stories: c.stories, conflicts: c.conflicts, scope: c.scope,
                    steps: Dictionary(uniqueKeysWithValues: c.stepWall.map { step, wall in
                        (step, Step(wall: ms(wall), cpu: ms(c.stepCPU[step] ?? 0)))
                    }))

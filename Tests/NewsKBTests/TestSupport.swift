@@ -133,6 +133,26 @@ func perDocumentCounts(_ db: Database) throws -> [String: [Int]] {
 
 /// Every public view of the corpus phase, as text (claim groups, agreement, disagreements,
 /// stories), without row ids that depend on insertion order: equal lists mean equal results.
+/// The corpus views as sets, ids left out (#17: a store built in several imports keeps the ids
+/// it gave, so they differ from one built in one import): each story as its documents, each
+/// claim group as its evidence, each disagreement as its kind, topic and positions; plus the
+/// entity view.
+func corpusSets(_ db: Database) throws -> Set<String> {
+    let queries = [
+        "SELECT 's', group_concat(document, ',') FROM (SELECT story, document FROM stories ORDER BY 1, 2) GROUP BY story",
+        """
+        SELECT 'g', group_concat(e, ';') FROM (SELECT claim_group, document || ':' || start || '-' || "end" || ':' || similarity AS e
+          FROM claim_evidence ORDER BY 1, 2) GROUP BY claim_group
+        """,
+        """
+        SELECT 'd', group_concat(e, ';') FROM (SELECT disagreement, kind || ':' || topic || ':' || document || ':' || start || '-' || "end" || ':' || position AS e
+          FROM disagreements ORDER BY 1, 2) GROUP BY disagreement
+        """,
+        "SELECT 'e', document, entity, type, mention, start FROM entity_mentions",
+    ]
+    return Set(try queries.flatMap { q in try db.rows(q).map { $0.map(\.description).joined(separator: "|") } })
+}
+
 func corpusViews(_ db: Database) throws -> [String] {
     let queries = [
         "SELECT claim_group, document, start, \"end\", text, speaker, story, similarity FROM claim_evidence ORDER BY 1, 2, 3",

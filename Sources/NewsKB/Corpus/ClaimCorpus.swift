@@ -41,6 +41,8 @@ public struct ClaimCorpus {
     /// Figures of one run, for timings.
     public struct Summary: Sendable, Equatable {
         public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0
+        /// What the run recomputed (``CorpusPlan``): `all: ` and why, or how many week buckets.
+        public var scope = ""
         /// Distinct keys counted.
         public var keys = 0
         /// The most documents, and claims with an edge or a conflict, held at once between
@@ -61,10 +63,11 @@ public struct ClaimCorpus {
         public var stepWall = [String: Double](), stepCPU = [String: Double]()
     }
 
-    /// Recomputes stories, claim groups and conflicts.
+    /// Recomputes stories, claim groups and conflicts where the documents changed since the last
+    /// run can change them (``CorpusPlan``); with `full`, over the whole store.
     @discardableResult
-    public func update() throws -> Summary {
-        try update(finalizeEarly: true)
+    public func update(full: Bool = false) throws -> Summary {
+        try update(finalizeEarly: true, full: full)
     }
 
     /// Recomputes stories, claim groups and conflicts; with `finalizeEarly` false, every
@@ -73,9 +76,20 @@ public struct ClaimCorpus {
     /// The steps: number documents → count keys → for each window: read, compare (on a worker
     /// thread, while the next window is read), collect, finish → publish. Each is timed by
     /// name (``Summary/stepWall``).
-    func update(finalizeEarly: Bool) throws -> Summary {
+    func update(finalizeEarly: Bool, full: Bool = false) throws -> Summary {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
+        let plan = try CorpusPlan.make(db: db, bucketDays: bucketDays, full: full)
+        var read: Set<Int>?, context = Set<Int>()
+        switch plan.scope {
+        case .all(let reason):
+            summary.scope = "all: " + reason
+        case .region(let buckets, let more):
+            read = Set(buckets + more)
+            context = Set(more)
+            summary.scope = "\(buckets.count) week buckets"
+        }
+        ProcessStats.trace("corpus: \(summary.scope)")
         let clock = StepClock(), workerClock = StepClock()
         // Reads here jump from document to document: a big page cache buys little, and its
         // memory is better left to the comparisons. (Restored after.)
@@ -85,7 +99,7 @@ public struct ClaimCorpus {
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
         // Number documents: canonical (key) order, week buckets, in a temporary table.
-        let documents = try CorpusDocuments(db: db, bucketDays: bucketDays)
+        let documents = try CorpusDocuments(db: db, bucketDays: bucketDays, keep: read.map { r in { $0.map(r.contains) ?? false } })
         defer { try? documents.drop() }
         summary.documents = documents.count
         // Large blocks mapped one by one pay off (about 20 MB less held mid-run at 1,000,000
@@ -97,21 +111,26 @@ public struct ClaimCorpus {
         // words count for documents), and each document's record for the windows.
         let counts = try KeyCounts(db: db)
         counts.chunkLimit = keyChunkLimit
+        counts.scoped = plan.isRegion
         defer { try? counts.drop() }
-        try clock.measure("count") { try counts.count() }
+        try clock.measure("count") {
+            try counts.count()
+            if let snapshot = plan.snapshot { try counts.weigh(bySnapshotOf: snapshot.claims) }
+        }
         (summary.claims, summary.keys) = (counts.claimTotal, counts.distinctKeys)
         ProcessStats.trace("corpus: \(counts.distinctKeys) keys counted")
 
         // For each window: read, compare, collect, finish.
-        let windows = CorpusWindow.all(buckets: documents.buckets, hasUndated: !documents.undated.isEmpty)
+        let windows = CorpusWindow.all(buckets: documents.buckets.filter { !context.contains($0) }, hasUndated: !documents.undated.isEmpty)
         summary.windows = windows.count
         let loader = try WindowLoader(db: db, counts: counts)
         let reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
-        let comparison = WindowComparison(documentCount: documents.count, clock: workerClock)
+        let comparison = WindowComparison(documentCount: plan.snapshot?.documents ?? documents.count, clock: workerClock)
         let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: comparison.grouper,
                                         storyGrouper: comparison.storyGrouper)
+        results.bucketDays = bucketDays
         defer { results.discard() }
-        let graphs = CorpusGraphs(results: results)
+        let graphs = CorpusGraphs(results: results, context: context)
         func collect(_ links: WindowLinks) throws {
             graphs.collect(links)
             // Components that no later window can reach are merged and written now.
@@ -139,10 +158,38 @@ public struct ClaimCorpus {
 
         // Publish: number the results in canonical order and replace the public tables.
         try clock.measure("wait for indexes") { try beforeWriting() }
-        try clock.measure("publish") { try results.publish() }
-        summary.stories = results.stories
-        summary.groups = results.groups
-        summary.conflicts = results.conflicts
+        try clock.measure("publish") {
+            if case .region(let buckets, _) = plan.scope {
+                try db.execute("""
+                    DROP TABLE IF EXISTS temp.corpus_scope;
+                    CREATE TEMP TABLE corpus_scope (id INTEGER PRIMARY KEY);
+                    INSERT INTO temp.corpus_scope(id) SELECT id FROM temp.corpus_documents
+                     WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")));
+                    """)
+            }
+            defer { try? db.execute("DROP TABLE IF EXISTS temp.corpus_scope") }
+            try results.publish(scope: plan.scope) {
+                // What the next run needs: the buckets components cross (those of the region
+                // replaced), the key counts when taken now, and no changes owed.
+                if case .region(let buckets, _) = plan.scope {
+                    try db.execute("DELETE FROM corpus_crossings WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")))")
+                } else {
+                    try db.execute("DELETE FROM corpus_crossings")
+                    try counts.writeSnapshot()
+                    try db.execute("""
+                        INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken)
+                        VALUES (1, \(documents.count), \(counts.claimTotal), \(bucketDays), 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                        """)
+                }
+                let insert = try db.prepare("INSERT OR IGNORE INTO corpus_crossings(bucket) VALUES (?)")
+                for b in results.crossings.sorted() { try insert.execute([b]) }
+                try db.execute("DELETE FROM corpus_changes")
+            }
+        }
+        // The store's totals (a region run wrote only its own).
+        summary.stories = try db.scalar("SELECT count(*) FROM story_clusters")?.int ?? 0
+        summary.groups = try db.scalar("SELECT count(*) FROM claim_groups")?.int ?? 0
+        summary.conflicts = try db.scalar("SELECT count(*) FROM conflicts")?.int ?? 0
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         (summary.stepWall, summary.stepCPU) = (clock.wall, clock.cpu)
         for (k, v) in workerClock.wall { summary.stepWall["worker " + k] = v }

@@ -4,7 +4,9 @@ import NewsKBExtraction
 /// The documents of the corpus phase in a temporary table (`temp.corpus_documents`): each
 /// document's canonical number (its rank in key order, which orders everything the phase
 /// numbers), its id, publication day and week bucket. Windows read their documents bucket by
-/// bucket from it, so no per-document array of the whole corpus is held in memory.
+/// bucket from it, so no per-document array of the whole corpus is held in memory. A run over a
+/// region (``CorpusPlan``) keeps only the documents of the buckets it reads, numbered as in the
+/// whole store.
 final class CorpusDocuments {
     /// One document as a window sees it.
     struct Doc: Sendable {
@@ -19,7 +21,7 @@ final class CorpusDocuments {
     }
 
     private let db: Database
-    /// Documents in the corpus.
+    /// Documents in the store (also those a region run does not read).
     let count: Int
     /// The dated buckets, ascending (one per publication week that has documents: bounded by
     /// the span of dates, not by the number of documents).
@@ -28,7 +30,9 @@ final class CorpusDocuments {
     let undated: [Doc]
     private let ofBucket: PreparedStatement
 
-    init(db: Database, bucketDays: Int) throws {
+    /// Numbers every document; keeps those whose bucket `keep` accepts (nil: undated; nil
+    /// `keep`: all), indexed by id too when not all are kept.
+    init(db: Database, bucketDays: Int, keep: ((Int?) -> Bool)? = nil) throws {
         self.db = db
         try db.execute("""
             DROP TABLE IF EXISTS temp.corpus_documents;
@@ -40,11 +44,12 @@ final class CorpusDocuments {
         try db.transaction(immediate: false) {
             try read.forEachRow { read in
                 let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
-                let bucket = day.map { Int((Double($0) / Double(bucketDays)).rounded(.down)) }
-                try insert.execute([n, read.columnInt64(0), day, bucket])
+                let bucket = day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }
+                if keep?(bucket) ?? true { try insert.execute([n, read.columnInt64(0), day, bucket]) }
                 n += 1
             }
             try db.execute("CREATE INDEX temp.corpus_documents_bucket ON corpus_documents(bucket, number)")
+            if keep != nil { try db.execute("CREATE INDEX temp.corpus_documents_id ON corpus_documents(id)") }
         }
         count = n
         buckets = try db.rows("SELECT DISTINCT bucket FROM temp.corpus_documents WHERE bucket IS NOT NULL ORDER BY bucket").compactMap { $0[0].int }

@@ -15,6 +15,19 @@ final class CorpusResults {
     private let storyGrouper: StoryGrouper
     /// Results written so far.
     private(set) var stories = 0, groups = 0, conflicts = 0
+    /// Buckets whose components (of the story or claim graph) reach into the next bucket
+    /// (`corpus_crossings`, ``CorpusPlan``).
+    private(set) var crossings = Set<Int>()
+    /// Days in a week bucket.
+    var bucketDays = 7
+
+    /// Records the buckets a component of nodes in `buckets` crosses into the next.
+    private func cross(_ buckets: some Sequence<Int?>) {
+        var lo = Int.max, hi = Int.min
+        for case let b? in buckets { lo = min(lo, b); hi = max(hi, b) }
+        guard lo < hi else { return }
+        for b in lo..<hi { crossings.insert(b) }
+    }
 
     private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: PreparedStatement
     private let normalizedStmt, storyOfDocument, outletOfDocument: PreparedStatement
@@ -62,6 +75,8 @@ final class CorpusResults {
             DROP TABLE IF EXISTS temp.corpus_conflicts; DROP TABLE IF EXISTS temp.corpus_positions;
             DROP TABLE IF EXISTS temp.corpus_story_ids; DROP TABLE IF EXISTS temp.corpus_group_ids;
             DROP TABLE IF EXISTS temp.corpus_conflict_ids; DROP TABLE IF EXISTS temp.corpus_group_stories;
+            DROP TABLE IF EXISTS temp.corpus_old_story_clusters; DROP TABLE IF EXISTS temp.corpus_old_claim_groups;
+            DROP TABLE IF EXISTS temp.corpus_old_conflicts;
             """)
     }
 
@@ -73,7 +88,7 @@ final class CorpusResults {
         var top: [(key: Int32, weight: Double)]
     }
     /// A claim of the claim-group or conflict graph.
-    struct ClaimNode { var order: Int64; var doc: Int; var documentID: Int64 }
+    struct ClaimNode { var order: Int64; var doc: Int; var documentID: Int64; var bucket: Int? }
 
     /// A finished component of the story graph: documents, linked by edges to merge on
     /// (joining, with their similarity) and by pairs compared (not joining, their similarity as
@@ -102,6 +117,7 @@ final class CorpusResults {
         var rank = [Int](repeating: 0, count: n)
         for (r, i) in order.enumerated() { rank[i] = r }
         let docs = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
+        cross(docs.lazy.map { $0.info.day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: self.bucketDays) } })
         // Links numbered in canonical order; label keys keep their corpus-wide ids (sorted order).
         var links = StoryGrouper.Links()
         for (k, e) in c.ends.enumerated() {
@@ -160,6 +176,7 @@ final class CorpusResults {
         edges.reserveCapacity(c.ends.count)
         for (k, e) in c.ends.enumerated() { edges.append((sim: c.values[k], a: rank[Int(e.a)], b: rank[Int(e.b)])) }
         let nodes = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
+        cross(nodes.lazy.map(\.info.bucket))
         c = GroupComponent()
         rank = []
         let merged = grouper.merge(nodeCount: n, edges: edges)
@@ -270,16 +287,47 @@ final class CorpusResults {
         }
     }
 
-    /// Replaces the public tables with the results, numbered in canonical order, in one
-    /// transaction; then drops the temporary tables.
-    func publish() throws {
+    /// Replaces the results of `scope` (nil: the whole store; else the documents of
+    /// `temp.corpus_scope`) with those of this run, in one transaction, then runs `also` in it
+    /// and drops the temporary tables. Ids stay stable (``StableIDs``): a story, claim group or
+    /// conflict found again with the same members keeps its id; a changed one takes the id of
+    /// the old one that held its first member, when free; the others get new ids, in canonical
+    /// order (stories by their first document, claim groups by their first member, conflicts as
+    /// ``DisagreementFinder`` orders them), so a store built in one run numbers them 1, 2, 3….
+    func publish(scope: CorpusPlan.Scope, also: () throws -> Void) throws {
         try db.transaction {
+            let region: Bool
+            if case .region = scope { region = true } else { region = false }
             try db.execute("""
-                DELETE FROM conflict_positions; DELETE FROM conflicts;
-                DELETE FROM claim_group_members; DELETE FROM claim_groups;
-                DELETE FROM story_documents; DELETE FROM story_clusters;
                 CREATE TEMP TABLE corpus_story_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
-                INSERT INTO temp.corpus_story_ids(tmp, id) SELECT tmp, row_number() OVER (ORDER BY first_doc) FROM temp.corpus_stories;
+                CREATE TEMP TABLE corpus_group_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+                CREATE TEMP TABLE corpus_conflict_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+                """)
+            let ids = try StableIDs(db: db, region: region)
+            try ids.assign(table: "story_clusters", old: """
+                SELECT story_id, document_id FROM story_documents WHERE story_id IN (\(ids.inScope("story_clusters")))
+                 ORDER BY story_id, document_id
+                """, new: """
+                SELECT s.tmp, d.document_id FROM temp.corpus_stories s JOIN temp.corpus_story_documents d ON d.tmp = s.tmp
+                 ORDER BY s.first_doc, s.tmp, d.document_id
+                """, into: "temp.corpus_story_ids")
+            try ids.assign(table: "claim_groups", old: """
+                SELECT group_id, claim_id FROM claim_group_members WHERE group_id IN (\(ids.inScope("claim_groups")))
+                 ORDER BY group_id, claim_id
+                """, new: """
+                SELECT g.tmp, m.claim_id FROM temp.corpus_groups g JOIN temp.corpus_group_members m ON m.tmp = g.tmp
+                 ORDER BY g.sort_order, g.sort_id, g.tmp, m.claim_id
+                """, into: "temp.corpus_group_ids")
+            // A conflict's members: its kind and its positions' claims.
+            try ids.assign(table: "conflicts", old: """
+                SELECT c.id, p.claim_id, c.kind FROM conflicts c JOIN conflict_positions p ON p.conflict_id = c.id
+                 WHERE c.id IN (\(ids.inScope("conflicts"))) ORDER BY c.id, p.claim_id
+                """, new: """
+                SELECT c.tmp, p.claim_id, c.kind FROM temp.corpus_conflicts c JOIN temp.corpus_positions p ON p.tmp = c.tmp
+                 ORDER BY c.cls, c.k1, c.k2, c.k3, c.k4, c.tmp, p.claim_id
+                """, into: "temp.corpus_conflict_ids")
+            try ids.deleteOld()
+            try db.execute("""
                 INSERT INTO story_clusters(id, label)
                     SELECT i.id, s.label FROM temp.corpus_stories s JOIN temp.corpus_story_ids i ON i.tmp = s.tmp ORDER BY i.id;
                 INSERT INTO story_documents(story_id, document_id)
@@ -290,8 +338,6 @@ final class CorpusResults {
                     SELECT m.tmp, min(sd.tmp) FROM temp.corpus_group_members m
                       JOIN temp.corpus_story_documents sd ON sd.document_id = m.document_id
                      GROUP BY m.tmp HAVING min(sd.tmp) = max(sd.tmp);
-                CREATE TEMP TABLE corpus_group_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
-                INSERT INTO temp.corpus_group_ids(tmp, id) SELECT tmp, row_number() OVER (ORDER BY sort_order, sort_id) FROM temp.corpus_groups;
                 INSERT INTO claim_groups(id, representative_claim_id, story_id, normalized, sources, reason)
                     SELECT i.id, g.representative, s.id, g.normalized, g.sources, g.reason
                       FROM temp.corpus_groups g JOIN temp.corpus_group_ids i ON i.tmp = g.tmp
@@ -300,9 +346,6 @@ final class CorpusResults {
                 INSERT INTO claim_group_members(group_id, claim_id, similarity)
                     SELECT i.id, m.claim_id, m.similarity FROM temp.corpus_group_members m JOIN temp.corpus_group_ids i ON i.tmp = m.tmp
                      ORDER BY 1, 2;
-                CREATE TEMP TABLE corpus_conflict_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
-                INSERT INTO temp.corpus_conflict_ids(tmp, id)
-                    SELECT tmp, row_number() OVER (ORDER BY cls, k1, k2, k3, k4) FROM temp.corpus_conflicts;
                 INSERT INTO conflicts(id, kind, topic, story_id, reason)
                     SELECT i.id, c.kind, c.topic, s.id, c.reason
                       FROM temp.corpus_conflicts c JOIN temp.corpus_conflict_ids i ON i.tmp = c.tmp
@@ -311,6 +354,7 @@ final class CorpusResults {
                     SELECT i.id, p.claim_id, p.start, p."end", p.position
                       FROM temp.corpus_positions p JOIN temp.corpus_conflict_ids i ON i.tmp = p.tmp ORDER BY i.id, p.seq;
                 """)
+            try also()
         }
         try CorpusResults.dropTables(db)
     }

@@ -21,8 +21,13 @@ final class KeyCounts {
     static let cacheLimit = 1 << 18
 
     private let db: Database
-    /// Claims in the corpus.
+    /// Reads only the documents of `temp.corpus_documents` (a region run, ``CorpusPlan``).
+    var scoped = false
+    /// Claims counted.
     private(set) var claimTotal = 0
+    /// The claims keys are weighed against: those counted, or those of the counts taken earlier
+    /// (``weigh(bySnapshotOf:)``).
+    private(set) var weightClaims = 0
     /// Distinct keys in the table (after ``count()``).
     private(set) var distinctKeys = 0
     /// A key's figures.
@@ -50,14 +55,22 @@ final class KeyCounts {
     /// all three advance (a subquery per claim would cost more than the whole scan). Each
     /// document's ``DocumentRecord`` goes to `temp.corpus_records` for the windows.
     func count() throws {
+        // A region run reads the documents of `temp.corpus_documents` only (``CorpusDocuments``).
+        let (documents, claims) = scoped
+            ? ("temp.corpus_documents t CROSS JOIN documents d ON d.id = t.id", "temp.corpus_documents t CROSS JOIN claims c ON c.document_id = t.id")
+            : ("documents d", "claims c")
         let stmt = try db.prepare("""
             SELECT d.id, d.title, c.id, c.match_keys, c.start, c."end", c.negated, c.vector
-              FROM documents d LEFT JOIN claims c ON c.document_id = d.id
+              FROM \(documents) LEFT JOIN claims c ON c.document_id = d.id
              ORDER BY d.id, c.position
             """)
-        let entityKeys = try db.prepare(KeyCounts.entityKeysSQL)
+        let entityKeys = try db.prepare("""
+            SELECT c.id, e.match_key FROM \(claims) CROSS JOIN claim_entities ce ON ce.claim_id = c.id
+              CROSS JOIN entities e ON e.id = ce.entity_id
+             ORDER BY c.document_id, c.position, ce.entity_id
+            """)
         let quantities = try db.prepare("""
-            SELECT c.id, \(Quantity.columns) FROM claims c CROSS JOIN claim_quantities q ON q.claim_id = c.id
+            SELECT c.id, \(Quantity.columns) FROM \(claims) CROSS JOIN claim_quantities q ON q.claim_id = c.id
              ORDER BY c.document_id, c.position, q.start, q."end", q.unit, q.noun
             """)
         let upsert = try db.prepare("""
@@ -65,7 +78,7 @@ final class KeyCounts {
                 ON CONFLICT(hash) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
             """)
         let insertRecord = try db.prepare("INSERT INTO temp.corpus_records(document_id, data) VALUES (?, ?)")
-        let titles = try TitleTerms(db: db)
+        let titles = try TitleTerms(db: db, scoped: scoped)
         var chunk = KeyTally()
         var records = [(Int64, [UInt8])](), recordBytes = 0
         var spilled = false
@@ -158,9 +171,10 @@ final class KeyCounts {
         } else {
             if chunk.count > 0 { try spillKeys() }
             try db.execute("""
-                CREATE TEMP TABLE corpus_key_ids (id INTEGER PRIMARY KEY, key TEXT NOT NULL, claims INTEGER NOT NULL, docs INTEGER NOT NULL);
-                INSERT INTO temp.corpus_key_ids(id, key, claims, docs)
-                    SELECT row_number() OVER (ORDER BY key) - 1, key, claims, docs FROM temp.corpus_keys ORDER BY key;
+                CREATE TEMP TABLE corpus_key_ids (id INTEGER PRIMARY KEY, key TEXT NOT NULL, claims INTEGER NOT NULL, docs INTEGER NOT NULL,
+                    hash INTEGER NOT NULL);
+                INSERT INTO temp.corpus_key_ids(id, key, claims, docs, hash)
+                    SELECT row_number() OVER (ORDER BY key) - 1, key, claims, docs, hash FROM temp.corpus_keys ORDER BY key;
                 """)
             try db.prepare("SELECT hash FROM temp.corpus_keys ORDER BY key").forEachRow { pairs.append((UInt64(bitPattern: $0.columnInt64(0)), Int32(pairs.count))) }
             try db.execute("DROP TABLE temp.corpus_keys")
@@ -179,7 +193,52 @@ final class KeyCounts {
             idOfHash[i] = id
         }
         distinctKeys = pairs.count
+        weightClaims = claimTotal
     }
+
+    /// Weighs the keys counted by the counts taken earlier (`corpus_weights`, over `claims`
+    /// claims): a key they do not hold counts as held by one claim and one document.
+    func weigh(bySnapshotOf claims: Int) throws {
+        weightClaims = claims
+        let lookup = try db.prepare("SELECT claims, docs FROM corpus_weights WHERE hash = ?")
+        if spilledToTable {
+            try db.execute("""
+                UPDATE temp.corpus_key_ids SET
+                    claims = coalesce((SELECT w.claims FROM main.corpus_weights w WHERE w.hash = corpus_key_ids.hash), 1),
+                    docs = coalesce((SELECT w.docs FROM main.corpus_weights w WHERE w.hash = corpus_key_ids.hash), 1)
+                """)
+            entries = [:]
+            return
+        }
+        for i in hashes.indices where hashes[i] != 0 {
+            let id = Int(idOfHash[i])
+            let (c, d) = try lookup.firstRow([Int64(bitPattern: hashes[i])]) { (Int32($0.columnInt(0)), Int32($0.columnInt(1))) } ?? (1, 1)
+            inMemory[id].claims = c
+            inMemory[id].docs = d
+        }
+    }
+
+    /// Replaces `corpus_weights` with the counts of this run (a run over the whole store).
+    func writeSnapshot() throws {
+        try db.execute("DELETE FROM corpus_weights")
+        if spilledToTable {
+            try db.execute("INSERT INTO corpus_weights(hash, claims, docs) SELECT hash, claims, docs FROM temp.corpus_key_ids ORDER BY hash")
+            return
+        }
+        let insert = try db.prepare("INSERT INTO corpus_weights(hash, claims, docs) VALUES (?, ?, ?)")
+        var rows = [(UInt64, Int32)]()
+        rows.reserveCapacity(distinctKeys)
+        for i in hashes.indices where hashes[i] != 0 { rows.append((hashes[i], idOfHash[i])) }
+        // In the table's order (signed, as SQLite stores them): rows go in at the end of its b-tree.
+        rows.sort { Int64(bitPattern: $0.0) < Int64(bitPattern: $1.0) }
+        for (h, id) in rows {
+            let e = inMemory[Int(id)]
+            try insert.execute(binding: Int64(bitPattern: h), Int(e.claims), Int(e.docs))
+        }
+    }
+
+    /// Whether the keys were numbered in a temporary table (a vocabulary larger than a chunk).
+    private var spilledToTable: Bool { inMemory.isEmpty && distinctKeys > 0 }
 
     /// Byte order of two keys' UTF-8 (SQLite's order for text; a `String`'s own order differs
     /// for text that is not in normal form C).
@@ -196,14 +255,6 @@ final class KeyCounts {
     /// `e:`, the prefix of entity keys (``ClaimKey/entityPrefix``), as bytes to hash.
     static let entityPrefix: [UInt8] = Array(ClaimKey.entityPrefix.utf8)
 
-    /// Entity keys of every claim (`claim id, entity match key`), in the order of a scan of
-    /// claims by (document, position), each claim's by entity id — the order the subquery of
-    /// ``WindowLoader/keysColumn`` concatenates them in.
-    static let entityKeysSQL = """
-        SELECT c.id, e.match_key FROM claims c CROSS JOIN claim_entities ce ON ce.claim_id = c.id
-          CROSS JOIN entities e ON e.id = ce.entity_id
-         ORDER BY c.document_id, c.position, ce.entity_id
-        """
     /// The id of a counted key: its rank in sorted order (nil for a key never counted).
     func id(ofHash hash: UInt64) -> Int32? {
         guard !hashes.isEmpty else { return nil }

@@ -55,7 +55,7 @@ struct WindowKeys {
         }
         self.names = names
         self.kinds = kinds
-        weights = ClaimGrouper.weights(counts: claimDF, claims: counts.claimTotal)
+        weights = ClaimGrouper.weights(counts: claimDF, claims: counts.weightClaims)
         documentFrequency = docDF
         dateKeys = Set(kinds.indices.filter { kinds[$0] == .date }.map { Int32($0) })
         var moods = [Int32: ClaimMood]()

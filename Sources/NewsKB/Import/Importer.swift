@@ -38,6 +38,7 @@ public final class Importer {
             String(format: "read %d, new %d, unchanged %d, replaced %d, failed %d%@ in %.2f s",
                    read, new, unchanged + duplicates, replaced, failed,
                    duplicates > 0 ? " (\(duplicates) unchanged were duplicates of other keys)" : "", seconds)
+                + (corpus.map { "; stories and claim groups recomputed for " + ($0.scope.hasPrefix("all: ") ? "the whole store (" + $0.scope.dropFirst(5) + ")" : $0.scope) } ?? "")
         }
     }
 
@@ -115,8 +116,14 @@ public final class Importer {
     /// changed something does, without reading any document (`newskb rebuild`).
     public func rebuild() throws -> Summary {
         try store.db.transaction { try markCorpusPending.execute([isoNow()]) }
+        recomputeAll = true
+        defer { recomputeAll = false }
         return try importDocuments([])
     }
+
+    /// Set while ``rebuild()`` runs: the corpus phase recomputes the whole store and takes the
+    /// key counts again, whatever changed.
+    private var recomputeAll = false
 
     /// Imports documents given directly (for tests and programs using the library).
     public func importDocuments(_ docs: [SourceDocument]) throws -> Summary {
@@ -350,7 +357,7 @@ public final class Importer {
                     """)
             }
         }
-        summary.corpus = try corpus.update()
+        summary.corpus = try corpus.update(full: recomputeAll)
         writer.forgetCachedEntities()
         try db.execute("DELETE FROM corpus_pending")
     }

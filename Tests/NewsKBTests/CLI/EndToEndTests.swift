@@ -85,7 +85,8 @@ struct CLI {
         #expect((json["stages"] as? [String: Double])?["analyze"] != nil)
         let corpus = json["corpus"] as? [String: Any] ?? [:]
         #expect(corpus["documents"] as? Int == 5)
-        #expect(Set(corpus.keys) == ["documents", "claims", "windows", "comparisons", "claim_groups", "stories", "conflicts", "steps"])
+        #expect(Set(corpus.keys) == ["documents", "claims", "windows", "comparisons", "claim_groups", "stories", "conflicts", "scope", "steps"])
+        #expect(corpus["scope"] as? String == "all: no key counts taken yet")
         let steps = corpus["steps"] as? [String: [String: Double]] ?? [:]
         #expect(steps["count"]?.keys.sorted() == ["cpu", "wall"])
     }

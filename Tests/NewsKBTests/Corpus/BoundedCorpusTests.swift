@@ -73,12 +73,12 @@ import Foundation
         let (_, store) = try importDocs(weeklyCorpus(weeks: 12, chained: true, undated: undated))
         let db = store.db
         let early = try corpusViews(db)
-        let summary = try ClaimCorpus(db: db).update()
+        let summary = try ClaimCorpus(db: db).update(full: true)
         #expect(try corpusViews(db) == early)
         // Components were finished along the way (those an undated document reaches stay to the end).
         if !undated { #expect(summary.peakLiveDocuments < summary.documents, "\(summary)") }
         // The same phase with every component kept to the end and merged then: one global merge.
-        let global = try ClaimCorpus(db: db).update(finalizeEarly: false)
+        let global = try ClaimCorpus(db: db).update(finalizeEarly: false, full: true)
         #expect(try corpusViews(db) == early)
         #expect(global.documents == 12 * 4 + (undated ? 2 : 0))
         // What the corpus holds: groups across documents and weeks, conflicts, several stories.
@@ -116,7 +116,7 @@ import Foundation
         let inMemory = try corpusViews(db)
         var corpus = ClaimCorpus(db: db)
         corpus.keyChunkLimit = 16
-        let spilled = try corpus.update()
+        let spilled = try corpus.update(full: true)
         #expect(spilled.keys > 16 * 4, "\(spilled)")
         #expect(try corpusViews(db) == inMemory)
         #expect(spilled.groups > 0 && spilled.conflicts > 0)
@@ -125,8 +125,8 @@ import Foundation
     @Test func stateHeldStaysBoundedAsWeeksAreAdded() throws {
         let (_, short) = try importDocs(weeklyCorpus(weeks: 4))
         let (_, long) = try importDocs(weeklyCorpus(weeks: 24))
-        let a = try ClaimCorpus(db: short.db).update()
-        let b = try ClaimCorpus(db: long.db).update()
+        let a = try ClaimCorpus(db: short.db).update(full: true)
+        let b = try ClaimCorpus(db: long.db).update(full: true)
         #expect(b.documents == 6 * a.documents)
         // At most the documents of the weeks a window reaches (about three weeks' worth), however
         // many weeks there are.
@@ -134,7 +134,7 @@ import Foundation
         #expect(b.peakLiveDocuments <= a.peakLiveDocuments + 4, "\(a) \(b)")
         #expect(b.peakLiveClaims <= a.peakLiveClaims + 12, "\(a) \(b)")
         // Kept to the end, everything is held at once.
-        let global = try ClaimCorpus(db: long.db).update(finalizeEarly: false)
+        let global = try ClaimCorpus(db: long.db).update(finalizeEarly: false, full: true)
         #expect(global.peakLiveDocuments == b.documents)
         #expect(global.groups == b.groups && global.stories == b.stories && global.conflicts == b.conflicts)
         // Even then, components are merged one at a time: never everything held at once.

@@ -110,7 +110,8 @@ import Foundation
         let va = try corpusViews(a.db)
         #expect(!va.isEmpty)
         #expect(va == (try corpusViews(b.db)))
-        #expect(va == (try corpusViews(store.db)))
+        // Imported in two runs, the store keeps the ids its first run gave: the same views as sets.
+        #expect(try corpusSets(a.db) == corpusSets(store.db))
     }
 
     @Test func eachKindOfDisagreementIsFound() throws {
@@ -362,12 +363,12 @@ import Foundation
         }
         let (_, dated) = try importDocs(docs)
         #expect(try groups(dated.db) == ["a.txt,b.txt,c.txt"])
-        #expect(try ClaimCorpus(db: dated.db).update().windows == 3)  // weeks of a/b, c, d
+        #expect(try ClaimCorpus(db: dated.db).update(full: true).windows == 3)  // weeks of a/b, c, d
         // An undated document is compared with every window (so it can join both).
         docs.append(doc("e.txt", "Officials said that " + fact.lowercased()))
         let (_, mixed) = try importDocs(docs)
         #expect(try groups(mixed.db) == ["a.txt,b.txt,c.txt,d.txt,e.txt"])
-        #expect(try ClaimCorpus(db: mixed.db).update().windows == 4)
+        #expect(try ClaimCorpus(db: mixed.db).update(full: true).windows == 4)
     }
 
     @Test func replacingADocumentUpdatesGroups() throws {

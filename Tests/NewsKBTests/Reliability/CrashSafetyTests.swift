@@ -52,4 +52,63 @@ import Foundation
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try derivedCounts(try Database(path: db, mode: .readOnly)) == refCounts)
     }
+
+    /// The same for an import that recomputes only the weeks it reaches (#17): killed at random
+    /// moments, the next import ends exactly where an uninterrupted one ends, ids included.
+    @Test func killedIncrementalImportsResumeToTheSameStore() throws {
+        let dir = TempDir()
+        let weekly = BoundedCorpusTests().weeklyCorpus(weeks: 56, chained: true)
+        func feed(_ name: String, _ docs: [SourceDocument]) throws -> String {
+            var out = ""
+            for d in docs {
+                let json = try JSONSerialization.data(withJSONObject: ["id": d.key, "text": d.body, "date": d.published!], options: [.sortedKeys])
+                out += String(decoding: json, as: UTF8.self) + "\n"
+            }
+            return dir.write(name, out)
+        }
+        let base = try feed("base.jsonl", weekly.filter { Int($0.key.dropFirst().prefix(2))! < 50 })
+        let later = try feed("later.jsonl", weekly.filter { $0.key.hasPrefix("w55-") })
+        #expect(try CLI.run(["import", "--quiet", "--db", dir.file("base.db"), base]).status == 0)
+        func copyBase(to name: String) throws -> String {
+            let path = dir.file(name)
+            try FileManager.default.copyItem(atPath: dir.file("base.db"), toPath: path)
+            return path
+        }
+        // The reference: the later week imported without interruption.
+        let ref = try copyBase(to: "ref.db")
+        let t0 = Date()
+        let r = try CLI.run(["import", "--db", ref, later])
+        let duration = Date().timeIntervalSince(t0)
+        #expect(r.stderr.contains("recomputed for 4 week buckets"), "\(r.stderr)")
+        let refViews = try corpusViews(try Database(path: ref, mode: .readOnly))
+
+        var rng = SeededRandom(seed: 11)
+        let db = try copyBase(to: "crash.db")
+        var interrupted = 0
+        for _ in 0..<4 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLI.binary)
+            p.arguments = ["import", "--quiet", "--db", db, later]
+            p.standardError = FileHandle.nullDevice
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32(Double.random(in: 0.005...max(0.01, duration * 0.9), using: &rng) * 1_000_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            if p.terminationReason == .uncaughtSignal { interrupted += 1 }
+            let check = try Database(path: db)
+            #expect(try check.strings("PRAGMA integrity_check") == ["ok"])
+            // Either the corpus phase is owed, with the changes it must cover, or it is done.
+            let owed = try check.int("SELECT count(*) FROM corpus_pending") > 0
+            let changes = try check.int("SELECT count(*) FROM corpus_changes")
+            #expect(owed || changes == 0)
+            if !owed, try check.int("SELECT count(*) FROM documents WHERE key LIKE 'w55-%'") == 4 {
+                #expect(try corpusViews(check) == refViews)
+            }
+        }
+        #expect(interrupted > 0, "no import was killed before it finished")
+        let resumed = try CLI.run(["import", "--quiet", "--db", db, later])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try corpusViews(try Database(path: db, mode: .readOnly)) == refViews)
+    }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import NewsKBExtraction
+
+/// What a run of the corpus phase recomputes: the whole store, or only the week buckets that the
+/// documents changed since the last run can reach (#17).
+///
+/// **Why a region is enough.** A document of week bucket `x` is compared in the windows that
+/// start at `x - 1` and `x` (``CorpusWindow``), so only the links among documents of buckets
+/// `x - 1` to `x + 1` can change, and through them the components (stories, claim groups,
+/// conflicts) those documents belong to. Components are linked only between consecutive buckets,
+/// and `corpus_crossings` records each bucket whose components reach into the next: the region
+/// is each of `x - 1 … x + 1` widened, both ways, for as long as components cross. Every window
+/// that starts in the region is compared again; the bucket after each stretch of the region is
+/// read as well (*context*: it shapes the candidate pairs of the window before it) but nothing
+/// of it is recomputed or written — with the same documents and the same weights its window
+/// gives the links it gave before, and none of them crossed.
+///
+/// **Weights.** Every comparison weighs keys by corpus-wide counts. A run over the whole store
+/// takes them (`corpus_weights`, `corpus_snapshot`); a run over a region weighs by the counts
+/// taken then (a key they do not hold counts once), so that what it recomputes and what it keeps
+/// were weighed alike: the store then equals one recomputed from scratch with those counts.
+/// Once the documents added or deleted since the counts were taken are more than 2 % of the
+/// documents counted, the run recomputes the whole store and takes them again.
+///
+/// The whole store is also recomputed when it holds undated documents (every window holds them),
+/// when a changed document has no date that parses, and when the week length changed.
+struct CorpusPlan: Equatable {
+    /// The counts a region run weighs keys by.
+    struct Snapshot: Equatable {
+        var documents: Int, claims: Int, bucketDays: Int, changed: Int
+    }
+
+    enum Scope: Equatable {
+        /// Everything, and the weights taken again; `reason` says why (for traces and the summary).
+        case all(reason: String)
+        /// The windows starting in `buckets` (ascending), with `context` read for their pairs only.
+        case region(buckets: [Int], context: [Int])
+    }
+
+    var scope: Scope
+    var snapshot: Snapshot?
+
+    /// Once the documents changed since the weights were taken exceed this share of those
+    /// counted, the whole store is recomputed.
+    static let refreshShare = 0.02
+
+    /// Reads what the store recorded and decides; `full` forces a run over everything.
+    static func make(db: Database, bucketDays: Int, full: Bool) throws -> CorpusPlan {
+        let snapshot = try db.prepare("SELECT documents, claims, bucket_days, changed FROM corpus_snapshot WHERE id = 1").firstRow {
+            Snapshot(documents: $0.columnInt(0), claims: $0.columnInt(1), bucketDays: $0.columnInt(2), changed: $0.columnInt(3))
+        }
+        func all(_ reason: String) -> CorpusPlan { CorpusPlan(scope: .all(reason: reason), snapshot: nil) }
+        if full { return all("asked for") }
+        guard let snapshot else { return all("no key counts taken yet") }
+        guard snapshot.bucketDays == bucketDays else { return all("the week length changed") }
+        guard Double(snapshot.changed) <= refreshShare * Double(snapshot.documents) else {
+            return all("\(snapshot.changed) documents changed since the key counts were taken over \(snapshot.documents)")
+        }
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE published IS NULL)")?.int == 1 {
+            return all("the store holds undated documents")
+        }
+        var changed = Set<Int>()
+        for row in try db.rows("SELECT published FROM corpus_changes") {
+            guard let day = (row[0].string).flatMap(CivilDate.parse)?.dayNumber else {
+                return all("a changed document has no date")
+            }
+            changed.insert(bucket(ofDay: day, bucketDays: bucketDays))
+        }
+        let crossings = Set(try db.rows("SELECT bucket FROM corpus_crossings").compactMap { $0[0].int })
+        let (buckets, context) = region(changed: changed, crossings: crossings)
+        return CorpusPlan(scope: .region(buckets: buckets, context: context), snapshot: snapshot)
+    }
+
+    /// The region of `changed` buckets: each changed bucket with its two neighbours, widened
+    /// while `crossings` (buckets whose components reach into the next) link them on; and the
+    /// bucket after each stretch, as context.
+    static func region(changed: Set<Int>, crossings: Set<Int>) -> (buckets: [Int], context: [Int]) {
+        var region = Set<Int>()
+        for x in changed {
+            var lo = x - 1, hi = x + 1
+            while crossings.contains(lo - 1) { lo -= 1 }
+            while crossings.contains(hi) { hi += 1 }
+            for b in lo...hi { region.insert(b) }
+        }
+        let buckets = region.sorted()
+        let context = buckets.map { $0 + 1 }.filter { !region.contains($0) }
+        return (buckets, context)
+    }
+
+    /// The week bucket of a day (days since 1970).
+    static func bucket(ofDay day: Int, bucketDays: Int) -> Int {
+        Int((Double(day) / Double(bucketDays)).rounded(.down))
+    }
+
+    var isRegion: Bool { if case .region = scope { return true } else { return false } }
+}

@@ -1,0 +1,129 @@
+import Testing
+import Foundation
+@testable import NewsKB
+
+/// The corpus phase recomputes only the week buckets the changed documents can reach (#17),
+/// weighing keys by the counts taken when it last ran over the whole store, and keeps the ids of
+/// what it did not change.
+@Suite(.serialized) struct IncrementalCorpusTests {
+    let corpus = BoundedCorpusTests()
+
+    /// Stories, groups and conflicts with their ids and members.
+    func withIDs(_ db: Database) throws -> [String] {
+        try corpusViews(db)
+    }
+
+    /// Recomputes every week with the counts taken earlier, as if every document had changed:
+    /// what a store built in one go with those counts holds.
+    func recomputeEveryWeek(_ db: Database) throws -> ClaimCorpus.Summary {
+        try db.execute("INSERT OR IGNORE INTO corpus_changes(published) SELECT DISTINCT coalesce(published, '') FROM documents")
+        return try ClaimCorpus(db: db).update()
+    }
+
+    @Test func theRegionOfAChangedWeekWidensThroughTheWeeksItsStoriesCross() {
+        // Week 10 changed: weeks 9 to 11 are compared again; 8 and 7 are linked to 9, 11 to 12.
+        let r = CorpusPlan.region(changed: [10], crossings: [7, 8, 11, 20])
+        #expect(r.buckets == [7, 8, 9, 10, 11, 12])
+        #expect(r.context == [13])
+        // Two changes far apart: two stretches, each with the week after it as context.
+        let two = CorpusPlan.region(changed: [3, 30], crossings: [])
+        #expect(two.buckets == [2, 3, 4, 29, 30, 31])
+        #expect(two.context == [5, 32])
+    }
+
+    @Test func addingAWeekAfterAGapRecomputesItsRegionOnlyAndEqualsARecomputationWithTheSameCounts() throws {
+        // Weeks 0-49 (chains of three weeks), then the articles of week 55 (4 of 200: within the
+        // 2 % that reuse the counts), after a gap: nothing links them to the weeks before.
+        let docs = corpus.weeklyCorpus(weeks: 56, chained: true)
+        let first = docs.filter { Int($0.key.dropFirst().prefix(2))! < 50 }
+        let later = docs.filter { $0.key.hasPrefix("w55-") }
+        let (dir, store) = try importDocs(first)
+        _ = dir
+        let db = store.db
+        let before = try withIDs(db)
+        let added = try Importer(store: store).importDocuments(later)
+        let summary = try #require(added.corpus)
+        // The windows of week 55's buckets, not 50 weeks'.
+        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        #expect(summary.windows <= 3, "\(summary)")
+        let incremental = try withIDs(db)
+        // The new documents are grouped with each other.
+        #expect(try db.int("SELECT count(DISTINCT claim_group) FROM claim_evidence WHERE document LIKE 'w55-%'") >= 1)
+        // What was there keeps its rows, ids included.
+        #expect(Set(before).isSubset(of: Set(incremental)))
+        #expect(incremental.count > before.count)
+        // Every week recomputed with the same counts: the same stories, groups and conflicts, ids included.
+        let all = try recomputeEveryWeek(db)
+        #expect(all.windows >= 50, "\(all)")
+        #expect(try withIDs(db) == incremental)
+    }
+
+    @Test func aWeekLinkedToTheWeeksBeforeRecomputesThemTooAndEqualsARecomputation() throws {
+        // Follow-ups link each week to the next: the region reaches back through them.
+        let docs = corpus.weeklyCorpus(weeks: 51, chained: true)
+        let (dir, store) = try importDocs(docs.filter { !$0.key.hasPrefix("w50-") })
+        _ = dir
+        let db = store.db
+        #expect(try db.int("SELECT count(*) FROM corpus_crossings") > 10)
+        let summary = try #require(try Importer(store: store).importDocuments(docs.filter { $0.key.hasPrefix("w50-") }).corpus)
+        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        let incremental = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == incremental)
+    }
+
+    @Test func replacingAndDeletingRecomputeTheirRegion() throws {
+        let docs = corpus.weeklyCorpus(weeks: 40)
+        let (dir, store) = try importDocs(docs)
+        _ = dir
+        let db = store.db
+        // A follow-up of week 12 rewritten (another number): replaced in place.
+        var changed = docs.first { $0.key == "w12-d.txt" }!
+        changed.body = corpus.event(12, half: true) + " Officials promised a full inquiry."
+        let summary = try #require(try Importer(store: store).importDocuments([changed]).corpus)
+        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        let replaced = try withIDs(db)
+        #expect(try recomputeEveryWeek(db).windows >= 40)
+        #expect(try withIDs(db) == replaced)
+        // A document deleted: its groups and stories go, the others of its weeks are recomputed.
+        try db.transaction { try db.execute("DELETE FROM documents WHERE key = 'w20-a.txt'") }
+        try db.execute("INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, 'now')")
+        let after = try #require(try Importer(store: store).importDocuments([]).corpus)
+        #expect(!after.scope.hasPrefix("all"), "\(after.scope)")
+        #expect(try db.int("SELECT count(*) FROM claim_evidence WHERE document = 'w20-a.txt'") == 0)
+        #expect(try db.int("SELECT count(*) FROM claim_groups g WHERE NOT EXISTS (SELECT 1 FROM claim_group_members m WHERE m.group_id = g.id)") == 0)
+        let deleted = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == deleted)
+    }
+
+    @Test func undatedDocumentsAndLargeChangesRecomputeEverything() throws {
+        let docs = corpus.weeklyCorpus(weeks: 27)
+        let (dir, store) = try importDocs(Array(docs.prefix(100)))
+        _ = dir
+        #expect(try store.db.int("SELECT documents FROM corpus_snapshot") == 100)
+        // An undated document is compared with every week.
+        let undated = SourceDocument(key: "u.txt", title: nil, published: nil, body: corpus.event(3), origin: "u")
+        let summary = try #require(try Importer(store: store).importDocuments([undated]).corpus)
+        #expect(summary.scope == "all: the store holds undated documents", "\(summary.scope)")
+        #expect(try store.db.int("SELECT changed FROM corpus_snapshot") == 0)
+        // 8 of 101: more than 2 %.
+        let large = try #require(try Importer(store: store).importDocuments(Array(docs.suffix(8))).corpus)
+        #expect(large.scope == "all: 8 documents changed since the key counts were taken over 101", "\(large.scope)")
+        #expect(try store.db.int("SELECT documents FROM corpus_snapshot") == 109)
+        #expect(try store.db.int("SELECT changed FROM corpus_snapshot") == 0)
+    }
+
+    @Test func recomputingEverythingKeepsTheIDsOfWhatItFindsAgain() throws {
+        let docs = corpus.weeklyCorpus(weeks: 10, chained: true)
+        let (dir, store) = try importDocs(docs)
+        _ = dir
+        let before = try withIDs(store.db)
+        let summary = try #require(try Importer(store: store).rebuild().corpus)
+        #expect(summary.scope == "all: asked for")
+        #expect(try withIDs(store.db) == before)
+        // A store built in one go numbers its results 1, 2, 3…
+        #expect(try store.db.int("SELECT max(id) FROM story_clusters") == store.db.int("SELECT count(*) FROM story_clusters"))
+        #expect(try store.db.int("SELECT max(id) FROM claim_groups") == store.db.int("SELECT count(*) FROM claim_groups"))
+    }
+}
