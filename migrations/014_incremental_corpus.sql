@@ -10,7 +10,8 @@
 -- import recomputes every week a changed week is linked to through them.
 -- corpus_changes: the publication dates of the documents added or deleted since the corpus phase
 -- last ran, written by triggers in the transaction that writes the documents (so a killed import
--- leaves them for the next one).
+-- leaves them for the next one); the triggers also mark the corpus phase owed (corpus_pending), so
+-- a document deleted by hand in SQL is accounted for by the next import.
 
 CREATE TABLE corpus_snapshot (
     id          INTEGER PRIMARY KEY CHECK (id = 1),  -- at most one row
@@ -38,17 +39,20 @@ CREATE TABLE corpus_changes (
 CREATE TRIGGER documents_corpus_insert AFTER INSERT ON documents BEGIN
     INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(new.published, ''));
     UPDATE corpus_snapshot SET changed = changed + 1;
+    INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 
 CREATE TRIGGER documents_corpus_delete AFTER DELETE ON documents BEGIN
     INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(old.published, ''));
     UPDATE corpus_snapshot SET changed = changed + 1;
+    INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 
 CREATE TRIGGER documents_corpus_update AFTER UPDATE OF published ON documents BEGIN
     INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(old.published, ''));
     INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(new.published, ''));
     UPDATE corpus_snapshot SET changed = changed + 1;
+    INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 
 INSERT INTO schema_docs(object, column_name, doc, position) VALUES
