@@ -105,6 +105,10 @@ public struct ClaimGrouper: Sendable {
     /// The kind of each key (``ClaimKey/Kind``), by key id; empty: every key is a word. Entities and
     /// dates that only one claim names are evidence of another event (``PairFeatures``).
     public var keyKinds: [ClaimKey.Kind] = []
+    /// Entity keys named by many documents of the corpus (a country, a regulator, a head of
+    /// state), by key id; empty: none. A shared common entity does not anchor two claims in one
+    /// event (``alikeThreshold``).
+    public var commonEntities: [Bool] = []
     /// The learned pair decision.
     public var model = AgreementModel.shared
     /// Least probability for two claims that name the same entities, and no other, to group
@@ -115,8 +119,12 @@ public struct ClaimGrouper: Sendable {
     /// to group. The model's MRPC threshold (``AgreementModel/threshold``, 0.38) suits MRPC, whose
     /// pairs are two in three paraphrases; of 300 grouped pairs of BASIL, BBC and Reuters read
     /// for this, 28 of the 29 whose best probability lay between 0.38 and 0.6 did not assert
-    /// the same thing. Below this, alike keys need an anchor as well (``anchoredThreshold``).
-    public var alikeThreshold = 0.55
+    /// the same thing, and 40 of the 55 between 0.55 and 0.70. Below this, alike keys need an
+    /// anchor as well (``heldThreshold``, ``anchoredThreshold``).
+    public var alikeThreshold = 0.70
+    /// Least probability for alike claims of one story that name a common entity that is not
+    /// common in the corpus (`the Khasan border station` / `the border station of Khasan`).
+    public var heldThreshold = 0.55
     /// Least probability for alike claims of one story anchored in one event: they name a
     /// common entity and a common date (`his 2019 summit with Putin in Vladivostok` / `their last
     /// encounter in April 2019 in Vladivostok`).
@@ -156,6 +164,12 @@ public struct ClaimGrouper: Sendable {
         result.conflicts = pairs.conflicts
         result.comparisons = pairs.comparisons
         return result
+    }
+
+    /// More documents than this name a common entity (``commonEntities``): one in 200 of the
+    /// corpus, and at least 50.
+    public static func commonDocuments(of documents: Int) -> Int32 {
+        Int32(clamping: max(50, documents / 200))
     }
 
     /// IDF weights of keys from their counts among `claims` claims: `log((claims + 1) / count) + 0.1`.
@@ -201,6 +215,7 @@ public struct ClaimGrouper: Sendable {
         for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
         // Each claim's entity weight and whether it carries a date (for the scope features).
         let kinds = keyKinds.count >= keyCount ? keyKinds : [ClaimKey.Kind](repeating: .word, count: keyCount)
+        let common = commonEntities.count >= keyCount ? commonEntities : [Bool](repeating: false, count: keyCount)
         var entityTotal = [Double](repeating: 0, count: n), hasDate = [Bool](repeating: false, count: n)
         for i in 0..<n {
             for k in items[i].keys {
@@ -304,14 +319,16 @@ public struct ClaimGrouper: Sendable {
                     }
                     // The weight and number of the keys they share: b's keys marked in a's, in
                     // ascending order (so the sum is the same, to the last bit, as a merge's).
-                    var shared = 0.0, sharedKeys = 0, sharedEntities = 0.0, sharedDates = 0, sharedDateKeys = 0
+                    var shared = 0.0, sharedKeys = 0, sharedEntities = 0.0, sharedRare = 0, sharedDates = 0, sharedDateKeys = 0
                     for j in keyStart[b]..<keyStart[b + 1] where mark[Int(keys[j])] == Int32(a) {
                         let k = Int(keys[j])
                         shared += weight[k]
                         sharedKeys += 1
                         if isDateKey[k] { sharedDateKeys += 1 }
                         switch kinds[k] {
-                        case .entity: sharedEntities += weight[k]
+                        case .entity:
+                            sharedEntities += weight[k]
+                            if !common[k] { sharedRare += 1 }
                         case .date: sharedDates += 1
                         case .word: break
                         }
@@ -401,7 +418,8 @@ public struct ClaimGrouper: Sendable {
                     let documents = linked(ia.document, ib.document)
                     let accepted = ia.vector.isEmpty || ib.vector.isEmpty ? alike
                         : documents >= storyThreshold
-                            ? p >= model.corpusThreshold || (alike && !otherEntities && (p >= alikeThreshold || (anchored && p >= anchoredThreshold)))
+                            ? p >= model.corpusThreshold || (alike && !otherEntities && (p >= alikeThreshold || (sharedRare > 0 && p >= heldThreshold)
+                                                                                            || (anchored && p >= anchoredThreshold)))
                                 || (sameEntities && p >= sameEntitiesThreshold) || measured
                         : documents > 0 ? p >= model.corpusThreshold || measured
                         : (p >= unlinkedThreshold && sharedEntities > 0) || measured

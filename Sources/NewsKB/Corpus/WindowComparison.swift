@@ -43,6 +43,8 @@ struct WindowComparison: Sendable {
             var claimGrouper = grouper
             claimGrouper.dateKeys = keys.dateKeys
             claimGrouper.keyKinds = keys.kinds
+            let common = ClaimGrouper.commonDocuments(of: documentCount)
+            claimGrouper.commonEntities = keys.kinds.indices.map { keys.kinds[$0] == .entity && keys.documentFrequency[$0] > common }
             let links = clock.measure("links") {
                 storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount) { a, b in
                     inFirst[a]! || inFirst[b]!

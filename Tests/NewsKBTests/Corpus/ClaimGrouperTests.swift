@@ -32,13 +32,46 @@ import Testing
         #expect(ClaimGrouper().group(other, keyCount: 10).groups.isEmpty)
     }
 
+    @Test func alikeClaimsTheModelIsUnsureOfNeedAnEntityFewDocumentsName() throws {
+        // Two claims of one story whose keys are alike (key 3 an entity: `Khasan`), and whose
+        // vectors are alike enough for the model to lean to the same, below ``alikeThreshold``.
+        func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
+        var g = ClaimGrouper()
+        g.keyKinds = [ClaimKey.Kind](repeating: .word, count: 10)
+        g.keyKinds[3] = .entity
+        g.keyKinds[7] = .entity  // b names one more entity: not the same entities
+        let weights = [Double](repeating: 1, count: 10)
+        var a = item(1, doc: 0, [3, 4, 5, 6]), b = item(2, doc: 1, [3, 4, 5, 6, 7])
+        a.vector = vector(127, 0)
+        // The first vector of a few that puts the model between the two thresholds.
+        var found = false
+        for x in stride(from: 127, through: 0, by: -3) {
+            b.vector = vector(Int8(x), 127)
+            var f = PairFeatures()
+            f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
+            f.dice = 8.0 / 9; f.diceWithQuantities = 8.0 / 9; f.sharedKeys = 4; f.lengthRatio = 0.8
+            f.entitiesShared = 0.5; f.entitiesMissing = 0.5
+            let p = g.model.probability(f)
+            if p >= g.heldThreshold && p < g.alikeThreshold { found = true; break }
+        }
+        try #require(found)
+        func edges() -> Int { g.findPairs([a, b], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.count }
+        // The entity is one few documents name: it anchors them.
+        g.commonEntities = [Bool](repeating: false, count: 10)
+        #expect(edges() == 1)
+        // A common one (a country, a regulator) does not.
+        g.commonEntities[3] = true
+        #expect(edges() == 0)
+        #expect(ClaimGrouper.commonDocuments(of: 300) == 50 && ClaimGrouper.commonDocuments(of: 20_000) == 100)
+    }
+
     @Test func howAlikeTheDocumentsAreDecidesWhatTheirClaimsNeed() throws {
-        // Two claims whose keys are alike and whose vectors are half alike: the model accepts
-        // them at its MRPC threshold but is not confident.
+        // Two claims whose keys are alike and whose vectors are fairly alike: the model leans to
+        // the same (``ClaimGrouper/alikeThreshold``) but is not confident.
         func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
         var a = item(1, doc: 0, [3, 4, 5, 6]), b = item(2, doc: 1, [3, 4, 5, 6, 7])
         a.vector = vector(127, 0)
-        b.vector = vector(64, 110)
+        b.vector = vector(100, 70)
         let g = ClaimGrouper()
         let weights = [Double](repeating: 1, count: 10)
         func edges(documents: Double) -> Int {
@@ -48,7 +81,7 @@ import Testing
         f.cosine = Double(ClaimGrouper.cosine(a.vector, b.vector))
         f.dice = 8.0 / 9; f.diceWithQuantities = 8.0 / 9; f.sharedKeys = 4; f.lengthRatio = 0.8
         let p = g.model.probability(f)
-        try #require(p >= g.model.threshold && p < g.model.corpusThreshold, "p = \(p)")
+        try #require(p >= g.alikeThreshold && p < g.model.corpusThreshold, "p = \(p)")
         // One story (the documents reach the story grouper's link threshold): they group.
         #expect(edges(documents: 0.5) == 1)
         // Documents the story comparison found only a little alike (a template, one company in
@@ -84,7 +117,7 @@ import Testing
                                 entitiesShared: 0, entitiesMissing: 1)
         let weights = [Double](repeating: 1, count: 10)
         let p = g.model.probability(f)
-        try #require(p >= g.model.threshold && p < g.model.corpusThreshold, "p = \(p)")
+        try #require(p >= g.alikeThreshold && p < g.model.corpusThreshold, "p = \(p)")
         #expect(g.findPairs([a, b], keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.isEmpty)
         // The same holder on both sides: the keys' likeness counts again.
         var c = b
