@@ -11,7 +11,10 @@
 -- corpus_changes: the publication dates of the documents added or deleted since the corpus phase
 -- last ran, written by triggers in the transaction that writes the documents (so a killed import
 -- leaves them for the next one); the triggers also mark the corpus phase owed (corpus_pending), so
--- a document deleted by hand in SQL is accounted for by the next import.
+-- a document deleted by hand in SQL is accounted for by the next import. A corpus phase clears the
+-- changes it covered (by seq, the corpus_clock when the change was made), and the marker only when
+-- no change is left: an import that writes while another one's corpus phase runs keeps its own. A
+-- phase that finds a newer one published meanwhile (corpus_clock.covered) publishes nothing.
 
 CREATE TABLE corpus_snapshot (
     id          INTEGER PRIMARY KEY CHECK (id = 1),  -- at most one row
@@ -33,24 +36,40 @@ CREATE TABLE corpus_crossings (
 ) STRICT;
 
 CREATE TABLE corpus_changes (
-    published TEXT PRIMARY KEY  -- publication date as given ('' when none)
+    published TEXT PRIMARY KEY,  -- publication date as given ('' when none)
+    seq       INTEGER NOT NULL   -- corpus_clock.changes at its last change: a corpus phase clears only what it covered
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX corpus_changes_seq ON corpus_changes(seq);
+
+CREATE TABLE corpus_clock (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),  -- one row
+    changes INTEGER NOT NULL,                    -- documents added or deleted since the store was made
+    covered INTEGER NOT NULL                     -- the changes the last corpus phase published had seen
+) STRICT;
+INSERT INTO corpus_clock(id, changes, covered) VALUES (1, 0, 0);
 
 CREATE TRIGGER documents_corpus_insert AFTER INSERT ON documents BEGIN
-    INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(new.published, ''));
+    UPDATE corpus_clock SET changes = changes + 1;
+    INSERT INTO corpus_changes(published, seq) VALUES (coalesce(new.published, ''), (SELECT changes FROM corpus_clock))
+        ON CONFLICT(published) DO UPDATE SET seq = excluded.seq;
     UPDATE corpus_snapshot SET changed = changed + 1;
     INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 
 CREATE TRIGGER documents_corpus_delete AFTER DELETE ON documents BEGIN
-    INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(old.published, ''));
+    UPDATE corpus_clock SET changes = changes + 1;
+    INSERT INTO corpus_changes(published, seq) VALUES (coalesce(old.published, ''), (SELECT changes FROM corpus_clock))
+        ON CONFLICT(published) DO UPDATE SET seq = excluded.seq;
     UPDATE corpus_snapshot SET changed = changed + 1;
     INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 
 CREATE TRIGGER documents_corpus_update AFTER UPDATE OF published ON documents BEGIN
-    INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(old.published, ''));
-    INSERT OR IGNORE INTO corpus_changes(published) VALUES (coalesce(new.published, ''));
+    UPDATE corpus_clock SET changes = changes + 1;
+    INSERT INTO corpus_changes(published, seq) VALUES (coalesce(old.published, ''), (SELECT changes FROM corpus_clock))
+        ON CONFLICT(published) DO UPDATE SET seq = excluded.seq;
+    INSERT INTO corpus_changes(published, seq) VALUES (coalesce(new.published, ''), (SELECT changes FROM corpus_clock))
+        ON CONFLICT(published) DO UPDATE SET seq = excluded.seq;
     UPDATE corpus_snapshot SET changed = changed + 1;
     INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
@@ -69,4 +88,8 @@ INSERT INTO schema_docs(object, column_name, doc, position) VALUES
  ('corpus_crossings', '', 'Week buckets whose stories or claim groups reach into the next week bucket.', 0),
  ('corpus_crossings', 'bucket', 'The week bucket (days since 1970 divided by bucket_days).', 1),
  ('corpus_changes', '', 'Publication dates of the documents added or deleted since the corpus phase last ran.', 0),
- ('corpus_changes', 'published', 'Publication date as given ('''' when none).', 1);
+ ('corpus_changes', 'published', 'Publication date as given ('''' when none).', 1),
+ ('corpus_changes', 'seq', 'corpus_clock.changes at the last change of that date: a corpus phase clears only the changes it covered.', 2),
+ ('corpus_clock', '', 'Counts document changes, and which of them the published corpus phase had seen.', 0),
+ ('corpus_clock', 'changes', 'Documents added or deleted since the store was made.', 1),
+ ('corpus_clock', 'covered', 'The changes the last published corpus phase had seen.', 2);

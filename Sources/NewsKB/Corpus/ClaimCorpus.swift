@@ -168,7 +168,11 @@ public struct ClaimCorpus {
                     """)
             }
             defer { try? db.execute("DROP TABLE IF EXISTS temp.corpus_scope") }
-            try results.publish(scope: plan.scope) {
+            // A phase that started later and published first saw more: this one's results are
+            // older, and are dropped (two imports into one store at once).
+            try results.publish(scope: plan.scope, when: {
+                (try db.scalar("SELECT covered FROM corpus_clock")?.int ?? 0) <= plan.coveredChanges
+            }) {
                 // What the next run needs: the buckets components cross (those of the region
                 // replaced), the key counts when taken now, and no changes owed.
                 if case .region(let buckets, _) = plan.scope {
@@ -183,7 +187,11 @@ public struct ClaimCorpus {
                 }
                 let insert = try db.prepare("INSERT OR IGNORE INTO corpus_crossings(bucket) VALUES (?)")
                 for b in results.crossings.sorted() { try insert.execute([b]) }
-                try db.execute("DELETE FROM corpus_changes")
+                // The changes covered, and the marker when none is left (an import writing
+                // meanwhile keeps its own for its own corpus phase).
+                try db.execute("DELETE FROM corpus_changes WHERE seq <= ?", [plan.coveredChanges])
+                try db.execute("UPDATE corpus_clock SET covered = ?", [plan.coveredChanges])
+                try db.execute("DELETE FROM corpus_pending WHERE NOT EXISTS (SELECT 1 FROM corpus_changes)")
             }
         }
         // The store's totals (a region run wrote only its own).

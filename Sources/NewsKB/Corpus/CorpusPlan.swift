@@ -39,6 +39,10 @@ struct CorpusPlan: Equatable {
 
     var scope: Scope
     var snapshot: Snapshot?
+    /// The changes this run covers: those recorded so far (`corpus_clock.changes` when it
+    /// started; `corpus_changes.seq` up to this). Documents written while it runs leave later
+    /// ones, for the next run.
+    var coveredChanges = 0
 
     /// Once the documents changed since the weights were taken exceed this share of those
     /// counted, the whole store is recomputed.
@@ -49,7 +53,8 @@ struct CorpusPlan: Equatable {
         let snapshot = try db.prepare("SELECT documents, claims, bucket_days, changed FROM corpus_snapshot WHERE id = 1").firstRow {
             Snapshot(documents: $0.columnInt(0), claims: $0.columnInt(1), bucketDays: $0.columnInt(2), changed: $0.columnInt(3))
         }
-        func all(_ reason: String) -> CorpusPlan { CorpusPlan(scope: .all(reason: reason), snapshot: nil) }
+        let covered = try db.scalar("SELECT changes FROM corpus_clock")?.int ?? 0
+        func all(_ reason: String) -> CorpusPlan { CorpusPlan(scope: .all(reason: reason), snapshot: nil, coveredChanges: covered) }
         if full { return all("asked for") }
         guard let snapshot else { return all("no key counts taken yet") }
         guard snapshot.bucketDays == bucketDays else { return all("the week length changed") }
@@ -60,7 +65,7 @@ struct CorpusPlan: Equatable {
             return all("the store holds undated documents")
         }
         var changed = Set<Int>()
-        for row in try db.rows("SELECT published FROM corpus_changes") {
+        for row in try db.rows("SELECT published FROM corpus_changes WHERE seq <= ?", [covered]) {
             guard let day = (row[0].string).flatMap(CivilDate.parse)?.dayNumber else {
                 return all("a changed document has no date")
             }
@@ -68,7 +73,7 @@ struct CorpusPlan: Equatable {
         }
         let crossings = Set(try db.rows("SELECT bucket FROM corpus_crossings").compactMap { $0[0].int })
         let (buckets, context) = region(changed: changed, crossings: crossings)
-        return CorpusPlan(scope: .region(buckets: buckets, context: context), snapshot: snapshot)
+        return CorpusPlan(scope: .region(buckets: buckets, context: context), snapshot: snapshot, coveredChanges: covered)
     }
 
     /// The region of `changed` buckets: each changed bucket with its two neighbours, widened

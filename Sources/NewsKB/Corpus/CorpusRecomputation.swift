@@ -18,7 +18,7 @@ public struct CorpusRecomputation {
         try db.execute("VACUUM INTO '\(scratch.replacingOccurrences(of: "'", with: "''"))'")
         let copy = try KnowledgeStore.openForWriting(path: scratch)
         try copy.db.transaction {
-            try copy.db.execute("INSERT OR IGNORE INTO corpus_changes(published) SELECT DISTINCT coalesce(published, '') FROM documents")
+            try copy.db.execute("INSERT OR REPLACE INTO corpus_changes(published, seq) SELECT DISTINCT coalesce(published, ''), (SELECT changes FROM corpus_clock) FROM documents")
         }
         _ = try ClaimCorpus(db: copy.db).update()
         var out = Differences()

@@ -294,8 +294,10 @@ final class CorpusResults {
     /// the old one that held its first member, when free; the others get new ids, in canonical
     /// order (stories by their first document, claim groups by their first member, conflicts as
     /// ``DisagreementFinder`` orders them), so a store built in one run numbers them 1, 2, 3….
-    func publish(scope: CorpusPlan.Scope, also: () throws -> Void) throws {
+    /// Nothing is written when `when`, asked first in the transaction, says no.
+    func publish(scope: CorpusPlan.Scope, when: () throws -> Bool = { true }, also: () throws -> Void) throws {
         try db.transaction {
+            guard try when() else { return }
             let region: Bool
             if case .region = scope { region = true } else { region = false }
             try db.execute("""

@@ -357,9 +357,10 @@ public final class Importer {
                     """)
             }
         }
+        // (The phase clears the marker with the changes it covered: not those of an import
+        // writing meanwhile.)
         summary.corpus = try corpus.update(full: recomputeAll)
         writer.forgetCachedEntities()
-        try db.execute("DELETE FROM corpus_pending")
     }
 }
 
