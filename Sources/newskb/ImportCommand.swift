@@ -24,6 +24,7 @@ struct ImportCommand: NewsKBSubcommand {
             Examples:
               newskb import seeds/
               newskb import --db news.db articles.jsonl more-articles/
+              newskb import --db news.db --date 2023-09-13 todays-articles/
               cat article.txt | newskb import -
             """)
 
@@ -38,6 +39,17 @@ struct ImportCommand: NewsKBSubcommand {
     @Option(help: ArgumentHelp("Write stage timings and peak memory as JSON to this file (for make bench).", valueName: "file"))
     var timings: String?
 
+    @Option(help: ArgumentHelp(
+        "The publication date of articles that carry none (.txt and .md files, JSONL lines without \"date\"): YYYY-MM-DD. Undated articles are compared with every week of the store.",
+        valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date, !Importer.isReadableDate(date) {
+            throw ValidationError("--date: cannot read \"\(date)\" as a date; write it as YYYY-MM-DD.")
+        }
+    }
+
     @Argument(help: ArgumentHelp("Folders, files, or - for standard input.", valueName: "path"))
     var paths: [String]
 
@@ -45,6 +57,7 @@ struct ImportCommand: NewsKBSubcommand {
         let store = try KnowledgeStore.openForWriting(path: database.path)
         let importer = try Importer(store: store)
         importer.maxArticleBytes = maxArticleMb << 20
+        importer.defaultPublished = date
         var issues = 0
         importer.onIssue = { issue in
             issues += 1

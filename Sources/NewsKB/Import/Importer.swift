@@ -46,6 +46,12 @@ public final class Importer {
     public let analyzer: Analyzer
     /// Documents analysed and written per transaction.
     public var batchSize = 256
+    /// The publication date of documents that carry none (`import --date`): a folder of today's
+    /// text files is compared with its own week, not with every week (an undated document is).
+    public var defaultPublished: String?
+
+    /// Whether the corpus phase reads `date` as a publication date (``defaultPublished``).
+    public static func isReadableDate(_ date: String) -> Bool { CivilDate.parse(date) != nil }
     /// The largest article accepted (see ``InputReader/maxArticleBytes``).
     public var maxArticleBytes = 16 << 20
     /// Called for every input that cannot be imported.
@@ -186,6 +192,8 @@ public final class Importer {
     }
 
     private func add(_ doc: SourceDocument) throws {
+        var doc = doc
+        if doc.published == nil, let date = defaultPublished { doc.published = date }
         if let first = try runKeys?.firstOrigin(of: doc.key, readAt: doc.origin) {
             report(ImportIssue(file: doc.origin, message: "duplicate key \"\(doc.key)\" (first read at \(first)): skipped"))
             return

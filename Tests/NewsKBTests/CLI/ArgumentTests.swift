@@ -25,6 +25,12 @@ import Foundation
         #expect(all.status == 0, "\(command) --all: \(all.stderr)")
     }
 
+    @Test func aDateThatDoesNotReadIsRejected() throws {
+        let r = try CLI.run(["import", "--db", db, "--date", "13/09/2023x", repoRoot + "/seeds"])
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("Error: --date: cannot read \"13/09/2023x\" as a date; write it as YYYY-MM-DD."), "\(r.stderr)")
+    }
+
     @Test func anUnknownTypeOrKindIsRejectedNamingTheValidValues() throws {
         let type = try CLI.run(["entities", "--db", db, "--type", "ALIEN"])
         #expect(type.status == 64)

@@ -142,4 +142,19 @@ import Foundation
         let d = try CorpusRecomputation.compare(db, scratch: dir.file("copy.db"))
         #expect(d.stories >= 2 && d.groups == 0 && d.conflicts == 0, "\(d)")
     }
+
+    @Test func aDateGivenForArticlesWithoutOneKeepsThemToTheirWeek() throws {
+        let docs = corpus.weeklyCorpus(weeks: 56, chained: true)
+        let (dir, store) = try importDocs(docs.filter { Int($0.key.dropFirst().prefix(2))! < 50 })
+        _ = dir
+        let importer = try Importer(store: store)
+        importer.defaultPublished = "2022-06-01"
+        var undated = docs.filter { $0.key.hasPrefix("w55-") }.map { d in var d = d; d.published = nil; return d }
+        // One of them carries its own date: it keeps it.
+        undated[0].published = "2022-06-02"
+        let summary = try #require(try importer.importDocuments(undated).corpus)
+        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        #expect(try store.db.strings("SELECT published FROM documents WHERE key LIKE 'w55-%' ORDER BY key") == ["2022-06-02", "2022-06-01", "2022-06-01", "2022-06-01"])
+        #expect(Importer.isReadableDate("2022-06-01") && !Importer.isReadableDate("June-ish"))
+    }
 }
