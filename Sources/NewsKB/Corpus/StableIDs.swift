@@ -22,25 +22,22 @@ final class StableIDs {
         self.db = db
         self.region = region
         guard region else { return }
-        try db.execute("""
-            CREATE TEMP TABLE corpus_old_story_clusters (id INTEGER PRIMARY KEY);
-            INSERT OR IGNORE INTO temp.corpus_old_story_clusters(id)
-                SELECT sd.story_id FROM temp.corpus_scope t CROSS JOIN story_documents sd ON sd.document_id = t.id;
-            INSERT OR IGNORE INTO temp.corpus_old_story_clusters(id)
-                SELECT s.id FROM story_clusters s WHERE NOT EXISTS (SELECT 1 FROM story_documents sd WHERE sd.story_id = s.id);
-            CREATE TEMP TABLE corpus_old_claim_groups (id INTEGER PRIMARY KEY);
-            INSERT OR IGNORE INTO temp.corpus_old_claim_groups(id)
-                SELECT m.group_id FROM temp.corpus_scope t CROSS JOIN claims c ON c.document_id = t.id
-                  CROSS JOIN claim_group_members m ON m.claim_id = c.id;
-            INSERT OR IGNORE INTO temp.corpus_old_claim_groups(id)
-                SELECT g.id FROM claim_groups g WHERE NOT EXISTS (SELECT 1 FROM claim_group_members m WHERE m.group_id = g.id);
-            CREATE TEMP TABLE corpus_old_conflicts (id INTEGER PRIMARY KEY);
-            INSERT OR IGNORE INTO temp.corpus_old_conflicts(id)
-                SELECT p.conflict_id FROM temp.corpus_scope t CROSS JOIN claims c ON c.document_id = t.id
-                  CROSS JOIN conflict_positions p ON p.claim_id = c.id;
-            INSERT OR IGNORE INTO temp.corpus_old_conflicts(id)
-                SELECT x.id FROM conflicts x WHERE NOT EXISTS (SELECT 1 FROM conflict_positions p WHERE p.conflict_id = x.id);
-            """)
+        // Each table with its member table, the member table's columns for the result and the
+        // member, and how a member reaches a document of the region.
+        for (table, members, result, reach) in [
+            ("story_clusters", "story_documents", "story_id", "temp.corpus_scope t CROSS JOIN story_documents x ON x.document_id = t.id"),
+            ("claim_groups", "claim_group_members", "group_id",
+             "temp.corpus_scope t CROSS JOIN claims c ON c.document_id = t.id CROSS JOIN claim_group_members x ON x.claim_id = c.id"),
+            ("conflicts", "conflict_positions", "conflict_id",
+             "temp.corpus_scope t CROSS JOIN claims c ON c.document_id = t.id CROSS JOIN conflict_positions x ON x.claim_id = c.id"),
+        ] {
+            try db.execute("""
+                CREATE TEMP TABLE corpus_old_\(table) (id INTEGER PRIMARY KEY);
+                INSERT OR IGNORE INTO temp.corpus_old_\(table)(id) SELECT x.\(result) FROM \(reach);
+                INSERT OR IGNORE INTO temp.corpus_old_\(table)(id)
+                    SELECT r.id FROM \(table) r WHERE NOT EXISTS (SELECT 1 FROM \(members) x WHERE x.\(result) = r.id);
+                """)
+        }
     }
 
     /// SQL listing the ids of `table`'s old results.

@@ -6,6 +6,21 @@ import Foundation
 /// and importing again ends exactly where an uninterrupted import ends.
 /// `make test` kills 5 times; `make crash-test` (NEWSKB_CRASH_KILLS=25) many more.
 @Suite(.serialized) struct CrashSafetyTests {
+    /// Starts `newskb import` of `feed` into `db`, SIGKILLs it after `seconds`; true when it was
+    /// killed before it finished.
+    func killImport(_ db: String, _ feed: String, after seconds: Double) throws -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["import", "--quiet", "--db", db, feed]
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        usleep(UInt32(seconds * 1_000_000))
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        return p.terminationReason == .uncaughtSignal
+    }
+
     @Test func killedImportsLeaveAConsistentDatabaseAndResume() throws {
         let env = ProcessInfo.processInfo.environment
         let kills = Int(env["NEWSKB_CRASH_KILLS"] ?? "") ?? 5
@@ -27,16 +42,7 @@ import Foundation
         let db = dir.file("crash.db")
         var interrupted = 0
         for _ in 0..<kills {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = ["import", "--quiet", "--db", db, feed]
-            p.standardError = FileHandle.nullDevice
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            usleep(UInt32(Double.random(in: 0.02...max(0.05, duration * 0.9), using: &rng) * 1_000_000))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { interrupted += 1 }
+            if try killImport(db, feed, after: Double.random(in: 0.02...max(0.05, duration * 0.9), using: &rng)) { interrupted += 1 }
 
             let check = try Database(path: db)
             #expect(try check.strings("PRAGMA integrity_check") == ["ok"])
@@ -86,16 +92,7 @@ import Foundation
         let db = try copyBase(to: "crash.db")
         var interrupted = 0
         for _ in 0..<4 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = ["import", "--quiet", "--db", db, later]
-            p.standardError = FileHandle.nullDevice
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            usleep(UInt32(Double.random(in: 0.005...max(0.01, duration * 0.9), using: &rng) * 1_000_000))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { interrupted += 1 }
+            if try killImport(db, later, after: Double.random(in: 0.005...max(0.01, duration * 0.9), using: &rng)) { interrupted += 1 }
             let check = try Database(path: db)
             #expect(try check.strings("PRAGMA integrity_check") == ["ok"])
             // Either the corpus phase is owed, with the changes it must cover, or it is done.
