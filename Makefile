@@ -5,6 +5,8 @@
 #   make bench  import speed on ../shared/corpora/reuters21578.jsonl, against the sqlite3 floor
 #   make sample-agreement  print a random sample of claim-group pairs and disagreements to check by hand (SEED=N)
 #   make sample-entities   print 50 random multi-name entities of Reuters and of BBC to check by hand (SEED=N)
+#   make check-agreement-pairs  the 300 read claim-group pairs (scripts/agreement-pairs.tsv) against the grouping now
+#   make check-increments  Reuters imported in 20 increments of a random order (SEED=N) against one import, as sets
 #   make datasette-test    the Datasette metadata (newskb datasette-metadata) against a real Datasette 0.65 (.venv-browser/)
 #   make browser-test      the report (newskb report) of seeds/ and BASIL in a real Chromium (installed with apt), then datasette-test
 #   make embeddings   rebuild the static sentence-embedding table from all-MiniLM-L6-v2 (.venv-embed/, pinned)
@@ -22,7 +24,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs check-increments datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -84,6 +86,9 @@ sample-entities: release
 
 check-agreement-pairs: release
 	@python3 scripts/check-agreement-pairs.py --shared $(SHARED)
+
+check-increments: release
+	@python3 scripts/check-increments.py --shared $(SHARED) --seed $${SEED:-17}
 
 # Datasette from PyPI in a virtual environment (pinned), then scripts/datasette-check.py.
 DATASETTE_PINS = datasette==0.65.1
