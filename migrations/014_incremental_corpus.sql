@@ -31,6 +31,9 @@ CREATE TABLE corpus_weights (
     docs   INTEGER NOT NULL      -- documents holding it (in a claim or the title)
 ) STRICT;
 
+-- Whether the store holds undated documents (then every window holds them): a look-up, not a scan.
+CREATE INDEX documents_undated ON documents(id) WHERE published IS NULL;
+
 CREATE TABLE corpus_crossings (
     bucket INTEGER PRIMARY KEY  -- a story or claim group holds documents of this week bucket and the next
 ) STRICT;

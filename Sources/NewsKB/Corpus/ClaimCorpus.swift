@@ -41,8 +41,12 @@ public struct ClaimCorpus {
     /// Figures of one run, for timings.
     public struct Summary: Sendable, Equatable {
         public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0
-        /// What the run recomputed (``CorpusPlan``): `all: ` and why, or how many week buckets.
-        public var scope = ""
+        /// Why the run recomputed the whole store (``CorpusPlan``); nil: it recomputed
+        /// ``regionBuckets`` week buckets.
+        public var recomputedAll: String?
+        public var regionBuckets = 0
+        /// What the run recomputed: `all: ` and why, or how many week buckets.
+        public var scope: String { recomputedAll.map { "all: " + $0 } ?? "\(regionBuckets) week buckets" }
         /// Distinct keys counted.
         public var keys = 0
         /// The most documents, and claims with an edge or a conflict, held at once between
@@ -83,11 +87,11 @@ public struct ClaimCorpus {
         var read: Set<Int>?, context = Set<Int>()
         switch plan.scope {
         case .all(let reason):
-            summary.scope = "all: " + reason
+            summary.recomputedAll = reason
         case .region(let buckets, let more):
             read = Set(buckets + more)
             context = Set(more)
-            summary.scope = "\(buckets.count) week buckets"
+            summary.regionBuckets = buckets.count
         }
         ProcessStats.trace("corpus: \(summary.scope)")
         let clock = StepClock(), workerClock = StepClock()
@@ -159,39 +163,8 @@ public struct ClaimCorpus {
         // Publish: number the results in canonical order and replace the public tables.
         try clock.measure("wait for indexes") { try beforeWriting() }
         try clock.measure("publish") {
-            if case .region(let buckets, _) = plan.scope {
-                try db.execute("""
-                    DROP TABLE IF EXISTS temp.corpus_scope;
-                    CREATE TEMP TABLE corpus_scope (id INTEGER PRIMARY KEY);
-                    INSERT INTO temp.corpus_scope(id) SELECT id FROM temp.corpus_documents
-                     WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")));
-                    """)
-            }
-            defer { try? db.execute("DROP TABLE IF EXISTS temp.corpus_scope") }
-            // A phase that started later and published first saw more: this one's results are
-            // older, and are dropped (two imports into one store at once).
-            try results.publish(scope: plan.scope, when: {
-                (try db.scalar("SELECT covered FROM corpus_clock")?.int ?? 0) <= plan.coveredChanges
-            }) {
-                // What the next run needs: the buckets components cross (those of the region
-                // replaced), the key counts when taken now, and no changes owed.
-                if case .region(let buckets, _) = plan.scope {
-                    try db.execute("DELETE FROM corpus_crossings WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")))")
-                } else {
-                    try db.execute("DELETE FROM corpus_crossings")
-                    try counts.writeSnapshot()
-                    try db.execute("""
-                        INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken)
-                        VALUES (1, \(documents.count), \(counts.claimTotal), \(bucketDays), 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                        """)
-                }
-                let insert = try db.prepare("INSERT OR IGNORE INTO corpus_crossings(bucket) VALUES (?)")
-                for b in results.crossings.sorted() { try insert.execute([b]) }
-                // The changes covered, and the marker when none is left (an import writing
-                // meanwhile keeps its own for its own corpus phase).
-                try db.execute("DELETE FROM corpus_changes WHERE seq <= ?", [plan.coveredChanges])
-                try db.execute("UPDATE corpus_clock SET covered = ?", [plan.coveredChanges])
-                try db.execute("DELETE FROM corpus_pending WHERE NOT EXISTS (SELECT 1 FROM corpus_changes)")
+            try results.publish(region: plan.regionBuckets, when: { try plan.isNewest(db) }) {
+                try plan.recordPublished(db, crossings: results.crossings, counts: counts, documents: documents.count, bucketDays: bucketDays)
             }
         }
         // The store's totals (a region run wrote only its own).

@@ -98,4 +98,44 @@ struct CorpusPlan: Equatable {
     }
 
     var isRegion: Bool { if case .region = scope { return true } else { return false } }
+
+    /// The week buckets whose results a region run replaces (nil: a run over the whole store).
+    var regionBuckets: [Int]? { if case .region(let buckets, _) = scope { return buckets } else { return nil } }
+
+    /// False when a run that started later has published already: it saw more changes than this
+    /// one, whose results are older and are dropped (two imports into one store at once).
+    func isNewest(_ db: Database) throws -> Bool {
+        (try db.scalar("SELECT covered FROM corpus_clock")?.int ?? 0) <= coveredChanges
+    }
+
+    /// What the next run needs, written with the results: the buckets the components of this
+    /// run cross (replacing those of the region, or all), the key counts taken now (a run over
+    /// the whole store: `counts` over `documents`), and the changes this run covered cleared,
+    /// with the owed marker when none is left (an import that wrote meanwhile keeps its own).
+    func recordPublished(_ db: Database, crossings: Set<Int>, counts: KeyCounts, documents: Int, bucketDays: Int) throws {
+        if let buckets = regionBuckets {
+            try db.execute("DELETE FROM corpus_crossings WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")))")
+        } else {
+            try db.execute("DELETE FROM corpus_crossings")
+            try counts.writeSnapshot()
+            try db.execute("""
+                INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken)
+                VALUES (1, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                """, [documents, counts.claimTotal, bucketDays])
+        }
+        let insert = try db.prepare("INSERT OR IGNORE INTO corpus_crossings(bucket) VALUES (?)")
+        for b in crossings.sorted() { try insert.execute([b]) }
+        try db.execute("DELETE FROM corpus_changes WHERE seq <= ?", [coveredChanges])
+        try db.execute("UPDATE corpus_clock SET covered = ?", [coveredChanges])
+        try db.execute("DELETE FROM corpus_pending WHERE NOT EXISTS (SELECT 1 FROM corpus_changes)")
+    }
+
+    /// Marks the date of every document changed: the next run recomputes every week with the
+    /// counts taken earlier, what a store built in one go with them holds (``CorpusRecomputation``).
+    static func markEveryWeekChanged(_ db: Database) throws {
+        try db.execute("""
+            INSERT OR REPLACE INTO corpus_changes(published, seq)
+                SELECT DISTINCT coalesce(published, ''), (SELECT changes FROM corpus_clock) FROM documents
+            """)
+    }
 }

@@ -76,7 +76,7 @@ final class CorpusResults {
             DROP TABLE IF EXISTS temp.corpus_story_ids; DROP TABLE IF EXISTS temp.corpus_group_ids;
             DROP TABLE IF EXISTS temp.corpus_conflict_ids; DROP TABLE IF EXISTS temp.corpus_group_stories;
             DROP TABLE IF EXISTS temp.corpus_old_story_clusters; DROP TABLE IF EXISTS temp.corpus_old_claim_groups;
-            DROP TABLE IF EXISTS temp.corpus_old_conflicts;
+            DROP TABLE IF EXISTS temp.corpus_old_conflicts; DROP TABLE IF EXISTS temp.corpus_scope;
             """)
     }
 
@@ -287,19 +287,17 @@ final class CorpusResults {
         }
     }
 
-    /// Replaces the results of `scope` (nil: the whole store; else the documents of
-    /// `temp.corpus_scope`) with those of this run, in one transaction, then runs `also` in it
+    /// Replaces the results of the documents of `region`'s week buckets (nil: of the whole
+    /// store) with those of this run, in one transaction, then runs `also` in it
     /// and drops the temporary tables. Ids stay stable (``StableIDs``): a story, claim group or
     /// conflict found again with the same members keeps its id; a changed one takes the id of
     /// the old one that held its first member, when free; the others get new ids, in canonical
     /// order (stories by their first document, claim groups by their first member, conflicts as
     /// ``DisagreementFinder`` orders them), so a store built in one run numbers them 1, 2, 3….
     /// Nothing is written when `when`, asked first in the transaction, says no.
-    func publish(scope: CorpusPlan.Scope, when: () throws -> Bool = { true }, also: () throws -> Void) throws {
+    func publish(region: [Int]?, when: () throws -> Bool = { true }, also: () throws -> Void) throws {
         try db.transaction {
             guard try when() else { return }
-            let region: Bool
-            if case .region = scope { region = true } else { region = false }
             try db.execute("""
                 CREATE TEMP TABLE corpus_story_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
                 CREATE TEMP TABLE corpus_group_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);

@@ -200,7 +200,6 @@ final class KeyCounts {
     /// claims): a key they do not hold counts as held by one claim and one document.
     func weigh(bySnapshotOf claims: Int) throws {
         weightClaims = claims
-        let lookup = try db.prepare("SELECT claims, docs FROM corpus_weights WHERE hash = ?")
         if spilledToTable {
             try db.execute("""
                 UPDATE temp.corpus_key_ids SET
@@ -210,6 +209,7 @@ final class KeyCounts {
             entries = [:]
             return
         }
+        let lookup = try db.prepare("SELECT claims, docs FROM corpus_weights WHERE hash = ?")
         for i in hashes.indices where hashes[i] != 0 {
             let id = Int(idOfHash[i])
             let (c, d) = try lookup.firstRow([Int64(bitPattern: hashes[i])]) { (Int32($0.columnInt(0)), Int32($0.columnInt(1))) } ?? (1, 1)

@@ -38,7 +38,7 @@ public final class Importer {
             String(format: "read %d, new %d, unchanged %d, replaced %d, failed %d%@ in %.2f s",
                    read, new, unchanged + duplicates, replaced, failed,
                    duplicates > 0 ? " (\(duplicates) unchanged were duplicates of other keys)" : "", seconds)
-                + (corpus.map { "; stories and claim groups recomputed for " + ($0.scope.hasPrefix("all: ") ? "the whole store (" + $0.scope.dropFirst(5) + ")" : $0.scope) } ?? "")
+                + (corpus.map { "; stories and claim groups recomputed for " + ($0.recomputedAll.map { "the whole store (\($0))" } ?? $0.scope) } ?? "")
         }
     }
 

@@ -84,7 +84,7 @@ public struct IntegrityCheck {
         }
         let snapshot = try db.rows("SELECT documents, changed, taken FROM corpus_snapshot")
         out.append(Finding(check: "key counts", ok: true, detail: snapshot.first.map {
-            "taken over \($0[0]) documents at \($0[2]); \($0[1]) added or deleted since (beyond 2 % an import recomputes everything)"
+            "taken over \($0[0]) documents at \($0[2]); \($0[1]) added or deleted since (beyond \(Int(CorpusPlan.refreshShare * 100)) % an import recomputes everything)"
         } ?? "not taken yet: the next import recomputes everything"))
 
         let orphanEntities = try db.int("""

@@ -16,7 +16,7 @@ import Foundation
     /// Recomputes every week with the counts taken earlier, as if every document had changed:
     /// what a store built in one go with those counts holds.
     func recomputeEveryWeek(_ db: Database) throws -> ClaimCorpus.Summary {
-        try db.execute("INSERT OR REPLACE INTO corpus_changes(published, seq) SELECT DISTINCT coalesce(published, ''), (SELECT changes FROM corpus_clock) FROM documents")
+        try CorpusPlan.markEveryWeekChanged(db)
         return try ClaimCorpus(db: db).update()
     }
 
