@@ -25,6 +25,7 @@ struct ImportCommand: NewsKBSubcommand {
               newskb import seeds/
               newskb import --db news.db articles.jsonl more-articles/
               newskb import --db news.db --date 2023-09-13 todays-articles/
+              newskb import --db shard-1.db --defer-corpus part-1.jsonl
               cat article.txt | newskb import -
             """)
 
@@ -44,6 +45,10 @@ struct ImportCommand: NewsKBSubcommand {
         valueName: "date"))
     var date: String?
 
+    @Flag(help: ArgumentHelp(
+        "Leave stories, claim groups and disagreements to be computed later: for shards that `newskb merge` combines (it computes them for the merged store). The next import, merge or `newskb rebuild` into this file computes them."))
+    var deferCorpus = false
+
     func validate() throws {
         if let date, !Importer.isReadableDate(date) {
             throw ValidationError("--date: cannot read \"\(date)\" as a date; write it as YYYY-MM-DD.")
@@ -58,6 +63,7 @@ struct ImportCommand: NewsKBSubcommand {
         let importer = try Importer(store: store)
         importer.maxArticleBytes = maxArticleMb << 20
         importer.defaultPublished = date
+        importer.runsCorpusPhase = !deferCorpus
         var issues = 0
         importer.onIssue = { issue in
             issues += 1

@@ -18,7 +18,7 @@ struct NewsKBCommand: ParsableCommand {
             """,
         version: NewsKBVersion.string,
         subcommands: [
-            ImportCommand.self, WhoSaidCommand.self, EntitiesCommand.self, EntityCommand.self, AliasCommand.self,
+            ImportCommand.self, MergeCommand.self, WhoSaidCommand.self, EntitiesCommand.self, EntityCommand.self, AliasCommand.self,
             SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self, CheckCommand.self,
             RebuildCommand.self, AgreeCommand.self, DisagreeCommand.self, StoriesCommand.self, CompareCommand.self, DatasetteMetadataCommand.self, ReportCommand.self, AttributionTokensCommand.self,
         ])

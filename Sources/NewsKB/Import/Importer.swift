@@ -54,6 +54,12 @@ public final class Importer {
     public static func isReadableDate(_ date: String) -> Bool { CivilDate.parse(date) != nil }
     /// The largest article accepted (see ``InputReader/maxArticleBytes``).
     public var maxArticleBytes = 16 << 20
+    /// Whether the run ends with the corpus phase (stories, claim groups, disagreements). Off
+    /// (`import --defer-corpus`), the phase is left owed (`corpus_pending`): a shard that
+    /// `newskb merge` combines with others need not compute what the merge computes again.
+    public var runsCorpusPhase = true
+    /// Shard documents decided and copied per transaction by ``merge(shards:)``.
+    public var mergeChunkSize = 4096
     /// Called for every input that cannot be imported.
     public var onIssue: (ImportIssue) -> Void = { _ in }
     /// Called after each committed batch with the running summary.
@@ -70,13 +76,13 @@ public final class Importer {
         }
     }
 
-    private let writer: DocumentWriter
+    let writer: DocumentWriter
     private var pending = [SourceDocument]()
-    private var summary = Summary()
+    var summary = Summary()
     private var runKeys: RunKeys?
-    private var start = Date()
+    var start = Date()
     /// The full-text index is rebuilt at the end of this run (``DeferredIndexes``): batches skip it.
-    private var fullTextDeferred = false
+    var fullTextDeferred = false
     private let markCorpusPending: PreparedStatement
 
     /// An importer that analyses with the user aliases and gazetteer entries stored in the
@@ -97,7 +103,7 @@ public final class Importer {
     /// Runs an import with settings for bulk writing (a 64 MB page cache, a WAL checkpoint every
     /// 64 MB instead of every 4 MB), restored afterwards; then checkpoints the WAL into the
     /// database file and truncates it, so the file is complete on its own.
-    private func withBulkSettings<T>(_ body: () throws -> T) throws -> T {
+    func withBulkSettings<T>(_ body: () throws -> T) throws -> T {
         let db = store.db
         let cache = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
         let checkpoint = try db.scalar("PRAGMA wal_autocheckpoint")?.int64 ?? 1000
@@ -129,7 +135,7 @@ public final class Importer {
 
     /// Set while ``rebuild()`` runs: the corpus phase recomputes the whole store and takes the
     /// key counts again, whatever changed.
-    private var recomputeAll = false
+    var recomputeAll = false
 
     /// Imports documents given directly (for tests and programs using the library).
     public func importDocuments(_ docs: [SourceDocument]) throws -> Summary {
@@ -143,7 +149,7 @@ public final class Importer {
     /// One import run: `feed` hands every document to ``add(_:)``. Into an empty database, the
     /// secondary indexes are set aside while the rows go in and built once at the end
     /// (``DeferredIndexes``); then the corpus phase runs.
-    private func run(_ feed: () throws -> Void) throws -> Summary {
+    func run(_ feed: () throws -> Void) throws -> Summary {
         start = Date()
         summary = Summary()
         runKeys = try RunKeys(db: store.db)
@@ -186,7 +192,7 @@ public final class Importer {
         return summary
     }
 
-    private func report(_ issue: ImportIssue) {
+    func report(_ issue: ImportIssue) {
         summary.failed += 1
         onIssue(issue)
     }
@@ -336,7 +342,7 @@ public final class Importer {
 
     /// Runs `body`, adding its wall time to `stage` and the calling thread's CPU time to
     /// `stage_cpu` (what the stage cost, however busy the machine was).
-    private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+    func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
         let t0 = DispatchTime.now().uptimeNanoseconds, c0 = threadCPUNanoseconds()
         defer {
             summary.stageSeconds[stage, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
@@ -351,7 +357,7 @@ public final class Importer {
     /// `beforeWriting` runs before the first write (the corpus phase reads, then writes).
     private func finish(beforeWriting: @escaping () throws -> Void) throws {
         let db = store.db
-        guard try db.scalar("SELECT count(*) FROM corpus_pending")?.int ?? 0 > 0 else { return }
+        guard runsCorpusPhase, try db.scalar("SELECT count(*) FROM corpus_pending")?.int ?? 0 > 0 else { return }
         var corpus = ClaimCorpus(db: db)
         // Entities left without mentions or aliases have no claims either (claims go with
         // their document), so the corpus phase reads the same before or after they go.

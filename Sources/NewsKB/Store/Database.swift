@@ -31,14 +31,16 @@ public final class Database {
         try Database.checkLibrary()
         self.path = path
         self.mode = mode
-        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        // URI file names are on so that `ATTACH` can open a shard read-only (``uri(readOnly:)``);
+        // a path that merely starts with `file:` is still a path.
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(path.hasPrefix("file:") ? "./" + path : path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let error = DatabaseError(connection: db, code: rc, sql: nil)
             sqlite3_close_v2(db)
@@ -69,6 +71,26 @@ public final class Database {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// The URI of a database file for `ATTACH` (every byte but letters, digits and `-._~/`
+    /// percent-encoded), read-only when asked.
+    public static func uri(path: String, readOnly: Bool) -> String {
+        var out = "file:"
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(hex[Int(b >> 4)])
+                out.unicodeScalars.append(hex[Int(b & 15)])
+            }
+        }
+        return readOnly ? out + "?mode=ro" : out
+    }
 
     /// Throws unless the linked SQLite is recent enough and has FTS5.
     public static func checkLibrary() throws {

@@ -17,6 +17,14 @@ final class DocumentWriter {
         /// several keys the store keeps the smallest key, whatever the order of the imports, so
         /// that the same documents give the same store.
         case supersedesDuplicate(id: Int64, key: String)
+
+        /// Whether writing the document deletes a stored one (which needs foreign keys on).
+        var replacesStored: Bool {
+            switch self {
+            case .changed, .supersedesDuplicate: return true
+            case .none, .unchanged, .duplicateContent: return false
+            }
+        }
     }
 
     private let db: Database
@@ -39,7 +47,7 @@ final class DocumentWriter {
     private var entityIDs = [String: Int64]()
     private let importedAt = isoNow()
     /// Fingerprint of what analyses documents now; a stored document with another is re-analysed.
-    private let analysisKey: String
+    let analysisKey: String
 
     init(db: Database, analysisKey: String) throws {
         self.db = db

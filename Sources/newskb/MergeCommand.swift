@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import NewsKB
+
+struct MergeCommand: NewsKBSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Add shard databases (parts of a corpus imported separately) to a database.",
+        discussion: """
+            A shard is an ordinary newskb database: some of a corpus's articles imported by \
+            `newskb import`, on this machine or another (`scripts/spark-import.py` makes them on a \
+            Spark cluster; `import --defer-corpus` skips the work the merge does again). Merge adds \
+            each shard's documents and everything derived from them (sentences, entities and \
+            mentions, statements, claims) without analysing them again, then computes stories, \
+            claim groups and disagreements for what was added, as an import does. Merging the \
+            shards of a partition of a corpus gives the views one import of the whole corpus gives.
+
+            Documents are taken as `import` takes articles: the same key and content adds \
+            nothing, a changed document with the same key replaces the stored one (the later shard \
+            wins), one body under several keys is kept under the smallest key. A shard made by \
+            another newskb version or with other user aliases (`newskb alias`) is refused, as are \
+            missing files and files that are not newskb databases: each is reported on stderr, the \
+            other shards are merged, and the exit code is 1. Interrupted (Ctrl-C), the merge keeps \
+            every document written; running it again adds the rest.
+
+            Examples:
+              newskb merge --db corpus.db shards/shard-*.db
+              newskb merge --db archive.db today.db
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .shortAndLong, help: "No progress line and no summary.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Write stage timings and peak memory as JSON to this file.", valueName: "file"))
+    var timings: String?
+
+    @Argument(help: ArgumentHelp("Shard database files.", valueName: "shard"))
+    var shards: [String]
+
+    func execute() throws {
+        let store = try KnowledgeStore.openForWriting(path: database.path)
+        let importer = try Importer(store: store)
+        var issues = 0
+        importer.onIssue = { issue in
+            issues += 1
+            Terminal.error("newskb: \(issue)")
+        }
+        let showProgress = !quiet && Terminal.stderrIsTerminal
+        if showProgress {
+            importer.onProgress = { s in
+                FileHandle.standardError.write(Data(String(
+                    format: "\r\u{1B}[Kmerging: %d read, %d written", s.read, s.new + s.replaced).utf8))
+            }
+        }
+        let interrupt = InterruptFlag.install()
+        importer.shouldStop = { interrupt.isSet }
+        let summary: Importer.Summary
+        do {
+            summary = try importer.merge(shards: shards)
+        } catch let stop as Importer.Interrupted {
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            Terminal.error("newskb: \(stop)")
+            throw ExitCode(130)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if !quiet {
+            Terminal.error("newskb: merge into \(database.path): \(summary.line.replacingOccurrences(of: "failed", with: "shards refused"))")
+        }
+        if let timings {
+            try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
