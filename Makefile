@@ -14,6 +14,7 @@
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
 #   make train-attribution  retrain the reported-speech tagger on PolNeAR (standard library only)
 #   make diagnose-mrpc    why MRPC dev pairs are grouped or not through the import (rules vs the model)
+#   make scale-test   Spark (local[2], pinned pyspark in .venv-spark, Java 17) imports BBC + Reuters in 4 shards and merges them; 4 Reuters shards merged; both against one import
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
 
 SHELL := /bin/bash
@@ -24,7 +25,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs check-increments datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs check-increments scale-test datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
 
 all: build
 
@@ -105,6 +106,9 @@ browser-test: release
 
 bench-large: release
 	@bash scripts/bench-large.sh $(SHARED)
+
+scale-test: release
+	@bash scripts/scale-test.sh $(SHARED)
 
 # The embedding table, its vocabulary and the test fixtures (committed); MRPC accuracy printed.
 embeddings:

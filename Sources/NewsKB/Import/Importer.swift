@@ -284,21 +284,11 @@ public final class Importer {
         let db = store.db
         var counts = (new: 0, replaced: 0, duplicates: 0, unchanged: 0, words: 0)
         // Foreign keys are enforced by construction here (every id written comes from a row
-        // written before it in the same transaction), so a batch that replaces nothing skips
-        // the checks: one index probe per reference per row. Deleting an old version needs them
-        // on, for ON DELETE CASCADE.
-        // A twin of a document of this batch may have been written since the batch was checked
-        // (an earlier batch, or the batch itself): a smaller key then replaces it, which needs
-        // the cascade too.
-        var hashes = Set<String>(minimumCapacity: f.work.count)
-        let twinInBatch = f.work.contains { !hashes.insert($0.hash).inserted }
-        let checkKeys = try twinInBatch || f.work.contains { w in
-            if w.replaces { return true }
-            if case .supersedesDuplicate = try writer.existing(f.batch[w.index], hash: w.hash) { return true }
-            return false
-        }
-        if !checkKeys { try db.execute("PRAGMA foreign_keys = OFF") }
-        defer { if !checkKeys { try? db.execute("PRAGMA foreign_keys = ON") } }
+        // written before it in the same transaction), and an older version is deleted with
+        // everything derived from it explicitly (``DocumentWriter/delete(id:)``), so batches are
+        // written with the checks off: one index probe per reference per row saved.
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
         do {
             try timed("write") { try db.transaction {
                 for (k, w) in f.work.enumerated() {

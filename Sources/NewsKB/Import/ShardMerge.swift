@@ -58,45 +58,28 @@ extension Importer {
             summary.read += count
             var counts = (new: 0, replaced: 0, duplicates: 0, unchanged: 0, words: 0)
             // Foreign keys hold by construction in the copy (every id it writes comes from a row it
-            // wrote before, or from the entity map), so a chunk that replaces nothing copies with the
-            // checks off; deleting an older version needs them, for ON DELETE CASCADE. (Decided
-            // again in the write transaction: should another import have written a version
-            // meanwhile, the chunk is written again with the checks on.)
-            var checkKeys = try db.transaction(immediate: false) {
-                try copy.documentsMet(after: after, through: last).contains {
-                    try writer.existing($0.doc, hash: $0.doc.contentHash).replacesStored
+            // wrote before, or from the entity map) and an older version is deleted explicitly
+            // (``DocumentWriter/delete(id:)``): the chunk is written with the checks off.
+            try db.execute("PRAGMA foreign_keys = OFF")
+            defer { try? db.execute("PRAGMA foreign_keys = ON") }
+            try timed("write") { try db.transaction {
+                // Documents whose key and body the store lacks are new; the others are decided
+                // as the importer decides them.
+                counts.new = try copy.takeUnmet(after: after, through: last)
+                for (id, doc) in try copy.documentsMet(after: after, through: last) {
+                    switch try writer.existing(doc, hash: doc.contentHash) {
+                    case .unchanged: counts.unchanged += 1; continue
+                    case .duplicateContent: counts.duplicates += 1; continue
+                    case .changed(let old), .supersedesDuplicate(let old, _):
+                        try writer.delete(id: old)
+                        counts.replaced += 1
+                    case .none:
+                        counts.new += 1
+                    }
+                    try copy.take(document: id)
                 }
-            }
-            while true {
-                if !checkKeys { try db.execute("PRAGMA foreign_keys = OFF") }
-                defer { if !checkKeys { try? db.execute("PRAGMA foreign_keys = ON") } }
-                counts = (0, 0, 0, 0, 0)
-                do {
-                    try timed("write") { try db.transaction {
-                        // Documents whose key and body the store lacks are new; the others are
-                        // decided as the importer decides them.
-                        counts.new = try copy.takeUnmet(after: after, through: last)
-                        for (id, doc) in try copy.documentsMet(after: after, through: last) {
-                            let existing = try writer.existing(doc, hash: doc.contentHash)
-                            if existing.replacesStored && !checkKeys { throw ShardCopy.NeedsForeignKeys() }
-                            switch existing {
-                            case .unchanged: counts.unchanged += 1; continue
-                            case .duplicateContent: counts.duplicates += 1; continue
-                            case .changed(let old), .supersedesDuplicate(let old, _):
-                                try writer.delete(id: old)
-                                counts.replaced += 1
-                            case .none:
-                                counts.new += 1
-                            }
-                            try copy.take(document: id)
-                        }
-                        counts.words = try copy.copyTaken(indexFullText: !fullTextDeferred)
-                    } }
-                    break
-                } catch is ShardCopy.NeedsForeignKeys {
-                    checkKeys = true
-                }
-            }
+                counts.words = try copy.copyTaken(indexFullText: !fullTextDeferred)
+            } }
             after = last
             summary.new += counts.new
             summary.replaced += counts.replaced
@@ -172,9 +155,6 @@ final class ShardCopy {
     private let steps: [(sql: PreparedStatement, offsets: [Offset])]
     private let offsets: PreparedStatement
     private let indexFullText: PreparedStatement
-
-    /// A chunk copied with foreign keys off needs to delete a stored document after all.
-    struct NeedsForeignKeys: Error {}
 
     /// The id offsets of one chunk, in the order ``offsets`` selects them.
     enum Offset: Int { case document = 0, sentence, statement, claim, frame }

@@ -61,12 +61,13 @@ public struct IntegrityCheck {
             "\(deferred) indexes are set aside by an import that is running or was killed (queries work, slowly"
             + (fullText ? "; full-text search misses the statements written since" : "") + "); the next import builds them"))
 
-        // Stories, claim groups and disagreements owed by an import that is running or was
-        // killed before its corpus phase: owed too, not damage.
+        // Stories, claim groups and disagreements owed by an import that is running, was
+        // killed before its corpus phase or left it to a merge (`--defer-corpus`): owed too, not damage.
         let owed = try db.int("SELECT count(*) FROM corpus_pending")
         out.append(Finding(check: "corpus phase done", ok: true, detail: owed == 0 ? "ok" :
-            "stories, claim groups and disagreements are owed by an import that is running or was killed "
-            + "(they may not reflect every document); the next import or `newskb rebuild` computes them"))
+            "stories, claim groups and disagreements are owed by an import that is running, was killed, "
+            + "or left them to a merge (`import --defer-corpus`): they may not reflect every document; "
+            + "the next import or merge, or `newskb rebuild`, computes them"))
         // What the corpus phase left for the next import (#17): no change unaccounted for once
         // it ran (triggers mark the phase owed with every change), and results that hold together.
         let changes = try db.int("SELECT count(*) FROM corpus_changes")

@@ -72,6 +72,31 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: dir.file("none.db")))
     }
 
+    @Test func shardsImportedWithTheCorpusPhaseDeferredMergeToOneImport() throws {
+        let dir = TempDir()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: repoRoot + "/seeds").sorted()
+        // Two shards of the seed articles, as two folders: the keys are the file names.
+        for (i, f) in seeds.enumerated() {
+            let text = try String(contentsOfFile: repoRoot + "/seeds/" + f, encoding: .utf8)
+            dir.write("part\(i % 2)/\(f)", text)
+        }
+        for k in 0..<2 {
+            let r = try CLI.run(["import", "--quiet", "--defer-corpus", "--db", dir.file("s\(k).db"), dir.file("part\(k)")])
+            #expect(r.status == 0, "\(r.stderr)")
+            let owed = try CLI.run(["sql", "--db", dir.file("s\(k).db"), "--format", "csv", "SELECT count(*) AS n FROM corpus_pending"])
+            #expect(owed.stdout == "n\r\n1\r\n")
+        }
+        let m = try CLI.run(["merge", "--db", dir.file("m.db"), dir.file("s0.db"), dir.file("s1.db"), dir.file("nope.db")])
+        #expect(m.status == 1)
+        #expect(m.stderr.contains("\(dir.file("nope.db")): no such shard"))
+        #expect(m.stderr.contains("read 5, new 5, unchanged 0, replaced 0, shards refused 1"), "\(m.stderr)")
+        #expect(try CLI.run(["import", "--quiet", "--db", dir.file("one.db"), repoRoot + "/seeds"]).status == 0)
+        let merged = try KnowledgeStore.openForReading(path: dir.file("m.db")).db
+        let one = try KnowledgeStore.openForReading(path: dir.file("one.db")).db
+        #expect(try corpusViews(merged) == corpusViews(one))
+        #expect(try CLI.run(["check", "--db", dir.file("m.db")]).status == 0)
+    }
+
     @Test func timingsAreOneJSONObjectWithSortedKeys() throws {
         let dir = TempDir()
         let file = dir.file("timings.json")

@@ -1,0 +1,103 @@
+#!/bin/bash
+# make scale-test (#18): import on Apache Spark in shards, merged, against one import on one machine.
+#
+#   scripts/scale-test.sh [SHARED]   (SHARED defaults to ../shared)
+#
+# Installs what it needs: Java 17 from Debian (openjdk-17-jre-headless) when `java` is missing,
+# and a pinned pyspark in .venv-spark. Then, with the release binary:
+#   1. BBC + Reuters imported by `newskb import` (timed);
+#   2. the same inputs through scripts/spark-import.py on local[2] in 4 shards, merged (timed);
+#      the two stores must hold the same things (scripts/compare-stores.py);
+#   3. Reuters cut into 4 shards by publication week, each imported with --defer-corpus, merged;
+#      the merge is timed against the corpus phase of one import of Reuters in the same run, and
+#      the two stores must hold the same things.
+# Prints the figures and writes them to bench/scale-results.json; exits 1 when a store differs.
+set -euo pipefail
+SHARED=${1:-../shared}
+BIN=${NEWSKB_BIN:-.build/release/newskb}
+PYSPARK_VERSION=3.5.3
+R=$SHARED/corpora/reuters21578.jsonl
+B=$SHARED/corpora/bbc-news.jsonl
+for f in "$R" "$B" "$BIN"; do [ -e "$f" ] || { echo "scale-test: missing $f" >&2; exit 2; }; done
+
+if ! command -v java >/dev/null 2>&1; then
+    echo "scale-test: installing Java 17 (openjdk-17-jre-headless)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+if ! .venv-spark/bin/python -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then
+    echo "scale-test: installing pyspark $PYSPARK_VERSION in .venv-spark" >&2
+    python3 -m venv .venv-spark
+    .venv-spark/bin/pip install -q "pyspark==$PYSPARK_VERSION"
+fi
+
+OUT=$(mktemp -d /tmp/newskb-scale.XXXXXX)
+trap 'rm -rf "$OUT"' EXIT
+now() { date +%s.%N; }
+status=0
+
+# 1. One import of BBC and Reuters.
+t0=$(now)
+"$BIN" import --quiet --db "$OUT/one.db" "$R" "$B"
+plain=$(python3 -c "print($(now) - $t0)")
+
+# 2. The Spark job, local[2], 4 shards.
+t0=$(now)
+.venv-spark/bin/python scripts/spark-import.py --master 'local[2]' --shards 4 --bin "$BIN" \
+    --db "$OUT/spark.db" --timings "$OUT/spark.json" "$R" "$B"
+spark=$(python3 -c "print($(now) - $t0)")
+echo "== Spark (local[2], 4 shards) against one import: BBC + Reuters"
+python3 scripts/compare-stores.py "$OUT/one.db" "$OUT/spark.db" || status=1
+
+# 3. Reuters in 4 shards by week, merged, against one import of Reuters.
+python3 - "$R" "$OUT" <<'EOF'
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("spark_import", "scripts/spark-import.py")
+si = importlib.util.module_from_spec(spec); spec.loader.exec_module(si)
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+weeks = []
+for l in lines:
+    m = si.DATE_FIELD.search(l)
+    weeks.append(si.week_of(m.group(1)) if m else None)
+counts = {}
+for w in weeks: counts[w] = counts.get(w, 0) + 1
+shard_of = si.assign_weeks(counts, 4)
+parts = [[] for _ in range(4)]
+for i, (l, w) in enumerate(zip(lines, weeks)):
+    if l.strip():
+        parts[shard_of[w] if w is not None else i % 4].append(l)
+for k, p in enumerate(parts):
+    open(f"{sys.argv[2]}/part-{k}.jsonl", "w", encoding="utf-8").write("\n".join(p) + "\n")
+print("Reuters shards by week:", [len(p) for p in parts])
+EOF
+"$BIN" import --quiet --db "$OUT/reuters.db" --timings "$OUT/reuters.json" "$R"
+for k in 0 1 2 3; do "$BIN" import --quiet --defer-corpus --db "$OUT/shard-$k.db" "$OUT/part-$k.jsonl"; done
+"$BIN" merge --quiet --db "$OUT/merged.db" --timings "$OUT/merge.json" "$OUT"/shard-?.db
+echo "== 4 Reuters shards merged against one import of Reuters"
+python3 scripts/compare-stores.py "$OUT/reuters.db" "$OUT/merged.db" || status=1
+
+mkdir -p bench
+python3 - "$OUT" "$plain" "$spark" "$status" <<'EOF'
+import json, sys
+out, plain, spark, status = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+sj = json.load(open(f"{out}/spark.json"))
+one = json.load(open(f"{out}/reuters.json")); merge = json.load(open(f"{out}/merge.json"))
+corpus_phase = one["stages"]["finish"]
+res = {
+    "bbc_reuters_plain_import_seconds": round(plain, 2),
+    "bbc_reuters_spark_seconds": round(spark, 2),
+    "spark_over_plain": round(spark / plain, 2),
+    "spark_steps": sj,
+    "reuters_corpus_phase_seconds": corpus_phase,
+    "reuters_merge_seconds": merge["seconds"],
+    "reuters_merge_stages": {k: v for k, v in merge["stages"].items() if not k.endswith("_cpu")},
+    "merge_over_corpus_phase": round(merge["seconds"] / corpus_phase, 2),
+    "views_equal": status == 0,
+}
+json.dump(res, open("bench/scale-results.json", "w"), indent=1, sort_keys=True)
+print(f"Spark job on local[2], BBC + Reuters in 4 shards: {spark:.1f} s; one import {plain:.1f} s: {spark / plain:.2f}x (target <= 1.5x)")
+print(f"merge of 4 Reuters shards: {merge['seconds']:.1f} s; corpus phase of one Reuters import {corpus_phase:.1f} s: "
+      f"{merge['seconds'] / corpus_phase:.2f}x (target <= 1.5x)")
+print("views: " + ("equal" if status == 0 else "DIFFERENT"))
+EOF
+exit $status
