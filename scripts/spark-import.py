@@ -34,7 +34,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 import zlib
 
 EXTENSIONS = {".txt", ".md", ".jsonl"}
@@ -288,42 +290,66 @@ def main():
         return zlib.crc32(record_key(rec).encode("utf-8")) % shards
 
     bin_name, date = a.bin, a.date
-    results = (recs.map(lambda r: (shard_of(r), r))
+    imports = (recs.map(lambda r: (shard_of(r), r))
                .partitionBy(shards, lambda k: k)
                .map(lambda kv: kv[1])
-               .mapPartitionsWithIndex(lambda i, it: run_shard(i, it, bin_name, shard_dir, date))
-               .collect())
+               .mapPartitionsWithIndex(lambda i, it: run_shard(i, it, bin_name, shard_dir, date)))
+
+    # One Spark job per shard, submitted together from driver threads (the shuffle that groups
+    # the articles by shard runs once; the scheduler runs as many shard imports at a time as
+    # there are executor slots). Each shard is merged as soon as its import returns, with the
+    # corpus phase left for the end, so that merging overlaps the imports still running;
+    # merges are one at a time (one writer per store).
+    lock = threading.Lock()
+    failed = [bool(issues)]
+    merged, merge_seconds = [], [0.0]
+
+    def merge(args, path_list):
+        t = time.time()
+        proc = subprocess.run([a.bin, "merge", "--quiet", "--db", a.db] + args + path_list, stderr=subprocess.PIPE, text=True)
+        sys.stderr.write(proc.stderr)
+        merge_seconds[0] += time.time() - t
+        if proc.returncode != 0:
+            failed[0] = True
+        return proc.returncode == 0
+
+    def one(i):
+        (index, path, rc, messages, n, seconds), = sc.runJob(imports, lambda it: list(it), [i])
+        with lock:
+            for m in messages:
+                print(m, file=sys.stderr)
+            if path is None:
+                print(f"newskb: shard {index} failed (exit code {rc}); its articles were not imported", file=sys.stderr)
+                failed[0] = True
+            elif n > 0 and merge(["--defer-corpus"], [path]):
+                merged.append(path)
+            failed[0] |= rc != 0
+        return (index, path, rc, messages, n, seconds)
+
+    with ThreadPoolExecutor(max_workers=shards) as pool:
+        results = list(pool.map(one, range(shards)))
     spark_seconds = time.time() - t_start
     spark.stop()
-
-    failed = bool(issues)
-    paths = []
-    for index, path, rc, messages, n, seconds in sorted(results):
-        for m in messages:
-            print(m, file=sys.stderr)
-        if path is None:
-            print(f"newskb: shard {index} failed (exit code {rc}); its articles were not imported", file=sys.stderr)
-            failed = True
-        elif n > 0:
-            paths.append(path)
-        failed |= rc != 0
-    t_merge = time.time()
-    merge = subprocess.run([a.bin, "merge", "--db", a.db] + paths, stderr=subprocess.PIPE, text=True)
-    sys.stderr.write(merge.stderr)
-    merge_seconds = time.time() - t_merge
-    if not a.keep_shards and merge.returncode == 0:
+    # The corpus phase, once, for everything merged (a merge with no shard runs what is owed).
+    t_last = time.time()
+    merge([], [])
+    last_seconds = time.time() - t_last
+    if not a.keep_shards and not failed[0]:
         shutil.rmtree(shard_dir, ignore_errors=True)
     total = time.time() - t0
-    print(f"spark-import: {len(paths)} shards in {spark_seconds:.1f} s, merged in {merge_seconds:.1f} s; "
+    print(f"spark-import: {len(merged)} shards imported and merged in {spark_seconds:.1f} s "
+          f"(merging {merge_seconds[0] - last_seconds:.1f} s of it), corpus phase {last_seconds:.1f} s; "
           f"{total:.1f} s in all (Spark started in {t_start - t0:.1f} s)", file=sys.stderr)
     if a.timings:
         with open(a.timings, "w") as f:
             json.dump({"seconds": round(total, 3), "spark_start": round(t_start - t0, 3),
-                       "shards": round(spark_seconds, 3), "merge": round(merge_seconds, 3),
+                       "shards_and_merges": round(spark_seconds, 3),
+                       "merges": round(merge_seconds[0] - last_seconds, 3),
+                       "corpus_phase": round(last_seconds, 3),
                        "weeks": round(t_weeks - t_start, 3),
                        "shard_imports": [round(r[5], 3) for r in sorted(results)],
-                       "shard_count": len(paths)}, f, sort_keys=True)
-    return 1 if failed or merge.returncode != 0 else 0
+                       "shard_count": len(merged)}, f, sort_keys=True)
+    return 1 if failed[0] else 0
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ struct MergeCommand: NewsKBSubcommand {
             Examples:
               newskb merge --db corpus.db shards/shard-*.db
               newskb merge --db archive.db today.db
+              newskb merge --db corpus.db --defer-corpus shard-1.db; newskb merge --db corpus.db --defer-corpus shard-2.db; newskb merge --db corpus.db
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -36,12 +37,19 @@ struct MergeCommand: NewsKBSubcommand {
     @Option(help: ArgumentHelp("Write stage timings and peak memory as JSON to this file.", valueName: "file"))
     var timings: String?
 
-    @Argument(help: ArgumentHelp("Shard database files.", valueName: "shard"))
-    var shards: [String]
+    @Flag(help: ArgumentHelp(
+        "Leave stories, claim groups and disagreements to be computed later (by the next merge, import or `newskb rebuild`): for merging shards one by one as they arrive."))
+    var deferCorpus = false
+
+    @Argument(help: ArgumentHelp(
+        "Shard database files. With none, merge computes what merges with --defer-corpus left owed.",
+        valueName: "shard"))
+    var shards: [String] = []
 
     func execute() throws {
         let store = try KnowledgeStore.openForWriting(path: database.path)
         let importer = try Importer(store: store)
+        importer.runsCorpusPhase = !deferCorpus
         var issues = 0
         importer.onIssue = { issue in
             issues += 1
