@@ -58,6 +58,14 @@ public final class Importer {
     /// (`import --defer-corpus`), the phase is left owed (`corpus_pending`): a shard that
     /// `newskb merge` combines with others need not compute what the merge computes again.
     public var runsCorpusPhase = true
+    /// Whether a run into a store that holds indexes set aside (by an import that was killed, or
+    /// by merges that leave them for the last one) builds them before it writes. A merge does not:
+    /// its copy never reads them, and they are built at its end, alongside the corpus phase.
+    var restoresIndexesFirst = true
+    /// Whether the run builds the indexes set aside at its end. A merge that leaves the corpus
+    /// phase for a later one (`merge --defer-corpus`) leaves them too, so that merging shards one
+    /// by one into an empty store builds every index once, at the last merge, by sorting.
+    var buildsIndexesAtEnd = true
     /// Shard documents decided and copied per transaction by ``merge(shards:)``.
     public var mergeChunkSize = 4096
     /// Called for every input that cannot be imported.
@@ -156,7 +164,7 @@ public final class Importer {
         let indexes = DeferredIndexes(db: store.db)
         if try store.db.scalar("SELECT EXISTS (SELECT 1 FROM documents)")?.int == 0 {
             try indexes.deferAll()
-        } else {
+        } else if restoresIndexesFirst {
             try indexes.restoreAll()  // left by an import that was killed
         }
         fullTextDeferred = try indexes.fullTextDeferred()
@@ -174,7 +182,7 @@ public final class Importer {
         ProcessStats.returnFreedMemory()  // the batches and the analysis threads' arenas
         // The indexes set aside are built on another connection while the corpus phase reads
         // on this one; it waits for them before it writes.
-        let build = try IndexBuild(db: store.db)
+        let build = try IndexBuild(db: store.db, start: buildsIndexesAtEnd)
         do {
             try timed("finish") { try finish(beforeWriting: { try build.wait() }) }
             try build.wait()

@@ -39,7 +39,10 @@ extension Importer {
     /// database, made by another newskb or with other user aliases, the store itself) is
     /// reported through ``onIssue`` and skipped; the others are merged.
     public func merge(shards paths: [String]) throws -> Summary {
-        try withBulkSettings { try run { for path in paths { try mergeShard(at: path) } } }
+        restoresIndexesFirst = false
+        buildsIndexesAtEnd = runsCorpusPhase
+        defer { restoresIndexesFirst = true; buildsIndexesAtEnd = true }
+        return try withBulkSettings { try run { for path in paths { try mergeShard(at: path) } } }
     }
 
     private func mergeShard(at path: String) throws {

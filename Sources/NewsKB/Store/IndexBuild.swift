@@ -14,9 +14,9 @@ final class IndexBuild: @unchecked Sendable {
     var seconds: Double { clock.wall["build"] ?? 0 }
     var cpuSeconds: Double { clock.cpu["build"] ?? 0 }
 
-    /// Starts building what `db` has set aside.
-    init(db: Database) throws {
-        guard try db.int("SELECT count(*) FROM deferred_indexes") > 0 else { return }
+    /// Starts building what `db` has set aside (nothing when `start` is false: they stay set aside).
+    init(db: Database, start: Bool = true) throws {
+        guard start, try db.int("SELECT count(*) FROM deferred_indexes") > 0 else { return }
         let path = db.path
         let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
         // Used by the build's thread only, and closed when it is done. (In memory, or if a second

@@ -92,6 +92,29 @@ import Foundation
         #expect(try ShardMergeTests.storeSets(store.db) == expected)
     }
 
+    @Test func shardsMergedOneByOneWithTheCorpusPhaseLeftForTheLastGiveTheSame() throws {
+        let docs = try ShardMergeTests.corpus()
+        let (_, one) = try importDocs(docs)
+        let dir = TempDir()
+        let paths = (0..<3).map { dir.file("s\($0).db") }
+        for k in 0..<3 { try ShardMergeTests.shard(paths[k], docs.enumerated().filter { $0.offset % 3 == k }.map(\.element)) }
+        let out = dir.file("out.db")
+        for path in paths {
+            let store = try KnowledgeStore.openForWriting(path: out)
+            let importer = try Importer(store: store)
+            importer.runsCorpusPhase = false
+            _ = try importer.merge(shards: [path])
+            // The corpus phase and the indexes set aside by the first merge stay owed.
+            #expect(try store.db.int("SELECT count(*) FROM corpus_pending") == 1)
+            #expect(try store.db.int("SELECT count(*) FROM deferred_indexes") > 0)
+        }
+        let (summary, _, merged) = try ShardMergeTests.merge(into: out, [])
+        #expect(summary.read == 0 && summary.corpus != nil)
+        #expect(try merged.db.int("SELECT count(*) FROM deferred_indexes") == 0)
+        #expect(try ShardMergeTests.storeSets(merged.db) == ShardMergeTests.storeSets(one.db))
+        #expect(try IntegrityCheck(db: merged.db).run().allSatisfy(\.ok))
+    }
+
     @Test func aShardIntoAStoreTakesItsDocumentsAsAnImportWould() throws {
         let docs = try ShardMergeTests.corpus()
         let dir = TempDir()
