@@ -278,7 +278,7 @@ def main():
     inputs, issues = list_inputs(a.paths)
     for m in issues:
         print(m, file=sys.stderr)
-    recs = records(sc, inputs).cache()
+    recs = records(sc, inputs)
     week_counts = recs.map(lambda r: (r[0], 1)).reduceByKey(lambda x, y: x + y).collectAsMap()
     t_weeks = time.time()
     week_shard = sc.broadcast(assign_weeks(week_counts, shards))
