@@ -5,6 +5,9 @@
 #
 # Installs what it needs: Java 17 from Debian (openjdk-17-jre-headless) when `java` is missing,
 # and a pinned pyspark in .venv-spark. Then, with the release binary:
+#   0. a folder of text files and a JSONL file without ids, with two bad lines, through Spark in 3
+#      shards and through one import: the same store, and the bad lines named by their own file
+#      and line;
 #   1. BBC + Reuters imported by `newskb import` (timed);
 #   2. the same inputs through scripts/spark-import.py on local[2] in 4 shards, merged (timed);
 #      the two stores must hold the same things (scripts/compare-stores.py); 1 and 2 run twice,
@@ -37,6 +40,34 @@ OUT=$(mktemp -d /tmp/newskb-scale.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 now() { date +%s.%N; }
 status=0
+
+# 0. Keys and bad lines: text files in folders (keys are their paths, titles their headlines) and a
+# JSONL file whose lines carry no id (keys FILE:LINE), with a malformed line and a record without
+# text, through Spark in 3 shards and through one import.
+mkdir -p "$OUT/tree/sub"
+cp seeds/*.txt "$OUT/tree/"
+python3 - "$B" "$OUT/tree/sub/noids.jsonl" <<'EOF'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()][:30]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for i, r in enumerate(rows):
+        r.pop("id", None)
+        f.write(json.dumps(r) + "\n")
+        if i == 5: f.write("{broken line\n")
+        if i == 9: f.write('{"title": "no text"}\n')
+EOF
+"$BIN" import --quiet --db "$OUT/tree-one.db" "$OUT/tree" 2>/dev/null || true
+set +e
+.venv-spark/bin/python scripts/spark-import.py --master 'local[2]' --shards 3 --bin "$BIN" \
+    --db "$OUT/tree-spark.db" "$OUT/tree" 2> "$OUT/tree-spark.err"
+tree_rc=$?
+set -e
+echo "== Spark (3 shards) against one import: text files and JSONL lines without ids, two bad lines"
+python3 scripts/compare-stores.py "$OUT/tree-one.db" "$OUT/tree-spark.db" || status=1
+for expected in "$OUT/tree/sub/noids.jsonl:7: malformed JSON" "$OUT/tree/sub/noids.jsonl:12: record has no \"text\" field"; do
+    if grep -qF "$expected" "$OUT/tree-spark.err"; then echo "reported: $expected"; else echo "NOT REPORTED: $expected"; status=1; fi
+done
+if [ "$tree_rc" -ne 1 ]; then echo "the Spark job exited $tree_rc, not 1, after bad lines"; status=1; fi
 
 # 1. and 2., twice, back to back (this VM's speed drifts over minutes): one import of BBC and
 # Reuters, then the Spark job on local[2] in 4 shards.
