@@ -4,40 +4,30 @@
 Imports CORPUS (JSONL; default Reuters-21578) into a fresh store in one go, then into another in
 N increments of a random order (a seed argument draws another), and compares stories, claim
 groups and disagreements as sets: each story as its documents, each group as its evidence
-(document, span), each disagreement as its kind and positions. Ids are left out: a store built in
+(document, span), each disagreement as its kind and positions, and what derives from each document
+(scripts/compare-stores.py). Ids are left out: a store built in
 several imports keeps the ids it gave. Prints what each increment recomputed and the differences;
 exits 1 when the views differ. Standard library only.
 
   check-increments.py [--shared ../shared] [--corpus FILE] [--parts 20] [--seed 17] [--bin .build/release/newskb]
 """
 import argparse
+import importlib.util
 import json
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
 
-def views(path):
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    out = {}
-    for name, sql in (
-        ("stories", "SELECT sd.story_id, d.key FROM story_documents sd JOIN documents d ON d.id = sd.document_id"),
-        ("claim groups", 'SELECT m.group_id, d.key || ":" || c.start || "-" || c."end" FROM claim_group_members m '
-                         "JOIN claims c ON c.id = m.claim_id JOIN documents d ON d.id = c.document_id"),
-        ("disagreements", 'SELECT p.conflict_id, x.kind || ":" || d.key || ":" || p.start || "-" || p."end" || ":" || p.position '
-                          "FROM conflict_positions p JOIN conflicts x ON x.id = p.conflict_id "
-                          "JOIN claims c ON c.id = p.claim_id JOIN documents d ON d.id = c.document_id"),
-    ):
-        sets = {}
-        for i, member in con.execute(sql):
-            sets.setdefault(i, set()).add(member)
-        out[name] = {frozenset(v) for v in sets.values()}
-    con.close()
-    return out
+def compare_stores():
+    """scripts/compare-stores.py, loaded as a module."""
+    spec = importlib.util.spec_from_file_location("compare_stores", os.path.join(os.path.dirname(__file__), "compare-stores.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main():
@@ -66,12 +56,8 @@ def main():
             subprocess.run([a.bin, "import", "--quiet", "--db", inc, "--timings", timings, part], check=True)
             scope = json.load(open(timings)).get("corpus", {}).get("scope", "")
             print(f"increment {k + 1:2}/{a.parts}: {time.time() - t0:5.1f} s, recomputed: {scope}")
-        va, vb = views(one), views(inc)
-    same = True
-    for name in va:
-        only_one, only_inc = len(va[name] - vb[name]), len(vb[name] - va[name])
-        print(f"{name}: {len(va[name])} in one import, {len(vb[name])} in increments; only in one {only_one}, only in increments {only_inc}")
-        same &= only_one == 0 and only_inc == 0
+        compare = compare_stores()
+        same = compare.report(compare.parts(one), compare.parts(inc), "one import", "increments")
     print("SAME as sets" if same else "DIFFERENT")
     sys.exit(0 if same else 1)
 

@@ -56,16 +56,21 @@ def parts(path):
     return out
 
 
+def report(a, b, first="the first", second="the second"):
+    """Prints, part by part, what only one of two stores' parts holds; True when nothing."""
+    same = True
+    for name in a:
+        only_a, only_b = len(a[name] - b[name]), len(b[name] - a[name])
+        print(f"{name}: {len(a[name])} vs {len(b[name])}; only in {first} {only_a}, only in {second} {only_b}")
+        same &= only_a == 0 and only_b == 0
+    return same
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
         return 2
-    a, b = parts(sys.argv[1]), parts(sys.argv[2])
-    same = True
-    for name in a:
-        only_a, only_b = len(a[name] - b[name]), len(b[name] - a[name])
-        print(f"{name}: {len(a[name])} vs {len(b[name])}; only in the first {only_a}, only in the second {only_b}")
-        same &= only_a == 0 and only_b == 0
+    same = report(parts(sys.argv[1]), parts(sys.argv[2]))
     print("SAME" if same else "DIFFERENT")
     return 0 if same else 1
 

@@ -64,32 +64,47 @@ struct ImportCommand: NewsKBSubcommand {
         importer.maxArticleBytes = maxArticleMb << 20
         importer.defaultPublished = date
         importer.runsCorpusPhase = !deferCorpus
-        var issues = 0
-        importer.onIssue = { issue in
-            issues += 1
-            Terminal.error("newskb: \(issue)")
-        }
+        try ImportRun(verb: "importing", noun: "import", database: database.path, quiet: quiet, timings: timings)
+            .run(importer) { try importer.importPaths(paths) }
+    }
+}
+
+/// How `import` and `merge` run from the terminal: each input that fails gets a line on stderr;
+/// a progress line while stderr is a terminal; Ctrl-C stops after the current transaction (what
+/// was committed stays; exit 130); then the summary line, `--timings`, and exit code 1 when an
+/// input failed.
+struct ImportRun {
+    var verb: String
+    var noun: String
+    var database: String
+    var quiet: Bool
+    var timings: String?
+    /// The summary line's wording (`merge` counts refused shards where `import` counts failed inputs).
+    var summaryLine: (Importer.Summary) -> String = { $0.line }
+
+    func run(_ importer: Importer, _ body: () throws -> Importer.Summary) throws {
+        importer.onIssue = { issue in Terminal.error("newskb: \(issue)") }
         let showProgress = !quiet && Terminal.stderrIsTerminal
         if showProgress {
+            let verb = self.verb
             importer.onProgress = { s in
                 let rate = s.seconds > 0 ? Double(s.new + s.replaced) / s.seconds : 0
-                FileHandle.standardError.write(Data(String(
-                    format: "\r\u{1B}[Kimporting: %d read, %d written, %.0f documents/s",
-                    s.read, s.new + s.replaced, rate).utf8))
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + verb + String(
+                    format: ": %d read, %d written, %.0f documents/s", s.read, s.new + s.replaced, rate)).utf8))
             }
         }
         let interrupt = InterruptFlag.install()
         importer.shouldStop = { interrupt.isSet }
         let summary: Importer.Summary
         do {
-            summary = try importer.importPaths(paths)
+            summary = try body()
         } catch let stop as Importer.Interrupted {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             Terminal.error("newskb: \(stop)")
             throw ExitCode(130)
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        if !quiet { Terminal.error("newskb: import into \(database.path): \(summary.line)") }
+        if !quiet { Terminal.error("newskb: \(noun) into \(database): \(summaryLine(summary))") }
         if let timings {
             try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)
         }

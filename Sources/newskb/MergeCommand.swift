@@ -50,35 +50,8 @@ struct MergeCommand: NewsKBSubcommand {
         let store = try KnowledgeStore.openForWriting(path: database.path)
         let importer = try Importer(store: store)
         importer.runsCorpusPhase = !deferCorpus
-        var issues = 0
-        importer.onIssue = { issue in
-            issues += 1
-            Terminal.error("newskb: \(issue)")
-        }
-        let showProgress = !quiet && Terminal.stderrIsTerminal
-        if showProgress {
-            importer.onProgress = { s in
-                FileHandle.standardError.write(Data(String(
-                    format: "\r\u{1B}[Kmerging: %d read, %d written", s.read, s.new + s.replaced).utf8))
-            }
-        }
-        let interrupt = InterruptFlag.install()
-        importer.shouldStop = { interrupt.isSet }
-        let summary: Importer.Summary
-        do {
-            summary = try importer.merge(shards: shards)
-        } catch let stop as Importer.Interrupted {
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            Terminal.error("newskb: \(stop)")
-            throw ExitCode(130)
-        }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        if !quiet {
-            Terminal.error("newskb: merge into \(database.path): \(summary.line.replacingOccurrences(of: "failed", with: "shards refused"))")
-        }
-        if let timings {
-            try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)
-        }
-        if summary.failed > 0 { throw ExitCode(1) }
+        var run = ImportRun(verb: "merging", noun: "merge", database: database.path, quiet: quiet, timings: timings)
+        run.summaryLine = { $0.line.replacingOccurrences(of: "failed", with: "shards refused") }
+        try run.run(importer) { try importer.merge(shards: shards) }
     }
 }

@@ -290,7 +290,7 @@ public final class Importer {
         let prepared = f.results.values()
         summary.stageSeconds["analyze_cpu", default: 0] += Double(f.results.cpuNanoseconds) / 1e9
         let db = store.db
-        var counts = (new: 0, replaced: 0, duplicates: 0, unchanged: 0, words: 0)
+        var counts = BatchCounts()
         // Foreign keys are enforced by construction here (every id written comes from a row
         // written before it in the same transaction), and an older version is deleted with
         // everything derived from it explicitly (``DocumentWriter/delete(id:)``), so batches are
@@ -328,6 +328,15 @@ public final class Importer {
             writer.forgetCachedEntities()
             throw error
         }
+        try committed(counts)
+    }
+
+    /// What one committed transaction did with its documents.
+    struct BatchCounts { var new = 0, replaced = 0, duplicates = 0, unchanged = 0, words = 0 }
+
+    /// Adds a committed transaction's counts to the summary, reports progress, and stops the run
+    /// (``Interrupted``) when asked to.
+    func committed(_ counts: BatchCounts) throws {
         summary.new += counts.new
         summary.replaced += counts.replaced
         summary.duplicates += counts.duplicates

@@ -33,7 +33,6 @@ extension Importer {
         "schema_migrations", "schema_docs", "user_aliases", "deferred_indexes", "statements_fts",
     ]
 
-
     /// Adds the documents of every shard, in the order given, with everything derived from them,
     /// then runs the corpus phase. A shard that cannot be merged (missing, not a newskb
     /// database, made by another newskb or with other user aliases, the store itself) is
@@ -59,7 +58,7 @@ extension Importer {
         var after: Int64 = 0
         while let (last, count) = try copy.nextChunk(after: after, size: mergeChunkSize) {
             summary.read += count
-            var counts = (new: 0, replaced: 0, duplicates: 0, unchanged: 0, words: 0)
+            var counts = BatchCounts()
             // Foreign keys hold by construction in the copy (every id it writes comes from a row it
             // wrote before, or from the entity map) and an older version is deleted explicitly
             // (``DocumentWriter/delete(id:)``): the chunk is written with the checks off.
@@ -84,14 +83,7 @@ extension Importer {
                 counts.words = try copy.copyTaken(indexFullText: !fullTextDeferred)
             } }
             after = last
-            summary.new += counts.new
-            summary.replaced += counts.replaced
-            summary.duplicates += counts.duplicates
-            summary.unchanged += counts.unchanged
-            summary.words += counts.words
-            summary.seconds = Date().timeIntervalSince(start)
-            onProgress(summary)
-            if shouldStop() { throw Interrupted(summary: summary) }
+            try committed(counts)
         }
         writer.forgetCachedEntities()  // entity ids written by SQL, not through the writer's cache
     }
