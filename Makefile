@@ -59,6 +59,7 @@ run: release
 	@echo "(open report/index.html in a browser)"
 
 test: deps generate
+	python3 scripts/test_spark_import.py
 	$(SWIFT) build
 	NEWSKB_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test 2>&1 | tee .build/test.log | grep -vE '^(\[[0-9]+/[0-9]+\]|Compiling|Building|Write|Emitting|Linking)' ; exit $${PIPESTATUS[0]}
 
