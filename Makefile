@@ -31,10 +31,10 @@ all: build
 
 # System packages: the SQLite library and headers, and the sqlite3 shell (tests and the bench use it).
 deps:
-	@if [ ! -f /usr/include/sqlite3.h ] || ! command -v sqlite3 >/dev/null 2>&1; then \
-	  echo "installing libsqlite3-dev sqlite3 (apt-get)"; \
+	@if [ ! -f /usr/include/sqlite3.h ] || ! command -v sqlite3 >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then \
+	  echo "installing libsqlite3-dev sqlite3 python3 (apt-get)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libsqlite3-dev sqlite3 >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libsqlite3-dev sqlite3 python3 >/dev/null; \
 	fi
 
 # Embed migrations/ and the lexicons into Swift sources (committed; tests catch drift).
