@@ -66,6 +66,13 @@ public final class Importer {
     /// phase for a later one (`merge --defer-corpus`) leaves them too, so that merging shards one
     /// by one into an empty store builds every index once, at the last merge, by sorting.
     var buildsIndexesAtEnd = true
+    /// Whether a run into an empty store that leaves the corpus phase to a merge (`import
+    /// --defer-corpus`) also leaves the indexes only queries read, and the full-text index, set
+    /// aside: it builds those the merge reads in it (``DeferredIndexes/readByMerge``), and the
+    /// merge builds its own. (A later import or `newskb rebuild` into the shard builds the rest.)
+    var leavesQueryIndexes: Bool { !runsCorpusPhase && !mergesNow }
+    /// Set while ``merge(shards:)`` runs.
+    var mergesNow = false
     /// Shard documents decided and copied per transaction by ``merge(shards:)``.
     public var mergeChunkSize = 4096
     /// Called for every input that cannot be imported.
@@ -182,7 +189,8 @@ public final class Importer {
         ProcessStats.returnFreedMemory()  // the batches and the analysis threads' arenas
         // The indexes set aside are built on another connection while the corpus phase reads
         // on this one; it waits for them before it writes.
-        let build = try IndexBuild(db: store.db, start: buildsIndexesAtEnd)
+        let build = try IndexBuild(db: store.db, start: buildsIndexesAtEnd,
+                                   only: leavesQueryIndexes ? DeferredIndexes.readByMerge : nil)
         do {
             try timed("finish") { try finish(beforeWriting: { try build.wait() }) }
             try build.wait()

@@ -40,7 +40,8 @@ extension Importer {
     public func merge(shards paths: [String]) throws -> Summary {
         restoresIndexesFirst = false
         buildsIndexesAtEnd = runsCorpusPhase
-        defer { restoresIndexesFirst = true; buildsIndexesAtEnd = true }
+        mergesNow = true
+        defer { restoresIndexesFirst = true; buildsIndexesAtEnd = true; mergesNow = false }
         return try withBulkSettings { try run { for path in paths { try mergeShard(at: path) } } }
     }
 

@@ -53,13 +53,16 @@ public struct IntegrityCheck {
         let lengths = try db.int("SELECT count(*) FROM documents WHERE length(body) <> char_count")
         add("documents.char_count", lengths, "\(lengths) documents whose char_count is not length(body)")
 
-        // Indexes set aside by an import still running or killed: work owed, not damage (like
-        // corpus_pending), so the check passes and says so.
+        // Indexes set aside by an import still running or killed, or left for a merge (a shard
+        // imported with --defer-corpus, merges that leave them for the last): work owed, not
+        // damage (like corpus_pending), so the check passes and says so.
         let deferred = try db.int("SELECT count(*) FROM deferred_indexes")
         let fullText = try DeferredIndexes(db: db).fullTextDeferred()
         out.append(Finding(check: "indexes built", ok: true, detail: deferred == 0 ? "ok" :
-            "\(deferred) indexes are set aside by an import that is running or was killed (queries work, slowly"
-            + (fullText ? "; full-text search misses the statements written since" : "") + "); the next import builds them"))
+            "\(deferred) indexes are set aside by an import that is running or was killed, or left for a merge "
+            + "(`--defer-corpus`): queries work, slowly"
+            + (fullText ? "; full-text search misses the statements written since" : "")
+            + "; the next import or merge, or `newskb rebuild`, builds them"))
 
         // Stories, claim groups and disagreements owed by an import that is running, was
         // killed before its corpus phase or left it to a merge (`--defer-corpus`): owed too, not damage.

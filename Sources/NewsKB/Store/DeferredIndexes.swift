@@ -40,6 +40,12 @@ struct DeferredIndexes {
         try db.int("SELECT count(*) FROM deferred_indexes WHERE name = ?", [DeferredIndexes.fullText.name]) > 0
     }
 
+    /// The indexes a merge reads in a shard (``ShardCopy``: rows by document, frames by claim); the
+    /// others, and the full-text index, only serve queries.
+    static let readByMerge: Set<String> = [
+        "statements_document", "entity_aliases_document", "entity_roles_document", "claim_frames_claim",
+    ]
+
     /// Page cache, in KiB, while the indexes are built.
     static let buildCacheKiB = 16_384
 
@@ -53,8 +59,14 @@ struct DeferredIndexes {
     /// cache serves as well, so the cache is lowered to ``buildCacheKiB`` meanwhile (never
     /// raised: ``IndexBuild``'s own connection keeps SQLite's default) and restored after.
     @discardableResult
-    func restoreAll() throws -> Int {
+    func restoreAll() throws -> Int { try restore(only: nil) }
+
+    /// Re-creates the deferred indexes named in `only` (all when nil), in one transaction; the
+    /// others stay set aside. Returns how many were built.
+    @discardableResult
+    func restore(only: Set<String>?) throws -> Int {
         let pending = try db.prepare("SELECT name, sql FROM deferred_indexes ORDER BY name").rows()
+            .filter { row in only.map { $0.contains(row[0].string ?? "") } ?? true }
         guard !pending.isEmpty else { return 0 }
         let cache = try db.scalar("PRAGMA cache_size")?.int64 ?? -2000
         let pageSize = try db.scalar("PRAGMA page_size")?.int64 ?? 4096
@@ -63,11 +75,12 @@ struct DeferredIndexes {
         }
         defer { try? db.execute("PRAGMA cache_size = \(cache)") }
         try db.transaction {
+            let done = try db.prepare("DELETE FROM deferred_indexes WHERE name = ?")
             for row in pending {
                 guard let sql = row[1].string else { continue }
                 try db.execute(sql)
+                try done.execute([row[0]])
             }
-            try db.execute("DELETE FROM deferred_indexes")
         }
         return pending.count
     }

@@ -14,20 +14,21 @@ final class IndexBuild: @unchecked Sendable {
     var seconds: Double { clock.wall["build"] ?? 0 }
     var cpuSeconds: Double { clock.cpu["build"] ?? 0 }
 
-    /// Starts building what `db` has set aside (nothing when `start` is false: they stay set aside).
-    init(db: Database, start: Bool = true) throws {
+    /// Starts building what `db` has set aside (nothing when `start` is false: they stay set aside;
+    /// only those named in `only` when given).
+    init(db: Database, start: Bool = true, only: Set<String>? = nil) throws {
         guard start, try db.int("SELECT count(*) FROM deferred_indexes") > 0 else { return }
         let path = db.path
         let inMemory = path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:")
         // Used by the build's thread only, and closed when it is done. (In memory, or if a second
         // connection cannot be opened, the build runs here.)
         guard !inMemory, let own = try? Database(path: path, mode: .readWrite) else {
-            try clock.measure("build") { _ = try DeferredIndexes(db: db).restoreAll() }
+            try clock.measure("build") { _ = try DeferredIndexes(db: db).restore(only: only) }
             return
         }
         connection = own
         DispatchQueue.global(qos: .userInitiated).async(group: done) { [self] in
-            do { try clock.measure("build") { _ = try DeferredIndexes(db: connection!).restoreAll() } } catch { failure = error }
+            do { try clock.measure("build") { _ = try DeferredIndexes(db: connection!).restore(only: only) } } catch { failure = error }
             connection = nil
         }
     }

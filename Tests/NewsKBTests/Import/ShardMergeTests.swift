@@ -77,6 +77,11 @@ import Foundation
         let paths = (0..<3).map { dir.file("shard-\($0).db") }
         for (k, part) in parts.enumerated() { try ShardMergeTests.shard(paths[k], part, corpusPhase: k == 1) }
         #expect(try KnowledgeStore.openForReading(path: paths[0]).db.int("SELECT count(*) FROM corpus_pending") == 1)
+        // Such a shard builds only the indexes the merge reads in it; the others wait.
+        let setAside = Set(try KnowledgeStore.openForReading(path: paths[0]).db.rows("SELECT name FROM deferred_indexes").compactMap { $0[0].string })
+        #expect(setAside.contains("statements_fts") && setAside.contains("mentions_entity"))
+        #expect(setAside.isDisjoint(with: DeferredIndexes.readByMerge))
+        #expect(try KnowledgeStore.openForReading(path: paths[1]).db.int("SELECT count(*) FROM deferred_indexes") == 0)
 
         // Small chunks: several transactions per shard.
         let (summary, issues, merged) = try ShardMergeTests.merge(into: dir.file("merged.db"), paths, chunk: 7)
