@@ -148,6 +148,7 @@ final class ShardCopy {
     private let selectMet: PreparedStatement
     private let insertUnmet: PreparedStatement
     private let mapEntities: [PreparedStatement]
+    private let mapIsStale: PreparedStatement
     private let steps: [(sql: PreparedStatement, offsets: [Offset])]
     private let offsets: PreparedStatement
     private let indexFullText: PreparedStatement
@@ -184,7 +185,16 @@ final class ShardCopy {
             """)
         // Every entity of the shard, matched on (name, type) and added when the store lacks it,
         // once per shard, in the transaction of the first chunk that copies (temp tables roll back
-        // with it). Entities no document refers to go in the corpus phase.
+        // with it). Entities no document refers to go in the corpus phase. The map is checked in
+        // each chunk's transaction: an import writing to the store between two chunks may have
+        // run its corpus phase, which deletes the entities no document mentions yet, and a new
+        // entity may have taken a deleted one's id; then the map is made again.
+        mapIsStale = try db.prepare("""
+            SELECT NOT EXISTS (SELECT 1 FROM temp.merge_entities)
+                OR EXISTS (SELECT 1 FROM temp.merge_entities m JOIN newskb_shard.entities s ON s.id = m.shard_id
+                            WHERE NOT EXISTS (SELECT 1 FROM main.entities e
+                                               WHERE e.id = m.main_id AND e.name = s.name AND e.type = s.type))
+            """)
         mapEntities = [
             try db.prepare("""
                 INSERT INTO main.entities(name, type, name_key, match_key)
@@ -308,7 +318,8 @@ final class ShardCopy {
     /// full-text index unless it is set aside. Returns the words of the documents copied.
     func copyTaken(indexFullText: Bool) throws -> Int {
         guard let taken = try db.scalar("SELECT count(*) FROM temp.merge_documents")?.int, taken > 0 else { return 0 }
-        if try db.scalar("SELECT EXISTS (SELECT 1 FROM temp.merge_entities)")?.int == 0 {
+        if try mapIsStale.scalar()?.int != 0 {
+            try db.execute("DELETE FROM temp.merge_entities")
             for sql in mapEntities { try sql.execute() }
         }
         let off = try offsets.rows()[0].map { $0.int64 ?? 0 }
