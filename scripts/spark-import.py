@@ -279,7 +279,7 @@ def main():
     for m in issues:
         print(m, file=sys.stderr)
     recs = records(sc, inputs)
-    week_counts = recs.map(lambda r: (r[0], 1)).reduceByKey(lambda x, y: x + y).collectAsMap()
+    week_counts = dict(recs.map(lambda r: r[0]).countByValue())
     t_weeks = time.time()
     week_shard = sc.broadcast(assign_weeks(week_counts, shards))
 
