@@ -34,9 +34,13 @@ public final class Importer {
         /// What the corpus phase did (nil when it had nothing to do).
         public var corpus: ClaimCorpus.Summary?
 
-        public var line: String {
-            String(format: "read %d, new %d, unchanged %d, replaced %d, failed %d%@ in %.2f s",
-                   read, new, unchanged + duplicates, replaced, failed,
+        public var line: String { line(failed: "failed") }
+
+        /// The summary line, naming the inputs that could not be imported `failed` (`merge`:
+        /// `shards refused`).
+        public func line(failed label: String) -> String {
+            String(format: "read %d, new %d, unchanged %d, replaced %d, %@ %d%@ in %.2f s",
+                   read, new, unchanged + duplicates, replaced, label, failed,
                    duplicates > 0 ? " (\(duplicates) unchanged were duplicates of other keys)" : "", seconds)
                 + (corpus.map { "; stories and claim groups recomputed for " + ($0.recomputedAll.map { "the whole store (\($0))" } ?? $0.scope) } ?? "")
         }
@@ -58,21 +62,21 @@ public final class Importer {
     /// (`import --defer-corpus`), the phase is left owed (`corpus_pending`): a shard that
     /// `newskb merge` combines with others need not compute what the merge computes again.
     public var runsCorpusPhase = true
+    /// Set while ``merge(shards:)`` runs; what the run does with the indexes set aside follows.
+    var merging = false
     /// Whether a run into a store that holds indexes set aside (by an import that was killed, or
     /// by merges that leave them for the last one) builds them before it writes. A merge does not:
     /// its copy never reads them, and they are built at its end, alongside the corpus phase.
-    var restoresIndexesFirst = true
+    var restoresIndexesFirst: Bool { !merging }
     /// Whether the run builds the indexes set aside at its end. A merge that leaves the corpus
     /// phase for a later one (`merge --defer-corpus`) leaves them too, so that merging shards one
     /// by one into an empty store builds every index once, at the last merge, by sorting.
-    var buildsIndexesAtEnd = true
+    var buildsIndexesAtEnd: Bool { !merging || runsCorpusPhase }
     /// Whether a run into an empty store that leaves the corpus phase to a merge (`import
     /// --defer-corpus`) also leaves the indexes only queries read, and the full-text index, set
     /// aside: it builds those the merge reads in it (``DeferredIndexes/readByMerge``), and the
     /// merge builds its own. (A later import or `newskb rebuild` into the shard builds the rest.)
-    var leavesQueryIndexes: Bool { !runsCorpusPhase && !mergesNow }
-    /// Set while ``merge(shards:)`` runs.
-    var mergesNow = false
+    var leavesQueryIndexes: Bool { !merging && !runsCorpusPhase }
     /// Shard documents decided and copied per transaction by ``merge(shards:)``.
     public var mergeChunkSize = 4096
     /// Called for every input that cannot be imported.

@@ -38,10 +38,8 @@ extension Importer {
     /// database, made by another newskb or with other user aliases, the store itself) is
     /// reported through ``onIssue`` and skipped; the others are merged.
     public func merge(shards paths: [String]) throws -> Summary {
-        restoresIndexesFirst = false
-        buildsIndexesAtEnd = runsCorpusPhase
-        mergesNow = true
-        defer { restoresIndexesFirst = true; buildsIndexesAtEnd = true; mergesNow = false }
+        merging = true
+        defer { merging = false }
         return try withBulkSettings { try run { for path in paths { try mergeShard(at: path) } } }
     }
 
@@ -149,12 +147,11 @@ final class ShardCopy {
     private let insertUnmet: PreparedStatement
     private let mapEntities: [PreparedStatement]
     private let mapIsStale: PreparedStatement
-    private let steps: [(sql: PreparedStatement, offsets: [Offset])]
+    /// The copy, table by table. Their numbered parameters are the chunk's offsets, in the order
+    /// ``offsets`` selects them: ?1 documents, ?2 sentences, ?3 statements, ?4 claims, ?5 frames.
+    private let steps: [PreparedStatement]
     private let offsets: PreparedStatement
     private let indexFullText: PreparedStatement
-
-    /// The id offsets of one chunk, in the order ``offsets`` selects them.
-    enum Offset: Int { case document = 0, sentence, statement, claim, frame }
 
     private static let taken = "(SELECT id FROM temp.merge_documents)"
     private static let takenClaims = "(SELECT id FROM newskb_shard.claims WHERE document_id IN \(taken))"
@@ -216,70 +213,67 @@ final class ShardCopy {
                    (SELECT coalesce(max(id), 0) FROM main.claims) - (SELECT coalesce(min(id), 1) FROM newskb_shard.claims WHERE document_id IN \(taken)) + 1,
                    (SELECT coalesce(max(id), 0) FROM main.claim_frames) - (SELECT coalesce(min(id), 1) FROM newskb_shard.claim_frames WHERE claim_id IN \(takenClaims)) + 1
             """)
-        func step(_ sql: String, _ offsets: Offset...) throws -> (sql: PreparedStatement, offsets: [Offset]) {
-            (try db.prepare(sql), offsets)
-        }
-        steps = [
-            try step("""
+        steps = try [
+            """
                 INSERT INTO main.documents(id, key, title, outlet, url, published, author, body, content_hash, origin,
                                            imported_at, char_count, word_count, analysis_key)
                 SELECT id + ?1, key, title, outlet, url, published, author, body, content_hash, origin,
                        imported_at, char_count, word_count, analysis_key
                   FROM newskb_shard.documents WHERE id IN \(taken) ORDER BY id
-                """, .document),
-            try step("""
+                """,
+            """
                 INSERT INTO main.sentences(id, document_id, position, paragraph, start, "end")
                 SELECT id + ?2, document_id + ?1, position, paragraph, start, "end"
                   FROM newskb_shard.sentences WHERE document_id IN \(taken) ORDER BY id
-                """, .document, .sentence),
-            try step("""
+                """,
+            """
                 INSERT INTO main.mentions(document_id, start, "end", entity_id, sentence_id)
                 SELECT m.document_id + ?1, m.start, m."end", x.main_id, m.sentence_id + ?2
                   FROM newskb_shard.mentions m JOIN temp.merge_entities x ON x.shard_id = m.entity_id
                  WHERE m.document_id IN \(taken)
-                """, .document, .sentence),
-            try step("""
+                """,
+            """
                 INSERT OR IGNORE INTO main.entity_aliases(entity_id, alias, alias_key, document_id)
                 SELECT x.main_id, a.alias, a.alias_key, a.document_id + ?1
                   FROM newskb_shard.entity_aliases a JOIN temp.merge_entities x ON x.shard_id = a.entity_id
                  WHERE a.document_id IN \(taken) ORDER BY a.id
-                """, .document),
-            try step("""
+                """,
+            """
                 INSERT OR IGNORE INTO main.entity_roles(entity_id, role, role_key, document_id)
                 SELECT x.main_id, r.role, r.role_key, r.document_id + ?1
                   FROM newskb_shard.entity_roles r JOIN temp.merge_entities x ON x.shard_id = r.entity_id
                  WHERE r.document_id IN \(taken) ORDER BY r.id
-                """, .document),
-            try step("""
+                """,
+            """
                 INSERT INTO main.statements(id, document_id, sentence_id, kind, start, "end", cue_start, cue_end,
                                             speaker_start, speaker_end, speaker_entity_id, speaker_phrase, place_start, place_end)
                 SELECT s.id + ?3, s.document_id + ?1, s.sentence_id + ?2, s.kind, s.start, s."end", s.cue_start, s.cue_end,
                        s.speaker_start, s.speaker_end, x.main_id, s.speaker_phrase, s.place_start, s.place_end
                   FROM newskb_shard.statements s LEFT JOIN temp.merge_entities x ON x.shard_id = s.speaker_entity_id
                  WHERE s.document_id IN \(taken) ORDER BY s.id
-                """, .document, .sentence, .statement),
-            try step("""
+                """,
+            """
                 INSERT INTO main.claims(id, document_id, sentence_id, statement_id, position, start, "end", negated, match_keys, vector)
                 SELECT id + ?4, document_id + ?1, sentence_id + ?2, statement_id + ?3, position, start, "end", negated, match_keys, vector
                   FROM newskb_shard.claims WHERE document_id IN \(taken) ORDER BY id
-                """, .document, .sentence, .statement, .claim),
-            try step("""
+                """,
+            """
                 INSERT INTO main.claim_entities(claim_id, entity_id)
                 SELECT ce.claim_id + ?4, x.main_id
                   FROM newskb_shard.claim_entities ce JOIN temp.merge_entities x ON x.shard_id = ce.entity_id
                  WHERE ce.claim_id IN \(takenClaims)
-                """, .document, .sentence, .statement, .claim),
-            try step("""
+                """,
+            """
                 INSERT INTO main.claim_quantities(claim_id, start, "end", unit, noun, value)
                 SELECT claim_id + ?4, start, "end", unit, noun, value
                   FROM newskb_shard.claim_quantities WHERE claim_id IN \(takenClaims)
-                """, .document, .sentence, .statement, .claim),
-            try step("""
+                """,
+            """
                 INSERT INTO main.claim_frames(id, claim_id, predicate, role, value, value_label, other, start, "end")
                 SELECT id + ?5, claim_id + ?4, predicate, role, value, value_label, other, start, "end"
                   FROM newskb_shard.claim_frames WHERE claim_id IN \(takenClaims) ORDER BY id
-                """, .document, .sentence, .statement, .claim, .frame),
-        ]
+                """,
+        ].map { try db.prepare($0) }
         indexFullText = try db.prepare(
             "INSERT INTO statements_fts(rowid, quote, speaker) SELECT id, quote, speaker FROM statement_search WHERE id > ?")
     }
@@ -317,21 +311,21 @@ final class ShardCopy {
     /// Copies the documents taken, in the caller's transaction; adds their statements to the
     /// full-text index unless it is set aside. Returns the words of the documents copied.
     func copyTaken(indexFullText: Bool) throws -> Int {
-        guard let taken = try db.scalar("SELECT count(*) FROM temp.merge_documents")?.int, taken > 0 else { return 0 }
+        let taken = try db.rows("""
+            SELECT count(*), coalesce(sum(word_count), 0) FROM newskb_shard.documents WHERE id IN (SELECT id FROM temp.merge_documents)
+            """)[0]
+        guard let count = taken[0].int, count > 0 else { return 0 }
         if try mapIsStale.scalar()?.int != 0 {
             try db.execute("DELETE FROM temp.merge_entities")
             for sql in mapEntities { try sql.execute() }
         }
         let off = try offsets.rows()[0].map { $0.int64 ?? 0 }
         let lastStatement = try db.scalar("SELECT coalesce(max(id), 0) FROM main.statements")?.int64 ?? 0
-        for (sql, used) in steps {
-            // Numbered parameters: bind every offset up to the largest the statement uses.
-            let count = (used.map(\.rawValue).max() ?? -1) + 1
-            try sql.execute(count == 0 ? nil : Array(off[0..<count]).map { $0 as DatabaseBindable? })
+        for sql in steps {
+            // Numbered parameters: every offset up to the largest the statement uses.
+            try sql.execute(off.prefix(sql.parameterCount).map { $0 as DatabaseBindable? })
         }
         if indexFullText { try self.indexFullText.execute(binding: lastStatement) }
-        return try db.scalar("""
-            SELECT coalesce(sum(word_count), 0) FROM newskb_shard.documents WHERE id IN (SELECT id FROM temp.merge_documents)
-            """)?.int ?? 0
+        return taken[1].int ?? 0
     }
 }

@@ -75,6 +75,7 @@ public final class Database {
     /// The URI of a database file for `ATTACH` (every byte but letters, digits and `-._~/`
     /// percent-encoded), read-only when asked.
     public static func uri(path: String, readOnly: Bool) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
         var out = "file:"
         for b in path.utf8 {
             switch b {
@@ -83,7 +84,6 @@ public final class Database {
                  UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
                 out.unicodeScalars.append("%")
                 out.unicodeScalars.append(hex[Int(b >> 4)])
                 out.unicodeScalars.append(hex[Int(b & 15)])
