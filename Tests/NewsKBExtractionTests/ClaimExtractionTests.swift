@@ -85,6 +85,18 @@ import Testing
         #expect(d?.resolved(publishedOn: nil) == "weekday:2")
         let m = claims("The talks began on September 5, 2022 in the capital.").flatMap(\.dates)
         #expect(m.contains { $0.resolved(publishedOn: nil) == "2022-09-05" })
+        // A month without a year: the last such month on or before publication in a claim about the
+        // past, the coming one in a claim about the future, else the publication year's.
+        let past = claims("The company bought the plant in August from a rival group.").flatMap(\.dates).first { $0.month == 8 }
+        #expect(past?.resolved(publishedOn: "1987-03-20") == "1986-08")
+        #expect(past?.resolved(publishedOn: "1987-10-02") == "1987-08")
+        #expect(past?.resolved(publishedOn: nil) == "month:08")
+        let coming = claims("The board will meet in February to vote on the merger.").flatMap(\.dates).first { $0.month == 2 }
+        #expect(coming?.resolved(publishedOn: "1987-11-20") == "1988-02")
+        let last = claims("Proceeds will repay debt incurred in the purchase of the mill last August.").flatMap(\.dates).first { $0.month == 8 }
+        #expect(last?.resolved(publishedOn: "1987-03-20") == "1986-08")
+        let present = claims("Grain shipments from the port are heavy in August, traders say.").flatMap(\.dates).first { $0.month == 8 }
+        #expect(present?.resolved(publishedOn: "1987-03-20") == "1987-08")
         #expect(CivilDate(year: 2023, month: 9, day: 12).weekday == 2)
         #expect(CivilDate.parse("26-MAR-1987 14:42:44.66") == CivilDate(year: 1987, month: 3, day: 26))
         #expect(CivilDate.parse("2010-07-02") == CivilDate(year: 2010, month: 7, day: 2))

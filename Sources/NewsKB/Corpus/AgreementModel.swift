@@ -25,7 +25,8 @@ public struct PairFeatures: Sendable, Equatable {
     /// Weight of the entities only one of them names, over the weight of that one's entities: the
     /// larger of the two sides (a claim about another company, another person).
     public var entitiesMissing = 0.0
-    /// Both carry dates and share none (another day, another year).
+    /// Both carry dates and none of one's can name a day of the other's (another day, another year;
+    /// `2004` and `April 2004` can: ``ClaimGrouper/compatibleDates(_:_:)``).
     public var datesConflict = false
     /// The lighter claim's key weight over the heavier one's.
     public var lengthRatio = 0.0

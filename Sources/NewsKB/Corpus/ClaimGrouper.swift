@@ -105,6 +105,11 @@ public struct ClaimGrouper: Sendable {
     /// The kind of each key (``ClaimKey/Kind``), by key id; empty: every key is a word. Entities and
     /// dates that only one claim names are evidence of another event (``PairFeatures``).
     public var keyKinds: [ClaimKey.Kind] = []
+    /// The date each date key names, by key id (``packedDate(ofKey:)``; 0 for a key that is not a
+    /// date or a day not resolved). Two claims whose dates are all incompatible (`May 11` /
+    /// `May 15`, `June 1986` / `January 1987`) are about two things; `2004` and `April 2004` are
+    /// compatible. Empty: two dates are compatible only when they are one key.
+    public var dateValues: [Int32] = []
     /// Entity keys named by many documents of the corpus (a country, a regulator, a head of
     /// state), by key id; empty: none. A shared common entity does not anchor two claims in one
     /// event (``alikeThreshold``).
@@ -166,6 +171,56 @@ public struct ClaimGrouper: Sendable {
         return result
     }
 
+    /// A date key's date, packed as `((year × 16 + month) × 32 + day) × 8 + weekday`, each part 0
+    /// when the key does not give it: `d:2019-04-25`, `d:2019`, and in undated documents
+    /// `d:month:04`, `d:month:04-25`, `d:weekday:5`. Nil for a relative day not resolved
+    /// (`d:relative:-1`: yesterday of an unknown day) and for any other key.
+    public static func packedDate(ofKey key: String) -> Int32? {
+        guard key.hasPrefix(ClaimKey.datePrefix) else { return nil }
+        var rest = key.dropFirst(ClaimKey.datePrefix.count)
+        var y: Int32 = 0, m: Int32 = 0, d: Int32 = 0, w: Int32 = 0
+        func numbers(_ s: Substring) -> [Int32]? {
+            let parts = s.split(separator: "-", omittingEmptySubsequences: false).map { Int32($0) }
+            return parts.contains(nil) ? nil : parts.map { $0! }
+        }
+        if rest.hasPrefix("weekday:") {
+            guard let n = Int32(rest.dropFirst(8)), (0...7).contains(n) else { return nil }
+            w = n == 0 ? 7 : n  // Sunday as 0 or 7
+        } else if rest.hasPrefix("month:") {
+            rest = rest.dropFirst(6)
+            guard let p = numbers(rest), (1...2).contains(p.count) else { return nil }
+            m = p[0]; d = p.count > 1 ? p[1] : 0
+        } else {
+            guard let p = numbers(rest), (1...3).contains(p.count) else { return nil }
+            y = p[0]; m = p.count > 1 ? p[1] : 0; d = p.count > 2 ? p[2] : 0
+        }
+        guard (0...9999).contains(y), (0...12).contains(m), (0...31).contains(d), y + m + d + w > 0 else { return nil }
+        return ((y * 16 + m) * 32 + d) * 8 + w
+    }
+
+    /// True when two dates (``packedDate(ofKey:)``) can name one day: every part both give is
+    /// the same (`2004` and `2004-04`, `month:04` and `2004-04-11`; not `2004-04-11` and
+    /// `2004-04-15`, not `month:12` and `month:09`, not two weekdays). Negative values (dates
+    /// known by key only) are compatible when equal.
+    public static func compatibleDates(_ x: Int32, _ y: Int32) -> Bool {
+        if x < 0 || y < 0 { return x == y }
+        func same(_ a: Int32, _ b: Int32) -> Bool { a == 0 || b == 0 || a == b }
+        return same(x % 8, y % 8) && same(x / 8 % 32, y / 8 % 32) && same(x / 256 % 16, y / 256 % 16) && same(x / 4096, y / 4096)
+    }
+
+    /// True when date `y` gives every part `x` gives, the same, and more (`1987-05-11` refines
+    /// `1987-05` and `1987`).
+    static func refines(_ y: Int32, _ x: Int32) -> Bool {
+        guard x > 0, y > 0 else { return false }
+        let px = [x % 8, x / 8 % 32, x / 256 % 16, x / 4096], py = [y % 8, y / 8 % 32, y / 256 % 16, y / 4096]
+        var more = false
+        for (a, b) in zip(px, py) {
+            if a != 0 && a != b { return false }
+            if a == 0 && b != 0 { more = true }
+        }
+        return more
+    }
+
     /// More documents than this name a common entity (``commonEntities``): one in 200 of the
     /// corpus, and at least 50.
     public static func commonDocuments(of documents: Int) -> Int32 {
@@ -217,14 +272,32 @@ public struct ClaimGrouper: Sendable {
         let kinds = keyKinds.count >= keyCount ? keyKinds : [ClaimKey.Kind](repeating: .word, count: keyCount)
         let common = commonEntities.count >= keyCount ? commonEntities : [Bool](repeating: false, count: keyCount)
         var entityTotal = [Double](repeating: 0, count: n), hasDate = [Bool](repeating: false, count: n)
+        // Each claim's dates (``dateValues``; without them, a unique negative value per key).
+        var dates = [[Int32]](repeating: [], count: n)
+        let dateValues = dateValues.count >= keyCount ? dateValues : []
         for i in 0..<n {
             for k in items[i].keys {
                 switch kinds[Int(k)] {
                 case .entity: entityTotal[i] += weight[Int(k)]
-                case .date: hasDate[i] = true
+                case .date:
+                    // A relative day not resolved (no publication date) says nothing of the day.
+                    if dateValues.isEmpty { hasDate[i] = true; dates[i].append(-1 - k) }
+                    else if dateValues[Int(k)] > 0 { hasDate[i] = true; dates[i].append(dateValues[Int(k)]) }
                 case .word: break
                 }
             }
+        }
+        // A date is stored with its coarser forms (`d:1987-05-11`, `d:1987-05`, `d:1987`): each
+        // claim keeps its most precise dates.
+        for i in 0..<n where dates[i].count > 1 {
+            let all = dates[i]
+            dates[i] = all.filter { x in !all.contains { y in y != x && ClaimGrouper.refines(y, x) } }
+        }
+        /// True when both claims give dates and none of one's is compatible with one of the other's.
+        func datesConflict(_ a: Int, _ b: Int) -> Bool {
+            guard hasDate[a] && hasDate[b] else { return false }
+            for x in dates[a] { for y in dates[b] where ClaimGrouper.compatibleDates(x, y) { return false } }
+            return true
         }
         // Date keys (``dateKeys``) as marks by key id, and each claim's measures with a unit.
         var isDateKey = [Bool](repeating: false, count: keyCount)
@@ -363,7 +436,7 @@ public struct ClaimGrouper: Sendable {
                         f.entitiesShared = entityUnion > 0 ? sharedEntities / entityUnion : 0
                         f.entitiesMissing = max(entityTotal[a] > 0 ? (entityTotal[a] - sharedEntities) / entityTotal[a] : 0,
                                                 entityTotal[b] > 0 ? (entityTotal[b] - sharedEntities) / entityTotal[b] : 0)
-                        f.datesConflict = hasDate[a] && hasDate[b] && sharedDates == 0
+                        f.datesConflict = datesConflict(a, b)
                         f.lengthRatio = min(total[a], total[b]) / max(1e-9, max(total[a], total[b]))
                         return f
                     }
@@ -396,11 +469,14 @@ public struct ClaimGrouper: Sendable {
                     // stages of a story.
                     guard ia.negated == ib.negated, ia.mood == ib.mood || ia.mood == .unmarked || ib.mood == .unmarked, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
                           sharedKeys - sharedDateKeys + min(sharedDateKeys, 1) + sharedQuantities(ia, ib) >= minShared else { continue }
-                    // Event scope: claims that name no entity take their holder from their
+                    // Event scope: claims that share no entity take their holder from their
                     // documents, which must not be about other things (the same template in two
-                    // deals: `Terms of the acquisition were not disclosed`).
-                    if entityTotal[a] == 0 && entityTotal[b] == 0 && otherHolders(ia.document, ib.document)
+                    // deals: `Terms of the acquisition were not disclosed`; two companies' `payment
+                    // date is May 15`); claims whose dates are incompatible are about two days,
+                    // periods or events (`Share adjusted for a split in June 1986` / `in January 1987`).
+                    if (entityTotal[a] == 0 || entityTotal[b] == 0) && sharedEntities == 0 && otherHolders(ia.document, ib.document)
                         && !sameMeasures { continue }
+                    if datesConflict(a, b) { continue }
                     let f = features()
                     let p = model.probability(f)
                     let alike = max(sim, f.diceWithQuantities) >= threshold

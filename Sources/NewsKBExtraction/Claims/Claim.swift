@@ -129,9 +129,13 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
     public var weekday: Int?
     /// Days relative to publication (`yesterday` = -1, `today` = 0, `tomorrow` = 1).
     public var relativeDays: Int?
-    /// A weekday that refers forward (`will meet on Thursday`, `next Tuesday`): it resolves to
-    /// the first such day on or after the publication date.
+    /// A weekday or a month without a year that refers forward (`will meet on Thursday`, `next
+    /// Tuesday`, `will meet in May`): it resolves to the first such day or month on or after the
+    /// publication date.
     public var future = false
+    /// A month without a year in a claim about the past (`bought the plant in August`): it
+    /// resolves to the last such month on or before the publication date.
+    public var past = false
     public var span: TextSpan
 
     public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil,
@@ -151,7 +155,13 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
     /// when ``future``), and a month without a year to the publication year.
     public func resolved(publishedOn published: String?) -> String {
         let pub = published.flatMap(CivilDate.parse)
-        if let y = year ?? (month != nil ? pub?.year : nil) {
+        // A month without a year is of the publication year, or the first such month on or after
+        // the publication month when ``future``, the last on or before it when ``past`` (`bought
+        // the plant in August`, in March 1987, is August 1986).
+        let inferredYear = month.flatMap { m in
+            pub.map { p in future && m < p.month ? p.year + 1 : past && m > p.month ? p.year - 1 : p.year }
+        }
+        if let y = year ?? inferredYear {
             guard let m = month else { return pad(y, 4) }
             guard let d = day else { return pad(y, 4) + "-" + pad(m, 2) }
             return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)

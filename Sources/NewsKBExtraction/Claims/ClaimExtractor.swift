@@ -511,6 +511,15 @@ public enum ClaimExtractor {
                         claim.dates.append(ClaimDate(relativeDays: v, span: t.span)); datePos.append(p); p += 1; continue
                     case .month where capital && (w.count > 3 || t.has(.abbreviation) || p + 1 < toks.count && tokens[toks[p + 1]].kind == .number):
                         var d = ClaimDate(month: v, span: t.span)
+                        // `last August` and `met in August`: the last August; `next August`, `will meet
+                        // in August` and `plans to meet in August`: the coming one.
+                        let before = p > 0 ? words[p - 1] : ""
+                        if before == "last" || before == "past" { d.past = true }
+                        else if ["next", "coming", "upcoming"].contains(before) { d.future = true }
+                        else {
+                            d.future = claim.mood == .prospective || isFuture(before: p, words, tokens, toks)
+                            d.past = !d.future && claim.mood == .past
+                        }
                         var q = p + 1
                         var end = t.end
                         if q < toks.count, tokens[toks[q]].kind == .number, let day = Int(words[q]), (1...31).contains(day) {

@@ -89,6 +89,64 @@ import NewsKBExtraction
         #expect(try groupDocuments(store.db, containing: "Terms of the acquisition") == [])
     }
 
+    @Test func datesAreComparedAsFarAsBothGiveThem() {
+        func d(_ key: String) -> Int32 { ClaimGrouper.packedDate(ofKey: key) ?? -1 }
+        #expect(ClaimGrouper.compatibleDates(d("d:2004"), d("d:2004-04")))
+        #expect(ClaimGrouper.compatibleDates(d("d:month:04"), d("d:2004-04-11")))
+        #expect(ClaimGrouper.compatibleDates(d("d:weekday:5"), d("d:2004-04-11")))   // a weekday is not checked against a day
+        #expect(!ClaimGrouper.compatibleDates(d("d:2004-04-11"), d("d:2004-04-15")))
+        #expect(!ClaimGrouper.compatibleDates(d("d:1986-06"), d("d:1987-01")))
+        #expect(!ClaimGrouper.compatibleDates(d("d:month:12"), d("d:month:09")))
+        #expect(!ClaimGrouper.compatibleDates(d("d:weekday:1"), d("d:weekday:5")))
+        #expect(ClaimGrouper.packedDate(ofKey: "d:relative:-1") == nil)  // yesterday of an unknown day
+        #expect(ClaimGrouper.packedDate(ofKey: "payment") == nil)
+        // A date is stored with its coarser forms: the most precise stands for them.
+        #expect(ClaimGrouper.refines(d("d:1987-05-11"), d("d:1987")) && ClaimGrouper.refines(d("d:1987-05-11"), d("d:1987-05")))
+        #expect(!ClaimGrouper.refines(d("d:1987-05"), d("d:1987-05")) && !ClaimGrouper.refines(d("d:1987-05"), d("d:1987-05-11")))
+    }
+
+    @Test func aTemplateNamingOneCompanyDoesNotGroupWithAnotherCompanys() throws {
+        // One claim names its company, the other takes it from its document: two companies.
+        let a = """
+            Quarry Hill Corp said it filed to offer 50 mln dlrs of convertible debentures.
+            Proceeds will be used to repay bank borrowings and for general corporate purposes.
+            """
+        let b = """
+            Lindqvist Marine Inc filed for a public offering of two mln common shares.
+            Lindqvist Marine will use the proceeds to repay bank borrowings and for general corporate purposes.
+            """
+        let (_, store) = try importDocs([doc("a.txt", "Wire", a, published: "1987-04-06"), doc("b.txt", "Wire", b, published: "1987-04-07")])
+        #expect(try groupDocuments(store.db, containing: "repay bank borrowings") == [])
+    }
+
+    @Test func oneSentenceOnTwoDaysDoesNotGroup() throws {
+        // One company, two dates: two meetings (or a disagreement over the date), not one fact.
+        let a = """
+            Sardis Textile Corp said its board will meet on May 11 to consider a two-for-one stock split.
+            Sardis Textile shares rose on the news in heavy trading.
+            """
+        let b = """
+            Sardis Textile Corp said its board will meet on May 25 to consider a two-for-one stock split.
+            The company makes cotton yarn at three mills.
+            """
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", a, published: "1987-04-06"), doc("b.txt", "Beta", b, published: "1987-04-08")])
+        #expect(try groupDocuments(store.db, containing: "its board will meet on May") == [])
+    }
+
+    @Test func oneFactWithItsDateWrittenTwoWaysGroups() throws {
+        // `last August`, in March 1987, is August 1986, as `in August 1986` says.
+        let a = """
+            Talbot Chemical Corp said it will sell 40 mln dlrs of notes.
+            Proceeds will be used to repay bank debt incurred in the acquisition of Carrow Plastics Inc last August.
+            """
+        let b = """
+            Talbot Chemical Corp filed to offer 40 mln dlrs of notes, it said on Friday.
+            The proceeds will repay bank debt incurred in the acquisition of Carrow Plastics Inc in August 1986.
+            """
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", a, published: "1987-03-16"), doc("b.txt", "Beta", b, published: "1987-03-20")])
+        #expect(try groupDocuments(store.db, containing: "acquisition of Carrow Plastics") == ["a.txt", "b.txt"])
+    }
+
     @Test func amountsThatDifferDoNotGroup() throws {
         let a = "Shares of Norland Foods rose 70 cents to 23.90 dlrs in heavy trading on Monday, dealers said."
         let b = "Shares of Norland Foods fell 23 cents to 23.83 dlrs in heavy trading on Monday, dealers said."
