@@ -167,13 +167,22 @@ def spool_tasks(inputs, spool_dir, shards, block=BLOCK):
     return tasks
 
 
-def assign_weeks(week_counts, shards):
-    """Contiguous runs of weeks, one per shard, of about equal article counts."""
+def assign_weeks(week_counts, shards, base=None):
+    """Contiguous runs of weeks, one per shard, of about equal sizes (articles, or bytes of them),
+    counting what each shard holds already (`base[k]`: its undated articles)."""
     weeks = sorted(w for w in week_counts if w is not None)
+    base = base or [0] * shards
     total = sum(week_counts[w] for w in weeks)
+    # The level every shard is filled to (water-filling): shards holding more than it get no week.
+    lo, hi = 0.0, float(max(base) + total)
+    for _ in range(60):
+        level = (lo + hi) / 2
+        lo, hi = (level, hi) if sum(max(0.0, level - b) for b in base) < total else (lo, level)
+    room = [max(0.0, hi - b) for b in base]
     out, shard, filled = {}, 0, 0
     for w in weeks:
-        if filled >= total * (shard + 1) / shards and shard < shards - 1:
+        # A shard is full when the weeks so far fill the room of the shards up to it.
+        while shard < shards - 1 and filled >= sum(room[:shard + 1]):
             shard += 1
         out[w] = shard
         filled += week_counts[w]
@@ -193,8 +202,9 @@ def bucket_of(week, rec, shards):
 
 def spool_task(task):
     """Executor side: writes the records of one read task to SPOOL/BUCKET/TASK.jsonl (one JSON
-    record a line) and returns the lines it prints: "BUCKET<TAB>TASK<TAB>COUNT" for each bucket
-    written, "!<TAB>MESSAGE" for an input it could not read."""
+    record a line) and returns the lines it prints: "BUCKET<TAB>TASK<TAB>COUNT<TAB>BYTES" for each
+    bucket written (BYTES: of the articles' lines, or of the text files), "!<TAB>MESSAGE" for an
+    input it could not read."""
     out, buckets = [], {}
     if task["kind"] == "file":
         items = [(None, ("file", p, k)) for p, k in task["files"]]
@@ -204,8 +214,15 @@ def spool_task(task):
                                      task["start"], task["end"], task["first"])))
         except OSError as e:
             return [f"!\tnewskb: {task['path']}: {e.strerror or e}"]
+    size = {}
     for week, rec in items:
-        buckets.setdefault(bucket_of(week, rec, task["shards"]), []).append(json.dumps(rec, ensure_ascii=False))
+        bucket = bucket_of(week, rec, task["shards"])
+        buckets.setdefault(bucket, []).append(json.dumps(rec, ensure_ascii=False))
+        try:
+            n = os.path.getsize(rec[1]) if rec[0] == "file" else len(rec[4].encode("utf-8", "surrogateescape"))
+        except OSError:
+            n = 0  # the shard's import reports the file
+        size[bucket] = size.get(bucket, 0) + n
     for bucket, recs in sorted(buckets.items()):
         folder = os.path.join(task["spool"], bucket)
         os.makedirs(folder, exist_ok=True)
@@ -214,26 +231,30 @@ def spool_task(task):
         with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as f:
             f.write("\n".join(recs) + "\n")
         os.replace(tmp, path)
-        out.append(f"{bucket}\t{task['task']}\t{len(recs)}")
+        out.append(f"{bucket}\t{task['task']}\t{len(recs)}\t{size[bucket]}")
     return out
 
 
 def plan_shards(lines, spool_dir, shards):
-    """Driver side: the spool files of each shard, from the lines the spool tasks printed (whole
-    weeks to shards by assign_weeks on the exact counts; undated bucket k is shard k's), and the
-    messages of the inputs that could not be read."""
-    week_counts, bucket_files, messages = {}, {}, []
+    """Driver side: the spool files of each shard, from the lines the spool tasks printed (undated
+    bucket k is shard k's; whole weeks to shards by assign_weeks on the bytes of their articles, the
+    work of an import, counting the undated ones), and the messages of the inputs that could not be
+    read."""
+    week_bytes, bucket_files, messages = {}, {}, []
+    base = [0] * shards
     for line in lines:
         fields = line.split("\t")
-        if fields[0] == "!" or len(fields) != 3:
+        if fields[0] == "!" or len(fields) != 4:
             messages.append(fields[-1])
             continue
-        bucket, task, count = fields
+        bucket, task, _, size = fields
         bucket_files.setdefault(bucket, []).append(os.path.join(spool_dir, bucket, f"{task}.jsonl"))
-        if bucket.startswith("week-"):
-            week = int(bucket[len("week-"):])
-            week_counts[week] = week_counts.get(week, 0) + int(count)
-    week_shard = assign_weeks(week_counts, shards)
+        kind, _, n = bucket.partition("-")
+        if kind == "week":
+            week_bytes[int(n)] = week_bytes.get(int(n), 0) + int(size)
+        else:
+            base[int(n)] += int(size)
+    week_shard = assign_weeks(week_bytes, shards, base)
     shard_files = [[] for _ in range(shards)]
     for bucket, files in bucket_files.items():
         kind, _, n = bucket.partition("-")

@@ -5,7 +5,7 @@
   once, numbered as `newskb import` numbers it (1-based, blank lines counted).
 - Publication weeks: an ISO date and the newswire form (26-FEB-1987) of one day give one week; what
   newskb does not read as a date gives none.
-- Shards are contiguous runs of weeks.
+- Shards are contiguous runs of weeks, of about equal sizes counting what each holds already.
 - The spool tasks and the shard gathering (what the Spark pipe tasks run) give every non-blank
   line once, with its own line number and key prefix, and every text file once with its key; a
   shard task (`python3 -c SOURCE --task`, with a stand-in for newskb) names a bad line by its own
@@ -79,6 +79,16 @@ class ShardsTest(unittest.TestCase):
         self.assertEqual(set(order), {0, 1, 2, 3})
         sizes = [sum(c for w, c in counts.items() if shard_of[w] == k) for k in range(4)]
         self.assertLess(max(sizes) - min(sizes), 2 * max(counts.values()))
+
+    def test_what_a_shard_holds_already_counts(self):
+        counts = {w: 10 for w in range(100, 140)}  # 400 in all
+        base = [200, 0, 0, 0]  # shard 0 already holds 200 undated
+        shard_of = si.assign_weeks(counts, 4, base)
+        sizes = [base[k] + sum(c for w, c in counts.items() if shard_of[w] == k) for k in range(4)]
+        self.assertEqual([shard_of[w] for w in sorted(counts)], sorted(shard_of[w] for w in counts))
+        # Shard 0 holds more than its share already: no week; the others share the weeks evenly.
+        self.assertEqual(sizes[0], 200, sizes)
+        self.assertLessEqual(max(sizes[1:]) - min(sizes[1:]), 10, sizes)
 
 
 def sample_lines(rng, n):
