@@ -204,21 +204,23 @@ public struct ClaimGrouper: Sendable {
     /// known by key only) are compatible when equal.
     public static func compatibleDates(_ x: Int32, _ y: Int32) -> Bool {
         if x < 0 || y < 0 { return x == y }
-        func same(_ a: Int32, _ b: Int32) -> Bool { a == 0 || b == 0 || a == b }
-        return same(x % 8, y % 8) && same(x / 8 % 32, y / 8 % 32) && same(x / 256 % 16, y / 256 % 16) && same(x / 4096, y / 4096)
+        let (a, b) = (dateParts(x), dateParts(y))
+        func same(_ u: Int32, _ v: Int32) -> Bool { u == 0 || v == 0 || u == v }
+        return same(a.0, b.0) && same(a.1, b.1) && same(a.2, b.2) && same(a.3, b.3)
     }
 
     /// True when date `y` gives every part `x` gives, the same, and more (`1987-05-11` refines
     /// `1987-05` and `1987`).
     static func refines(_ y: Int32, _ x: Int32) -> Bool {
         guard x > 0, y > 0 else { return false }
-        let px = [x % 8, x / 8 % 32, x / 256 % 16, x / 4096], py = [y % 8, y / 8 % 32, y / 256 % 16, y / 4096]
-        var more = false
-        for (a, b) in zip(px, py) {
-            if a != 0 && a != b { return false }
-            if a == 0 && b != 0 { more = true }
-        }
-        return more
+        let (a, b) = (dateParts(x), dateParts(y))
+        func within(_ u: Int32, _ v: Int32) -> Bool { u == 0 || u == v }
+        return within(a.0, b.0) && within(a.1, b.1) && within(a.2, b.2) && within(a.3, b.3) && x != y
+    }
+
+    /// The year, month, day and weekday of a packed date (``packedDate(ofKey:)``), 0 where not given.
+    private static func dateParts(_ x: Int32) -> (Int32, Int32, Int32, Int32) {
+        (x / 4096, x / 256 % 16, x / 8 % 32, x % 8)
     }
 
     /// More documents than this name a common entity (``commonEntities``): one in 200 of the
@@ -469,8 +471,8 @@ public struct ClaimGrouper: Sendable {
                     // stages of a story.
                     guard ia.negated == ib.negated, ia.mood == ib.mood || ia.mood == .unmarked || ib.mood == .unmarked, q != .conflict, q == .match || !hasQuantities[a] || !hasQuantities[b],
                           sharedKeys - sharedDateKeys + min(sharedDateKeys, 1) + sharedQuantities(ia, ib) >= minShared else { continue }
-                    // Event scope: claims that share no entity take their holder from their
-                    // documents, which must not be about other things (the same template in two
+                    // Event scope: claims that share no entity, one of them naming none, take their
+                    // holder from their documents, which must not be about other things (the same template in two
                     // deals: `Terms of the acquisition were not disclosed`; two companies' `payment
                     // date is May 15`); claims whose dates are incompatible are about two days,
                     // periods or events (`Share adjusted for a split in June 1986` / `in January 1987`).
