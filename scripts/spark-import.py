@@ -16,7 +16,7 @@ How: two Spark jobs of `pipe` tasks whose command is `python3 -c SOURCE --task`,
 file's text (so an executor needs python3, not pyspark nor a copy of the script). The spool job
 reads the inputs (line-aligned byte ranges of JSONL files, batches of text files) and writes each
 article to SHARD_DIR/spool/BUCKET/TASK.jsonl, BUCKET being its publication week or, undated, a
-hash of its key; the driver assigns whole weeks to shards from the counts the tasks print; the
+hash of its key; the driver assigns whole weeks to shards from the bytes the tasks print; the
 shard jobs (one per shard, submitted at once) gather a shard's spool files and import them. The
 shuffle goes through the shard folder, which must be shared storage anyway.
 
@@ -202,9 +202,9 @@ def bucket_of(week, rec, shards):
 
 def spool_task(task):
     """Executor side: writes the records of one read task to SPOOL/BUCKET/TASK.jsonl (one JSON
-    record a line) and returns the lines it prints: "BUCKET<TAB>TASK<TAB>COUNT<TAB>BYTES" for each
-    bucket written (BYTES: of the articles' lines, or of the text files), "!<TAB>MESSAGE" for an
-    input it could not read."""
+    record a line) and returns the lines it prints: "BUCKET<TAB>TASK<TAB>BYTES" for each bucket
+    written (BYTES: of the articles' lines, or of the text files), "!<TAB>MESSAGE" for an input it
+    could not read."""
     out, buckets = [], {}
     if task["kind"] == "file":
         items = [(None, ("file", p, k)) for p, k in task["files"]]
@@ -231,7 +231,7 @@ def spool_task(task):
         with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as f:
             f.write("\n".join(recs) + "\n")
         os.replace(tmp, path)
-        out.append(f"{bucket}\t{task['task']}\t{len(recs)}\t{size[bucket]}")
+        out.append(f"{bucket}\t{task['task']}\t{size[bucket]}")
     return out
 
 
@@ -244,10 +244,10 @@ def plan_shards(lines, spool_dir, shards):
     base = [0] * shards
     for line in lines:
         fields = line.split("\t")
-        if fields[0] == "!" or len(fields) != 4:
+        if fields[0] == "!" or len(fields) != 3:
             messages.append(fields[-1])
             continue
-        bucket, task, _, size = fields
+        bucket, task, size = fields
         bucket_files.setdefault(bucket, []).append(os.path.join(spool_dir, bucket, f"{task}.jsonl"))
         kind, _, n = bucket.partition("-")
         if kind == "week":
@@ -453,7 +453,7 @@ def main():
     failed = [bool(issues)]
 
     # 1. The spool job: every article written to its bucket (week, or undated by key hash), then
-    # 2. whole weeks assigned to shards from the exact counts.
+    # 2. whole weeks assigned to shards from the bytes each task wrote to each week.
     tasks = spool_tasks(inputs, spool_dir, shards)
     try:
         lines = pipe(sc, tasks, command) if tasks else []

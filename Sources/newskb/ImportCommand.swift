@@ -79,8 +79,8 @@ struct ImportRun {
     var database: String
     var quiet: Bool
     var timings: String?
-    /// The summary line's wording (`merge` counts refused shards where `import` counts failed inputs).
-    var summaryLine: (Importer.Summary) -> String = { $0.line }
+    /// What the summary line calls the inputs that could not be taken (`merge`: `shards refused`).
+    var failedLabel = "failed"
 
     func run(_ importer: Importer, _ body: () throws -> Importer.Summary) throws {
         importer.onIssue = { issue in Terminal.error("newskb: \(issue)") }
@@ -104,7 +104,7 @@ struct ImportRun {
             throw ExitCode(130)
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        if !quiet { Terminal.error("newskb: \(noun) into \(database): \(summaryLine(summary))") }
+        if !quiet { Terminal.error("newskb: \(noun) into \(database): \(summary.line(failed: failedLabel))") }
         if let timings {
             try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)
         }

@@ -51,7 +51,7 @@ struct MergeCommand: NewsKBSubcommand {
         let importer = try Importer(store: store)
         importer.runsCorpusPhase = !deferCorpus
         var run = ImportRun(verb: "merging", noun: "merge", database: database.path, quiet: quiet, timings: timings)
-        run.summaryLine = { $0.line(failed: "shards refused") }
+        run.failedLabel = "shards refused"
         try run.run(importer) { try importer.merge(shards: shards) }
     }
 }

@@ -273,7 +273,7 @@ public struct ClaimGrouper: Sendable {
         // Each claim's entity weight and whether it carries a date (for the scope features).
         let kinds = keyKinds.count >= keyCount ? keyKinds : [ClaimKey.Kind](repeating: .word, count: keyCount)
         let common = commonEntities.count >= keyCount ? commonEntities : [Bool](repeating: false, count: keyCount)
-        var entityTotal = [Double](repeating: 0, count: n), hasDate = [Bool](repeating: false, count: n)
+        var entityTotal = [Double](repeating: 0, count: n)
         // Each claim's dates (``dateValues``; without them, a unique negative value per key).
         var dates = [[Int32]](repeating: [], count: n)
         let dateValues = dateValues.count >= keyCount ? dateValues : []
@@ -283,8 +283,8 @@ public struct ClaimGrouper: Sendable {
                 case .entity: entityTotal[i] += weight[Int(k)]
                 case .date:
                     // A relative day not resolved (no publication date) says nothing of the day.
-                    if dateValues.isEmpty { hasDate[i] = true; dates[i].append(-1 - k) }
-                    else if dateValues[Int(k)] > 0 { hasDate[i] = true; dates[i].append(dateValues[Int(k)]) }
+                    if dateValues.isEmpty { dates[i].append(-1 - k) }
+                    else if dateValues[Int(k)] > 0 { dates[i].append(dateValues[Int(k)]) }
                 case .word: break
                 }
             }
@@ -297,7 +297,7 @@ public struct ClaimGrouper: Sendable {
         }
         /// True when both claims give dates and none of one's is compatible with one of the other's.
         func datesConflict(_ a: Int, _ b: Int) -> Bool {
-            guard hasDate[a] && hasDate[b] else { return false }
+            guard !dates[a].isEmpty && !dates[b].isEmpty else { return false }
             for x in dates[a] { for y in dates[b] where ClaimGrouper.compatibleDates(x, y) { return false } }
             return true
         }
@@ -415,6 +415,7 @@ public struct ClaimGrouper: Sendable {
                     let decides = sharedKeys >= minShared || (hasQuantities[a] && hasQuantities[b])
                     if !decides && !logging { continue }
                     let ib = items[b]
+                    let datesDiffer = datesConflict(a, b)
                     let (qa, qb, qShared) = quantityWeights(ia.quantities, ib.quantities)
                     let q = quantityRelation(ia.quantities, ib.quantities)
                     // One measure given in two units on both sides, and no other amount: a
@@ -438,7 +439,7 @@ public struct ClaimGrouper: Sendable {
                         f.entitiesShared = entityUnion > 0 ? sharedEntities / entityUnion : 0
                         f.entitiesMissing = max(entityTotal[a] > 0 ? (entityTotal[a] - sharedEntities) / entityTotal[a] : 0,
                                                 entityTotal[b] > 0 ? (entityTotal[b] - sharedEntities) / entityTotal[b] : 0)
-                        f.datesConflict = datesConflict(a, b)
+                        f.datesConflict = datesDiffer
                         f.lengthRatio = min(total[a], total[b]) / max(1e-9, max(total[a], total[b]))
                         return f
                     }
@@ -478,7 +479,7 @@ public struct ClaimGrouper: Sendable {
                     // periods or events (`Share adjusted for a split in June 1986` / `in January 1987`).
                     if (entityTotal[a] == 0 || entityTotal[b] == 0) && sharedEntities == 0 && otherHolders(ia.document, ib.document)
                         && !sameMeasures { continue }
-                    if datesConflict(a, b) { continue }
+                    if datesDiffer { continue }
                     let f = features()
                     let p = model.probability(f)
                     let alike = max(sim, f.diceWithQuantities) >= threshold

@@ -43,7 +43,7 @@ struct WindowComparison: Sendable {
             var claimGrouper = grouper
             claimGrouper.dateKeys = keys.dateKeys
             claimGrouper.keyKinds = keys.kinds
-            claimGrouper.dateValues = keys.kinds.indices.map { keys.kinds[$0] == .date ? ClaimGrouper.packedDate(ofKey: keys.names[$0]) ?? 0 : 0 }
+            claimGrouper.dateValues = keys.dateValues
             let common = ClaimGrouper.commonDocuments(of: documentCount)
             claimGrouper.commonEntities = keys.kinds.indices.map { keys.kinds[$0] == .entity && keys.documentFrequency[$0] > common }
             let links = clock.measure("links") {

@@ -14,6 +14,8 @@ struct WindowKeys {
     let documentFrequency: [Int32]
     /// Ids of date keys (`d:`).
     let dateKeys: Set<Int32>
+    /// The date each key names, by key id (``ClaimGrouper/packedDate(ofKey:)``; 0 for any other key).
+    let dateValues: [Int32]
     /// The mood each marker key stands for (``ClaimKey/marker(_:)``), by key id.
     let moods: [Int32: ClaimMood]
     /// Corpus-wide ids of the keys, ascending (a window id is an index here).
@@ -58,6 +60,7 @@ struct WindowKeys {
         weights = ClaimGrouper.weights(counts: claimDF, claims: counts.weightClaims)
         documentFrequency = docDF
         dateKeys = Set(kinds.indices.filter { kinds[$0] == .date }.map { Int32($0) })
+        dateValues = kinds.indices.map { kinds[$0] == .date ? ClaimGrouper.packedDate(ofKey: names[$0]) ?? 0 : 0 }
         var moods = [Int32: ClaimMood]()
         for (k, name) in names.enumerated() { if let m = ClaimKey.mood(ofMarker: name) { moods[Int32(k)] = m } }
         self.moods = moods

@@ -513,13 +513,9 @@ public enum ClaimExtractor {
                         var d = ClaimDate(month: v, span: t.span)
                         // `last August` and `met in August`: the last August; `next August`, `will meet
                         // in August` and `plans to meet in August`: the coming one.
-                        let before = p > 0 ? words[p - 1] : ""
-                        if before == "last" || before == "past" { d.past = true }
-                        else if ["next", "coming", "upcoming"].contains(before) { d.future = true }
-                        else {
-                            d.future = claim.mood == .prospective || isFuture(before: p, words, tokens, toks)
-                            d.past = !d.future && claim.mood == .past
-                        }
+                        let last = p > 0 && (words[p - 1] == "last" || words[p - 1] == "past")
+                        d.future = !last && (claim.mood == .prospective || isFuture(before: p, words, tokens, toks))
+                        d.past = last || (!d.future && claim.mood == .past)
                         var q = p + 1
                         var end = t.end
                         if q < toks.count, tokens[toks[q]].kind == .number, let day = Int(words[q]), (1...31).contains(day) {
