@@ -9,13 +9,28 @@ groups and disagreements as sets: each story as its documents, each group as its
 several imports keeps the ids it gave. Prints what each increment recomputed and the differences;
 exits 1 when the views differ. Standard library only.
 
-  check-increments.py [--shared ../shared] [--corpus FILE] [--parts 20] [--seed 17] [--bin .build/release/newskb]
+Then documents change in the incremental store, as in a newsroom's archive (skipped with
+`--no-churn`):
+  1. 1 % of its documents are replaced (their last sentence cut, as a correction would) in one
+     import: fewer changes than the 2 % after which the key counts are taken again, so the import
+     recomputes only the weeks they reach, weighed by the stored counts, and must hold exactly
+     what recomputing every week with those counts gives (`newskb check --recompute`: stories,
+     claim groups and disagreements, members and ids);
+  2. 1.5 % more are deleted in SQL (`DELETE FROM documents`) and an import of nothing completes
+     the corpus phase: 2.5 % changed in all, so everything is recomputed with new counts, and the
+     store must equal, as sets, one import of the final documents (the corpus with the
+     replacements and without the deletions).
+Only documents whose body no other key repeats are replaced or deleted (a repeated body is kept
+under its smallest key, `DocumentWriter`; deleting that one would bring back no twin).
+
+  check-increments.py [--shared ../shared] [--corpus FILE] [--parts 20] [--seed 17] [--no-churn] [--bin .build/release/newskb]
 """
 import argparse
 import importlib.util
 import json
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -37,6 +52,7 @@ def main():
     ap.add_argument("--parts", type=int, default=20)
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--bin", default=".build/release/newskb")
+    ap.add_argument("--no-churn", action="store_true", help="skip the replacements and deletions")
     a = ap.parse_args()
     corpus = a.corpus or os.path.join(a.shared, "corpora", "reuters21578.jsonl")
     lines = [l for l in open(corpus, encoding="utf-8").read().split("\n") if l.strip()]
@@ -58,8 +74,85 @@ def main():
             print(f"increment {k + 1:2}/{a.parts}: {time.time() - t0:5.1f} s, recomputed: {scope}")
         compare = compare_stores()
         same = compare.report(compare.parts(one), compare.parts(inc), "one import", "increments")
-    print("SAME as sets" if same else "DIFFERENT")
+        print("SAME as sets" if same else "DIFFERENT")
+        if not a.no_churn:
+            same = churn(a, lines, inc, tmp, compare) and same
     sys.exit(0 if same else 1)
+
+
+def cut_last_sentence(text):
+    """The text without its last sentence (a correction); with a word more when it has one only."""
+    body = text.rstrip()
+    cut = max(body.rfind(". ", 0, len(body) - 1), body.rfind(".\n", 0, len(body) - 1))
+    return body[:cut + 1] if cut > len(body) // 3 else body + " Corrected."
+
+
+def churn(a, lines, inc, tmp, compare):
+    """Replacements (a region run, checked against a recomputation with the same counts), then
+    deletions (a full run, checked against one import of the final documents). True when both hold."""
+    records = [json.loads(l) for l in lines]
+    bodies = {}
+    for r in records:
+        bodies.setdefault(r["text"], []).append(r["id"])
+    con = sqlite3.connect(inc)
+    stored = {k for (k,) in con.execute("SELECT key FROM documents")}
+    con.close()
+    unique = sorted(r["id"] for r in records if len(bodies[r["text"]]) == 1 and r["id"] in stored)
+    rng = random.Random(a.seed + 1)
+    rng.shuffle(unique)
+    n = len(stored)
+    replaced = set(unique[:n // 100])
+    deleted = set(unique[n // 100:n // 100 + n * 3 // 200])
+    final = []
+    for r in records:
+        if r["id"] in deleted:
+            continue
+        if r["id"] in replaced:
+            r = dict(r, text=cut_last_sentence(r["text"]))
+        final.append(r)
+    edits = os.path.join(tmp, "replaced.jsonl")
+    with open(edits, "w", encoding="utf-8") as f:
+        for r in final:
+            if r["id"] in replaced:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    ok = True
+
+    def run(label, path):
+        timings = os.path.join(tmp, "t.json")
+        t0 = time.time()
+        subprocess.run([a.bin, "import", "--quiet", "--db", inc, "--timings", timings, path], check=True)
+        corpus = json.load(open(timings)).get("corpus", {})
+        print(f"{label}: {time.time() - t0:5.1f} s, recomputed: {corpus.get('scope', '')}")
+        return corpus.get("scope", "")
+
+    scope = run(f"{len(replaced)} documents replaced (1 %)", edits)
+    if scope.startswith("all"):
+        print("FAIL: the replacements were meant to recompute only the weeks they reach")
+        ok = False
+    check = subprocess.run([a.bin, "check", "--recompute", "--db", inc], capture_output=True, text=True)
+    print("newskb check --recompute: " + ("ok" if check.returncode == 0 else "FAILED"))
+    if check.returncode != 0:
+        print(check.stdout + check.stderr)
+        ok = False
+
+    con = sqlite3.connect(inc)
+    con.executemany("DELETE FROM documents WHERE key = ?", [(k,) for k in sorted(deleted)])
+    con.commit()
+    con.close()
+    empty = os.path.join(tmp, "nothing.jsonl")
+    open(empty, "w").close()
+    scope = run(f"{len(deleted)} documents deleted in SQL (1.5 %), then an import of nothing", empty)
+    if not scope.startswith("all"):
+        print("FAIL: 2.5 % changed in all was meant to recompute everything with new counts")
+        ok = False
+    final_path, fresh = os.path.join(tmp, "final.jsonl"), os.path.join(tmp, "final.db")
+    with open(final_path, "w", encoding="utf-8") as f:
+        for r in final:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    subprocess.run([a.bin, "import", "--quiet", "--db", fresh, final_path], check=True)
+    same = compare.report(compare.parts(fresh), compare.parts(inc), "one import of the final documents", "the changed store")
+    print("SAME as sets after replacements and deletions" if same else "DIFFERENT after replacements and deletions")
+    return ok and same
 
 
 if __name__ == "__main__":

@@ -106,32 +106,17 @@ final class DocumentWriter {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    /// Everything derived from a document (`?1`), child tables first, each found through an index
-    /// on the column that refers to its parent. Writers run with foreign keys off: the cascade
-    /// SQLite would do looks up every child table for every deleted row, and three of them
-    /// (mentions, statements and claims, by sentence) have no such index, so a document with
-    /// seven sentences cost seven scans of each (0.45 s a document in a 19,000-article store).
+    /// Deletes a document; the trigger `documents_delete_derived` (migration 015) deletes
+    /// everything derived from it, child tables first, each found through an index on the column
+    /// that refers to its parent — on every connection, whatever its foreign-key setting (a
+    /// deletion in the sqlite3 shell too). Writers run with foreign keys off: the cascade SQLite
+    /// would do looks up every child table for every deleted row, and three of them (mentions,
+    /// statements and claims, by sentence) have no such index, so a document with seven
+    /// sentences cost seven scans of each (0.45 s a document in a 19,000-article store).
     /// `ShardMergeTests`/`ImporterTests` check that nothing is left pointing at a deleted row.
-    static let deleteSQL = """
-        DELETE FROM claim_entities WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1);
-        DELETE FROM claim_quantities WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1);
-        DELETE FROM claim_frames WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1);
-        DELETE FROM claim_group_members WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1);
-        DELETE FROM conflict_positions WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1);
-        UPDATE claim_groups SET representative_claim_id = NULL
-         WHERE representative_claim_id IN (SELECT id FROM claims WHERE document_id = ?1);
-        DELETE FROM claims WHERE document_id = ?1;
-        DELETE FROM statements WHERE document_id = ?1;
-        DELETE FROM mentions WHERE document_id = ?1;
-        DELETE FROM entity_aliases WHERE document_id = ?1;
-        DELETE FROM entity_roles WHERE document_id = ?1;
-        DELETE FROM sentences WHERE document_id = ?1;
-        DELETE FROM story_documents WHERE document_id = ?1;
-        DELETE FROM documents WHERE id = ?1;
-        """
+    static let deleteSQL = "DELETE FROM documents WHERE id = ?1"
 
-    /// Deletes a document and everything derived from it, as ON DELETE CASCADE would, without
-    /// relying on it (``deleteSQL``): callers write with foreign keys off.
+    /// Deletes a document and everything derived from it (``deleteSQL``).
     func delete(id: Int64) throws {
         for sql in deleteDocument { try sql.execute([id]) }
     }
