@@ -129,7 +129,11 @@ public struct ClaimCorpus {
         summary.windows = windows.count
         let loader = try WindowLoader(db: db, counts: counts)
         let reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
-        let comparison = WindowComparison(documentCount: plan.snapshot?.documents ?? documents.count, clock: workerClock)
+        // Index caps: taken with the counts (a run over some weeks), or now.
+        let caps = plan.snapshot?.spread.map(CorpusCaps.init(spread:))
+            ?? CorpusCaps(bucketSizes: documents.bucketSizes, undated: documents.undated.count)
+        ProcessStats.trace("corpus: spread \(caps.spread)")
+        let comparison = WindowComparison(documentCount: plan.snapshot?.documents ?? documents.count, caps: caps, clock: workerClock)
         let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: comparison.grouper,
                                         storyGrouper: comparison.storyGrouper)
         results.bucketDays = bucketDays
@@ -164,7 +168,7 @@ public struct ClaimCorpus {
         try clock.measure("wait for indexes") { try beforeWriting() }
         try clock.measure("publish") {
             try results.publish(region: plan.regionBuckets, when: { try plan.isNewest(db) }) {
-                try plan.recordPublished(db, crossings: results.crossings, counts: counts, documents: documents.count, bucketDays: bucketDays)
+                try plan.recordPublished(db, crossings: results.crossings, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: caps)
             }
         }
         // The store's totals (a region run wrote only its own).

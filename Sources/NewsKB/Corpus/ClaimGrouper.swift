@@ -91,6 +91,18 @@ public struct ClaimGrouper: Sendable {
     public var maxPostings = 100
     /// Keys of a claim probed in the index, rarest first.
     public var probes = 4
+    /// Corpus-wide claim counts by key id, and the most claims of the corpus a key may be held by
+    /// to be indexed (``CorpusCaps``). With them, a key is indexed and probed by its corpus-wide
+    /// count, not by its count in the window, and lists of measures are not cut: whether two claims
+    /// are compared then depends on the two alone (given the counts), not on what else the window
+    /// holds — what lets an import compare new claims with old ones only (#17). Without them (a
+    /// corpus of its own), by the counts among `items`, lists longer than ``maxPostings`` skipped.
+    var corpusCounts: [Int32] = []
+    var corpusCap: Int?
+    /// With corpus-wide counts, keys held by at most this many claims of the corpus are probed
+    /// besides the ``probes`` rarest: a key rare in the corpus may have no other holder in the
+    /// window, where the window's own counts would have passed it over, and costs little.
+    public var rareKeys: Int32 = 10
     /// Least similarity of a negated claim and a claim that is not for the pair to be reported
     /// as a possible denial (``ConflictKind/negation``, checked by the disagreement finder).
     public var negationCandidate = 0.3
@@ -268,6 +280,12 @@ public struct ClaimGrouper: Sendable {
         var df = [Int32](repeating: 0, count: keyCount)
         for it in items { for k in it.keys { df[Int(k)] += 1 } }
         let weight = given ?? ClaimGrouper.weights(counts: df, claims: n)
+        // The counts that index keys and rank probes: corpus-wide ones when given.
+        var maxPostings = self.maxPostings, capMeasures = true, rareProbe: Int32 = 0
+        if let cap = corpusCap, corpusCounts.count >= keyCount {
+            for k in 0..<keyCount where df[k] > 0 { df[k] = corpusCounts[k] }
+            (maxPostings, capMeasures, rareProbe) = (cap, false, rareKeys)
+        }
         var total = [Double](repeating: 0, count: n)
         for i in 0..<n { var s = 0.0; for k in items[i].keys { s += weight[Int(k)] }; total[i] = s }
         // Each claim's entity weight and whether it carries a date (for the scope features).
@@ -371,11 +389,11 @@ public struct ClaimGrouper: Sendable {
             for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }
             probeKeys.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
             candidates.removeAll(keepingCapacity: true)
-            for k in probeKeys.prefix(probes) {
+            for (j, k) in probeKeys.enumerated() where j < probes || df[Int(k)] <= rareProbe {
                 candidates.append(contentsOf: UnsafeBufferPointer(rebasing: postings[postingStart[Int(k)]..<postingStart[Int(k) + 1]]))
             }
             for q in ia.quantities {
-                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], l.count <= maxPostings { candidates += l } }
+                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], !capMeasures || l.count <= maxPostings { candidates += l } }
             }
             for i in keyStart[a]..<keyStart[a + 1] { mark[Int(keys[i])] = Int32(a) }
             do {

@@ -26,6 +26,8 @@ final class CorpusDocuments {
     /// The dated buckets, ascending (one per publication week that has documents: bounded by
     /// the span of dates, not by the number of documents).
     let buckets: [Int]
+    /// Documents by dated bucket (of those kept).
+    let bucketSizes: [Int: Int]
     /// Documents without a publication date (compared with every window), by number.
     let undated: [Doc]
     private let ofBucket: PreparedStatement
@@ -52,7 +54,12 @@ final class CorpusDocuments {
             if keep != nil { try db.execute("CREATE INDEX temp.corpus_documents_id ON corpus_documents(id)") }
         }
         count = n
-        buckets = try db.rows("SELECT DISTINCT bucket FROM temp.corpus_documents WHERE bucket IS NOT NULL ORDER BY bucket").compactMap { $0[0].int }
+        var sizes = [Int: Int]()
+        for r in try db.rows("SELECT bucket, count(*) FROM temp.corpus_documents WHERE bucket IS NOT NULL GROUP BY bucket ORDER BY bucket") {
+            if let b = r[0].int, let n = r[1].int { sizes[b] = n }
+        }
+        bucketSizes = sizes
+        buckets = sizes.keys.sorted()
         ofBucket = try db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents WHERE bucket = ? ORDER BY number")
         let undatedStmt = try db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents WHERE bucket IS NULL ORDER BY number")
         undated = try CorpusDocuments.docs(undatedStmt, [])

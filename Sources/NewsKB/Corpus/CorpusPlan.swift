@@ -28,6 +28,9 @@ struct CorpusPlan: Equatable {
     /// The counts a region run weighs keys by.
     struct Snapshot: Equatable {
         var documents: Int, claims: Int, bucketDays: Int, changed: Int
+        /// The spread the index caps were taken with (``CorpusCaps``); nil: counts taken before
+        /// it was recorded.
+        var spread: Double?
     }
 
     enum Scope: Equatable {
@@ -50,14 +53,16 @@ struct CorpusPlan: Equatable {
 
     /// Reads what the store recorded and decides; `full` forces a run over everything.
     static func make(db: Database, bucketDays: Int, full: Bool) throws -> CorpusPlan {
-        let snapshot = try db.prepare("SELECT documents, claims, bucket_days, changed FROM corpus_snapshot WHERE id = 1").firstRow {
-            Snapshot(documents: $0.columnInt(0), claims: $0.columnInt(1), bucketDays: $0.columnInt(2), changed: $0.columnInt(3))
+        let snapshot = try db.prepare("SELECT documents, claims, bucket_days, changed, spread FROM corpus_snapshot WHERE id = 1").firstRow {
+            Snapshot(documents: $0.columnInt(0), claims: $0.columnInt(1), bucketDays: $0.columnInt(2), changed: $0.columnInt(3),
+                     spread: $0.column(4).double)
         }
         let covered = try db.scalar("SELECT changes FROM corpus_clock")?.int ?? 0
         func all(_ reason: String) -> CorpusPlan { CorpusPlan(scope: .all(reason: reason), snapshot: nil, coveredChanges: covered) }
         if full { return all("asked for") }
         guard let snapshot else { return all("no key counts taken yet") }
         guard snapshot.bucketDays == bucketDays else { return all("the week length changed") }
+        guard snapshot.spread != nil else { return all("the key counts predate the corpus-wide index caps") }
         guard Double(snapshot.changed) <= refreshShare * Double(snapshot.documents) else {
             return all("\(snapshot.changed) documents changed since the key counts were taken over \(snapshot.documents)")
         }
@@ -112,16 +117,16 @@ struct CorpusPlan: Equatable {
     /// run cross (replacing those of the region, or all), the key counts taken now (a run over
     /// the whole store: `counts` over `documents`), and the changes this run covered cleared,
     /// with the owed marker when none is left (an import that wrote meanwhile keeps its own).
-    func recordPublished(_ db: Database, crossings: Set<Int>, counts: KeyCounts, documents: Int, bucketDays: Int) throws {
+    func recordPublished(_ db: Database, crossings: Set<Int>, counts: KeyCounts, documents: Int, bucketDays: Int, caps: CorpusCaps) throws {
         if let buckets = regionBuckets {
             try db.execute("DELETE FROM corpus_crossings WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")))")
         } else {
             try db.execute("DELETE FROM corpus_crossings")
             try counts.writeSnapshot()
             try db.execute("""
-                INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken)
-                VALUES (1, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                """, [documents, counts.claimTotal, bucketDays])
+                INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken, spread)
+                VALUES (1, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)
+                """, [documents, counts.claimTotal, bucketDays, caps.spread])
         }
         let insert = try db.prepare("INSERT OR IGNORE INTO corpus_crossings(bucket) VALUES (?)")
         for b in crossings.sorted() { try insert.execute([b]) }

@@ -38,6 +38,15 @@ public struct StoryGrouper: Sendable {
     public var idfFloor = 1.0
     /// Keys held by more documents (of one window) than this are not indexed.
     public var maxPostings = 50
+    /// The most documents of the corpus a key may be held by to be probed (``CorpusCaps``): with
+    /// it, a document's probe keys are its most distinctive among those, by the corpus-wide counts
+    /// `df` given to ``findLinks``, so whether two documents are compared depends on the two alone
+    /// (#17); nil: among the keys 2 to ``maxPostings`` documents of the window hold.
+    var corpusCap: Int?
+    /// With ``corpusCap``, keys held by at most this many documents of the corpus are probed
+    /// besides the ``probes`` most distinctive: a key rare in the corpus may be held by no other
+    /// document of the window (where the window's counts would have passed it over), and costs little.
+    public var rareKeys: Int32 = 10
 
     public init() {}
 
@@ -103,9 +112,12 @@ public struct StoryGrouper: Sendable {
         let byOrder = (0..<n).sorted { docs[$0].order < docs[$1].order }
         var probeKeys = [[Int32]](repeating: [], count: n)
         for i in byOrder {
-            // Keys shared by many documents of this window cannot single out a story.
-            let top = vec[i].filter { local[Int($0.0)] >= 2 && Int(local[Int($0.0)]) <= maxPostings }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(probes).map(\.0)
+            // Keys shared by many documents cannot single out a story.
+            // By corpus-wide counts, keys held by few documents of the corpus are probed besides
+            // the most distinctive (``rareKeys``).
+            let top = vec[i].filter { k in corpusCap.map { Int(df[Int(k.0)]) <= $0 } ?? (local[Int(k.0)] >= 2 && Int(local[Int(k.0)]) <= maxPostings) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.enumerated()
+                .filter { $0.offset < probes || (corpusCap != nil && df[Int($0.element.0)] <= rareKeys) }.map(\.element.0)
             probeKeys[i] = top
             for k in top { postings[k, default: []].append(Int32(i)) }
         }

@@ -26,6 +26,8 @@ struct WindowComparison: Sendable {
     var storyGrouper = StoryGrouper()
     /// Documents in the corpus (for story key weights).
     var documentCount: Int
+    /// The corpus-wide index caps (``CorpusCaps``).
+    var caps: CorpusCaps
     let clock: StepClock
 
     func compare(_ input: WindowInput, in window: CorpusWindow) -> WindowLinks {
@@ -44,8 +46,12 @@ struct WindowComparison: Sendable {
             claimGrouper.dateKeys = keys.dateKeys
             claimGrouper.keyKinds = keys.kinds
             claimGrouper.dateValues = keys.dateValues
+            claimGrouper.corpusCounts = keys.claimFrequency
+            claimGrouper.corpusCap = caps.claims(grouper)
             let common = ClaimGrouper.commonDocuments(of: documentCount)
             claimGrouper.commonEntities = keys.kinds.indices.map { keys.kinds[$0] == .entity && keys.documentFrequency[$0] > common }
+            var storyGrouper = storyGrouper
+            storyGrouper.corpusCap = caps.stories(storyGrouper)
             let links = clock.measure("links") {
                 storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount) { a, b in
                     inFirst[a]! || inFirst[b]!

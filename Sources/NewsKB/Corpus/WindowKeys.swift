@@ -12,6 +12,8 @@ struct WindowKeys {
     let weights: [Double]
     /// Number of documents holding each key (for story vectors).
     let documentFrequency: [Int32]
+    /// Number of claims holding each key, corpus-wide.
+    let claimFrequency: [Int32]
     /// Ids of date keys (`d:`).
     let dateKeys: Set<Int32>
     /// The date each key names, by key id (``ClaimGrouper/packedDate(ofKey:)``; 0 for any other key).
@@ -59,6 +61,7 @@ struct WindowKeys {
         self.kinds = kinds
         weights = ClaimGrouper.weights(counts: claimDF, claims: counts.weightClaims)
         documentFrequency = docDF
+        claimFrequency = claimDF
         dateKeys = Set(kinds.indices.filter { kinds[$0] == .date }.map { Int32($0) })
         dateValues = kinds.indices.map { kinds[$0] == .date ? ClaimGrouper.packedDate(ofKey: names[$0]) ?? 0 : 0 }
         var moods = [Int32: ClaimMood]()

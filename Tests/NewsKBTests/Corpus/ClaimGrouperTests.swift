@@ -8,6 +8,73 @@ import Testing
         ClaimGrouper.Item(id: id, document: doc, keys: keys.sorted(), quantities: quantities, negated: negated, order: id)
     }
 
+    @Test func whetherTwoClaimsAreComparedDependsOnTheirCorpusCountsNotOnTheirWindow() {
+        // a and b state one fact (keys 3-6, the same vector). 120 claims of other documents in
+        // their window hold the same keys and say something else: by the window's counts (122
+        // holders, over ``maxPostings``) no key of a or b is indexed any more and the pair is
+        // never compared; by corpus-wide counts (150 holders, under a cap of 300) it is, with or
+        // without the others (#17: adding documents changes no pair of the others).
+        func vector(_ x: Int8, _ y: Int8) -> [Int8] { [x, y] + [Int8](repeating: 0, count: 254) }
+        var a = item(1, doc: 0, [3, 4, 5, 6]), b = item(2, doc: 1, [3, 4, 5, 6])
+        (a.vector, b.vector) = (vector(127, 0), vector(127, 0))
+        let others = (0..<120).map { i in
+            var o = item(10 + Int64(i), doc: Int32(2 + i), [3, 4, 5, 6, 7 + Int32(i % 3)])
+            o.vector = vector(0, 127)
+            return o
+        }
+        let weights = [Double](repeating: 1, count: 10)
+        func joined(_ g: ClaimGrouper, _ items: [ClaimGrouper.Item]) -> Bool {
+            g.findPairs(items, keyCount: 10, weight: weights, linked: { _, _ in 0.5 }).edges.contains { Set([$0.a, $0.b]) == [0, 1] }
+        }
+        var windowCounts = ClaimGrouper()
+        #expect(joined(windowCounts, [a, b]))
+        #expect(!joined(windowCounts, [a, b] + others))
+        windowCounts.corpusCounts = [Int32](repeating: 150, count: 10)
+        windowCounts.corpusCap = 300
+        #expect(joined(windowCounts, [a, b]))
+        #expect(joined(windowCounts, [a, b] + others))
+        // A key held by more claims of the corpus than the cap is not indexed, whatever the window.
+        windowCounts.corpusCap = 100
+        #expect(!joined(windowCounts, [a, b]))
+    }
+
+    @Test func whetherTwoDocumentsAreComparedDependsOnTheirCorpusCountsNotOnTheirWindow() {
+        // Documents 0 and 1 share keys 0-3; 60 others of their window hold keys 0-3 too, each
+        // with many words of its own (so none is alike to them). By the window's counts (62
+        // holders, over the story cap of 50) no key of 0 or 1 is probed; by corpus-wide ones (80,
+        // under a cap of 100) they are, whoever else the window holds.
+        let shared: [(key: Int32, count: Int32)] = (0..<4).map { (key: Int32($0), count: 2) }
+        let a = StoryGrouper.Document(keys: shared, day: 0, order: 0)
+        let b = StoryGrouper.Document(keys: shared + [(key: 4, count: 1)], day: 0, order: 1)
+        let others = (0..<60).map { i in
+            StoryGrouper.Document(keys: (0..<4).map { (key: Int32($0), count: 1) } + (0..<20).map { (key: Int32(10 + 20 * i + $0), count: 3) },
+                                  day: 1, order: 2 + i)
+        }
+        let keyCount = 10 + 20 * 60
+        var df = [Int32](repeating: 2, count: keyCount)
+        for k in 0..<5 { df[k] = 80 }
+        func linked(_ g: StoryGrouper, _ docs: [StoryGrouper.Document]) -> Bool {
+            g.findLinks(docs, keyCount: keyCount, df: df, documentCount: 1_000).edges.contains { $0.a == 0 && $0.b == 1 }
+        }
+        var g = StoryGrouper()
+        #expect(linked(g, [a, b]))
+        #expect(!linked(g, [a, b] + others))
+        g.corpusCap = 100
+        #expect(linked(g, [a, b]))
+        #expect(linked(g, [a, b] + others))
+    }
+
+    @Test func theSpreadIsTheCorpusOverItsAverageWindow() {
+        // Four weeks of 10 documents: windows of 20, 20, 20 and 10 (the last has no next week);
+        // a document's window holds 130 / 7 documents on average (windows weighed by size).
+        #expect(abs(CorpusCaps(bucketSizes: [0: 10, 1: 10, 2: 10, 3: 10], undated: 0).spread - 40.0 * 70 / 1300) < 1e-9)
+        // One window (undated documents only, or one week): the window's own caps.
+        #expect(CorpusCaps(bucketSizes: [:], undated: 50).spread == 1)
+        #expect(CorpusCaps(bucketSizes: [7: 50], undated: 0).spread == 1)
+        #expect(CorpusCaps(spread: 2.5).claims(ClaimGrouper()) == 250)
+        #expect(CorpusCaps(spread: 2.5).stories(StoryGrouper()) == 125)
+    }
+
     @Test func aSharedDateCountsOnceWhenTheCallerNamesDateKeys() {
         // The same day (three date keys) and one word: similar, but one fact only by the date.
         let items = [item(1, doc: 0, [0, 1, 2, 3]), item(2, doc: 1, [0, 1, 2, 3, 4])]
