@@ -125,6 +125,20 @@ import Foundation
         #expect(try corpusSets(db) == corpusSets(fresh.db))
     }
 
+    @Test func countsTakenBeforeTheSpreadWasRecordedAreTakenAgain() throws {
+        // A store whose counts predate migration 016 has no spread: a run over some weeks could
+        // not index keys as a run over all of them did, so the next import recomputes everything.
+        let docs = corpus.weeklyCorpus(weeks: 30)
+        let (dir, store) = try importDocs(Array(docs.dropLast()))
+        _ = dir
+        let spread = try #require(try store.db.scalar("SELECT spread FROM corpus_snapshot")?.double)
+        #expect(spread > 1, "\(spread)")
+        try store.db.execute("UPDATE corpus_snapshot SET spread = NULL")
+        let summary = try #require(try Importer(store: store).importDocuments([docs.last!]).corpus)
+        #expect(summary.scope == "all: the key counts predate the corpus-wide index caps", "\(summary.scope)")
+        #expect(try store.db.scalar("SELECT spread FROM corpus_snapshot")?.double != nil)
+    }
+
     @Test func undatedDocumentsAndLargeChangesRecomputeEverything() throws {
         let docs = corpus.weeklyCorpus(weeks: 27)
         let (dir, store) = try importDocs(Array(docs.prefix(100)))
