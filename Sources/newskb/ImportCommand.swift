@@ -81,9 +81,17 @@ struct ImportRun {
     var timings: String?
     /// What the summary line calls the inputs that could not be taken (`merge`: `shards refused`).
     var failedLabel = "failed"
+    /// Notes on dates not read printed at most (the summary line counts them all).
+    static let noticesShown = 5
 
     func run(_ importer: Importer, _ body: () throws -> Importer.Summary) throws {
         importer.onIssue = { issue in Terminal.error("newskb: \(issue)") }
+        // Dates not read: the first few by file and line; the summary line counts them all.
+        var notices = 0
+        importer.onNotice = { notice in
+            notices += 1
+            if notices <= ImportRun.noticesShown { Terminal.error("newskb: note: \(notice)") }
+        }
         let showProgress = !quiet && Terminal.stderrIsTerminal
         if showProgress {
             let verb = self.verb

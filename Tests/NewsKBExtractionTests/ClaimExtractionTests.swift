@@ -104,6 +104,22 @@ import Testing
         #expect(CivilDate(dayNumber: CivilDate(year: 2024, month: 2, day: 29).dayNumber).string == "2024-02-29")
     }
 
+    @Test func publicationDatesAreReadAsFeedsAndArchivesWriteThem() {
+        let day = CivilDate(year: 2023, month: 9, day: 13)
+        for s in ["2023-09-13", "2023-09-13T22:15:00-07:00", "2023/09/13", "13-SEP-2023 10:00:01.50",
+                  "Wed, 13 Sep 2023 22:15:00 -0700", "Wednesday, 13 September 2023", "13 September 2023",
+                  "September 13, 2023", "Sept. 13, 2023", "Sep 13 2023 10:00", "September 13th, 2023"] {
+            #expect(CivilDate.parse(s) == day, "\(s)")
+        }
+        // Which of day and month comes first cannot be told; a day the month lacks; words.
+        for s in ["09/13/2023", "13.09.2023", "31 September 2023", "29-FEB-2023", "Feb 30, 2024", "May 2023",
+                  "last Wednesday", "Mayday 13 2023", ""] {
+            #expect(CivilDate.parse(s) == nil, "\(s)")
+        }
+        #expect(CivilDate.parse("29-FEB-2024") == CivilDate(year: 2024, month: 2, day: 29))
+        #expect(CivilDate.parse("Sun, 1 Mar 1987 01:30:29 GMT") == CivilDate(year: 1987, month: 3, day: 1))
+    }
+
     @Test func synonymsAndInflectionsShareABaseForm() {
         #expect(ClaimNormalizer.baseForm("armored") == ClaimNormalizer.baseForm("bulletproof"))
         #expect(ClaimNormalizer.baseForm("persuaded") == ClaimNormalizer.baseForm("convince"))

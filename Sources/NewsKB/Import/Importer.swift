@@ -21,6 +21,9 @@ public final class Importer {
         public var replaced = 0
         /// Inputs (files or lines) that could not be imported.
         public var failed = 0
+        /// Documents whose publication date newskb could not read (``CivilDate/parse(_:)``):
+        /// imported as given, and compared as undated documents are (with every week).
+        public var unreadDates = 0
         public var seconds = 0.0
         /// Words of the articles analysed and written.
         public var words = 0
@@ -42,6 +45,7 @@ public final class Importer {
             String(format: "read %d, new %d, unchanged %d, replaced %d, %@ %d%@ in %.2f s",
                    read, new, unchanged + duplicates, replaced, label, failed,
                    duplicates > 0 ? " (\(duplicates) unchanged were duplicates of other keys)" : "", seconds)
+                + (unreadDates > 0 ? "; \(unreadDates) dates not read (kept as given, compared as undated)" : "")
                 + (corpus.map { "; stories and claim groups recomputed for " + ($0.recomputedAll.map { "the whole store (\($0))" } ?? $0.scope) } ?? "")
         }
     }
@@ -81,6 +85,8 @@ public final class Importer {
     public var mergeChunkSize = 4096
     /// Called for every input that cannot be imported.
     public var onIssue: (ImportIssue) -> Void = { _ in }
+    /// Called for every document imported with a publication date newskb cannot read.
+    public var onNotice: (ImportIssue) -> Void = { _ in }
     /// Called after each committed batch with the running summary.
     public var onProgress: (Summary) -> Void = { _ in }
     /// Asked after each committed batch; when it returns true the import stops there and
@@ -220,6 +226,10 @@ public final class Importer {
     private func add(_ doc: SourceDocument) throws {
         var doc = doc
         if doc.published == nil, let date = defaultPublished { doc.published = date }
+        if let date = doc.published, CivilDate.parse(date) == nil {
+            summary.unreadDates += 1
+            onNotice(ImportIssue(file: doc.origin, message: "date \"\(date)\" not read (newskb reads 2023-09-13; 2023/09/13; 13-SEP-2023; Wed, 13 Sep 2023; 13 September 2023; September 13, 2023): kept as given, and the article is compared as an undated one, with every week"))
+        }
         if let first = try runKeys?.firstOrigin(of: doc.key, readAt: doc.origin) {
             report(ImportIssue(file: doc.origin, message: "duplicate key \"\(doc.key)\" (first read at \(first)): skipped"))
             return

@@ -190,16 +190,58 @@ public struct ClaimDate: Sendable, Equatable, Hashable {
 public struct CivilDate: Sendable, Equatable {
     public var year: Int, month: Int, day: Int
 
-    /// Reads the leading `YYYY-MM-DD` of a string (ISO dates and timestamps), or a leading
-    /// `D-MON-YYYY` (`26-MAR-1987 14:42:44.66`, as newswire archives write it).
+    /// Reads a publication date from the start of a string, as news feeds and archives write
+    /// them: `YYYY-MM-DD` (ISO dates and timestamps, `2023-09-13T10:00:00Z`), `YYYY/MM/DD`,
+    /// `D-MON-YYYY` (`26-MAR-1987 14:42:44.66`, as newswire archives write it), RFC 2822 (RSS:
+    /// `Wed, 13 Sep 2023 10:00:00 +0000`; the day as written, whatever the zone), `13 September
+    /// 2023` and `September 13, 2023` (a month's name in full or cut to three or four letters, with
+    /// or without a full stop, a weekday before it or not). Numeric dates that put the day or the
+    /// month first (`09/13/2023`, `13.09.2023`) are not read: which is which cannot be told. Nil
+    /// when the string opens with none of these, or with a day its month does not have.
     public static func parse(_ s: String) -> CivilDate? {
         if let d = parseISO(s) { return d }
         let parts = s.prefix(11).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, let d = Int(parts[0]), (1...31).contains(d),
-              let y = Int(parts[2].prefix(4)), parts[2].count >= 4 else { return nil }
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        guard let m = months.firstIndex(of: parts[1].lowercased()) else { return nil }
-        return CivilDate(year: y, month: m + 1, day: d)
+        if parts.count == 3, let d = Int(parts[0]), let y = Int(parts[2].prefix(4)), parts[2].count >= 4,
+           let m = month(named: parts[1]) {
+            return valid(y, m, d)
+        }
+        return parseWords(s)
+    }
+
+    /// The month a name stands for (`Sep`, `Sept.`, `september`; 1-12).
+    static func month(named raw: Substring) -> Int? {
+        var name = raw.lowercased()
+        while name.hasSuffix(".") { name.removeLast() }
+        guard name.count >= 3 else { return nil }
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        if let i = months.firstIndex(of: name) { return i + 1 }
+        if name == "sept" { return 9 }
+        return name.count == 3 ? months.firstIndex { $0.hasPrefix(name) }.map { $0 + 1 } : nil
+    }
+
+    /// The date when `d` is a day of month `m` of year `y`.
+    static func valid(_ y: Int, _ m: Int, _ d: Int) -> CivilDate? {
+        guard (1...12).contains(m), d >= 1 else { return nil }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days ? CivilDate(year: y, month: m, day: d) : nil
+    }
+
+    /// `D Month YYYY` or `Month D, YYYY` (RFC 2822 among them), after an optional weekday; or
+    /// `YYYY/MM/DD`.
+    static func parseWords(_ s: String) -> CivilDate? {
+        let words = s.prefix(40).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).prefix(5)
+        if let first = words.first, first.count == 10 {
+            let f = first.split(separator: "/", omittingEmptySubsequences: false)
+            if f.count == 3, f[0].count == 4, let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]) { return valid(y, m, d) }
+        }
+        var w = Array(words)
+        let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        if let first = w.first, first.count >= 3, weekdays.contains(String(first.prefix(3)).lowercased()), month(named: first) == nil { w.removeFirst() }
+        guard w.count >= 3, let y = Int(w[2].prefix(4)), w[2].prefix(4).count == 4, w[2].count == 4 || !w[2].dropFirst(4).first!.isNumber else { return nil }
+        if let d = Int(w[0]), let m = month(named: w[1]) { return valid(y, m, d) }
+        if let m = month(named: w[0]), let d = Int(w[1].filter { $0.isNumber }), w[1].first?.isNumber == true { return valid(y, m, d) }
+        return nil
     }
 
     static func parseISO(_ s: String) -> CivilDate? {

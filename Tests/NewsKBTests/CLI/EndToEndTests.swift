@@ -126,6 +126,25 @@ struct CLI {
         #expect(q.stdout == "key\r\nok\r\n")
     }
 
+    @Test func datesFromFeedsAreReadAndOnesThatCannotBeAreNamedNotRefused() throws {
+        let dir = TempDir()
+        let feed = dir.write("feed.jsonl", """
+            {"id": "rss", "date": "Wed, 13 Sep 2023 22:15:00 -0700", "text": "The harbour reopened on Wednesday after the storm."}
+            {"id": "us", "date": "09/13/2023", "text": "The harbour reopened on Wednesday after the storm passed."}
+            {"id": "words", "published": "September 14, 2023", "text": "Ferries ran again on Thursday."}
+
+            """)
+        let r = try CLI.run(["import", "--db", dir.file("t.db"), feed])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: \(feed):2: date \"09/13/2023\" not read"), "\(r.stderr)")
+        #expect(!r.stderr.contains("\(feed):1:") && !r.stderr.contains("\(feed):3:"), "\(r.stderr)")
+        #expect(r.stderr.contains("1 dates not read (kept as given, compared as undated)"), "\(r.stderr)")
+        // Kept as given; the two read are in the corpus phase's weeks (no undated document but one).
+        let rows = try CLI.run(["sql", "--db", dir.file("t.db"), "--format", "csv",
+                                "SELECT key, published FROM documents ORDER BY key"])
+        #expect(rows.stdout.contains("us,09/13/2023"), "\(rows.stdout)")
+    }
+
     @Test func sqlIsReadOnlyUnlessWrite() throws {
         let dir = TempDir()
         let db = dir.file("t.db")
