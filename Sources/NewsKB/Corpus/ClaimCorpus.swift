@@ -162,6 +162,7 @@ public struct ClaimCorpus {
         summary.peakLiveClaims = graphs.peakLiveClaims
         summary.peakMergingDocuments = graphs.stories.peakHandedOver
         summary.peakMergingClaims = graphs.claims.peakHandedOver
+        ProcessStats.trace("corpus: largest components merged: \(summary.peakMergingDocuments) documents, \(summary.peakMergingClaims) claims")
         ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(summary.peakLiveDocuments) documents and \(summary.peakLiveClaims) linked claims held")
 
         // Publish: number the results in canonical order and replace the public tables.
