@@ -113,6 +113,11 @@ struct ImportRun {
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if !quiet { Terminal.error("newskb: \(noun) into \(database): \(summary.line(failed: failedLabel))") }
+        // Articles without a date are compared with every week: in a dated store, the whole
+        // store is recomputed for them. Say how to avoid it.
+        if !quiet, summary.undated > 0, summary.corpus?.recomputedAll == ClaimCorpus.undatedReason {
+            Terminal.error("newskb: note: \(summary.undated) articles without a date are compared with every week, so the whole store was recomputed; `--date YYYY-MM-DD` gives them a publication date")
+        }
         if let timings {
             try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)
         }

@@ -38,6 +38,10 @@ public struct ClaimCorpus {
 
     public init(db: Database) { self.db = db }
 
+    /// Why a run recomputes everything when the store holds a document without a date
+    /// (``Summary/recomputedAll``).
+    public static let undatedReason = "the store holds undated documents"
+
     /// Figures of one run, for timings.
     public struct Summary: Sendable, Equatable {
         public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0

@@ -67,7 +67,7 @@ struct CorpusPlan: Equatable {
             return all("\(snapshot.changed) documents changed since the key counts were taken over \(snapshot.documents)")
         }
         if try db.scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE published IS NULL)")?.int == 1 {
-            return all("the store holds undated documents")
+            return all(ClaimCorpus.undatedReason)
         }
         var changed = Set<Int>()
         for row in try db.rows("SELECT published FROM corpus_changes WHERE seq <= ?", [covered]) {

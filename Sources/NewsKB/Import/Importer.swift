@@ -24,6 +24,8 @@ public final class Importer {
         /// Documents whose publication date newskb could not read (``CivilDate/parse(_:)``):
         /// imported as given, and compared as undated documents are (with every week).
         public var unreadDates = 0
+        /// Documents read without a publication date (after `--date`): compared with every week.
+        public var undated = 0
         public var seconds = 0.0
         /// Words of the articles analysed and written.
         public var words = 0
@@ -226,6 +228,7 @@ public final class Importer {
     private func add(_ doc: SourceDocument) throws {
         var doc = doc
         if doc.published == nil, let date = defaultPublished { doc.published = date }
+        if doc.published == nil { summary.undated += 1 }
         if let date = doc.published, CivilDate.parse(date) == nil {
             summary.unreadDates += 1
             onNotice(ImportIssue(file: doc.origin, message: "date \"\(date)\" not read (newskb reads 2023-09-13; 2023/09/13; 13-SEP-2023; Wed, 13 Sep 2023; 13 September 2023; September 13, 2023): kept as given, and the article is compared as an undated one, with every week"))
