@@ -21,6 +21,11 @@ struct ImportCommand: NewsKBSubcommand {
             are reported one line each on stderr with the file and line; the rest is imported and \
             the exit code is 1.
 
+            Dates are read as 2023-09-13 (or an ISO timestamp), 2023/09/13, 13-SEP-2023, RFC 2822 \
+            (Wed, 13 Sep 2023 10:00:00 +0000), 13 September 2023 or September 13, 2023. A date \
+            that cannot be read (09/13/2023) is kept as given and noted by file and line; the \
+            article is then compared with every week, as one without a date is.
+
             Examples:
               newskb import seeds/
               newskb import --db news.db articles.jsonl more-articles/
