@@ -39,8 +39,11 @@ struct CorpusCaps: Equatable, Sendable {
     }
 
     /// The most claims of the corpus an indexed key may be held by.
-    func claims(_ grouper: ClaimGrouper) -> Int { Int((Double(grouper.maxPostings) * spread).rounded()) }
+    func claims(_ grouper: ClaimGrouper) -> Int { corpusCap(windowCap: grouper.maxPostings) }
 
     /// The most documents of the corpus a probed key may be held by.
-    func stories(_ grouper: StoryGrouper) -> Int { Int((Double(grouper.maxPostings) * spread).rounded()) }
+    func stories(_ grouper: StoryGrouper) -> Int { corpusCap(windowCap: grouper.maxPostings) }
+
+    /// A window's cap scaled to the corpus.
+    private func corpusCap(windowCap: Int) -> Int { Int((Double(windowCap) * spread).rounded()) }
 }

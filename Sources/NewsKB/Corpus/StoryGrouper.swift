@@ -111,13 +111,16 @@ public struct StoryGrouper: Sendable {
         var postings = [Int32: [Int32]]()
         let byOrder = (0..<n).sorted { docs[$0].order < docs[$1].order }
         var probeKeys = [[Int32]](repeating: [], count: n)
+        // Keys that may be probed: by the corpus-wide counts up to ``corpusCap``, else by the window's.
+        func probeable(_ k: Int32) -> Bool {
+            corpusCap.map { Int(df[Int(k)]) <= $0 } ?? (local[Int(k)] >= 2 && Int(local[Int(k)]) <= maxPostings)
+        }
+        let rare: Int32 = corpusCap == nil ? 0 : rareKeys
         for i in byOrder {
-            // Keys shared by many documents cannot single out a story.
-            // By corpus-wide counts, keys held by few documents of the corpus are probed besides
-            // the most distinctive (``rareKeys``).
-            let top = vec[i].filter { k in corpusCap.map { Int(df[Int(k.0)]) <= $0 } ?? (local[Int(k.0)] >= 2 && Int(local[Int(k.0)]) <= maxPostings) }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.enumerated()
-                .filter { $0.offset < probes || (corpusCap != nil && df[Int($0.element.0)] <= rareKeys) }.map(\.element.0)
+            // Keys shared by many documents cannot single out a story. By corpus-wide counts, keys
+            // held by few documents of the corpus are probed besides the most distinctive (``rareKeys``).
+            let top = vec[i].filter { probeable($0.0) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .enumerated().filter { $0.offset < probes || df[Int($0.element.0)] <= rare }.map(\.element.0)
             probeKeys[i] = top
             for k in top { postings[k, default: []].append(Int32(i)) }
         }

@@ -227,14 +227,9 @@ public struct CivilDate: Sendable, Equatable {
         return d <= days ? CivilDate(year: y, month: m, day: d) : nil
     }
 
-    /// `D Month YYYY` or `Month D, YYYY` (RFC 2822 among them), after an optional weekday; or
-    /// `YYYY/MM/DD`.
+    /// `D Month YYYY` or `Month D, YYYY` (RFC 2822 among them), after an optional weekday.
     static func parseWords(_ s: String) -> CivilDate? {
         let words = s.prefix(40).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).prefix(5)
-        if let first = words.first, first.count == 10 {
-            let f = first.split(separator: "/", omittingEmptySubsequences: false)
-            if f.count == 3, f[0].count == 4, let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]) { return valid(y, m, d) }
-        }
         var w = Array(words)
         let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         if let first = w.first, first.count >= 3, weekdays.contains(String(first.prefix(3)).lowercased()), month(named: first) == nil { w.removeFirst() }
@@ -244,9 +239,10 @@ public struct CivilDate: Sendable, Equatable {
         return nil
     }
 
+    /// `YYYY-MM-DD` or `YYYY/MM/DD` at the start of a string.
     static func parseISO(_ s: String) -> CivilDate? {
         let b = Array(s.utf8.prefix(10))
-        guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
+        guard b.count == 10, b[4] == 45 || b[4] == 47, b[7] == b[4] else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
             for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; v = v * 10 + Int(b[i] - 48) }
