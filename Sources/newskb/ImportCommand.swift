@@ -118,9 +118,9 @@ struct ImportRun {
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if !quiet { Terminal.error("newskb: \(noun) into \(database): \(summary.line(failed: failedLabel))") }
-        // Articles without a date are compared with every week: in a dated store, the whole
-        // store is recomputed for them. Say how to avoid it.
-        if !quiet, summary.undated > 0, summary.corpus?.recomputedAll == ClaimCorpus.undatedReason {
+        // Articles without a date are compared with every week: they may make the import
+        // recompute the whole store. Say how to avoid it.
+        if !quiet, summary.undated > 0, summary.corpus?.recomputedAll?.hasPrefix(CorpusReach.wideReason) == true {
             Terminal.error("newskb: note: \(summary.undated) articles without a date are compared with every week, so the whole store was recomputed; `--date YYYY-MM-DD` gives them a publication date")
         }
         if let timings {
@@ -137,11 +137,15 @@ struct ImportTimings: Encodable {
     struct Step: Encodable { var wall: Double, cpu: Double }
     struct Corpus: Encodable {
         var documents, claims, windows, comparisons, claimGroups, stories, conflicts: Int
-        /// What the phase recomputed: `all: ` and why, or how many week buckets.
+        /// What the phase recomputed: `all: ` and why, or how many documents.
         var scope: String
+        /// A run over part of the store: documents changed, candidates their postings gave,
+        /// documents they link to, documents read (``ClaimCorpus/Summary``).
+        var changed, candidates, linked, read: Int
         var steps: [String: Step]
         enum CodingKeys: String, CodingKey {
             case documents, claims, windows, comparisons, claimGroups = "claim_groups", stories, conflicts, scope, steps
+            case changed, candidates, linked, read
         }
     }
 
@@ -164,6 +168,7 @@ struct ImportTimings: Encodable {
         corpus = summary.corpus.map { c in
             Corpus(documents: c.documents, claims: c.claims, windows: c.windows, comparisons: c.comparisons,
                    claimGroups: c.groups, stories: c.stories, conflicts: c.conflicts, scope: c.scope,
+                   changed: c.changedDocuments, candidates: c.candidates, linked: c.linked, read: c.readDocuments,
                    steps: Dictionary(uniqueKeysWithValues: c.stepWall.map { step, wall in
                        (step, Step(wall: ms(wall), cpu: ms(c.stepCPU[step] ?? 0)))
                    }))

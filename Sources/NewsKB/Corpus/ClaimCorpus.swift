@@ -38,19 +38,18 @@ public struct ClaimCorpus {
 
     public init(db: Database) { self.db = db }
 
-    /// Why a run recomputes everything when the store holds a document without a date
-    /// (``Summary/recomputedAll``).
-    public static let undatedReason = "the store holds undated documents"
-
     /// Figures of one run, for timings.
     public struct Summary: Sendable, Equatable {
         public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0
         /// Why the run recomputed the whole store (``CorpusPlan``); nil: it recomputed
-        /// ``regionBuckets`` week buckets.
+        /// ``readDocuments`` documents (the changed ones and the components they reach).
         public var recomputedAll: String?
-        public var regionBuckets = 0
-        /// What the run recomputed: `all: ` and why, or how many week buckets.
-        public var scope: String { recomputedAll.map { "all: " + $0 } ?? "\(regionBuckets) week buckets" }
+        public var readDocuments = 0
+        /// In a run over part of the store: the documents changed, the candidates their postings
+        /// gave, and those they link to (``CorpusReach``).
+        public var changedDocuments = 0, candidates = 0, linked = 0
+        /// What the run recomputed: `all: ` and why, or how many documents.
+        public var scope: String { recomputedAll.map { "all: " + $0 } ?? "\(readDocuments) documents" }
         /// Distinct keys counted.
         public var keys = 0
         /// The most documents, and claims with an edge or a conflict, held at once between
@@ -88,16 +87,6 @@ public struct ClaimCorpus {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
         let plan = try CorpusPlan.make(db: db, bucketDays: bucketDays, full: full)
-        var read: Set<Int>?, context = Set<Int>()
-        switch plan.scope {
-        case .all(let reason):
-            summary.recomputedAll = reason
-        case .region(let buckets, let more):
-            read = Set(buckets + more)
-            context = Set(more)
-            summary.regionBuckets = buckets.count
-        }
-        ProcessStats.trace("corpus: \(summary.scope)")
         let clock = StepClock(), workerClock = StepClock()
         // Reads here jump from document to document: a big page cache buys little, and its
         // memory is better left to the comparisons. (Restored after.)
@@ -106,60 +95,45 @@ public struct ClaimCorpus {
         ProcessStats.returnFreedMemory()
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
-        // Number documents: canonical (key) order, week buckets, in a temporary table.
-        let documents = try CorpusDocuments(db: db, bucketDays: bucketDays, keep: read.map { r in { $0.map(r.contains) ?? false } })
-        defer { try? documents.drop() }
-        summary.documents = documents.count
-        // Large blocks mapped one by one pay off (about 20 MB less held mid-run at 1,000,000
-        // documents) where the graphs grow large; below, they only cost system time.
-        if documents.count >= MappedAllocations.minimumDocuments { MappedAllocations.enable() }
-        ProcessStats.trace("corpus: \(documents.count) documents numbered")
-
-        // Count keys: one streaming pass, how many claims and documents hold each key (title
-        // words count for documents), and each document's record for the windows.
-        let counts = try KeyCounts(db: db)
-        counts.chunkLimit = keyChunkLimit
-        counts.scoped = plan.isRegion
-        defer { try? counts.drop() }
-        try clock.measure("count") {
-            try counts.count()
-            if let snapshot = plan.snapshot { try counts.weigh(bySnapshotOf: snapshot.claims) }
+        // What to read: everything, or what the changed documents reach.
+        var keep: Set<Int64>?
+        // With the counts taken earlier, the stored postings of the other documents stand.
+        var postingsOf: Set<Int64>?
+        switch plan.scope {
+        case .all(let reason):
+            summary.recomputedAll = reason
+        case .changes(let changed, let components):
+            postingsOf = Set(changed)
+            let reach = CorpusReach(db: db, plan: plan, bucketDays: bucketDays, keyChunkLimit: keyChunkLimit)
+            let found = try reach.documents(changed: changed, components: components, clock: clock)
+            keep = found.documents
+            (summary.changedDocuments, summary.candidates, summary.linked) = (changed.count, found.candidates, found.linked)
+            summary.recomputedAll = found.everything
         }
+        let scoped = keep != nil
+
+        // Number documents (canonical order, week buckets), count keys, prepare the windows.
+        let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: keep, keyChunkLimit: keyChunkLimit,
+                                  clock: clock, workerClock: workerClock)
+        defer { pass.drop() }
+        let documents = pass.documents, counts = pass.counts
+        summary.documents = documents.count
+        summary.readDocuments = keep?.count ?? documents.count
+        summary.windows = pass.windows.count
         (summary.claims, summary.keys) = (counts.claimTotal, counts.distinctKeys)
-        ProcessStats.trace("corpus: \(counts.distinctKeys) keys counted")
+        ProcessStats.trace("corpus: \(summary.scope); \(counts.distinctKeys) keys counted; spread \(pass.caps.spread)")
 
         // For each window: read, compare, collect, finish.
-        let windows = CorpusWindow.all(buckets: documents.buckets.filter { !context.contains($0) }, hasUndated: !documents.undated.isEmpty)
-        summary.windows = windows.count
-        let loader = try WindowLoader(db: db, counts: counts)
-        let reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
-        // Index caps: taken with the counts (a run over some weeks), or now.
-        let caps = plan.snapshot?.spread.map(CorpusCaps.init(spread:))
-            ?? CorpusCaps(bucketSizes: documents.bucketSizes, undated: documents.undated.count)
-        ProcessStats.trace("corpus: spread \(caps.spread)")
-        let comparison = WindowComparison(documentCount: plan.snapshot?.documents ?? documents.count, caps: caps, clock: workerClock)
-        let results = try CorpusResults(db: db, loader: loader, counts: counts, grouper: comparison.grouper,
-                                        storyGrouper: comparison.storyGrouper)
+        let results = try CorpusResults(db: db, loader: pass.loader, counts: counts, grouper: pass.comparison.grouper,
+                                        storyGrouper: pass.comparison.storyGrouper)
         results.bucketDays = bucketDays
         defer { results.discard() }
-        let graphs = CorpusGraphs(results: results, context: context)
-        func collect(_ links: WindowLinks) throws {
-            graphs.collect(links)
+        let graphs = CorpusGraphs(results: results, documentCount: documents.count)
+        try pass.run(postings: .stored, postingsOf: postingsOf, clock: clock) { links in
+            try graphs.collect(links)
             // Components that no later window can reach are merged and written now.
             if finalizeEarly, let first = links.window.firstBucket { try clock.measure("finish") { try graphs.finish(through: first) } }
         }
-        let worker = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
-        var inFlight: WindowJob?
-        for (i, window) in windows.enumerated() {
-            let input = try reader.read(window, next: i + 1 < windows.count ? windows[i + 1] : nil, clock: clock)
-            // The previous window's comparisons are done before this window's start, and are
-            // collected while this window's run (collecting needs nothing they compute).
-            let previous = inFlight
-            clock.measure("wait") { _ = previous?.wait() }
-            inFlight = WindowJob(on: worker) { comparison.compare(input, in: window) }
-            if let previous { try clock.measure("collect") { try collect(previous.wait()) } }
-        }
-        if let last = inFlight { try collect(last.wait()) }
         try clock.measure("finish") { try graphs.finish(through: nil) }
         summary.comparisons = graphs.comparisons
         summary.peakLiveDocuments = graphs.peakLiveDocuments
@@ -167,13 +141,15 @@ public struct ClaimCorpus {
         summary.peakMergingDocuments = graphs.stories.peakHandedOver
         summary.peakMergingClaims = graphs.claims.peakHandedOver
         ProcessStats.trace("corpus: largest components merged: \(summary.peakMergingDocuments) documents, \(summary.peakMergingClaims) claims")
-        ProcessStats.trace("corpus: \(windows.count) windows compared, at most \(summary.peakLiveDocuments) documents and \(summary.peakLiveClaims) linked claims held")
+        ProcessStats.trace("corpus: \(pass.windows.count) windows compared, at most \(summary.peakLiveDocuments) documents and \(summary.peakLiveClaims) linked claims held")
 
         // Publish: number the results in canonical order and replace the public tables.
         try clock.measure("wait for indexes") { try beforeWriting() }
         try clock.measure("publish") {
-            try results.publish(region: plan.regionBuckets, when: { try plan.isNewest(db) }) {
-                try plan.recordPublished(db, crossings: results.crossings, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: caps)
+            try results.publish(scoped: scoped, when: { try plan.isNewest(db) }) {
+                try plan.recordPublished(db, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: pass.caps)
+                try results.publishPostings(replacing: postingsOf == nil)
+                try writeComponents(graphs, documents, replacing: !scoped)
             }
         }
         // The store's totals (a region run wrote only its own).
@@ -188,20 +164,20 @@ public struct ClaimCorpus {
         return summary
     }
 
-    /// One window's comparisons, running on a worker thread.
-    private final class WindowJob: @unchecked Sendable {
-        private let done = DispatchGroup()
-        /// Set on the worker; read after ``done`` (``wait()``).
-        private var links: WindowLinks?
-
-        init(on queue: DispatchQueue, _ compare: @escaping @Sendable () -> WindowLinks) {
-            queue.async(group: done) { self.links = compare() }
+    /// Records each document's component (`corpus_components`): the smallest id among the
+    /// documents joined to it by the links a merge reads (``CorpusGraphs``).
+    private func writeComponents(_ graphs: CorpusGraphs, _ documents: CorpusDocuments, replacing: Bool) throws {
+        if replacing { try db.execute("DELETE FROM corpus_components") }
+        let read = try db.prepare("SELECT number, id FROM temp.corpus_documents ORDER BY number")
+        var smallest = [Int: Int64]()
+        try read.forEachRow { row in
+            let root = graphs.component(of: row.columnInt(0)), id = row.columnInt64(1)
+            if let s = smallest[root], s <= id { return }
+            smallest[root] = id
         }
-
-        /// Waits for the comparisons and returns what they found.
-        func wait() -> WindowLinks {
-            done.wait()
-            return links!
+        let insert = try db.prepare("INSERT OR REPLACE INTO corpus_components(document_id, component) VALUES (?, ?)")
+        try read.forEachRow { row in
+            try insert.execute(binding: row.columnInt64(1), smallest[graphs.component(of: row.columnInt(0))]!)
         }
     }
 
@@ -210,6 +186,7 @@ public struct ClaimCorpus {
         guard let title else { return [] }
         return ClaimNormalizer.terms(of: title)
     }
+
 }
 
 extension Double {

@@ -247,6 +247,24 @@ public struct ClaimGrouper: Sendable {
         return counts.map { $0 > 0 ? logN - log(Double($0)) + 0.1 : 0 }
     }
 
+    /// Whether a key is indexed: held by 2 to `maxPostings` claims (by the counts `df`).
+    @inline(__always)
+    static func isIndexed(_ k: Int32, df: [Int32], maxPostings: Int) -> Bool {
+        df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings
+    }
+
+    /// The keys a claim holding `keys` probes in the index: its indexed keys (``isIndexed``),
+    /// rarest first (ties: by key id, which is the keys' sorted order), the first `probes` of them
+    /// and besides any held by at most `rare` claims. One definition for the comparisons and for
+    /// the postings an import looks candidates up in (``CorpusPostings``).
+    static func probeKeys(of keys: [Int32], df: [Int32], maxPostings: Int, probes: Int, rare: Int32, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        for k in keys where isIndexed(k, df: df, maxPostings: maxPostings) { out.append(k) }
+        out.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
+        var j = 0
+        out.removeAll { k in defer { j += 1 }; return j >= probes && df[Int(k)] > rare }
+    }
+
     /// Edges and conflicts among the items.
     public struct Pairs: Sendable {
         /// Pairs similar enough to assert the same thing (item indexes, canonical order within the pair).
@@ -385,11 +403,9 @@ public struct ClaimGrouper: Sendable {
         flatKeys.withUnsafeBufferPointer { keys in weight.withUnsafeBufferPointer { weight in postings.withUnsafeBufferPointer { postings in
         for a in order where items[a].keys.count + items[a].quantities.count >= minKeys {
             let ia = items[a]
-            probeKeys.removeAll(keepingCapacity: true)
-            for k in ia.keys where df[Int(k)] >= 2 && Int(df[Int(k)]) <= maxPostings { probeKeys.append(k) }
-            probeKeys.sort { df[Int($0)] != df[Int($1)] ? df[Int($0)] < df[Int($1)] : $0 < $1 }
+            ClaimGrouper.probeKeys(of: ia.keys, df: df, maxPostings: maxPostings, probes: probes, rare: rareProbe, into: &probeKeys)
             candidates.removeAll(keepingCapacity: true)
-            for (j, k) in probeKeys.enumerated() where j < probes || df[Int(k)] <= rareProbe {
+            for k in probeKeys {
                 candidates.append(contentsOf: UnsafeBufferPointer(rebasing: postings[postingStart[Int(k)]..<postingStart[Int(k) + 1]]))
             }
             for q in ia.quantities {
@@ -600,10 +616,16 @@ public struct ClaimGrouper: Sendable {
     /// The blocking bucket of a measure with a unit: its unit and its value on a logarithmic
     /// scale of 3% steps (neighbouring buckets are probed too); nil for plain counts.
     static func bucket(_ q: Q, offset: Int = 0) -> Int64? {
-        let v = abs(q.value)
-        guard !q.isCount, v > 0, v.isFinite else { return nil }
-        let b = Int64((log(v) / log(1.03)).rounded(.down)) + Int64(offset) + (1 << 31)
-        return Int64(q.unit) << 32 | (b & 0xFFFF_FFFF)
+        guard !q.isCount, let b = valueBucket(q.value, offset: offset) else { return nil }
+        return Int64(q.unit) << 32 | b
+    }
+
+    /// The value's step on the logarithmic scale of ``bucket(_:offset:)`` (32 bits); nil for 0
+    /// or a value that is not finite.
+    static func valueBucket(_ value: Double, offset: Int = 0) -> Int64? {
+        let v = abs(value)
+        guard v > 0, v.isFinite else { return nil }
+        return (Int64((log(v) / log(1.03)).rounded(.down)) + Int64(offset) + (1 << 31)) & 0xFFFF_FFFF
     }
 
     /// The cosine of two quantized unit vectors (0 when either is missing).

@@ -4,9 +4,9 @@ import NewsKBExtraction
 /// The documents of the corpus phase in a temporary table (`temp.corpus_documents`): each
 /// document's canonical number (its rank in key order, which orders everything the phase
 /// numbers), its id, publication day and week bucket. Windows read their documents bucket by
-/// bucket from it, so no per-document array of the whole corpus is held in memory. A run over a
-/// region (``CorpusPlan``) keeps only the documents of the buckets it reads, numbered as in the
-/// whole store.
+/// bucket from it, so no per-document array of the whole corpus is held in memory. A run over
+/// part of the store (``CorpusPlan``) keeps only the documents it reads, numbered as in the whole
+/// store.
 final class CorpusDocuments {
     /// One document as a window sees it.
     struct Doc: Sendable {
@@ -32,9 +32,8 @@ final class CorpusDocuments {
     let undated: [Doc]
     private let ofBucket: PreparedStatement
 
-    /// Numbers every document; keeps those whose bucket `keep` accepts (nil: undated; nil
-    /// `keep`: all), indexed by id too when not all are kept.
-    init(db: Database, bucketDays: Int, keep: ((Int?) -> Bool)? = nil) throws {
+    /// Numbers every document; keeps those whose id `keep` holds (nil: all), indexed by id too.
+    init(db: Database, bucketDays: Int, keep: Set<Int64>? = nil) throws {
         self.db = db
         try db.execute("""
             DROP TABLE IF EXISTS temp.corpus_documents;
@@ -45,13 +44,16 @@ final class CorpusDocuments {
         var n = 0
         try db.transaction(immediate: false) {
             try read.forEachRow { read in
-                let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
-                let bucket = day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }
-                if keep?(bucket) ?? true { try insert.execute([n, read.columnInt64(0), day, bucket]) }
+                let id = read.columnInt64(0)
+                if keep?.contains(id) ?? true {
+                    let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
+                    let bucket = day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }
+                    try insert.execute([n, id, day, bucket])
+                }
                 n += 1
             }
             try db.execute("CREATE INDEX temp.corpus_documents_bucket ON corpus_documents(bucket, number)")
-            if keep != nil { try db.execute("CREATE INDEX temp.corpus_documents_id ON corpus_documents(id)") }
+            try db.execute("CREATE INDEX temp.corpus_documents_id ON corpus_documents(id)")
         }
         count = n
         var sizes = [Int: Int]()
@@ -76,6 +78,19 @@ final class CorpusDocuments {
             out.append(Doc(number: stmt.columnInt(0), id: stmt.columnInt64(1), day: stmt.column(2).int, bucket: stmt.column(3).int))
         }
         return out
+    }
+
+    /// The kept documents' numbers by id.
+    func numbers(of ids: some Sequence<Int64>) throws -> [Int64: Int] {
+        let stmt = try db.prepare("SELECT number FROM temp.corpus_documents WHERE id = ?")
+        var out = [Int64: Int]()
+        for id in ids { if let n = try stmt.scalar([id])?.int { out[id] = n } }
+        return out
+    }
+
+    /// Every kept document: its number, id and bucket (nil: undated).
+    func all() throws -> [Doc] {
+        try CorpusDocuments.docs(db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents ORDER BY number"), [])
     }
 
     /// Drops the table.

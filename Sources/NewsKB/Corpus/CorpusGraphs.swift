@@ -14,45 +14,61 @@ final class CorpusGraphs {
     /// Pairs of claims compared, in all windows collected.
     private(set) var comparisons = 0
 
-    /// Buckets read for their pairs only (``CorpusPlan``): their documents, and every link that
-    /// reaches one, are left out.
-    private let context: Set<Int>
+    /// Documents (by number) joined by the links a merge reads — story links that join, claim
+    /// edges, conflict pairs: union-find parents (``component(of:)``), for `corpus_components`.
+    private var parent: [Int32]
 
-    init(results: CorpusResults, context: Set<Int> = []) {
+    /// `documentCount`: documents in the store (numbers are below it).
+    init(results: CorpusResults, documentCount: Int) {
         self.results = results
-        self.context = context
+        parent = (0..<Int32(documentCount)).map { $0 }
+    }
+
+    /// The root of a document's component (by number).
+    func component(of doc: Int) -> Int {
+        var x = Int32(doc)
+        while parent[Int(x)] != x { parent[Int(x)] = parent[Int(parent[Int(x)])]; x = parent[Int(x)] }
+        return Int(x)
+    }
+
+    private func join(_ a: Int, _ b: Int) {
+        let (x, y) = (component(of: a), component(of: b))
+        if x != y { parent[max(x, y)] = Int32(min(x, y)) }
     }
 
     /// Adds what a window found: its documents with their label keys, story links and pairs
     /// compared, claim edges and conflict pairs.
-    func collect(_ r: WindowLinks) {
+    func collect(_ r: WindowLinks) throws {
         comparisons += r.pairs.comparisons
         var topOf = [Int: [(key: Int32, weight: Double)]]()
         for t in r.links.top { topOf[t.doc] = t.keys.map { (key: r.global[Int($0.key)], weight: $0.weight) } }
         var docOf = [Int: CorpusDocuments.Doc](minimumCapacity: r.docs.count)
-        var outside = Set<Int>()
         for d in r.docs {
-            if let b = d.bucket, context.contains(b) { outside.insert(d.number); continue }
             docOf[d.number] = d
             stories.add(d.number, bucket: d.bucket, CorpusResults.StoryDocument(id: d.id, day: d.day, top: topOf[d.number] ?? []))
         }
-        func inside(_ item: Int) -> Bool { outside.isEmpty || !outside.contains(Int(r.items[item].document)) }
         func node(_ i: Int) -> Int64 {
             let c = r.items[i]
             let d = docOf[Int(c.document)]!
             claims.add(c.id, bucket: d.bucket, CorpusResults.ClaimNode(order: c.order, doc: d.number, documentID: d.id, bucket: d.bucket))
             return c.id
         }
-        for e in r.pairs.edges where inside(e.a) && inside(e.b) { claims.link(node(e.a), node(e.b), e.sim) }
-        for c in r.pairs.conflicts where inside(c.a) && inside(c.b) {
+        for e in r.pairs.edges {
+            claims.link(node(e.a), node(e.b), e.sim)
+            join(Int(r.items[e.a].document), Int(r.items[e.b].document))
+        }
+        for c in r.pairs.conflicts {
             let (x, y) = (r.items[c.a], r.items[c.b])
             let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
             pendingConflicts.add(x.id, of: dx.number, y.id, of: dy.number, kind: c.kind)
+            join(dx.number, dy.number)
         }
-        for e in r.links.edges where !outside.contains(e.a) && !outside.contains(e.b) { stories.link(e.a, e.b, e.sim) }
-        for p in r.links.adjacency where !outside.contains(Int(p.a)) && !outside.contains(Int(p.b)) {
-            stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false)
+        for e in r.links.edges {
+            stories.link(e.a, e.b, e.sim)
+            join(e.a, e.b)
         }
+        for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false) }
+        if !r.postings.isEmpty { try results.write(postings: r.postings, docs: docOf) }
         ProcessStats.trace("corpus: window \(r.window): \(stories.count) documents (\(stories.linkCount) story links), \(claims.count) claims (\(claims.linkCount) edges), \(pendingConflicts.count) conflict pairs held")
     }
 

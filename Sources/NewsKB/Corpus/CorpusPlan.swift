@@ -1,31 +1,27 @@
 import Foundation
 import NewsKBExtraction
 
-/// What a run of the corpus phase recomputes: the whole store, or only the week buckets that the
-/// documents changed since the last run can reach (#17).
+/// What a run of the corpus phase recomputes: the whole store, or only what the documents
+/// changed since the last run can reach (#17).
 ///
-/// **Why a region is enough.** A document of week bucket `x` is compared in the windows that
-/// start at `x - 1` and `x` (``CorpusWindow``), so only the links among documents of buckets
-/// `x - 1` to `x + 1` can change, and through them the components (stories, claim groups,
-/// conflicts) those documents belong to. Components are linked only between consecutive buckets,
-/// and `corpus_crossings` records each bucket whose components reach into the next: the region
-/// is each of `x - 1 … x + 1` widened, both ways, for as long as components cross. Every window
-/// that starts in the region is compared again; the bucket after each stretch of the region is
-/// read as well (*context*: it shapes the candidate pairs of the window before it) but nothing
-/// of it is recomputed or written — with the same documents and the same weights its window
-/// gives the links it gave before, and none of them crossed.
+/// **Why the reach is enough.** Every link the phase merges on — a story link, a claim edge, a
+/// conflict pair — joins two documents, and the documents joined by links, directly or through
+/// others, form a *component* (`corpus_components`): stories, claim groups and conflicts never
+/// span two components, and each component's are a function of its documents alone, given the
+/// key counts. Whether two documents are compared, and what their comparison finds, depends on
+/// the two alone (``CorpusCaps``). So a run recomputes the documents added (or whose date
+/// changed), the components they link to (found through ``CorpusPostings`` and compared, by
+/// ``CorpusReach``), and the components that held a deleted document; every other component
+/// keeps its rows, which equal what a run over everything would give with the same counts.
 ///
 /// **Weights.** Every comparison weighs keys by corpus-wide counts. A run over the whole store
-/// takes them (`corpus_weights`, `corpus_snapshot`); a run over a region weighs by the counts
+/// takes them (`corpus_weights`, `corpus_snapshot`); a run over part of it weighs by the counts
 /// taken then (a key they do not hold counts once), so that what it recomputes and what it keeps
 /// were weighed alike: the store then equals one recomputed from scratch with those counts.
 /// Once the documents added or deleted since the counts were taken are more than 2 % of the
 /// documents counted, the run recomputes the whole store and takes them again.
-///
-/// The whole store is also recomputed when it holds undated documents (every window holds them),
-/// when a changed document has no date that parses, and when the week length changed.
 struct CorpusPlan: Equatable {
-    /// The counts a region run weighs keys by.
+    /// The counts a partial run weighs keys by.
     struct Snapshot: Equatable {
         var documents: Int, claims: Int, bucketDays: Int, changed: Int
         /// The spread the index caps were taken with (``CorpusCaps``); nil: counts taken before
@@ -36,8 +32,10 @@ struct CorpusPlan: Equatable {
     enum Scope: Equatable {
         /// Everything, and the weights taken again; `reason` says why (for traces and the summary).
         case all(reason: String)
-        /// The windows starting in `buckets` (ascending), with `context` read for their pairs only.
-        case region(buckets: [Int], context: [Int])
+        /// The documents added or re-dated since the last run (ids), and the components that
+        /// held a deleted or re-dated document; with every document listed, the whole store with
+        /// the counts taken earlier.
+        case changes(documents: [Int64], components: [Int64])
     }
 
     var scope: Scope
@@ -66,46 +64,27 @@ struct CorpusPlan: Equatable {
         guard Double(snapshot.changed) <= refreshShare * Double(snapshot.documents) else {
             return all("\(snapshot.changed) documents changed since the key counts were taken over \(snapshot.documents)")
         }
-        if try db.scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE published IS NULL)")?.int == 1 {
-            return all(ClaimCorpus.undatedReason)
+        var documents = [Int64](), components = Set<Int64>()
+        for row in try db.rows("""
+            SELECT c.document_id, c.component, EXISTS (SELECT 1 FROM documents d WHERE d.id = c.document_id)
+              FROM corpus_changes c WHERE c.seq <= ? ORDER BY c.document_id
+            """, [covered]) {
+            if row[2].int == 1, let id = row[0].int64 { documents.append(id) }
+            if let c = row[1].int64 { components.insert(c) }
         }
-        var changed = Set<Int>()
-        for row in try db.rows("SELECT published FROM corpus_changes WHERE seq <= ?", [covered]) {
-            guard let day = (row[0].string).flatMap(CivilDate.parse)?.dayNumber else {
-                return all("a changed document has no date")
-            }
-            changed.insert(bucket(ofDay: day, bucketDays: bucketDays))
-        }
-        let crossings = Set(try db.rows("SELECT bucket FROM corpus_crossings").compactMap { $0[0].int })
-        let (buckets, context) = region(changed: changed, crossings: crossings)
-        return CorpusPlan(scope: .region(buckets: buckets, context: context), snapshot: snapshot, coveredChanges: covered)
+        // Owed with no change recorded: results were lost or damaged (an import killed in an
+        // older version, rows deleted by hand); the counts stand, the results are made again.
+        if documents.isEmpty && components.isEmpty { return all("owed with no document changed") }
+        return CorpusPlan(scope: .changes(documents: documents, components: components.sorted()), snapshot: snapshot, coveredChanges: covered)
     }
 
-    /// The region of `changed` buckets: each changed bucket with its two neighbours, widened
-    /// while `crossings` (buckets whose components reach into the next) link them on; and the
-    /// bucket after each stretch, as context.
-    static func region(changed: Set<Int>, crossings: Set<Int>) -> (buckets: [Int], context: [Int]) {
-        var region = Set<Int>()
-        for x in changed {
-            var lo = x - 1, hi = x + 1
-            while crossings.contains(lo - 1) { lo -= 1 }
-            while crossings.contains(hi) { hi += 1 }
-            for b in lo...hi { region.insert(b) }
-        }
-        let buckets = region.sorted()
-        let context = buckets.map { $0 + 1 }.filter { !region.contains($0) }
-        return (buckets, context)
-    }
+    /// Whether this run covers part of the store (weighing by the snapshot), not all of it.
+    var isPartial: Bool { if case .changes = scope { return true } else { return false } }
 
     /// The week bucket of a day (days since 1970).
     static func bucket(ofDay day: Int, bucketDays: Int) -> Int {
         Int((Double(day) / Double(bucketDays)).rounded(.down))
     }
-
-    var isRegion: Bool { if case .region = scope { return true } else { return false } }
-
-    /// The week buckets whose results a region run replaces (nil: a run over the whole store).
-    var regionBuckets: [Int]? { if case .region(let buckets, _) = scope { return buckets } else { return nil } }
 
     /// False when a run that started later has published already: it saw more changes than this
     /// one, whose results are older and are dropped (two imports into one store at once).
@@ -113,34 +92,29 @@ struct CorpusPlan: Equatable {
         (try db.scalar("SELECT covered FROM corpus_clock")?.int ?? 0) <= coveredChanges
     }
 
-    /// What the next run needs, written with the results: the buckets the components of this
-    /// run cross (replacing those of the region, or all), the key counts taken now (a run over
-    /// the whole store: `counts` over `documents`), and the changes this run covered cleared,
-    /// with the owed marker when none is left (an import that wrote meanwhile keeps its own).
-    func recordPublished(_ db: Database, crossings: Set<Int>, counts: KeyCounts, documents: Int, bucketDays: Int, caps: CorpusCaps) throws {
-        if let buckets = regionBuckets {
-            try db.execute("DELETE FROM corpus_crossings WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")))")
-        } else {
-            try db.execute("DELETE FROM corpus_crossings")
+    /// What the next run needs, written with the results: the key counts taken now (a run over
+    /// the whole store that took them: `counts` over `documents`), and the changes this run
+    /// covered cleared, with the owed marker when none is left (an import that wrote meanwhile
+    /// keeps its own). Components and postings are written by the run (``ClaimCorpus``).
+    func recordPublished(_ db: Database, counts: KeyCounts, documents: Int, bucketDays: Int, caps: CorpusCaps) throws {
+        if snapshot == nil {
             try counts.writeSnapshot()
             try db.execute("""
                 INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken, spread)
                 VALUES (1, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)
                 """, [documents, counts.claimTotal, bucketDays, caps.spread])
         }
-        let insert = try db.prepare("INSERT OR IGNORE INTO corpus_crossings(bucket) VALUES (?)")
-        for b in crossings.sorted() { try insert.execute([b]) }
         try db.execute("DELETE FROM corpus_changes WHERE seq <= ?", [coveredChanges])
         try db.execute("UPDATE corpus_clock SET covered = ?", [coveredChanges])
         try db.execute("DELETE FROM corpus_pending WHERE NOT EXISTS (SELECT 1 FROM corpus_changes)")
     }
 
-    /// Marks the date of every document changed: the next run recomputes every week with the
-    /// counts taken earlier, what a store built in one go with them holds (``CorpusRecomputation``).
-    static func markEveryWeekChanged(_ db: Database) throws {
+    /// Marks every document changed: the next run recomputes the whole store with the counts
+    /// taken earlier, what a store built in one go with them holds (``CorpusRecomputation``).
+    static func markEverythingChanged(_ db: Database) throws {
         try db.execute("""
-            INSERT OR REPLACE INTO corpus_changes(published, seq)
-                SELECT DISTINCT coalesce(published, ''), (SELECT changes FROM corpus_clock) FROM documents
+            INSERT OR REPLACE INTO corpus_changes(document_id, component, seq)
+                SELECT id, NULL, (SELECT changes FROM corpus_clock) FROM documents
             """)
     }
 }

@@ -17,7 +17,7 @@ public struct CorpusRecomputation {
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + s) } }
         try db.execute("VACUUM INTO '\(scratch.replacingOccurrences(of: "'", with: "''"))'")
         let copy = try KnowledgeStore.openForWriting(path: scratch)
-        try copy.db.transaction { try CorpusPlan.markEveryWeekChanged(copy.db) }
+        try copy.db.transaction { try CorpusPlan.markEverythingChanged(copy.db) }
         _ = try ClaimCorpus(db: copy.db).update()
         var out = Differences()
         for (kind, sql) in [("stories", "SELECT story_id, document_id FROM story_documents ORDER BY 1, 2"),

@@ -15,21 +15,10 @@ final class CorpusResults {
     private let storyGrouper: StoryGrouper
     /// Results written so far.
     private(set) var stories = 0, groups = 0, conflicts = 0
-    /// Buckets whose components (of the story or claim graph) reach into the next bucket
-    /// (`corpus_crossings`, ``CorpusPlan``).
-    private(set) var crossings = Set<Int>()
     /// Days in a week bucket.
     var bucketDays = 7
 
-    /// Records the buckets a component of nodes in `buckets` crosses into the next.
-    private func cross(_ buckets: some Sequence<Int?>) {
-        var lo = Int.max, hi = Int.min
-        for case let b? in buckets { lo = min(lo, b); hi = max(hi, b) }
-        guard lo < hi else { return }
-        for b in lo..<hi { crossings.insert(b) }
-    }
-
-    private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition: PreparedStatement
+    private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition, insPosting: PreparedStatement
     private let normalizedStmt, storyOfDocument, outletOfDocument: PreparedStatement
     /// Outlets by number (``source(ofDocument:)``).
     private var outlets = KeyInterner()
@@ -52,7 +41,10 @@ final class CorpusResults {
                 k3 TEXT NOT NULL, k4 INTEGER NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL, story INTEGER, reason TEXT);
             CREATE TEMP TABLE corpus_positions (tmp INTEGER NOT NULL, seq INTEGER NOT NULL, claim_id INTEGER NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, position TEXT NOT NULL);
+            CREATE TEMP TABLE corpus_new_postings (key INTEGER NOT NULL, role INTEGER NOT NULL, bucket INTEGER NOT NULL,
+                document_id INTEGER NOT NULL);
             """)
+        insPosting = try db.prepare("INSERT INTO temp.corpus_new_postings(key, role, bucket, document_id) VALUES (?, ?, ?, ?)")
         insStory = try db.prepare("INSERT INTO temp.corpus_stories(tmp, first_doc, label) VALUES (?, ?, ?)")
         insStoryDoc = try db.prepare("INSERT INTO temp.corpus_story_documents(document_id, tmp) VALUES (?, ?)")
         storyOfDocument = try db.prepare("SELECT tmp FROM temp.corpus_story_documents WHERE document_id = ?")
@@ -77,6 +69,7 @@ final class CorpusResults {
             DROP TABLE IF EXISTS temp.corpus_conflict_ids; DROP TABLE IF EXISTS temp.corpus_group_stories;
             DROP TABLE IF EXISTS temp.corpus_old_story_clusters; DROP TABLE IF EXISTS temp.corpus_old_claim_groups;
             DROP TABLE IF EXISTS temp.corpus_old_conflicts; DROP TABLE IF EXISTS temp.corpus_scope;
+            DROP TABLE IF EXISTS temp.corpus_new_postings;
             """)
     }
 
@@ -117,7 +110,6 @@ final class CorpusResults {
         var rank = [Int](repeating: 0, count: n)
         for (r, i) in order.enumerated() { rank[i] = r }
         let docs = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
-        cross(docs.lazy.map { $0.info.day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: self.bucketDays) } })
         // Links numbered in canonical order; label keys keep their corpus-wide ids (sorted order).
         var links = StoryGrouper.Links()
         for (k, e) in c.ends.enumerated() {
@@ -176,7 +168,6 @@ final class CorpusResults {
         edges.reserveCapacity(c.ends.count)
         for (k, e) in c.ends.enumerated() { edges.append((sim: c.values[k], a: rank[Int(e.a)], b: rank[Int(e.b)])) }
         let nodes = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
-        cross(nodes.lazy.map(\.info.bucket))
         c = GroupComponent()
         rank = []
         let merged = grouper.merge(nodeCount: n, edges: edges)
@@ -221,6 +212,17 @@ final class CorpusResults {
         }
         let said = common.sorted().prefix(8).joined(separator: ", ")
         return String(format: "probability %.2f", best) + (said.isEmpty ? "" : "; all say: " + said)
+    }
+
+    /// Adds a window's postings (``CorpusPostings``) of the documents `docs` (by number), for
+    /// ``publishPostings(replacing:)``.
+    func write(postings rows: [CorpusPostings.Row], docs: [Int: CorpusDocuments.Doc]) throws {
+        try batch {
+            for r in rows {
+                guard let d = docs[r.doc] else { continue }
+                try insPosting.execute(binding: r.key, r.role.rawValue, d.bucket.map(Int64.init) ?? CorpusPostings.undatedBucket, d.id)
+            }
+        }
     }
 
     /// Checks the numeric and negation pairs of a finished story component; the stories of its
@@ -287,15 +289,15 @@ final class CorpusResults {
         }
     }
 
-    /// Replaces the results of the documents of `region`'s week buckets (nil: of the whole
-    /// store) with those of this run, in one transaction, then runs `also` in it
+    /// Replaces the results of the documents this run read (`scoped`; else of the whole store)
+    /// with those of this run, in one transaction, then runs `also` in it
     /// and drops the temporary tables. Ids stay stable (``StableIDs``): a story, claim group or
     /// conflict found again with the same members keeps its id; a changed one takes the id of
     /// the old one that held its first member, when free; the others get new ids, in canonical
     /// order (stories by their first document, claim groups by their first member, conflicts as
     /// ``DisagreementFinder`` orders them), so a store built in one run numbers them 1, 2, 3….
     /// Nothing is written when `when`, asked first in the transaction, says no.
-    func publish(region: [Int]?, when: () throws -> Bool = { true }, also: () throws -> Void) throws {
+    func publish(scoped: Bool, when: () throws -> Bool = { true }, also: () throws -> Void) throws {
         try db.transaction {
             guard try when() else { return }
             try db.execute("""
@@ -303,7 +305,7 @@ final class CorpusResults {
                 CREATE TEMP TABLE corpus_group_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
                 CREATE TEMP TABLE corpus_conflict_ids (tmp INTEGER PRIMARY KEY, id INTEGER NOT NULL);
                 """)
-            let ids = try StableIDs(db: db, region: region)
+            let ids = try StableIDs(db: db, scoped: scoped)
             try ids.assign(table: "story_clusters", old: """
                 SELECT story_id, document_id FROM story_documents WHERE story_id IN (\(ids.inScope("story_clusters")))
                  ORDER BY story_id, document_id
@@ -357,6 +359,17 @@ final class CorpusResults {
             try also()
         }
         try CorpusResults.dropTables(db)
+    }
+
+    /// Writes the postings of this run's documents (``CorpusPostings``): replacing all of them
+    /// (`replacing`, a run over the whole store), or besides those stored (a document's rows are
+    /// a function of it and the counts, so rows already there are the same).
+    func publishPostings(replacing: Bool) throws {
+        if replacing { try db.execute("DELETE FROM corpus_postings") }
+        try db.execute("""
+            INSERT OR IGNORE INTO corpus_postings(key, role, bucket, document_id)
+                SELECT key, role, bucket, document_id FROM temp.corpus_new_postings ORDER BY 1, 2, 3, 4
+            """)
     }
 
     /// Drops the temporary tables without publishing (after an error).

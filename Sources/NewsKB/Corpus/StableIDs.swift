@@ -11,22 +11,22 @@ import Foundation
 /// 3. the others get new ids after the largest one ever given, in canonical order.
 ///
 /// The old results are those the run replaces: all of them (a run over the whole store), or
-/// those holding a document of the region's week buckets (`temp.corpus_scope`) and those left without members
+/// those holding a document the run read (`temp.corpus_scope`) and those left without members
 /// by deleted documents. Members are compared by a 64-bit hash of their sorted list.
 final class StableIDs {
     private let db: Database
     private let region: Bool
 
-    /// In a region run (`region`: its week buckets), lists the region's documents in
-    /// `temp.corpus_scope` and the old results of each table in `temp.corpus_old_<table>`.
-    init(db: Database, region buckets: [Int]?) throws {
+    /// In a run over part of the store (`scoped`), lists the documents it read
+    /// (`temp.corpus_documents`) in `temp.corpus_scope` and the old results of each table in
+    /// `temp.corpus_old_<table>`.
+    init(db: Database, scoped: Bool) throws {
         self.db = db
-        region = buckets != nil
-        guard let buckets else { return }
+        region = scoped
+        guard scoped else { return }
         try db.execute("""
             CREATE TEMP TABLE corpus_scope (id INTEGER PRIMARY KEY);
-            INSERT INTO temp.corpus_scope(id) SELECT id FROM temp.corpus_documents
-             WHERE bucket IN (\(buckets.map(String.init).joined(separator: ",")));
+            INSERT INTO temp.corpus_scope(id) SELECT id FROM temp.corpus_documents;
             """)
         // Each table with its member table, the member table's columns for the result and the
         // member, and how a member reaches a document of the region.

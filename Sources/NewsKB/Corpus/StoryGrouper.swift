@@ -58,7 +58,13 @@ public struct StoryGrouper: Sendable {
         public var adjacency: [(a: Int32, b: Int32, sim: Float)] = []
         /// Each document's most distinctive keys with their weights (for story labels).
         public var top: [(doc: Int, keys: [(key: Int32, weight: Double)])] = []
+        /// With ``recordProbes``: each document's probe keys (two documents are compared when they
+        /// share one), for the postings an import looks candidates up in (``CorpusPostings``).
+        public var probes: [(doc: Int, keys: [Int32])] = []
     }
+
+    /// Whether ``findLinks`` records each document's probe keys (``Links/probes``).
+    var recordProbes = false
 
     /// Story number of each document (0-based, numbered by each story's first document in
     /// canonical order), and per story its most distinctive shared keys. Documents'
@@ -122,6 +128,7 @@ public struct StoryGrouper: Sendable {
             let top = vec[i].filter { probeable($0.0) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                 .enumerated().filter { $0.offset < probes || df[Int($0.element.0)] <= rare }.map(\.element.0)
             probeKeys[i] = top
+            if recordProbes { links.probes.append((doc: docs[i].order, keys: top)) }
             for k in top { postings[k, default: []].append(Int32(i)) }
         }
         // Vectors flat for the comparisons: document i's entries are at start[i] ..< start[i + 1].

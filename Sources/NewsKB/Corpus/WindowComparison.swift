@@ -14,6 +14,9 @@ struct WindowLinks: Sendable {
     struct Claim: Sendable { let id: Int64, document: Int32, order: Int64 }
     var pairs: ClaimGrouper.Pairs
     var links: StoryGrouper.Links
+    /// With ``WindowComparison/postings``: the rows of the documents this window owns (each
+    /// dated document in the window of its own bucket, each undated one in the undated window).
+    var postings: [CorpusPostings.Row] = []
 }
 
 /// The *compare* step of a window, a pure function of what was read (``compare(_:in:)``): claim
@@ -29,6 +32,15 @@ struct WindowComparison: Sendable {
     /// The corpus-wide index caps (``CorpusCaps``).
     var caps: CorpusCaps
     let clock: StepClock
+    /// When set, only pairs with one of these documents (by number) are compared: the new
+    /// documents of an import, looking for what they link to (``CorpusReach``).
+    var focus: Set<Int>?
+    /// Which rows of ``CorpusPostings`` each window gives for the documents it owns: none, the
+    /// stored ones, or those and each measure's neighbouring steps (a new document's lookup).
+    enum Postings: Sendable { case none, stored, lookup }
+    var postings = Postings.none
+    /// When set, the rows of these documents only (by number).
+    var postingsOf: Set<Int>?
 
     func compare(_ input: WindowInput, in window: CorpusWindow) -> WindowLinks {
         clock.measure("compare") {
@@ -40,7 +52,11 @@ struct WindowComparison: Sendable {
             // undated window).
             var inFirst = [Int: Bool](minimumCapacity: input.docs.count)
             for d in input.docs { inFirst[d.number] = d.bucket == window.firstBucket }
+            // With a focus, only the pairs with a focused document.
+            let focus = self.focus
+            func isFocus(_ d: Int) -> Bool { focus?.contains(d) ?? true }
             let itemInFirst = items.map { inFirst[Int($0.document)]! }
+            let itemInFocus = items.map { isFocus(Int($0.document)) }
             // A shared date (its day, month and year keys) counts as one shared key, not three.
             var claimGrouper = grouper
             claimGrouper.dateKeys = keys.dateKeys
@@ -52,9 +68,10 @@ struct WindowComparison: Sendable {
             claimGrouper.commonEntities = keys.kinds.indices.map { keys.kinds[$0] == .entity && keys.documentFrequency[$0] > common }
             var storyGrouper = storyGrouper
             storyGrouper.corpusCap = caps.stories(storyGrouper)
+            storyGrouper.recordProbes = postings != .none
             let links = clock.measure("links") {
                 storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount) { a, b in
-                    inFirst[a]! || inFirst[b]!
+                    (inFirst[a]! || inFirst[b]!) && (isFocus(a) || isFocus(b))
                 }
             }
             // Event scope: how alike the story comparison found two documents decides what their
@@ -68,7 +85,7 @@ struct WindowComparison: Sendable {
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
                                        linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) }) { a, b in
-                    itemInFirst[a] || itemInFirst[b]
+                    (itemInFirst[a] || itemInFirst[b]) && (itemInFocus[a] || itemInFocus[b])
                 }
             }
             var dayOf = [Int: Int](minimumCapacity: input.docs.count)
@@ -77,9 +94,20 @@ struct WindowComparison: Sendable {
                 guard let x = dayOf[a], let y = dayOf[b] else { return true }
                 return abs(x - y) <= DisagreementFinder.conflictDays
             }
+            var rows = [CorpusPostings.Row]()
+            if postings != .none {
+                // Each document's rows once: a dated one's in the window of its own bucket, an
+                // undated one's in the undated window.
+                let only = postingsOf
+                rows = CorpusPostings.rows(owned: { d in (inFirst[d] ?? false) && (only?.contains(d) ?? true) }, input: input, items: items, grouper: claimGrouper,
+                                           cap: claimGrouper.corpusCap ?? claimGrouper.maxPostings, storyProbes: links.probes,
+                                           nearMeasures: postings == .lookup)
+            }
+            var found = links
+            found.probes = []
             return WindowLinks(window: window, docs: input.docs, global: keys.global,
                                items: items.map { WindowLinks.Claim(id: $0.id, document: $0.document, order: $0.order) },
-                               pairs: pairs, links: links)
+                               pairs: pairs, links: found, postings: rows)
         }
     }
 

@@ -75,7 +75,7 @@ public struct IntegrityCheck {
         // it ran (triggers mark the phase owed with every change), and results that hold together.
         let changes = try db.int("SELECT count(*) FROM corpus_changes")
         add("corpus changes recorded", owed == 0 ? changes : 0,
-            "\(changes) publication dates are marked changed but no corpus phase is owed: run `newskb rebuild`")
+            "\(changes) documents are marked changed but no corpus phase is owed: run `newskb rebuild`")
         if owed == 0 && changes == 0 {
             let storyless = try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM story_documents s WHERE s.document_id = d.id)")
             add("every document in a story", storyless, "\(storyless) documents belong to no story: run `newskb rebuild`")

@@ -2,7 +2,7 @@ import Testing
 import Foundation
 @testable import NewsKB
 
-/// The corpus phase recomputes only the week buckets the changed documents can reach (#17),
+/// The corpus phase recomputes only the documents changed and the components they reach (#17),
 /// weighing keys by the counts taken when it last ran over the whole store, and keeps the ids of
 /// what it did not change.
 @Suite(.serialized) struct IncrementalCorpusTests {
@@ -13,22 +13,37 @@ import Foundation
         try corpusViews(db)
     }
 
-    /// Recomputes every week with the counts taken earlier, as if every document had changed:
+    /// Recomputes everything with the counts taken earlier, as if every document had changed:
     /// what a store built in one go with those counts holds.
     func recomputeEveryWeek(_ db: Database) throws -> ClaimCorpus.Summary {
-        try CorpusPlan.markEveryWeekChanged(db)
+        try CorpusPlan.markEverythingChanged(db)
         return try ClaimCorpus(db: db).update()
     }
 
-    @Test func theRegionOfAChangedWeekWidensThroughTheWeeksItsStoriesCross() {
-        // Week 10 changed: weeks 9 to 11 are compared again; 8 and 7 are linked to 9, 11 to 12.
-        let r = CorpusPlan.region(changed: [10], crossings: [7, 8, 11, 20])
-        #expect(r.buckets == [7, 8, 9, 10, 11, 12])
-        #expect(r.context == [13])
-        // Two changes far apart: two stretches, each with the week after it as context.
-        let two = CorpusPlan.region(changed: [3, 30], crossings: [])
-        #expect(two.buckets == [2, 3, 4, 29, 30, 31])
-        #expect(two.context == [5, 32])
+    @Test func eachDocumentIsRecordedWithItsComponentAndTheKeysItIsFoundBy() throws {
+        let docs = corpus.weeklyCorpus(weeks: 8, chained: true)
+        let (dir, store) = try importDocs(docs)
+        _ = dir
+        let db = store.db
+        #expect(try db.int("SELECT count(*) FROM corpus_components") == docs.count)
+        // Documents of one story share a component; a component is named by its smallest id.
+        #expect(try db.int("""
+            SELECT count(*) FROM story_documents a JOIN story_documents b ON b.story_id = a.story_id
+              JOIN corpus_components x ON x.document_id = a.document_id JOIN corpus_components y ON y.document_id = b.document_id
+             WHERE x.component != y.component
+            """) == 0)
+        #expect(try db.int("SELECT count(*) FROM corpus_components c WHERE c.component > c.document_id") == 0)
+        #expect(try db.int("SELECT count(DISTINCT component) FROM corpus_components") < docs.count)
+        // Every document is found by some key, in each role.
+        for role in 0...2 {
+            #expect(try db.int("SELECT count(DISTINCT document_id) FROM corpus_postings WHERE role = ?", [role]) == docs.count, "\(role)")
+        }
+        // A deleted document is recorded with its component.
+        let gone = try db.int("SELECT id FROM documents WHERE key = 'w03-a.txt'")
+        let component = try db.int("SELECT component FROM corpus_components WHERE document_id = ?", [Int64(gone)])
+        try db.execute("DELETE FROM documents WHERE id = ?", [Int64(gone)])
+        #expect(try db.int("SELECT component FROM corpus_changes WHERE document_id = ?", [Int64(gone)]) == component)
+        #expect(try db.int("SELECT count(*) FROM corpus_components WHERE document_id = ?", [Int64(gone)]) == 0)
     }
 
     @Test func addingAWeekAfterAGapRecomputesItsRegionOnlyAndEqualsARecomputationWithTheSameCounts() throws {
@@ -43,9 +58,9 @@ import Foundation
         let before = try withIDs(db)
         let added = try Importer(store: store).importDocuments(later)
         let summary = try #require(added.corpus)
-        // The windows of week 55's buckets, not 50 weeks'.
-        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
-        #expect(summary.windows <= 3, "\(summary)")
+        // Week 55's documents only: nothing before links to them.
+        #expect(summary.scope == "4 documents", "\(summary.scope)")
+        #expect(summary.windows <= 2, "\(summary)")
         let incremental = try withIDs(db)
         // The new documents are grouped with each other.
         #expect(try db.int("SELECT count(DISTINCT claim_group) FROM claim_evidence WHERE document LIKE 'w55-%'") >= 1)
@@ -64,9 +79,10 @@ import Foundation
         let (dir, store) = try importDocs(docs.filter { !$0.key.hasPrefix("w50-") })
         _ = dir
         let db = store.db
-        #expect(try db.int("SELECT count(*) FROM corpus_crossings") > 10)
         let summary = try #require(try Importer(store: store).importDocuments(docs.filter { $0.key.hasPrefix("w50-") }).corpus)
         #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        // The follow-ups of week 49 link to week 50's: their component is read again, not the store.
+        #expect(summary.linked >= 1 && summary.readDocuments < 200, "\(summary)")
         let incremental = try withIDs(db)
         _ = try recomputeEveryWeek(db)
         #expect(try withIDs(db) == incremental)
@@ -139,20 +155,36 @@ import Foundation
         #expect(try store.db.scalar("SELECT spread FROM corpus_snapshot")?.double != nil)
     }
 
-    @Test func undatedDocumentsAndLargeChangesRecomputeEverything() throws {
+    @Test func anUndatedDocumentRecomputesWhatItLinksToAndLargeChangesEverything() throws {
         let docs = corpus.weeklyCorpus(weeks: 27)
         let (dir, store) = try importDocs(Array(docs.prefix(100)))
         _ = dir
-        #expect(try store.db.int("SELECT documents FROM corpus_snapshot") == 100)
-        // An undated document is compared with every week.
+        let db = store.db
+        #expect(try db.int("SELECT documents FROM corpus_snapshot") == 100)
+        // An undated document is compared with every week, found through the postings: only
+        // what it links to (week 3's event) is recomputed, and the store equals a recomputation.
         let undated = SourceDocument(key: "u.txt", title: nil, published: nil, body: corpus.event(3), origin: "u")
         let summary = try #require(try Importer(store: store).importDocuments([undated]).corpus)
-        #expect(summary.scope == "all: the store holds undated documents", "\(summary.scope)")
-        #expect(try store.db.int("SELECT changed FROM corpus_snapshot") == 0)
-        // 8 of 101: more than 2 %.
+        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        #expect(summary.linked >= 1 && summary.readDocuments < 20, "\(summary)")
+        #expect(try db.int("SELECT count(*) FROM story_documents s JOIN documents d ON d.id = s.document_id WHERE d.key = 'u.txt'") == 1)
+        let incremental = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == incremental)
+        #expect(try db.int("SELECT changed FROM corpus_snapshot") == 1)
+        // A round-up of every week's event may be compared with most of the store: it is
+        // recomputed as a whole, with the same counts (comparing it first would cost as much).
+        let roundup = SourceDocument(key: "r.txt", title: nil, published: nil, body: (0..<25).map { corpus.event($0) }.joined(separator: " "), origin: "r")
+        let wide = try #require(try Importer(store: store).importDocuments([roundup]).corpus)
+        #expect(wide.scope.hasPrefix("all: the changed documents may be compared with"), "\(wide.scope)")
+        #expect(try db.int("SELECT changed FROM corpus_snapshot") == 2)
+        let whole = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == whole)
+        // 2 + 8 of 100: more than 2 %.
         let large = try #require(try Importer(store: store).importDocuments(Array(docs.suffix(8))).corpus)
-        #expect(large.scope == "all: 8 documents changed since the key counts were taken over 101", "\(large.scope)")
-        #expect(try store.db.int("SELECT documents FROM corpus_snapshot") == 109)
+        #expect(large.scope == "all: 10 documents changed since the key counts were taken over 100", "\(large.scope)")
+        #expect(try store.db.int("SELECT documents FROM corpus_snapshot") == 110)
         #expect(try store.db.int("SELECT changed FROM corpus_snapshot") == 0)
     }
 

@@ -85,7 +85,7 @@ import Foundation
         let t0 = Date()
         let r = try CLI.run(["import", "--db", ref, later])
         let duration = Date().timeIntervalSince(t0)
-        #expect(r.stderr.contains("recomputed for 4 week buckets"), "\(r.stderr)")
+        #expect(r.stderr.contains("recomputed for 4 documents"), "\(r.stderr)")
         let refViews = try corpusViews(try Database(path: ref, mode: .readOnly))
 
         var rng = SeededRandom(seed: 11)

@@ -1,0 +1,245 @@
+import Foundation
+
+/// One pass of the corpus phase over some documents: numbered (``CorpusDocuments``), their keys
+/// counted and weighed (``KeyCounts``: by the snapshot's counts in a run over part of the store),
+/// then compared window by window (``WindowReader`` reads a window while a worker thread compares
+/// the one before, ``WindowComparison``) and each window's links handed over in order.
+/// ``ClaimCorpus`` runs one over what it recomputes; ``CorpusReach`` runs smaller ones to find
+/// what new documents link to.
+final class CorpusPass {
+    let documents: CorpusDocuments
+    let counts: KeyCounts
+    let loader: WindowLoader
+    let caps: CorpusCaps
+    private(set) var comparison: WindowComparison
+    let windows: [CorpusWindow]
+    private let reader: WindowReader
+
+    /// `keep`: the documents to read, by id (nil: all).
+    init(db: Database, plan: CorpusPlan, bucketDays: Int, keep: Set<Int64>?, keyChunkLimit: Int, clock: StepClock,
+         workerClock: StepClock) throws {
+        documents = try CorpusDocuments(db: db, bucketDays: bucketDays, keep: keep)
+        // Large blocks mapped one by one pay off (about 20 MB less held mid-run at 1,000,000
+        // documents) where the graphs grow large; below, they only cost system time.
+        if documents.count >= MappedAllocations.minimumDocuments && keep == nil { MappedAllocations.enable() }
+        // Count keys: one streaming pass, how many claims and documents hold each key (title
+        // words count for documents), and each document's record for the windows.
+        counts = try KeyCounts(db: db)
+        counts.chunkLimit = keyChunkLimit
+        counts.scoped = keep != nil
+        let counts = self.counts
+        try clock.measure("count") {
+            try counts.count()
+            if let snapshot = plan.snapshot { try counts.weigh(bySnapshotOf: snapshot.claims) }
+        }
+        windows = CorpusWindow.all(buckets: documents.buckets, hasUndated: !documents.undated.isEmpty)
+        loader = try WindowLoader(db: db, counts: counts)
+        reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
+        // Index caps: taken with the counts (a run over part of the store), or now.
+        caps = plan.snapshot?.spread.map(CorpusCaps.init(spread:))
+            ?? CorpusCaps(bucketSizes: documents.bucketSizes, undated: documents.undated.count)
+        comparison = WindowComparison(documentCount: plan.snapshot?.documents ?? documents.count, caps: caps, clock: workerClock)
+    }
+
+    /// Compares every window (`focus`: only pairs with one of these documents, by id; `postings`:
+    /// which rows of ``CorpusPostings`` to give, of the documents `postingsOf` when given) and
+    /// hands each window's links to `collect`, in window order.
+    func run(focus: Set<Int64>? = nil, postings: WindowComparison.Postings, postingsOf: Set<Int64>? = nil, clock: StepClock,
+             collect: (WindowLinks) throws -> Void) throws {
+        if let focus { comparison.focus = Set(try documents.numbers(of: focus).values) }
+        if let postingsOf { comparison.postingsOf = Set(try documents.numbers(of: postingsOf).values) }
+        comparison.postings = postings
+        let comparison = self.comparison
+        let worker = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
+        var inFlight: WindowJob?
+        for (i, window) in windows.enumerated() {
+            let input = try reader.read(window, next: i + 1 < windows.count ? windows[i + 1] : nil, clock: clock)
+            // The previous window's comparisons are done before this window's start, and are
+            // collected while this window's run (collecting needs nothing they compute).
+            let previous = inFlight
+            clock.measure("wait") { _ = previous?.wait() }
+            inFlight = WindowJob(on: worker) { comparison.compare(input, in: window) }
+            if let previous { try clock.measure("collect") { try collect(previous.wait()) } }
+        }
+        if let last = inFlight { try collect(last.wait()) }
+    }
+
+    /// Drops the temporary tables.
+    func drop() {
+        try? counts.drop()
+        try? documents.drop()
+    }
+
+    /// One window's comparisons, running on a worker thread.
+    private final class WindowJob: @unchecked Sendable {
+        private let done = DispatchGroup()
+        /// Set on the worker; read after ``done`` (``wait()``).
+        private var links: WindowLinks?
+
+        init(on queue: DispatchQueue, _ compare: @escaping @Sendable () -> WindowLinks) {
+            queue.async(group: done) { self.links = compare() }
+        }
+
+        func wait() -> WindowLinks {
+            done.wait()
+            return links!
+        }
+    }
+}
+
+/// What the documents an import changed can reach (#17, ``CorpusPlan``): they themselves, the
+/// components (`corpus_components`) they link to, and those that held a deleted or re-dated
+/// document. The links of the changed documents are found in two small passes: one over the
+/// changed documents alone gives their postings (``CorpusPostings``, with each measure's
+/// neighbouring steps), through which the stored postings give their candidates — the documents
+/// of their weeks (and the undated ones) they may be compared with; one over both compares only
+/// the pairs with a changed document, exactly as a run over everything would.
+public struct CorpusReach {
+    let db: Database
+    let plan: CorpusPlan
+    let bucketDays: Int
+    let keyChunkLimit: Int
+
+    /// What it found, for the summary.
+    struct Found {
+        /// The documents to recompute; nil: all of them, for `everything`.
+        var documents: Set<Int64>?
+        var everything: String?
+        var candidates = 0, linked = 0
+    }
+
+    /// Changed documents that may be compared with this share of the store or more are not
+    /// compared on their own first: comparing them would cost about as much as the whole store,
+    /// and what they reach must be compared again after (an undated document is compared with
+    /// every week; in Reuters-21578 the five undated seed articles may be compared with 7,699 of
+    /// its 18,706 documents and link to 13 of them, in a component of 13,819).
+    static let wholeStoreShare = 1.0 / 3
+    /// How ``ClaimCorpus/Summary/recomputedAll`` says so (then the numbers).
+    public static let wideReason = "the changed documents may be compared with "
+
+    func documents(changed: [Int64], components: [Int64], clock: StepClock) throws -> Found {
+        let total = try db.scalar("SELECT count(*) FROM documents")?.int ?? 0
+        if changed.count >= total { return Found(documents: nil, everything: "every document changed") }
+        var region = Set(changed)
+        var found = Found()
+        if !changed.isEmpty {
+            // Their postings, and their candidates through the stored ones.
+            let rows = try clock.measure("reach postings") { try postings(of: Set(changed), clock: clock) }
+            let candidates = try clock.measure("reach lookup") { try self.candidates(rows, changed: Set(changed)) }
+            found.candidates = candidates.count
+            if Double(candidates.count) >= CorpusReach.wholeStoreShare * Double(total) {
+                return Found(documents: nil, everything: CorpusReach.wideReason + "\(candidates.count) of \(total)",
+                             candidates: candidates.count)
+            }
+            // What they link to.
+            let linked = try clock.measure("reach compare") { try self.linked(Set(changed), candidates: candidates, clock: clock) }
+            found.linked = linked.count
+            region.formUnion(try clock.measure("reach components") { try documents(ofComponentsOf: linked) })
+        }
+        region.formUnion(try documents(inComponents: components))
+        found.documents = region
+        return found
+    }
+
+    /// The postings of `docs` (``CorpusPostings/rows``), with each document's bucket.
+    private func postings(of docs: Set<Int64>, clock: StepClock) throws -> [(row: CorpusPostings.Row, id: Int64, bucket: Int?)] {
+        let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: docs, keyChunkLimit: keyChunkLimit,
+                                  clock: clock, workerClock: StepClock())
+        defer { pass.drop() }
+        var out = [(row: CorpusPostings.Row, id: Int64, bucket: Int?)]()
+        try pass.run(postings: .lookup, clock: clock) { links in
+            var docOf = [Int: CorpusDocuments.Doc]()
+            for d in links.docs { docOf[d.number] = d }
+            for r in links.postings { if let d = docOf[r.doc] { out.append((r, d.id, d.bucket)) } }
+        }
+        return out
+    }
+
+    /// The documents of the store, other than `changed`, that the stored postings pair with the
+    /// rows: in the rows' weeks or the week before or after (any week, for an undated
+    /// document's), or undated; existing documents only. A claim probes only the claims after it
+    /// in canonical order (documents by key, ``ClaimGrouper/findPairs``): a key a new document
+    /// probes finds the holders after it, a key it holds the probers before it.
+    private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], changed: Set<Int64>) throws -> Set<Int64> {
+        let lookup = try db.prepare("SELECT document_id FROM corpus_postings WHERE key = ? AND role = ? AND bucket BETWEEN ? AND ?")
+        let keyOf = try db.prepare("SELECT key FROM documents WHERE id = ?")
+        var key = [Int64: String]()
+        /// The document's key; nil: deleted (its rows stay until the next run over everything).
+        func documentKey(_ id: Int64) throws -> String? {
+            if let k = key[id] { return k.isEmpty ? nil : k }
+            let k = try keyOf.scalar([id])?.string
+            key[id] = k ?? ""
+            return k
+        }
+        var found = Set<Int64>()
+        var asked = [[Int64]: [Int64]]()
+        for (r, id, bucket) in rows {
+            let role = Int64(CorpusPostings.partner(of: r.role).rawValue)
+            var ranges: [(Int64, Int64)]
+            if let b = bucket {
+                ranges = [(Int64(b) - 1, Int64(b) + 1), (CorpusPostings.undatedBucket, CorpusPostings.undatedBucket)]
+            } else {
+                ranges = [(Int64.min, Int64.max)]
+            }
+            guard let own = try documentKey(id) else { continue }
+            for (lo, hi) in ranges {
+                let q = [r.key, role, lo, hi]
+                if asked[q] == nil {
+                    var docs = [Int64]()
+                    try lookup.forEachRow(q) { docs.append($0.columnInt64(0)) }
+                    asked[q] = docs
+                }
+                for o in asked[q]! where !changed.contains(o) && !found.contains(o) {
+                    guard let other = try documentKey(o) else { continue }
+                    switch r.role {
+                    case .probe: if KeyCounts.precedes(own, other) { found.insert(o) }
+                    case .held: if KeyCounts.precedes(other, own) { found.insert(o) }
+                    case .nearMeasure, .story: found.insert(o)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The candidates that a changed document links to: by a story link that joins, a claim
+    /// edge or a conflict pair (what joins components, ``CorpusGraphs``).
+    private func linked(_ changed: Set<Int64>, candidates: Set<Int64>, clock: StepClock) throws -> Set<Int64> {
+        guard !candidates.isEmpty else { return [] }
+        let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(candidates),
+                                  keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock())
+        defer { pass.drop() }
+        var linked = Set<Int64>()
+        try pass.run(focus: changed, postings: .none, clock: clock) { r in
+            var idOf = [Int: Int64]()
+            for d in r.docs { idOf[d.number] = d.id }
+            func note(_ a: Int, _ b: Int) {
+                guard let x = idOf[a], let y = idOf[b] else { return }
+                if changed.contains(x) && !changed.contains(y) { linked.insert(y) }
+                if changed.contains(y) && !changed.contains(x) { linked.insert(x) }
+            }
+            for e in r.pairs.edges { note(Int(r.items[e.a].document), Int(r.items[e.b].document)) }
+            for c in r.pairs.conflicts { note(Int(r.items[c.a].document), Int(r.items[c.b].document)) }
+            for e in r.links.edges { note(e.a, e.b) }
+        }
+        return linked
+    }
+
+    /// Every document of the components of `docs` (a document without a recorded component: itself).
+    private func documents(ofComponentsOf docs: Set<Int64>) throws -> Set<Int64> {
+        let componentOf = try db.prepare("SELECT component FROM corpus_components WHERE document_id = ?")
+        var components = Set<Int64>(), out = Set<Int64>()
+        for d in docs {
+            if let c = try componentOf.scalar([d])?.int64 { components.insert(c) } else { out.insert(d) }
+        }
+        return out.union(try documents(inComponents: components.sorted()))
+    }
+
+    /// The documents of the components `components`.
+    private func documents(inComponents components: [Int64]) throws -> Set<Int64> {
+        let members = try db.prepare("SELECT document_id FROM corpus_components WHERE component = ?")
+        var out = Set<Int64>()
+        for c in components { try members.forEachRow([c]) { out.insert($0.columnInt64(0)) } }
+        return out
+    }
+}
