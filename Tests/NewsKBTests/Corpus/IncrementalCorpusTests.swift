@@ -172,11 +172,11 @@ import Foundation
         _ = try recomputeEveryWeek(db)
         #expect(try withIDs(db) == incremental)
         #expect(try db.int("SELECT changed FROM corpus_snapshot") == 1)
-        // A round-up of every week's event may be compared with most of the store: it is
-        // recomputed as a whole, with the same counts (comparing it first would cost as much).
+        // A round-up of every week's event may reach most of the store: it is recomputed as a
+        // whole, with the same counts (comparing the round-up first would cost as much).
         let roundup = SourceDocument(key: "r.txt", title: nil, published: nil, body: (0..<25).map { corpus.event($0) }.joined(separator: " "), origin: "r")
         let wide = try #require(try Importer(store: store).importDocuments([roundup]).corpus)
-        #expect(wide.scope.hasPrefix("all: the changed documents may be compared with"), "\(wide.scope)")
+        #expect(wide.scope.hasPrefix("all: the changed documents may reach"), "\(wide.scope)")
         #expect(try db.int("SELECT changed FROM corpus_snapshot") == 2)
         let whole = try withIDs(db)
         _ = try recomputeEveryWeek(db)
