@@ -70,6 +70,13 @@ CREATE TRIGGER documents_corpus_update AFTER UPDATE OF published ON documents BE
     INSERT OR IGNORE INTO corpus_pending(id, since) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 
+-- A run over part of the store deletes the stories, groups and conflicts it replaces: each deleted
+-- story sets the story of its claim groups to NULL, and each deleted claim (a replaced document)
+-- the representative of its group, which without these indexes scans every claim group (at
+-- 1,000,000 articles, 1.2 million rows for each one).
+CREATE INDEX claim_groups_story ON claim_groups(story_id);
+CREATE INDEX claim_groups_representative ON claim_groups(representative_claim_id);
+
 DELETE FROM corpus_snapshot;
 DELETE FROM corpus_weights;
 INSERT OR IGNORE INTO corpus_pending(id, since) SELECT 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE EXISTS (SELECT 1 FROM documents);

@@ -109,6 +109,7 @@ public struct ClaimCorpus {
             keep = found.documents
             (summary.changedDocuments, summary.candidates, summary.linked) = (changed.count, found.candidates, found.linked)
             summary.recomputedAll = found.everything
+            ProcessStats.returnFreedMemory()
         }
         let scoped = keep != nil
 
