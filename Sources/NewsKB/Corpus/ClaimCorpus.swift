@@ -153,7 +153,7 @@ public struct ClaimCorpus {
                 try writeComponents(graphs, documents, replacing: !scoped)
             }
         }
-        // The store's totals (a region run wrote only its own).
+        // The store's totals (a run over part of the store wrote only its own).
         summary.stories = try db.scalar("SELECT count(*) FROM story_clusters")?.int ?? 0
         summary.groups = try db.scalar("SELECT count(*) FROM claim_groups")?.int ?? 0
         summary.conflicts = try db.scalar("SELECT count(*) FROM conflicts")?.int ?? 0

@@ -21,7 +21,7 @@ final class CorpusDocuments {
     }
 
     private let db: Database
-    /// Documents in the store (also those a region run does not read).
+    /// Documents in the store (also those a run over part of it does not read).
     let count: Int
     /// The dated buckets, ascending (one per publication week that has documents: bounded by
     /// the span of dates, not by the number of documents).

@@ -125,7 +125,7 @@ public struct CorpusReach {
     func documents(changed: [Int64], components: [Int64], clock: StepClock) throws -> Found {
         let total = try db.scalar("SELECT count(*) FROM documents")?.int ?? 0
         if changed.count >= total { return Found(documents: nil, everything: "every document changed") }
-        var region = Set(changed)
+        var reach = Set(changed)
         var found = Found()
         if !changed.isEmpty {
             // Their postings, and their candidates through the stored ones.
@@ -141,10 +141,10 @@ public struct CorpusReach {
             // What they link to.
             let linked = try clock.measure("reach compare") { try self.linked(Set(changed), candidates: candidates, clock: clock) }
             found.linked = linked.count
-            region.formUnion(try clock.measure("reach components") { try documents(ofComponentsOf: linked) })
+            reach.formUnion(try clock.measure("reach components") { try documents(ofComponentsOf: linked) })
         }
-        region.formUnion(try documents(inComponents: components))
-        found.documents = region
+        reach.formUnion(try documents(inComponents: components))
+        found.documents = reach
         return found
     }
 

@@ -21,7 +21,7 @@ final class KeyCounts {
     static let cacheLimit = 1 << 18
 
     private let db: Database
-    /// Reads only the documents of `temp.corpus_documents` (a region run, ``CorpusPlan``).
+    /// Reads only the documents of `temp.corpus_documents` (a run over part of the store, ``CorpusPlan``).
     var scoped = false
     /// Claims counted.
     private(set) var claimTotal = 0
@@ -55,7 +55,7 @@ final class KeyCounts {
     /// all three advance (a subquery per claim would cost more than the whole scan). Each
     /// document's ``DocumentRecord`` goes to `temp.corpus_records` for the windows.
     func count() throws {
-        // A region run reads the documents of `temp.corpus_documents` only (``CorpusDocuments``).
+        // A run over part of the store reads the documents of `temp.corpus_documents` only (``CorpusDocuments``).
         let (documents, claims) = scoped
             ? ("temp.corpus_documents t CROSS JOIN documents d ON d.id = t.id", "temp.corpus_documents t CROSS JOIN claims c ON c.document_id = t.id")
             : ("documents d", "claims c")

@@ -15,21 +15,21 @@ import Foundation
 /// by deleted documents. Members are compared by a 64-bit hash of their sorted list.
 final class StableIDs {
     private let db: Database
-    private let region: Bool
+    private let scoped: Bool
 
     /// In a run over part of the store (`scoped`), lists the documents it read
     /// (`temp.corpus_documents`) in `temp.corpus_scope` and the old results of each table in
     /// `temp.corpus_old_<table>`.
     init(db: Database, scoped: Bool) throws {
         self.db = db
-        region = scoped
+        self.scoped = scoped
         guard scoped else { return }
         try db.execute("""
             CREATE TEMP TABLE corpus_scope (id INTEGER PRIMARY KEY);
             INSERT INTO temp.corpus_scope(id) SELECT id FROM temp.corpus_documents;
             """)
         // Each table with its member table, the member table's columns for the result and the
-        // member, and how a member reaches a document of the region.
+        // member, and how a member reaches a document the run read.
         for (table, members, result, reach) in [
             ("story_clusters", "story_documents", "story_id", "temp.corpus_scope t CROSS JOIN story_documents x ON x.document_id = t.id"),
             ("claim_groups", "claim_group_members", "group_id",
@@ -48,7 +48,7 @@ final class StableIDs {
 
     /// SQL listing the ids of `table`'s old results.
     func inScope(_ table: String) -> String {
-        region ? "SELECT id FROM temp.corpus_old_\(table)" : "SELECT id FROM \(table)"
+        scoped ? "SELECT id FROM temp.corpus_old_\(table)" : "SELECT id FROM \(table)"
     }
 
     /// Fills `into` (`tmp`, `id`) for the new results of `table`. `old` lists each old result's
@@ -82,7 +82,7 @@ final class StableIDs {
 
     /// Deletes the old results (their members go with them).
     func deleteOld() throws {
-        if region {
+        if scoped {
             try db.execute("""
                 DELETE FROM conflicts WHERE id IN (SELECT id FROM temp.corpus_old_conflicts);
                 DELETE FROM claim_groups WHERE id IN (SELECT id FROM temp.corpus_old_claim_groups);
