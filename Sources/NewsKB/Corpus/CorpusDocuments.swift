@@ -88,11 +88,6 @@ final class CorpusDocuments {
         return out
     }
 
-    /// Every kept document: its number, id and bucket (nil: undated).
-    func all() throws -> [Doc] {
-        try CorpusDocuments.docs(db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents ORDER BY number"), [])
-    }
-
     /// Drops the table.
     func drop() throws {
         try db.execute("DROP TABLE IF EXISTS temp.corpus_documents")
