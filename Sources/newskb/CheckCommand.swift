@@ -10,9 +10,9 @@ struct CheckCommand: NewsKBSubcommand {
             Prints one line per check; exits 1 when any check fails.
 
             With --recompute, also copies the database to a temporary file, recomputes stories, claim \
-            groups and disagreements there over every week with the stored key counts, and compares \
-            them (members and ids) with those stored: what an import that recomputed only some weeks \
-            must equal. Costs a copy of the file and a full corpus phase.
+            groups and disagreements there over the whole store with the stored key counts, and \
+            compares them (members and ids) with those stored: what an import that recomputed only \
+            the components its documents reach must equal. Costs a copy of the file and a full corpus phase.
 
             Examples:
               newskb check

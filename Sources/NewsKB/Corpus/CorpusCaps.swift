@@ -14,7 +14,7 @@ import Foundation
 /// in README "Adding to a store".
 ///
 /// The spread is taken with the key counts (`corpus_snapshot.spread`) and reused with them, so a
-/// run over some weeks indexes exactly as a run over all of them with the same counts.
+/// run over part of the store indexes exactly as a run over all of it with the same counts.
 struct CorpusCaps: Equatable, Sendable {
     /// The corpus's documents over the documents of its average window; at least 1.
     let spread: Double

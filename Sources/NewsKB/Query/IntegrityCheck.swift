@@ -79,6 +79,10 @@ public struct IntegrityCheck {
         if owed == 0 && changes == 0 {
             let storyless = try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM story_documents s WHERE s.document_id = d.id)")
             add("every document in a story", storyless, "\(storyless) documents belong to no story: run `newskb rebuild`")
+            // What the next import recomputes is found through each document's component.
+            let unplaced = try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_components c WHERE c.document_id = d.id)")
+            add("every document in a component", unplaced,
+                "\(unplaced) documents have no recorded component, so the next import could miss what they link to: run `newskb rebuild`")
             let empty = try db.int("""
                 SELECT (SELECT count(*) FROM story_clusters s WHERE NOT EXISTS (SELECT 1 FROM story_documents d WHERE d.story_id = s.id))
                      + (SELECT count(*) FROM claim_groups g WHERE (SELECT count(*) FROM claim_group_members m WHERE m.group_id = g.id) < 2)

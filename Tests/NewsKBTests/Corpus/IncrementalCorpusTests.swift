@@ -142,7 +142,7 @@ import Foundation
     }
 
     @Test func countsTakenBeforeTheSpreadWasRecordedAreTakenAgain() throws {
-        // A store whose counts predate migration 016 has no spread: a run over some weeks could
+        // A store whose counts predate migration 016 has no spread: a run over part of it could
         // not index keys as a run over all of them did, so the next import recomputes everything.
         let docs = corpus.weeklyCorpus(weeks: 30)
         let (dir, store) = try importDocs(Array(docs.dropLast()))

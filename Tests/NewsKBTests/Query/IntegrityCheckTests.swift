@@ -70,6 +70,14 @@ import Foundation
         #expect(indexed == expected && indexed > 0)
     }
 
+    @Test func aDocumentWithoutAComponentIsFoundAndRebuildRecordsIt() throws {
+        let (dir, db) = try seeded()
+        try db.execute("DELETE FROM corpus_components WHERE document_id = (SELECT min(id) FROM documents)")
+        #expect(try failed(db) == ["every document in a component"])
+        _ = try Importer(store: KnowledgeStore.openForWriting(path: dir.file("t.db"))).rebuild()
+        #expect(try failed(db) == [])
+    }
+
     @Test func orphansAreFound() throws {
         let (_, db) = try seeded()
         try db.execute("INSERT INTO entities(name, type) VALUES ('Nobody At All', 'PERSON')")
