@@ -28,10 +28,8 @@ final class CorpusPass {
         counts.chunkLimit = keyChunkLimit
         counts.scoped = keep != nil
         let counts = self.counts
-        try clock.measure("count") {
-            try counts.count()
-            if let snapshot = plan.snapshot { try counts.weigh(bySnapshotOf: snapshot.claims) }
-        }
+        try clock.measure("count") { try counts.count() }
+        if let snapshot = plan.snapshot { try clock.measure("weigh") { try counts.weigh(bySnapshotOf: snapshot.claims) } }
         windows = CorpusWindow.all(buckets: documents.buckets, hasUndated: !documents.undated.isEmpty)
         loader = try WindowLoader(db: db, counts: counts)
         reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
