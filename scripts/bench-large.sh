@@ -8,7 +8,8 @@
 #
 # Environment: N (articles), SEED (generator seed, 1), RUNS (timed runs per query kind, 200),
 # BUDGET (seconds of timed runs per query kind at most, 60),
-# NEWSKB_BIN (the newskb binary), KEEP_DB=1 keeps the database (bench/out/large-N.db) afterwards,
+# NEWSKB_BIN (the newskb binary), ADD (articles added after the import, another seed, timed: #17's
+# daily import; 1000, 0 skips), KEEP_DB=1 keeps the database (bench/out/large-N.db) afterwards,
 # REUSE_DB=1 skips generation and import when that database exists (query timings only),
 # SKIP_QUERIES=1 stops after the import (and keeps the database).
 set -euo pipefail
@@ -54,11 +55,31 @@ PY
   t1=$(now)
   db_bytes=$(( $(stat -c %s "$DB") + $(stat -c %s "$DB-wal" 2>/dev/null || echo 0) ))
   maxrss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/large-time-v.txt" 2>/dev/null || true)
+  # 3. Adding ADD more articles (another seed) to the store, as a daily import would (#17); the
+  # queries below then run on N + ADD articles.
+  add_json="{}"
+  if [ "${ADD:-1000}" -gt 0 ]; then
+    ADDCORPUS="$OUT/large-add-${ADD:-1000}-s$((SEED + 1000)).jsonl"
+    [ -f "$ADDCORPUS" ] && [ "$(wc -l < "$ADDCORPUS")" = "${ADD:-1000}" ] || \
+      python3 scripts/generate-corpus.py "${ADD:-1000}" --seed $((SEED + 1000)) --corpora "$SHARED/corpora" --quiet --out "$ADDCORPUS"
+    echo "bench-large: adding ${ADD:-1000} articles to the store"
+    a0=$(now)
+    "$BIN" import --quiet --timings "$OUT/large-add-timings.json" --db "$DB" "$ADDCORPUS"
+    a1=$(now)
+    add_json=$(python3 - "$OUT/large-add-timings.json" $(( (a1 - a0) / 1000000 )) <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1])); c = t.get("corpus", {})
+print(json.dumps({"seconds": int(sys.argv[2]) / 1000, "peak_rss_mb": round(t.get("peak_rss_bytes", 0) / 2**20, 1),
+                  "scope": c.get("scope", ""), "candidates": c.get("candidates", 0), "linked": c.get("linked", 0),
+                  "read": c.get("read", 0)}))
+PY
+)
+  fi
   python3 - "$OUT/large-import.json" <<PY
 import json, sys
 json.dump({"articles": $N, "seed": $SEED, "words": $words, "input_bytes": $input_bytes,
            "seconds": ($t1 - $t0) / 1e9, "db_bytes": $db_bytes,
-           "time_v_max_rss_kb": int("${maxrss_kb:-0}" or 0)}, open(sys.argv[1], "w"))
+           "time_v_max_rss_kb": int("${maxrss_kb:-0}" or 0), "add": $add_json}, open(sys.argv[1], "w"))
 PY
 fi
 
@@ -85,6 +106,7 @@ res = {
     "peak_rss_mb_importer": round(timings.get("peak_rss_bytes", 0) / 2**20, 1),
     "peak_rss_mb_time_v": round(imp["time_v_max_rss_kb"] / 1024, 1),
     "db_bytes": imp["db_bytes"], "db_over_input": round(imp["db_bytes"] / imp["input_bytes"], 2),
+    "add": imp.get("add", {}),
     "queries": queries["queries"], "documents": queries["documents"], "statements": queries["statements"],
 }
 os.makedirs("bench", exist_ok=True)
