@@ -224,30 +224,29 @@ public struct CorpusReach {
         return linked
     }
 
-    /// How many documents the components `components` and those of `docs` hold (a document
-    /// without a recorded component: itself).
-    private func count(inComponents components: [Int64], ofComponentsOf docs: Set<Int64>) throws -> Int {
-        try db.execute("DROP TABLE IF EXISTS temp.corpus_reach; CREATE TEMP TABLE corpus_reach (component INTEGER PRIMARY KEY)")
-        defer { try? db.execute("DROP TABLE IF EXISTS temp.corpus_reach") }
-        let insert = try db.prepare("INSERT OR IGNORE INTO temp.corpus_reach(component) VALUES (?)")
+    /// The components of `docs`, and those of them without a recorded component (each its own).
+    private func components(of docs: Set<Int64>) throws -> (components: Set<Int64>, alone: Set<Int64>) {
         let componentOf = try db.prepare("SELECT component FROM corpus_components WHERE document_id = ?")
-        var alone = Set<Int64>()
-        try db.transaction(immediate: false) {
-            for c in components { try insert.execute([c]) }
-            for d in docs { if let c = try componentOf.scalar([d])?.int64 { try insert.execute([c]) } else { alone.insert(d) } }
+        var components = Set<Int64>(), alone = Set<Int64>()
+        for d in docs {
+            if let c = try componentOf.scalar([d])?.int64 { components.insert(c) } else { alone.insert(d) }
         }
-        let n = try db.scalar("SELECT count(*) FROM temp.corpus_reach r JOIN corpus_components c ON c.component = r.component")?.int ?? 0
-        return n + alone.count
+        return (components, alone)
     }
 
-    /// Every document of the components of `docs` (a document without a recorded component: itself).
+    /// How many documents the components `components` and those of `docs` hold.
+    private func count(inComponents components: [Int64], ofComponentsOf docs: Set<Int64>) throws -> Int {
+        let (found, alone) = try self.components(of: docs)
+        let size = try db.prepare("SELECT count(*) FROM corpus_components WHERE component = ?")
+        var n = alone.count
+        for c in found.union(components) { n += try size.scalar([c])?.int ?? 0 }
+        return n
+    }
+
+    /// Every document of the components of `docs`.
     private func documents(ofComponentsOf docs: Set<Int64>) throws -> Set<Int64> {
-        let componentOf = try db.prepare("SELECT component FROM corpus_components WHERE document_id = ?")
-        var components = Set<Int64>(), out = Set<Int64>()
-        for d in docs {
-            if let c = try componentOf.scalar([d])?.int64 { components.insert(c) } else { out.insert(d) }
-        }
-        return out.union(try documents(inComponents: components.sorted()))
+        let (found, alone) = try components(of: docs)
+        return alone.union(try documents(inComponents: found.sorted()))
     }
 
     /// The documents of the components `components`.
