@@ -39,6 +39,23 @@ fresh "$OUT/basil.db"
 "$BIN" import --quiet --db "$OUT/basil.db" "$SHARED/eval/basil/articles.jsonl"
 score stories "$OUT/basil.db" "$SHARED/eval/basil/clusters.jsonl" > "$OUT/basil-stories.json"
 tail -1 "$OUT/basil-stories.json"
+# The same articles without their publication dates (all of them; then every third one, drawn
+# with a fixed seed): how well stories hold when the dates a feed gives are missing.
+for part in none third; do
+  python3 - "$SHARED/eval/basil/articles.jsonl" "$part" > "$OUT/basil-undated-$part.jsonl" <<'PY'
+import json, random, sys
+rng = random.Random(7)
+for line in open(sys.argv[1], encoding="utf-8"):
+    a = json.loads(line)
+    if sys.argv[2] == "none" or rng.random() < 1 / 3:
+        a.pop("date", None)
+    print(json.dumps(a, ensure_ascii=False))
+PY
+  echo "== BASIL: stories, dates removed ($part)"
+  fresh "$OUT/basil-undated-$part.db"
+  "$BIN" import --quiet --db "$OUT/basil-undated-$part.db" "$OUT/basil-undated-$part.jsonl"
+  score stories "$OUT/basil-undated-$part.db" "$SHARED/eval/basil/clusters.jsonl" | tail -1
+done
 echo "== MRPC dev: sentence pairs through the import (equivalent = one claim group holds both)"
 score pairs-articles "$SHARED/eval/mrpc/pairs.jsonl" "$SHARED/eval/mrpc/articles.jsonl" --split dev > "$OUT/mrpc-dev.jsonl"
 fresh "$OUT/mrpc.db"

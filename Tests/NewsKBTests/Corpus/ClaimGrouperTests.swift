@@ -64,6 +64,26 @@ import Testing
         #expect(linked(g, [a, b] + others))
     }
 
+    @Test func withoutAPublicationDateTwoDocumentsNeedMoreInCommonToBeOneStory() {
+        // Two documents sharing one key of m + 1 each (equal weights): cosine 1 / (m + 1).
+        func pair(_ m: Int32, days: (Int?, Int?)) -> [StoryGrouper.Document] {
+            [StoryGrouper.Document(keys: [(key: 0, count: 1)] + (1...m).map { (key: $0, count: 1) }, day: days.0, order: 0),
+             StoryGrouper.Document(keys: [(key: 0, count: 1)] + (1...m).map { (key: 100 + $0, count: 1) }, day: days.1, order: 1)]
+        }
+        let df = [Int32](repeating: 2, count: 200)
+        func linked(_ docs: [StoryGrouper.Document]) -> Bool {
+            !StoryGrouper().findLinks(docs, keyCount: 200, df: df, documentCount: 1_000).edges.isEmpty
+        }
+        // 1/7 ≈ 0.14: one story when both were published within a week, not when a date is missing.
+        #expect(linked(pair(6, days: (10, 12))))
+        #expect(!linked(pair(6, days: (10, nil))))
+        #expect(!linked(pair(6, days: (nil, nil))))
+        #expect(!linked(pair(6, days: (10, 30))))
+        // 1/4: enough without dates too (0.25 × 0.65 ≥ 0.12).
+        #expect(linked(pair(3, days: (nil, 12))))
+        #expect(linked(pair(3, days: (nil, nil))))
+    }
+
     @Test func theSpreadIsTheCorpusOverItsAverageWindow() {
         // Four weeks of 10 documents: windows of 20, 20, 20 and 10 (the last has no next week);
         // a document's window holds 130 / 7 documents on average (windows weighed by size).
