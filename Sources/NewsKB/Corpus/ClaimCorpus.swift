@@ -95,17 +95,22 @@ public struct ClaimCorpus {
         ProcessStats.returnFreedMemory()
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
 
+        // The story comparisons to keep, gathered as the run goes.
+        let storyLinks = try StoryLinks(db: db)
+        defer { storyLinks.drop() }
         // What to read: everything, or what the changed documents reach.
         var keep: Set<Int64>?
+        var changedDocuments = [Int64]()
         // With the counts taken earlier, the stored postings of the other documents stand.
         var postingsOf: Set<Int64>?
         switch plan.scope {
         case .all(let reason):
             summary.recomputedAll = reason
-        case .changes(let changed, let components):
+        case .changes(let changed, let components, let stories):
             postingsOf = Set(changed)
+            changedDocuments = changed
             let reach = CorpusReach(db: db, plan: plan, bucketDays: bucketDays, keyChunkLimit: keyChunkLimit)
-            let found = try reach.documents(changed: changed, components: components, clock: clock)
+            let found = try reach.documents(changed: changed, components: components, stories: stories, storyLinks: storyLinks, clock: clock)
             keep = found.documents
             (summary.changedDocuments, summary.candidates, summary.linked) = (changed.count, found.candidates, found.linked)
             summary.recomputedAll = found.everything
@@ -129,7 +134,7 @@ public struct ClaimCorpus {
                                         storyGrouper: pass.comparison.storyGrouper)
         results.bucketDays = bucketDays
         defer { results.discard() }
-        let graphs = CorpusGraphs(results: results, documentCount: documents.count)
+        let graphs = CorpusGraphs(results: results, documentCount: documents.count, storyLinks: storyLinks)
         try pass.run(postings: .stored, postingsOf: postingsOf, clock: clock) { links in
             try graphs.collect(links)
             // Components that no later window can reach are merged and written now.
@@ -151,6 +156,7 @@ public struct ClaimCorpus {
                 try plan.recordPublished(db, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: pass.caps)
                 try results.publishPostings(replacing: postingsOf == nil)
                 try writeComponents(graphs, documents, replacing: !scoped)
+                try storyLinks.publish(replacing: !scoped, changed: changedDocuments)
             }
         }
         // The store's totals (a run over part of the store wrote only its own).

@@ -14,13 +14,16 @@ final class CorpusGraphs {
     /// Pairs of claims compared, in all windows collected.
     private(set) var comparisons = 0
 
-    /// Documents (by number) joined by the links a merge reads — story links that join, claim
-    /// edges, conflict pairs: union-find parents (``component(of:)``), for `corpus_components`.
+    /// Documents (by number) joined by claim edges: union-find parents (``component(of:)``), for
+    /// `corpus_components`.
     private var parent: [Int32]
+    /// Where the pairs the story comparison found alike are gathered, to be kept (nil: not kept).
+    private let storyLinks: StoryLinks?
 
     /// `documentCount`: documents in the store (numbers are below it).
-    init(results: CorpusResults, documentCount: Int) {
+    init(results: CorpusResults, documentCount: Int, storyLinks: StoryLinks?) {
         self.results = results
+        self.storyLinks = storyLinks
         parent = (0..<Int32(documentCount)).map { $0 }
     }
 
@@ -61,13 +64,10 @@ final class CorpusGraphs {
             let (x, y) = (r.items[c.a], r.items[c.b])
             let (dx, dy) = (docOf[Int(x.document)]!, docOf[Int(y.document)]!)
             pendingConflicts.add(x.id, of: dx.number, y.id, of: dy.number, kind: c.kind)
-            join(dx.number, dy.number)
         }
-        for e in r.links.edges {
-            stories.link(e.a, e.b, e.sim)
-            join(e.a, e.b)
-        }
+        for e in r.links.edges { stories.link(e.a, e.b, e.sim) }
         for p in r.links.adjacency { stories.link(Int(p.a), Int(p.b), Double(p.sim), joins: false) }
+        if let storyLinks { try storyLinks.add(CorpusGraphs.storyPairs(r.links) { docOf[$0]!.id }) }
         if !r.postings.isEmpty { try results.write(postings: r.postings, docs: docOf) }
         ProcessStats.trace("corpus: window \(r.window): \(stories.count) documents (\(stories.linkCount) story links), \(claims.count) claims (\(claims.linkCount) edges), \(pendingConflicts.count) conflict pairs held")
     }
@@ -86,6 +86,19 @@ final class CorpusGraphs {
                 if !conflicts.links.isEmpty { try results.write(conflicts: conflicts) }
             }
             try claims.takeFinished(through: bucket) { try results.write(group: &$0) }
+        }
+    }
+
+    /// The pairs of `links` to keep (``StoryLinks``), by document id (`id` of a number): every
+    /// pair compared and counted in averages, with its similarity — exact for the links that
+    /// join (a `Double`, as they are merged in order), as averaged for the others (a `Float`,
+    /// which stays below the link threshold when the similarity was).
+    static func storyPairs(_ links: StoryGrouper.Links, id: (Int) -> Int64) -> [(a: Int64, b: Int64, sim: Double)] {
+        var exact = [Int64: Double](minimumCapacity: links.edges.count)
+        for e in links.edges { exact[Int64(e.a) << 32 | Int64(e.b)] = e.sim }
+        return links.adjacency.map { p in
+            let (x, y) = (Int(min(p.a, p.b)), Int(max(p.a, p.b)))
+            return (a: id(x), b: id(y), sim: exact[Int64(x) << 32 | Int64(y)] ?? Double(p.sim))
         }
     }
 

@@ -86,9 +86,10 @@ final class CorpusPass {
 }
 
 /// What the documents an import changed can reach (#17, ``CorpusPlan``): they themselves, the
-/// components (`corpus_components`) they link to, and those that held a deleted or re-dated
-/// document. The links of the changed documents are found in two small passes: one over the
-/// changed documents alone gives their postings (``CorpusPostings``, with each measure's
+/// claim components (`corpus_components`) they link to, the stories and claim components that
+/// held them or a deleted document, and the stories their story links can change
+/// (``StoryClosure``). The links of the changed documents are found in two small passes: one over
+/// the changed documents alone gives their postings (``CorpusPostings``, with each measure's
 /// neighbouring steps), through which the stored postings give their candidates — the documents
 /// of their weeks (and the undated ones) they may be compared with; one over both compares only
 /// the pairs with a changed document, exactly as a run over everything would.
@@ -104,44 +105,49 @@ public struct CorpusReach {
         var documents: Set<Int64>?
         var everything: String?
         var candidates = 0, linked = 0
-        /// The documents the changed ones may reach: their candidates' components, and the
-        /// components of deleted or re-dated documents (with the changed ones).
-        var bound = 0
     }
 
     /// What comparing a candidate with the changed documents costs, against recomputing a
     /// document in a run (measured: 0.72 on Reuters-21578, 0.69 on 100,000 generated articles;
-    /// reading the document is most of both). The changed documents are compared on their own
-    /// first only while that, with recomputing all they may reach (the worst case), costs less
-    /// than recomputing the whole store: in Reuters-21578 the five undated seed articles may be
-    /// compared with 7,699 of its 18,706 documents and reach 16,628 (they link to 13, in a
-    /// component of 13,819), so the whole store is recomputed at once, with the stored counts.
+    /// reading the document is most of both). When comparing the candidates would cost as much as
+    /// recomputing the whole store, the whole store is recomputed at once, with the stored counts.
     static let candidateCost = 0.7
     /// How ``ClaimCorpus/Summary/recomputedAll`` says so (then the numbers).
     public static let wideReason = "the changed documents may reach "
 
-    func documents(changed: [Int64], components: [Int64], clock: StepClock) throws -> Found {
+    func documents(changed: [Int64], components: [Int64], stories: [Int64], storyLinks: StoryLinks,
+                   clock: StepClock) throws -> Found {
         let total = try db.scalar("SELECT count(*) FROM documents")?.int ?? 0
         if changed.count >= total { return Found(documents: nil, everything: "every document changed") }
-        var reach = Set(changed)
         var found = Found()
+        var start = Set(changed)
+        var newLinks = [(a: Int64, b: Int64, sim: Double)]()
         if !changed.isEmpty {
             // Their postings, and their candidates through the stored ones.
             let rows = try clock.measure("reach postings") { try postings(of: Set(changed), clock: clock) }
             let candidates = try clock.measure("reach lookup") { try self.candidates(rows, changed: Set(changed)) }
             found.candidates = candidates.count
-            found.bound = try clock.measure("reach bound") { try count(inComponents: components, ofComponentsOf: candidates) } + changed.count
-            ProcessStats.trace("corpus: \(changed.count) changed documents, \(candidates.count) candidates, may reach \(found.bound) of \(total)")
-            if CorpusReach.candidateCost * Double(candidates.count) + Double(found.bound) >= Double(total) {
-                found.everything = CorpusReach.wideReason + "\(found.bound) of \(total)"
+            ProcessStats.trace("corpus: \(changed.count) changed documents, \(candidates.count) candidates of \(total)")
+            if CorpusReach.candidateCost * Double(candidates.count + changed.count) >= Double(total) {
+                found.everything = CorpusReach.wideReason + "\(candidates.count) candidates of \(total) documents"
                 return found
             }
-            // What they link to.
+            // What they link to: claim edges (their claim components), story links (checked below).
             let linked = try clock.measure("reach compare") { try self.linked(Set(changed), candidates: candidates, clock: clock) }
-            found.linked = linked.count
-            reach.formUnion(try clock.measure("reach components") { try documents(ofComponentsOf: linked) })
+            found.linked = linked.claims.count
+            start.formUnion(linked.claims)
+            newLinks = linked.story
+            try storyLinks.add(newLinks)
         }
-        reach.formUnion(try documents(inComponents: components))
+        let closure = try StoryClosure(db: db, changed: Set(changed), newLinks: newLinks, grouper: StoryGrouper())
+        let reach = try clock.measure("reach stories") {
+            try closure.close(start: start, components: components, stories: stories, limit: total)
+        }
+        guard let reach else {
+            found.everything = CorpusReach.wideReason + "most of the \(total) documents"
+            return found
+        }
+        ProcessStats.trace("corpus: \(reach.count) documents to recompute (\(closure.checks) story checks)")
         found.documents = reach
         return found
     }
@@ -161,8 +167,8 @@ public struct CorpusReach {
     }
 
     /// The documents of the store, other than `changed`, that the stored postings pair with the
-    /// rows: in the rows' weeks or the week before or after (any week, for an undated
-    /// document's), or undated; existing documents only. A claim probes only the claims after it
+    /// rows: in the rows' weeks or the week before or after, or undated when both are (claims) or
+    /// either is (story keys: any week, for an undated document's); existing documents only. A claim probes only the claims after it
     /// in canonical order (documents by key, ``ClaimGrouper/findPairs``): a key a new document
     /// probes finds the holders after it, a key it holds the probers before it.
     private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], changed: Set<Int64>) throws -> Set<Int64> {
@@ -179,11 +185,15 @@ public struct CorpusReach {
         var found = Set<Int64>()
         for (r, id, bucket) in rows {
             let role = Int64(CorpusPostings.partner(of: r.role).rawValue)
+            // Claims of an undated and a dated document are compared only when the documents are
+            // (``WindowComparison``): across that line, only the story keys find candidates.
+            let undated = (CorpusPostings.undatedBucket, CorpusPostings.undatedBucket)
             var ranges: [(Int64, Int64)]
-            if let b = bucket {
-                ranges = [(Int64(b) - 1, Int64(b) + 1), (CorpusPostings.undatedBucket, CorpusPostings.undatedBucket)]
-            } else {
-                ranges = [(Int64.min, Int64.max)]
+            switch (bucket, r.role) {
+            case (let b?, .story): ranges = [(Int64(b) - 1, Int64(b) + 1), undated]
+            case (let b?, _): ranges = [(Int64(b) - 1, Int64(b) + 1)]
+            case (nil, .story): ranges = [(Int64.min, Int64.max)]
+            case (nil, _): ranges = [undated]
             }
             guard let own = try documentKey(id) else { continue }
             for (lo, hi) in ranges {
@@ -201,59 +211,27 @@ public struct CorpusReach {
         return found
     }
 
-    /// The candidates that a changed document links to: by a story link that joins, a claim
-    /// edge or a conflict pair (what joins components, ``CorpusGraphs``).
-    private func linked(_ changed: Set<Int64>, candidates: Set<Int64>, clock: StepClock) throws -> Set<Int64> {
-        guard !candidates.isEmpty else { return [] }
+    /// What the changed documents link to among the candidates: the documents their claim edges
+    /// join them to (their claim components must be recomputed), and every story pair compared
+    /// with a changed document (by id: kept, and checked by ``StoryClosure``).
+    private func linked(_ changed: Set<Int64>, candidates: Set<Int64>, clock: StepClock)
+        throws -> (claims: Set<Int64>, story: [(a: Int64, b: Int64, sim: Double)]) {
+        guard !candidates.isEmpty || changed.count > 1 else { return ([], []) }
         let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(candidates),
                                   keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock())
         defer { pass.drop() }
-        var linked = Set<Int64>()
+        var claims = Set<Int64>()
+        var story = [(a: Int64, b: Int64, sim: Double)]()
         try pass.run(focus: changed, postings: .none, clock: clock) { r in
             var idOf = [Int: Int64]()
             for d in r.docs { idOf[d.number] = d.id }
-            func note(_ a: Int, _ b: Int) {
-                guard let x = idOf[a], let y = idOf[b] else { return }
-                if changed.contains(x) && !changed.contains(y) { linked.insert(y) }
-                if changed.contains(y) && !changed.contains(x) { linked.insert(x) }
+            for e in r.pairs.edges {
+                guard let x = idOf[Int(r.items[e.a].document)], let y = idOf[Int(r.items[e.b].document)] else { continue }
+                if changed.contains(x) && !changed.contains(y) { claims.insert(y) }
+                if changed.contains(y) && !changed.contains(x) { claims.insert(x) }
             }
-            for e in r.pairs.edges { note(Int(r.items[e.a].document), Int(r.items[e.b].document)) }
-            for c in r.pairs.conflicts { note(Int(r.items[c.a].document), Int(r.items[c.b].document)) }
-            for e in r.links.edges { note(e.a, e.b) }
+            story += CorpusGraphs.storyPairs(r.links) { idOf[$0]! }
         }
-        return linked
-    }
-
-    /// The components of `docs`, and those of them without a recorded component (each its own).
-    private func components(of docs: Set<Int64>) throws -> (components: Set<Int64>, alone: Set<Int64>) {
-        let componentOf = try db.prepare("SELECT component FROM corpus_components WHERE document_id = ?")
-        var components = Set<Int64>(), alone = Set<Int64>()
-        for d in docs {
-            if let c = try componentOf.scalar([d])?.int64 { components.insert(c) } else { alone.insert(d) }
-        }
-        return (components, alone)
-    }
-
-    /// How many documents the components `components` and those of `docs` hold.
-    private func count(inComponents components: [Int64], ofComponentsOf docs: Set<Int64>) throws -> Int {
-        let (found, alone) = try self.components(of: docs)
-        let size = try db.prepare("SELECT count(*) FROM corpus_components WHERE component = ?")
-        var n = alone.count
-        for c in found.union(components) { n += try size.scalar([c])?.int ?? 0 }
-        return n
-    }
-
-    /// Every document of the components of `docs`.
-    private func documents(ofComponentsOf docs: Set<Int64>) throws -> Set<Int64> {
-        let (found, alone) = try components(of: docs)
-        return alone.union(try documents(inComponents: found.sorted()))
-    }
-
-    /// The documents of the components `components`.
-    private func documents(inComponents components: [Int64]) throws -> Set<Int64> {
-        let members = try db.prepare("SELECT document_id FROM corpus_components WHERE component = ?")
-        var out = Set<Int64>()
-        for c in components { try members.forEachRow([c]) { out.insert($0.columnInt64(0)) } }
-        return out
+        return (claims, story)
     }
 }

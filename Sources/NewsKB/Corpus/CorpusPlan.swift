@@ -4,15 +4,18 @@ import NewsKBExtraction
 /// What a run of the corpus phase recomputes: the whole store, or only what the documents
 /// changed since the last run can reach (#17).
 ///
-/// **Why the reach is enough.** Every link the phase merges on — a story link, a claim edge, a
-/// conflict pair — joins two documents, and the documents joined by links, directly or through
-/// others, form a *component* (`corpus_components`): stories, claim groups and conflicts never
-/// span two components, and each component's are a function of its documents alone, given the
-/// key counts. Whether two documents are compared, and what their comparison finds, depends on
-/// the two alone (``CorpusCaps``). So a run recomputes the documents added (or whose date
-/// changed), the components they link to (found through ``CorpusPostings`` and compared, by
-/// ``CorpusReach``), and the components that held a deleted document; every other component
-/// keeps its rows, which equal what a run over everything would give with the same counts.
+/// **Why the reach is enough.** Whether two documents are compared, and what their comparison
+/// finds, depends on the two alone, given the key counts (``CorpusCaps``). Claim groups are
+/// merged from claim edges, and the documents joined by claim edges form a *claim component*
+/// (`corpus_components`): no group spans two. Stories are merged best first from story links;
+/// merging any set of documents that is a union of stories gives those stories back (a link
+/// between two stories was turned down, which changes nothing), so a run over a set of
+/// documents that is a union of the new stories — and of claim components — gives what a run
+/// over everything would give there; conflicts lie within one story. ``CorpusReach`` finds such a
+/// set: the documents added (or whose date changed), the claim components they link to, the
+/// stories and components that held them or a deleted document, and the stories the new story
+/// links can change (checked against the stored links, `corpus_story_links`); every other
+/// story, group and conflict keeps its rows.
 ///
 /// **Weights.** Every comparison weighs keys by corpus-wide counts. A run over the whole store
 /// takes them (`corpus_weights`, `corpus_snapshot`); a run over part of it weighs by the counts
@@ -32,10 +35,10 @@ struct CorpusPlan: Equatable {
     enum Scope: Equatable {
         /// Everything, and the weights taken again; `reason` says why (for traces and the summary).
         case all(reason: String)
-        /// The documents added or re-dated since the last run (ids), and the components that
-        /// held a deleted or re-dated document; with every document listed, the whole store with
-        /// the counts taken earlier.
-        case changes(documents: [Int64], components: [Int64])
+        /// The documents added or re-dated since the last run (ids), and the claim components
+        /// and stories that held a deleted or re-dated document; with every document listed, the
+        /// whole store with the counts taken earlier.
+        case changes(documents: [Int64], components: [Int64], stories: [Int64])
     }
 
     var scope: Scope
@@ -64,18 +67,20 @@ struct CorpusPlan: Equatable {
         guard Double(snapshot.changed) <= refreshShare * Double(snapshot.documents) else {
             return all("\(snapshot.changed) documents changed since the key counts were taken over \(snapshot.documents)")
         }
-        var documents = [Int64](), components = Set<Int64>()
+        var documents = [Int64](), components = Set<Int64>(), stories = Set<Int64>()
         for row in try db.rows("""
-            SELECT c.document_id, c.component, EXISTS (SELECT 1 FROM documents d WHERE d.id = c.document_id)
+            SELECT c.document_id, c.component, EXISTS (SELECT 1 FROM documents d WHERE d.id = c.document_id), c.story
               FROM corpus_changes c WHERE c.seq <= ? ORDER BY c.document_id
             """, [covered]) {
             if row[2].int == 1, let id = row[0].int64 { documents.append(id) }
             if let c = row[1].int64 { components.insert(c) }
+            if let s = row[3].int64 { stories.insert(s) }
         }
         // Owed with no change recorded: results were lost or damaged (an import killed in an
         // older version, rows deleted by hand); the counts stand, the results are made again.
-        if documents.isEmpty && components.isEmpty { return all("owed with no document changed") }
-        return CorpusPlan(scope: .changes(documents: documents, components: components.sorted()), snapshot: snapshot, coveredChanges: covered)
+        if documents.isEmpty && components.isEmpty && stories.isEmpty { return all("owed with no document changed") }
+        return CorpusPlan(scope: .changes(documents: documents, components: components.sorted(), stories: stories.sorted()),
+                          snapshot: snapshot, coveredChanges: covered)
     }
 
     /// Whether this run covers part of the store (weighing by the snapshot), not all of it.

@@ -262,3 +262,66 @@ private func minDay(_ a: Int?, _ b: Int?) -> Int? {
 private func maxDay(_ a: Int?, _ b: Int?) -> Int? {
     switch (a, b) { case let (x?, y?): return Swift.max(x, y); case (nil, _): return b; case (_, nil): return a }
 }
+
+extension StoryGrouper {
+    /// Which of the stories outside a region a merge of everything could join to it (#17,
+    /// ``StoryClosure``). `group[i]` is -1 for a document of the region, else the story (0, 1, …)
+    /// it held when the stories were last merged; `links` are the pairs compared among all these
+    /// documents (by their canonical order, `a < b`), with their similarity; `days` as in
+    /// ``merge(days:links:)``.
+    ///
+    /// Replays ``merge(days:links:)`` on the region's links and on each story's own links (which
+    /// give that story back, step by step, as a merge of everything built it: a link between two
+    /// stories was turned down and changed nothing) and, at each link between the region and a
+    /// story, in the same best-first order, checks whether the merge would take it — the two
+    /// clusters as they stand then, within ``maxDays``, alike enough on average. A story whose
+    /// link would be taken is returned; when none is, merging everything leaves every story
+    /// outside the region as it was, and merging the region alone gives its stories.
+    func crossings(days: [Int?], links: [(a: Int, b: Int, sim: Double)], group: [Int]) -> Set<Int> {
+        let n = days.count
+        var first = [Int32](repeating: 0, count: n + 1)
+        for l in links { first[l.a + 1] += 1; first[l.b + 1] += 1 }
+        for i in 0..<n { first[i + 1] += first[i] }
+        var fill = first
+        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
+        var weight = [Float](repeating: 0, count: Int(first[n]))
+        for l in links {
+            neighbour[Int(fill[l.a])] = Int32(l.b); weight[Int(fill[l.a])] = Float(l.sim); fill[l.a] += 1
+            neighbour[Int(fill[l.b])] = Int32(l.a); weight[Int(fill[l.b])] = Float(l.sim); fill[l.b] += 1
+        }
+        let edges = links.filter { $0.sim >= threshold }
+            .sorted { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.a, $0.b) < ($1.a, $1.b) }
+        var cluster = Array(0..<n)
+        var members = (0..<n).map { [$0] }
+        var span: [(Int?, Int?)] = days.map { ($0, $0) }
+        var joined = Set<Int>()
+        for (a, b, _) in edges.map({ ($0.a, $0.b, $0.sim) }) {
+            let (ga, gb) = (group[a], group[b])
+            let crossing = (ga < 0) != (gb < 0)
+            // Links between two stories outside the region, or leaving one for elsewhere, were
+            // turned down when they were merged, and still are.
+            if !crossing && ga != gb { continue }
+            let ca = cluster[a], cb = cluster[b]
+            if ca == cb { continue }
+            let A = members[ca], B = members[cb]
+            let (loA, hiA) = span[ca], (loB, hiB) = span[cb]
+            if let l = minDay(loA, loB), let h = maxDay(hiA, hiB), h - l > maxDays { continue }
+            let (small, other) = A.count <= B.count ? (A, cb) : (B, ca)
+            var total = 0.0
+            for x in small {
+                for k in Int(first[x])..<Int(first[x + 1]) where cluster[Int(neighbour[k])] == other { total += Double(weight[k]) }
+            }
+            if total / Double(A.count * B.count) < averageThreshold { continue }
+            if crossing {
+                joined.insert(max(ga, gb))
+                continue
+            }
+            let (keep, drop) = A.count >= B.count ? (ca, cb) : (cb, ca)
+            for x in members[drop] { cluster[x] = keep }
+            members[keep] += members[drop]
+            members[drop] = []
+            span[keep] = (minDay(loA, loB), maxDay(hiA, hiB))
+        }
+        return joined
+    }
+}

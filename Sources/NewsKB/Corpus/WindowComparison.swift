@@ -52,6 +52,7 @@ struct WindowComparison: Sendable {
             // undated window).
             var inFirst = [Int: Bool](minimumCapacity: input.docs.count)
             for d in input.docs { inFirst[d.number] = d.bucket == window.firstBucket }
+            let undated = Set(input.docs.lazy.filter { $0.bucket == nil }.map(\.number))
             // With a focus, only the pairs with a focused document.
             let focus = self.focus
             func isFocus(_ d: Int) -> Bool { focus?.contains(d) ?? true }
@@ -82,10 +83,19 @@ struct WindowComparison: Sendable {
                 linked[k] = max(linked[k] ?? 0, e.sim)
             }
             claimGrouper.storyThreshold = storyGrouper.threshold
+            // The claims of an undated and a dated document are compared only when their documents
+            // are (and count in an average): an undated document is in every week's window, and
+            // without a week to narrow them its claims' keys would find every holder of the
+            // corpus; the story comparison, over the documents' most distinctive keys, is the
+            // narrower gate.
+            let itemUndated = items.map { undated.contains(Int($0.document)) }
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
                                        linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) }) { a, b in
-                    (itemInFirst[a] || itemInFirst[b]) && (itemInFocus[a] || itemInFocus[b])
+                    guard (itemInFirst[a] || itemInFirst[b]) && (itemInFocus[a] || itemInFocus[b]) else { return false }
+                    if itemUndated[a] == itemUndated[b] { return true }
+                    let (x, y) = (Int64(items[a].document), Int64(items[b].document))
+                    return linked[min(x, y) << 32 | max(x, y)] != nil
                 }
             }
             var dayOf = [Int: Int](minimumCapacity: input.docs.count)

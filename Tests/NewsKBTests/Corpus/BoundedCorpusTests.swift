@@ -48,7 +48,7 @@ import Foundation
     /// a follow-up the next week that restates it: claim groups, stories and conflicts that reach
     /// across a week boundary. `chained`: the follow-up also reports the next week's event, so
     /// that links go on from week to week.
-    func weeklyCorpus(weeks: Int, chained: Bool = false, undated: Bool = false) -> [SourceDocument] {
+    func weeklyCorpus(weeks: Int, chained: Bool = false, undated: Bool = false, chain: Int = 3, storyChain: Bool = false) -> [SourceDocument] {
         var docs = [SourceDocument]()
         for w in 0..<weeks {
             let town = BoundedCorpusTests.towns[w % BoundedCorpusTests.towns.count]
@@ -58,8 +58,10 @@ import Foundation
             doc("a", 1, event(w) + " The regional governor visited \(town) on Tuesday.")
             doc("b", 2, event(w, paraphrase: true) + " Volunteers from \(town) worked through the night.")
             doc("c", 3, event(w, half: true) + " Volunteers from \(town) worked through the night.")
-            // Chains of three weeks when chained.
-            doc("d", 8, event(w, paraphrase: true) + " Officials in \(town) promised a full inquiry." + (chained && w % 3 != 2 ? " " + event(w + 1) : ""))
+            // Chains of `chain` weeks when chained.
+            let next = BoundedCorpusTests.towns[(w + 1) % BoundedCorpusTests.towns.count]
+            doc("d", 8, event(w, paraphrase: true) + " Officials in \(town) promised a full inquiry." + (chained && w % chain != chain - 1 ? " " + event(w + 1) : "")
+                + (storyChain ? " Relief crews and \(next) residents were told to expect the storm in \(next) next." : ""))
         }
         if undated {
             docs.append(SourceDocument(key: "u1.txt", title: nil, published: nil, body: event(0), origin: "u1"))

@@ -84,6 +84,22 @@ import Testing
         #expect(linked(pair(3, days: (nil, nil))))
     }
 
+    @Test func aStoryOutsideARegionIsReportedWhenAMergeOfEverythingWouldJoinItToTheRegion() {
+        // Documents 0 and 1 are the region, 2 and 3 a story outside it; each pair is linked
+        // (0.5), and 1-2 (0.3) crosses. When 1-2 comes up, the two clusters are {0, 1} and
+        // {2, 3}: the merge takes it when they are alike enough on average (≥ 0.08 over the four
+        // pairs) and within a week.
+        let g = StoryGrouper()
+        let inside: [(a: Int, b: Int, sim: Double)] = [(0, 1, 0.5), (2, 3, 0.5), (1, 2, 0.3)]
+        let group = [-1, -1, 0, 0]
+        #expect(g.crossings(days: [nil, nil, nil, nil], links: inside, group: group).isEmpty)  // 0.3 / 4
+        let alike = inside + [(0, 3, 0.1)]
+        #expect(g.crossings(days: [nil, nil, nil, nil], links: alike, group: group) == [0])  // 0.4 / 4
+        #expect(g.crossings(days: [1, 1, 20, 20], links: alike, group: group).isEmpty)
+        // A link between two stories outside the region is not the region's business.
+        #expect(g.crossings(days: [nil, nil, nil, nil, nil], links: [(2, 4, 0.9), (0, 1, 0.5)], group: [-1, -1, 0, 0, 1]).isEmpty)
+    }
+
     @Test func theSpreadIsTheCorpusOverItsAverageWindow() {
         // Four weeks of 10 documents: windows of 20, 20, 20 and 10 (the last has no next week);
         // a document's window holds 130 / 7 documents on average (windows weighed by size).

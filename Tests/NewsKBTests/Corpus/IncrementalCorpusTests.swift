@@ -26,14 +26,25 @@ import Foundation
         _ = dir
         let db = store.db
         #expect(try db.int("SELECT count(*) FROM corpus_components") == docs.count)
-        // Documents of one story share a component; a component is named by its smallest id.
+        // Documents of one claim group share a claim component; a component is named by its smallest id.
         #expect(try db.int("""
-            SELECT count(*) FROM story_documents a JOIN story_documents b ON b.story_id = a.story_id
-              JOIN corpus_components x ON x.document_id = a.document_id JOIN corpus_components y ON y.document_id = b.document_id
+            SELECT count(*) FROM claim_evidence a JOIN claim_evidence b ON b.claim_group = a.claim_group
+              JOIN documents da ON da.key = a.document JOIN documents db ON db.key = b.document
+              JOIN corpus_components x ON x.document_id = da.id JOIN corpus_components y ON y.document_id = db.id
              WHERE x.component != y.component
             """) == 0)
+        #expect(try db.int("SELECT count(*) FROM claim_groups") > 0)
         #expect(try db.int("SELECT count(*) FROM corpus_components c WHERE c.component > c.document_id") == 0)
         #expect(try db.int("SELECT count(DISTINCT component) FROM corpus_components") < docs.count)
+        // The story pairs compared are kept, each once, by document id; every pair of documents
+        // of one story that the merge joined is among them.
+        #expect(try db.int("SELECT count(*) FROM corpus_story_links WHERE a >= b") == 0)
+        #expect(try db.int("SELECT count(*) FROM corpus_story_links WHERE sim >= 0.12") >= 1)
+        #expect(try db.int("""
+            SELECT count(*) FROM story_documents s WHERE (SELECT count(*) FROM story_documents t WHERE t.story_id = s.story_id) > 1
+               AND NOT EXISTS (SELECT 1 FROM corpus_story_links l JOIN story_documents t ON t.document_id = (CASE WHEN l.a = s.document_id THEN l.b ELSE l.a END)
+                                WHERE (l.a = s.document_id OR l.b = s.document_id) AND t.story_id = s.story_id AND l.sim >= 0.12)
+            """) == 0)
         // Every document is found by some key, in each role.
         for role in 0...2 {
             #expect(try db.int("SELECT count(DISTINCT document_id) FROM corpus_postings WHERE role = ?", [role]) == docs.count, "\(role)")
@@ -41,9 +52,14 @@ import Foundation
         // A deleted document is recorded with its component.
         let gone = try db.int("SELECT id FROM documents WHERE key = 'w03-a.txt'")
         let component = try db.int("SELECT component FROM corpus_components WHERE document_id = ?", [Int64(gone)])
+        let story = try db.int("SELECT story_id FROM story_documents WHERE document_id = ?", [Int64(gone)])
+        #expect(try db.int("SELECT count(*) FROM corpus_story_links WHERE a = ? OR b = ?", [Int64(gone), Int64(gone)]) > 0)
         try db.execute("DELETE FROM documents WHERE id = ?", [Int64(gone)])
         #expect(try db.int("SELECT component FROM corpus_changes WHERE document_id = ?", [Int64(gone)]) == component)
+        // ... and its story, and its story pairs go with it.
+        #expect(try db.int("SELECT story FROM corpus_changes WHERE document_id = ?", [Int64(gone)]) == story)
         #expect(try db.int("SELECT count(*) FROM corpus_components WHERE document_id = ?", [Int64(gone)]) == 0)
+        #expect(try db.int("SELECT count(*) FROM corpus_story_links WHERE a = ? OR b = ?", [Int64(gone), Int64(gone)]) == 0)
     }
 
     @Test func addingAWeekAfterAGapRecomputesItsRegionOnlyAndEqualsARecomputationWithTheSameCounts() throws {
@@ -84,6 +100,34 @@ import Foundation
         // The follow-ups of week 49 link to week 50's: their component is read again, not the store.
         #expect(summary.linked >= 1 && summary.readDocuments < 200, "\(summary)")
         let incremental = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == incremental)
+    }
+
+    @Test func aDocumentLinkedIntoALongChainOfStoriesRecomputesTheStoriesItCanChangeNotTheChain() throws {
+        // Every week's follow-up links it to the next: story links join all 30 weeks into one
+        // component, while stories span a week at most. A new follow-up of week 12 links into
+        // the chain; the stories it can change are those of weeks 12 and 13, not the chain's.
+        let docs = corpus.weeklyCorpus(weeks: 30, storyChain: true)
+        let (dir, store) = try importDocs(docs)
+        _ = dir
+        let db = store.db
+        let reached = try db.int("""
+            WITH RECURSIVE r(id) AS (SELECT id FROM documents WHERE key = 'w00-a.txt'
+              UNION SELECT CASE WHEN l.a = r.id THEN l.b ELSE l.a END FROM corpus_story_links l JOIN r ON l.a = r.id OR l.b = r.id WHERE l.sim >= 0.12)
+            SELECT count(*) FROM r
+            """)
+        #expect(reached >= 100, "\(reached)")
+        let before = try withIDs(db)
+        let added = SourceDocument(key: "w12-e.txt", title: nil, published: corpus.day(7 * 12 + 4),
+                                   body: corpus.event(12, paraphrase: true) + " Officials said the inquiry would report soon.", origin: "e")
+        let summary = try #require(try Importer(store: store).importDocuments([added]).corpus)
+        #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
+        #expect(summary.readDocuments <= 16, "\(summary)")
+        let incremental = try withIDs(db)
+        // What it did not reach keeps its rows, ids included; the new document joined a story.
+        #expect(Set(before).intersection(Set(incremental)).count >= before.count - 12)
+        #expect(try db.int("SELECT count(*) FROM stories s JOIN stories t ON t.story = s.story WHERE s.document = 'w12-e.txt' AND t.document LIKE 'w12-%'") >= 2)
         _ = try recomputeEveryWeek(db)
         #expect(try withIDs(db) == incremental)
     }
