@@ -118,10 +118,11 @@ struct ImportRun {
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if !quiet { Terminal.error("newskb: \(noun) into \(database): \(summary.line(failed: failedLabel))") }
-        // Articles without a date are compared with every week: they may make the import
-        // recompute the whole store. Say how to avoid it.
-        if !quiet, summary.undated > 0, summary.corpus?.recomputedAll?.hasPrefix(CorpusReach.wideReason) == true {
-            Terminal.error("newskb: note: \(summary.undated) articles without a date are compared with every week, so the whole store was recomputed; `--date YYYY-MM-DD` gives them a publication date")
+        // Articles without a date are compared with every week: when that made the import compare
+        // them with a tenth of the store or more (or recompute all of it), say how to avoid it.
+        if !quiet, summary.undated > 0, let corpus = summary.corpus,
+           corpus.recomputedAll?.hasPrefix(CorpusReach.wideReason) == true || corpus.candidates * 10 >= corpus.documents {
+            Terminal.error("newskb: note: \(summary.undated) articles without a date are compared with every week (\(corpus.candidates) of \(corpus.documents) documents were candidates); `--date YYYY-MM-DD` gives them a publication date")
         }
         if let timings {
             try ImportTimings(summary).json().write(toFile: timings, atomically: true, encoding: .utf8)

@@ -42,7 +42,7 @@ public struct ClaimCorpus {
     public struct Summary: Sendable, Equatable {
         public var documents = 0, claims = 0, stories = 0, groups = 0, conflicts = 0, comparisons = 0, windows = 0
         /// Why the run recomputed the whole store (``CorpusPlan``); nil: it recomputed
-        /// ``readDocuments`` documents (the changed ones and the components they reach).
+        /// ``readDocuments`` documents (the changed ones and what they can change).
         public var recomputedAll: String?
         public var readDocuments = 0
         /// In a run over part of the store: the documents changed, the candidates their postings

@@ -48,7 +48,7 @@ final class CorpusGraphs {
         var docOf = [Int: CorpusDocuments.Doc](minimumCapacity: r.docs.count)
         for d in r.docs {
             docOf[d.number] = d
-            stories.add(d.number, bucket: d.bucket, CorpusResults.StoryDocument(id: d.id, day: d.day, top: topOf[d.number] ?? []))
+            stories.add(d.number, bucket: d.bucket, CorpusResults.StoryDocument(id: d.id, day: d.day, earliest: r.earliest[d.number], top: topOf[d.number] ?? []))
         }
         func node(_ i: Int) -> Int64 {
             let c = r.items[i]

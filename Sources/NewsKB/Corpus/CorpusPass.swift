@@ -107,12 +107,8 @@ public struct CorpusReach {
         var candidates = 0, linked = 0
     }
 
-    /// What comparing a candidate with the changed documents costs, against recomputing a
-    /// document in a run (measured: 0.72 on Reuters-21578, 0.69 on 100,000 generated articles;
-    /// reading the document is most of both). When comparing the candidates would cost as much as
-    /// recomputing the whole store, the whole store is recomputed at once, with the stored counts.
-    static let candidateCost = 0.7
-    /// How ``ClaimCorpus/Summary/recomputedAll`` says so (then the numbers).
+    /// How ``ClaimCorpus/Summary/recomputedAll`` says that what the changed documents can change
+    /// is the whole store (then the numbers): recomputing it at once costs no more.
     public static let wideReason = "the changed documents may reach "
 
     func documents(changed: [Int64], components: [Int64], stories: [Int64], storyLinks: StoryLinks,
@@ -128,10 +124,6 @@ public struct CorpusReach {
             let candidates = try clock.measure("reach lookup") { try self.candidates(rows, changed: Set(changed)) }
             found.candidates = candidates.count
             ProcessStats.trace("corpus: \(changed.count) changed documents, \(candidates.count) candidates of \(total)")
-            if CorpusReach.candidateCost * Double(candidates.count + changed.count) >= Double(total) {
-                found.everything = CorpusReach.wideReason + "\(candidates.count) candidates of \(total) documents"
-                return found
-            }
             // What they link to: claim edges (their claim components), story links (checked below).
             let linked = try clock.measure("reach compare") { try self.linked(Set(changed), candidates: candidates, clock: clock) }
             found.linked = linked.claims.count
@@ -183,6 +175,13 @@ public struct CorpusReach {
             return k
         }
         var found = Set<Int64>()
+        // An undated document with an earliest day is compared with the documents from then on.
+        let claimKeys = try db.prepare("SELECT match_keys FROM claims WHERE document_id = ? ORDER BY position")
+        var from = [Int64: Int64]()
+        for (_, id, bucket) in rows where bucket == nil && from[id] == nil {
+            from[id] = try StoryClosure.earliestDay(of: id, claimKeys)
+                .map { Int64(CorpusPlan.bucket(ofDay: $0 - StoryGrouper().maxDays, bucketDays: bucketDays)) - 1 } ?? Int64.min
+        }
         for (r, id, bucket) in rows {
             let role = Int64(CorpusPostings.partner(of: r.role).rawValue)
             // Claims of an undated and a dated document are compared only when the documents are
@@ -192,7 +191,7 @@ public struct CorpusReach {
             switch (bucket, r.role) {
             case (let b?, .story): ranges = [(Int64(b) - 1, Int64(b) + 1), undated]
             case (let b?, _): ranges = [(Int64(b) - 1, Int64(b) + 1)]
-            case (nil, .story): ranges = [(Int64.min, Int64.max)]
+            case (nil, .story): ranges = [(from[id] ?? Int64.min, Int64.max), undated]
             case (nil, _): ranges = [undated]
             }
             guard let own = try documentKey(id) else { continue }

@@ -77,6 +77,8 @@ final class CorpusResults {
     struct StoryDocument {
         var id: Int64
         var day: Int?
+        /// Undated: the earliest day it can have been published (``StoryGrouper/earliestDay(ofClaims:)``).
+        var earliest: Int? = nil
         /// Its most distinctive keys (corpus-wide ids) with their weights, for labels.
         var top: [(key: Int32, weight: Double)]
     }
@@ -123,7 +125,7 @@ final class CorpusResults {
         links.top = docs.enumerated().map { i, d in (doc: i, keys: d.info.top) }
         c = StoryComponent()
         rank = []
-        let (storyOf, labels) = storyGrouper.merge(days: docs.map(\.info.day), links: [links])
+        let (storyOf, labels) = storyGrouper.merge(days: docs.map(\.info.day), earliest: docs.map(\.info.earliest), links: [links])
         var storyTmp = [Int](), storyFirst = [Int](repeating: -1, count: labels.count)
         for i in 0..<n where storyFirst[storyOf[i]] < 0 { storyFirst[storyOf[i]] = docs[i].node }
         for (s, ks) in labels.enumerated() {

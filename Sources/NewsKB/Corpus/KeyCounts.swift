@@ -210,7 +210,8 @@ final class KeyCounts {
             return
         }
         let lookup = try db.prepare("SELECT claims, docs FROM corpus_weights WHERE hash = ?")
-        for i in hashes.indices where hashes[i] != 0 {
+        // In the table's order (signed hashes): each look-up lands near the last.
+        for i in hashes.indices.filter({ hashes[$0] != 0 }).sorted(by: { Int64(bitPattern: hashes[$0]) < Int64(bitPattern: hashes[$1]) }) {
             let id = Int(idOfHash[i])
             let (c, d) = try lookup.firstRow([Int64(bitPattern: hashes[i])]) { (Int32($0.columnInt(0)), Int32($0.columnInt(1))) } ?? (1, 1)
             inMemory[id].claims = c

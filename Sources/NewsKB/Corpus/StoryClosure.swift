@@ -19,7 +19,7 @@ final class StoryClosure {
     private let grouper: StoryGrouper
     /// The changed documents' story pairs, both ways.
     private let newLinks: [Int64: [(other: Int64, sim: Double)]]
-    private let storyOfStmt, storyMembers, componentOfStmt, componentMembers, linksByA, linksByB, documentStmt: PreparedStatement
+    private let storyOfStmt, storyMembers, componentOfStmt, componentMembers, linksByA, linksByB, documentStmt, claimKeys: PreparedStatement
     private var linkCache = [Int64: [(other: Int64, sim: Double)]]()
     private var storyCache = [Int64: Int64?]()
     /// Story checks run (for traces).
@@ -41,6 +41,7 @@ final class StoryClosure {
         linksByA = try db.prepare("SELECT b, sim FROM corpus_story_links WHERE a = ?")
         linksByB = try db.prepare("SELECT a, sim FROM corpus_story_links WHERE b = ?")
         documentStmt = try db.prepare("SELECT key, published FROM documents WHERE id = ?")
+        claimKeys = try db.prepare("SELECT match_keys FROM claims WHERE document_id = ? ORDER BY position")
     }
 
     /// The closed set, from the documents `start`, the claim components `components` and the
@@ -88,11 +89,15 @@ final class StoryClosure {
         var groupOf = [Int64: Int]()
         for d in region { groupOf[d] = -1 }
         for (g, s) in storyIDs.enumerated() { for d in outside[s]! { groupOf[d] = g } }
-        var keyOf = [Int64: String](), dayOf = [Int64: Int]()
+        var keyOf = [Int64: String](), dayOf = [Int64: Int](), earliestOf = [Int64: Int]()
         for d in groupOf.keys {
             let row = try documentStmt.firstRow([d]) { ($0.columnString(0) ?? "", $0.columnString(1)) }
             keyOf[d] = row?.0 ?? ""
-            if let day = row?.1.flatMap(CivilDate.parse)?.dayNumber { dayOf[d] = day }
+            if let day = row?.1.flatMap(CivilDate.parse)?.dayNumber {
+                dayOf[d] = day
+            } else if let e = try earliestDay(of: d) {
+                earliestOf[d] = e
+            }
         }
         let nodes = groupOf.keys.sorted { KeyCounts.precedes(keyOf[$0]!, keyOf[$1]!) }
         var rank = [Int64: Int](minimumCapacity: nodes.count)
@@ -102,7 +107,8 @@ final class StoryClosure {
             let i = rank[d]!
             for (o, sim) in try self.links(of: d) { if let j = rank[o], i < j { links.append((i, j, sim)) } }
         }
-        let joined = grouper.crossings(days: nodes.map { dayOf[$0] }, links: links, group: nodes.map { groupOf[$0]! })
+        let joined = grouper.crossings(days: nodes.map { dayOf[$0] }, earliest: nodes.map { earliestOf[$0] }, links: links,
+                                       group: nodes.map { groupOf[$0]! })
         return Set(joined.map { storyIDs[$0] })
     }
 
@@ -120,6 +126,19 @@ final class StoryClosure {
         }
         linkCache[d] = out
         return out
+    }
+
+    /// An undated document's earliest day (``StoryGrouper/earliestDay(ofClaims:)``), from its claims' keys.
+    private func earliestDay(of d: Int64) throws -> Int? {
+        try StoryClosure.earliestDay(of: d, claimKeys)
+    }
+
+    /// An undated document's earliest day, from its claims' keys as stored (`claimKeys`: the
+    /// `match_keys` of a document's claims).
+    static func earliestDay(of d: Int64, _ claimKeys: PreparedStatement) throws -> Int? {
+        var claims = [[Substring]]()
+        try claimKeys.forEachRow([d]) { claims.append(($0.columnString(0) ?? "").split(separator: " ")) }
+        return StoryGrouper.earliestDay(ofClaims: claims)
     }
 
     private func story(of d: Int64) throws -> Int64? {

@@ -17,6 +17,8 @@ struct WindowLinks: Sendable {
     /// With ``WindowComparison/postings``: the rows of the documents this window owns (each
     /// dated document in the window of its own bucket, each undated one in the undated window).
     var postings: [CorpusPostings.Row] = []
+    /// The undated documents' earliest publication days, by number (those that have one).
+    var earliest: [Int: Int] = [:]
 }
 
 /// The *compare* step of a window, a pure function of what was read (``compare(_:in:)``): claim
@@ -115,9 +117,11 @@ struct WindowComparison: Sendable {
             }
             var found = links
             found.probes = []
+            var earliest = [Int: Int]()
+            for d in storyDocs { if let e = d.earliest { earliest[d.order] = e } }
             return WindowLinks(window: window, docs: input.docs, global: keys.global,
                                items: items.map { WindowLinks.Claim(id: $0.id, document: $0.document, order: $0.order) },
-                               pairs: pairs, links: found, postings: rows)
+                               pairs: pairs, links: found, postings: rows, earliest: earliest)
         }
     }
 
@@ -150,6 +154,7 @@ struct WindowComparison: Sendable {
                 counter[Int(k)] += weight
             }
             while r < rows.count && rows[r].doc < d.number { r += 1 }
+            let first = r
             while r < rows.count && rows[r].doc == d.number {
                 for k in rows[r].keys where input.keys.moods[k] == nil {
                     let kind = kinds[Int(k)]
@@ -163,7 +168,9 @@ struct WindowComparison: Sendable {
             let keys = touched.map { k in (key: k, count: counter[Int(k)]) }
             for k in touched { counter[Int(k)] = 0 }
             touched.removeAll(keepingCapacity: true)
-            return StoryGrouper.Document(keys: keys, day: d.day, order: d.number)
+            // An undated document's earliest day, from its claims about the past.
+            let earliest = d.day == nil ? StoryGrouper.earliestDay(ofClaims: rows[first..<r].lazy.map { $0.keys.lazy.map { input.keys.names[Int($0)] } }) : nil
+            return StoryGrouper.Document(keys: keys, day: d.day, order: d.number, earliest: earliest)
         }
     }
 

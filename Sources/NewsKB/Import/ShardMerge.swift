@@ -24,7 +24,7 @@ extension Importer {
     /// Tables the corpus phase writes: recomputed after a merge, never copied.
     static let shardCorpusTables = [
         "story_clusters", "story_documents", "claim_groups", "claim_group_members", "conflicts",
-        "conflict_positions", "corpus_pending", "corpus_snapshot", "corpus_weights", "corpus_components", "corpus_postings",
+        "conflict_positions", "corpus_pending", "corpus_snapshot", "corpus_weights", "corpus_components", "corpus_postings", "corpus_story_links",
         "corpus_changes", "corpus_clock",
     ]
     /// Tables that describe the store itself (schema, settings, work under way): the target's own.

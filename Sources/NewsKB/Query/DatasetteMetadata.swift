@@ -32,10 +32,10 @@ public struct DatasetteMetadata: Encodable, Equatable {
     public var databases: [String: DatabaseEntry]
 
     /// What the importer keeps for itself: hidden in Datasette's listings (still queryable).
-    /// `corpus_postings` is the corpus phase's index (a hundred rows a document: counting it is
-    /// no listing's business).
+    /// `corpus_postings` and `corpus_story_links` are the corpus phase's indexes (a hundred rows
+    /// a document: counting them is no listing's business).
     public static let internalTables: Set<String> = [
-        "schema_migrations", "corpus_pending", "deferred_indexes", "statement_search", "corpus_postings",
+        "schema_migrations", "corpus_pending", "deferred_indexes", "statement_search", "corpus_postings", "corpus_story_links",
     ]
 
     /// Full-text search: the objects whose rows the statements index finds, and their key.

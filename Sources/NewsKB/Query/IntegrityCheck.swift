@@ -83,6 +83,13 @@ public struct IntegrityCheck {
             let unplaced = try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_components c WHERE c.document_id = d.id)")
             add("every document in a component", unplaced,
                 "\(unplaced) documents have no recorded component, so the next import could miss what they link to: run `newskb rebuild`")
+            // Which stories the next import recomputes is checked through the story pairs kept.
+            let dangling = try db.int("""
+                SELECT count(*) FROM corpus_story_links l
+                 WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = l.a) OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = l.b)
+                """)
+            add("every story pair kept joins two documents", dangling,
+                "\(dangling) story pairs name a document that is gone, so the next import could misjudge what it changes: run `newskb rebuild`")
             let empty = try db.int("""
                 SELECT (SELECT count(*) FROM story_clusters s WHERE NOT EXISTS (SELECT 1 FROM story_documents d WHERE d.story_id = s.id))
                      + (SELECT count(*) FROM claim_groups g WHERE (SELECT count(*) FROM claim_group_members m WHERE m.group_id = g.id) < 2)

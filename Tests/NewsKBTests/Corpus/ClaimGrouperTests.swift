@@ -1,5 +1,6 @@
 import Testing
 @testable import NewsKB
+import NewsKBExtraction
 
 /// The grouper on hand-made items: the evidence two claims need to be one.
 @Suite struct ClaimGrouperTests {
@@ -98,6 +99,34 @@ import Testing
         #expect(g.crossings(days: [1, 1, 20, 20], links: alike, group: group).isEmpty)
         // A link between two stories outside the region is not the region's business.
         #expect(g.crossings(days: [nil, nil, nil, nil, nil], links: [(2, 4, 0.9), (0, 1, 0.5)], group: [-1, -1, 0, 0, 1]).isEmpty)
+    }
+
+    @Test func anUndatedDocumentIsNotPublishedBeforeTheYearsItReportsAsPast() {
+        // A past claim naming a year puts the document after it (a year's slack); a claim about
+        // what is to come, or a date that is not a year, says nothing.
+        let earliest = StoryGrouper.earliestDay(ofClaims: [["summit", "d:2019-04-25", "d:2019-04", "d:2019", "m:past"],
+                                                           ["target", "d:2030", "m:prospective"], ["d:month:04", "m:past"]])
+        #expect(earliest == CivilDate(year: 2018, month: 1, day: 1).dayNumber)
+        #expect(StoryGrouper.earliestDay(ofClaims: [["d:2030", "m:prospective"], ["visit", "d:weekday:3", "m:past"]]) == nil)
+        #expect(StoryGrouper.earliestDay(ofClaims: [["d:1987"], ["d:2001", "m:past"], ["d:1999", "m:past"]])
+                == CivilDate(year: 2000, month: 1, day: 1).dayNumber)
+        // Such a document is no story with one published more than a week before that day.
+        let y2023 = CivilDate(year: 2023, month: 9, day: 13).dayNumber, y1987 = CivilDate(year: 1987, month: 3, day: 17).dayNumber
+        func linked(_ day: Int) -> Bool {
+            let docs = [StoryGrouper.Document(keys: [(key: 0, count: 1)], day: nil, order: 0, earliest: earliest),
+                        StoryGrouper.Document(keys: [(key: 0, count: 1)], day: day, order: 1)]
+            return !StoryGrouper().findLinks(docs, keyCount: 1, df: [2], documentCount: 1_000).edges.isEmpty
+        }
+        #expect(linked(y2023))
+        #expect(!linked(y1987))
+        // Nor joined to one through a third document that has no such day.
+        let g = StoryGrouper()
+        var links = StoryGrouper.Links()
+        links.edges = [(0.9, 0, 1), (0.8, 1, 2)]
+        links.adjacency = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.5)]
+        let merged = g.merge(days: [nil, nil, y1987], earliest: [earliest, nil, nil], links: [links])
+        #expect(merged.story[0] == merged.story[1] && merged.story[2] != merged.story[0])
+        #expect(g.merge(days: [nil, nil, y2023], earliest: [earliest, nil, nil], links: [links]).story == [0, 0, 0])
     }
 
     @Test func theSpreadIsTheCorpusOverItsAverageWindow() {

@@ -33,7 +33,7 @@ import Foundation
         let tables = try #require(m.databases["news"]?.tables)
         #expect(tables["statements"]?.ftsTable == "statements_fts" && tables["statements"]?.ftsPK == "id")
         #expect(tables["who_said"]?.ftsTable == "statements_fts" && tables["who_said"]?.ftsPK == "statement_id")
-        for t in ["schema_migrations", "corpus_pending", "deferred_indexes", "statement_search", "corpus_postings"] {
+        for t in ["schema_migrations", "corpus_pending", "deferred_indexes", "statement_search", "corpus_postings", "corpus_story_links"] {
             #expect(tables[t]?.hidden == true, "\(t)")
         }
         // the full-text index's shadow tables are Datasette's own business

@@ -70,6 +70,15 @@ import Foundation
         #expect(indexed == expected && indexed > 0)
     }
 
+    @Test func aStoryPairNamingADocumentThatIsGoneIsFoundAndRebuildDropsIt() throws {
+        let (dir, db) = try seeded()
+        #expect(try db.int("SELECT count(*) FROM corpus_story_links") > 0)
+        try db.execute("INSERT INTO corpus_story_links(a, b, sim) SELECT min(id), max(id) + 100, 0.5 FROM documents")
+        #expect(try failed(db) == ["every story pair kept joins two documents"])
+        _ = try Importer(store: KnowledgeStore.openForWriting(path: dir.file("t.db"))).rebuild()
+        #expect(try failed(db) == [])
+    }
+
     @Test func aDocumentWithoutAComponentIsFoundAndRebuildRecordsIt() throws {
         let (dir, db) = try seeded()
         try db.execute("DELETE FROM corpus_components WHERE document_id = (SELECT min(id) FROM documents)")
