@@ -196,54 +196,17 @@ public struct StoryGrouper: Sendable {
     /// publication dates of a story within ``maxDays``. `days` is indexed by document order.
     public func merge(days: [Int?], earliest: [Int?] = [], links passes: [Links]) -> (story: [Int], labels: [[Int32]]) {
         let n = days.count
-        // The latest of the earliest days its undated documents allow (``earliestDay(ofClaims:)``).
-        var floor: [Int?] = earliest.count == n ? earliest : [Int?](repeating: nil, count: n)
         guard n > 0 else { return ([], []) }
-        // Adjacency in compressed rows: the neighbours of x are at first[x] ..< first[x + 1].
-        var first = [Int32](repeating: 0, count: n + 1)
-        for p in passes { for (a, b, _) in p.adjacency { first[Int(a) + 1] += 1; first[Int(b) + 1] += 1 } }
-        for i in 0..<n { first[i + 1] += first[i] }
-        var fill = first
-        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
-        var weight = [Float](repeating: 0, count: Int(first[n]))
+        var state = Clusters(days: days, earliest: earliest) { pair in
+            for p in passes { for (a, b, s) in p.adjacency { pair(a, b, s) } }
+        }
         var edges = [(Double, Int, Int)]()
-        for p in passes {
-            for (a, b, s) in p.adjacency {
-                neighbour[Int(fill[Int(a)])] = b; weight[Int(fill[Int(a)])] = s; fill[Int(a)] += 1
-                neighbour[Int(fill[Int(b)])] = a; weight[Int(fill[Int(b)])] = s; fill[Int(b)] += 1
-            }
-            for e in p.edges { edges.append((e.sim, e.a, e.b)) }
-        }
-        fill = []
+        for p in passes { for e in p.edges { edges.append((e.sim, e.a, e.b)) } }
         edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        var cluster = Array(0..<n)
-        var members = (0..<n).map { [$0] }
-        // Earliest and latest publication day of each story (nil when unknown).
-        var span: [(Int?, Int?)] = days.map { ($0, $0) }
         for (_, a, b) in edges {
-            let ca = cluster[a], cb = cluster[b]
-            if ca == cb { continue }
-            let A = members[ca], B = members[cb]
-            // Dates: the earliest and latest of the merged story must lie within maxDays.
-            let (loA, hiA) = span[ca], (loB, hiB) = span[cb]
-            if let l = minDay(loA, loB), let h = maxDay(hiA, hiB), h - l > maxDays { continue }
-            let f = maxDay(floor[ca], floor[cb])
-            if StoryGrouper.tooEarly(minDay(loA, loB), for: f, maxDays: maxDays) { continue }
-            // Average linkage over the compared pairs (pairs never compared count as 0), summed
-            // from the adjacency of the smaller story: cost = its members' degrees.
-            let (small, other) = A.count <= B.count ? (A, cb) : (B, ca)
-            var total = 0.0
-            for x in small {
-                for k in Int(first[x])..<Int(first[x + 1]) where cluster[Int(neighbour[k])] == other { total += Double(weight[k]) }
-            }
-            if total / Double(A.count * B.count) < averageThreshold { continue }
-            let (keep, drop) = A.count >= B.count ? (ca, cb) : (cb, ca)
-            for x in members[drop] { cluster[x] = keep }
-            members[keep] += members[drop]
-            members[drop] = []
-            span[keep] = (minDay(loA, loB), maxDay(hiA, hiB))
-            floor[keep] = f
+            if let (ca, cb) = state.takes(a, b, by: self) { state.join(ca, cb) }
         }
+        let (cluster, members) = (state.cluster, state.members)
         // Number stories by their first document in canonical order.
         var number = [Int: Int]()
         var story = [Int](repeating: 0, count: n)
@@ -264,6 +227,67 @@ public struct StoryGrouper: Sendable {
                 .prefix(5).map(\.key)
         }
         return (story, labels)
+    }
+}
+
+/// A best-first merge as it stands (``StoryGrouper/merge(days:earliest:links:)``,
+/// ``StoryGrouper/crossings(days:earliest:links:group:)``): documents in clusters, each with its
+/// members, the span of its publication days and the latest earliest day of its undated
+/// documents, and the pairs compared (in compressed rows: the neighbours of x are at
+/// `first[x] ..< first[x + 1]`) that averages are summed from.
+private struct Clusters {
+    private var first: [Int32], neighbour: [Int32], weight: [Float]
+    private(set) var cluster: [Int], members: [[Int]]
+    private var span: [(Int?, Int?)], floor: [Int?]
+
+    /// `pairs` calls its argument with every pair compared (either order); it is run twice.
+    init(days: [Int?], earliest: [Int?], pairs: (_ pair: (Int32, Int32, Float) -> Void) -> Void) {
+        let n = days.count
+        var first = [Int32](repeating: 0, count: n + 1)
+        pairs { a, b, _ in first[Int(a) + 1] += 1; first[Int(b) + 1] += 1 }
+        for i in 0..<n { first[i + 1] += first[i] }
+        var fill = first
+        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
+        var weight = [Float](repeating: 0, count: Int(first[n]))
+        pairs { a, b, s in
+            neighbour[Int(fill[Int(a)])] = b; weight[Int(fill[Int(a)])] = s; fill[Int(a)] += 1
+            neighbour[Int(fill[Int(b)])] = a; weight[Int(fill[Int(b)])] = s; fill[Int(b)] += 1
+        }
+        (self.first, self.neighbour, self.weight) = (first, neighbour, weight)
+        cluster = Array(0..<n)
+        members = (0..<n).map { [$0] }
+        span = days.map { ($0, $0) }
+        floor = earliest.count == n ? earliest : [Int?](repeating: nil, count: n)
+    }
+
+    /// The clusters of `a` and `b` when the merge takes a link between them now: two clusters
+    /// whose publication days lie within ``StoryGrouper/maxDays`` (none before the latest earliest
+    /// day of the two, less as much) and whose documents are alike enough on average
+    /// (``StoryGrouper/averageThreshold``, pairs never compared counting 0); else nil.
+    func takes(_ a: Int, _ b: Int, by g: StoryGrouper) -> (Int, Int)? {
+        let ca = cluster[a], cb = cluster[b]
+        if ca == cb { return nil }
+        let (loA, hiA) = span[ca], (loB, hiB) = span[cb]
+        if let l = minDay(loA, loB), let h = maxDay(hiA, hiB), h - l > g.maxDays { return nil }
+        if StoryGrouper.tooEarly(minDay(loA, loB), for: maxDay(floor[ca], floor[cb]), maxDays: g.maxDays) { return nil }
+        // Summed from the adjacency of the smaller cluster: cost = its members' degrees.
+        let (A, B) = (members[ca], members[cb])
+        let (small, other) = A.count <= B.count ? (A, cb) : (B, ca)
+        var total = 0.0
+        for x in small {
+            for k in Int(first[x])..<Int(first[x + 1]) where cluster[Int(neighbour[k])] == other { total += Double(weight[k]) }
+        }
+        return total / Double(A.count * B.count) < g.averageThreshold ? nil : (ca, cb)
+    }
+
+    /// Merges two clusters (the smaller into the larger).
+    mutating func join(_ ca: Int, _ cb: Int) {
+        let (keep, drop) = members[ca].count >= members[cb].count ? (ca, cb) : (cb, ca)
+        for x in members[drop] { cluster[x] = keep }
+        members[keep] += members[drop]
+        members[drop] = []
+        span[keep] = (minDay(span[ca].0, span[cb].0), maxDay(span[ca].1, span[cb].1))
+        floor[keep] = maxDay(floor[ca], floor[cb])
     }
 }
 
@@ -322,53 +346,20 @@ extension StoryGrouper {
     /// link would be taken is returned; when none is, merging everything leaves every story
     /// outside the region as it was, and merging the region alone gives its stories.
     func crossings(days: [Int?], earliest: [Int?] = [], links: [(a: Int, b: Int, sim: Double)], group: [Int]) -> Set<Int> {
-        let n = days.count
-        var floor: [Int?] = earliest.count == n ? earliest : [Int?](repeating: nil, count: n)
-        var first = [Int32](repeating: 0, count: n + 1)
-        for l in links { first[l.a + 1] += 1; first[l.b + 1] += 1 }
-        for i in 0..<n { first[i + 1] += first[i] }
-        var fill = first
-        var neighbour = [Int32](repeating: 0, count: Int(first[n]))
-        var weight = [Float](repeating: 0, count: Int(first[n]))
-        for l in links {
-            neighbour[Int(fill[l.a])] = Int32(l.b); weight[Int(fill[l.a])] = Float(l.sim); fill[l.a] += 1
-            neighbour[Int(fill[l.b])] = Int32(l.a); weight[Int(fill[l.b])] = Float(l.sim); fill[l.b] += 1
+        var state = Clusters(days: days, earliest: earliest) { pair in
+            for l in links { pair(Int32(l.a), Int32(l.b), Float(l.sim)) }
         }
         let edges = links.filter { $0.sim >= threshold }
             .sorted { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.a, $0.b) < ($1.a, $1.b) }
-        var cluster = Array(0..<n)
-        var members = (0..<n).map { [$0] }
-        var span: [(Int?, Int?)] = days.map { ($0, $0) }
         var joined = Set<Int>()
-        for (a, b, _) in edges.map({ ($0.a, $0.b, $0.sim) }) {
-            let (ga, gb) = (group[a], group[b])
+        for e in edges {
+            let (ga, gb) = (group[e.a], group[e.b])
             let crossing = (ga < 0) != (gb < 0)
             // Links between two stories outside the region, or leaving one for elsewhere, were
             // turned down when they were merged, and still are.
             if !crossing && ga != gb { continue }
-            let ca = cluster[a], cb = cluster[b]
-            if ca == cb { continue }
-            let A = members[ca], B = members[cb]
-            let (loA, hiA) = span[ca], (loB, hiB) = span[cb]
-            if let l = minDay(loA, loB), let h = maxDay(hiA, hiB), h - l > maxDays { continue }
-            let f = maxDay(floor[ca], floor[cb])
-            if StoryGrouper.tooEarly(minDay(loA, loB), for: f, maxDays: maxDays) { continue }
-            let (small, other) = A.count <= B.count ? (A, cb) : (B, ca)
-            var total = 0.0
-            for x in small {
-                for k in Int(first[x])..<Int(first[x + 1]) where cluster[Int(neighbour[k])] == other { total += Double(weight[k]) }
-            }
-            if total / Double(A.count * B.count) < averageThreshold { continue }
-            if crossing {
-                joined.insert(max(ga, gb))
-                continue
-            }
-            let (keep, drop) = A.count >= B.count ? (ca, cb) : (cb, ca)
-            for x in members[drop] { cluster[x] = keep }
-            members[keep] += members[drop]
-            members[drop] = []
-            span[keep] = (minDay(loA, loB), maxDay(hiA, hiB))
-            floor[keep] = f
+            guard let (ca, cb) = state.takes(e.a, e.b, by: self) else { continue }
+            if crossing { joined.insert(max(ga, gb)) } else { state.join(ca, cb) }
         }
         return joined
     }
