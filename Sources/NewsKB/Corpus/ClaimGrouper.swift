@@ -283,8 +283,11 @@ public struct ClaimGrouper: Sendable {
     /// ``storyThreshold`` (one story) group on the learned decision; of documents compared but
     /// below it, only when the model is confident (``AgreementModel/corpusThreshold``); of
     /// documents never compared, only above ``unlinkedThreshold`` and when they name a common entity.
+    /// `focus` (by item), when given, must be implied by `owned`: only pairs with an item in it are
+    /// compared, and an item outside it looks only through the lists of those in it (the same
+    /// pairs, in the same order, without walking long lists of others).
     public func findPairs(_ items: [Item], keyCount: Int, weight given: [Double]? = nil,
-                          linked: (Int32, Int32) -> Double = { _, _ in 1 },
+                          linked: (Int32, Int32) -> Double = { _, _ in 1 }, focus: [Bool]? = nil,
                           owned: (Int, Int) -> Bool = { _, _ in true }) -> Pairs {
         let n = items.count
         var result = Pairs()
@@ -379,6 +382,22 @@ public struct ClaimGrouper: Sendable {
             var last: Int32 = -1
             qPostings[k] = qPostings[k]!.filter { x in defer { last = x }; return x != last }
         }
+        // With a focus: the same lists holding the focused claims only.
+        var focusStart = [Int](), focusPostings = [Int32](), focusQ = [Int64: [Int32]]()
+        if let focus {
+            focusStart = [Int](repeating: 0, count: keyCount + 1)
+            for k in 0..<keyCount {
+                focusStart[k + 1] = focusStart[k]
+                for j in postingStart[k]..<postingStart[k + 1] where focus[Int(postings[j])] {
+                    focusPostings.append(postings[j])
+                    focusStart[k + 1] += 1
+                }
+            }
+            for (b, l) in qPostings {
+                let f = l.filter { focus[Int($0)] }
+                if !f.isEmpty { focusQ[b] = f }
+            }
+        }
         // A claim's candidates: its lists one after the other (copied as integers: no list retained).
         var candidates = [Int32]()
 
@@ -405,11 +424,21 @@ public struct ClaimGrouper: Sendable {
             let ia = items[a]
             ClaimGrouper.probeKeys(of: ia.keys, df: df, maxPostings: maxPostings, probes: probes, rare: rareProbe, into: &probeKeys)
             candidates.removeAll(keepingCapacity: true)
+            // Outside the focus: only the focused claims of each list (the others are not compared).
+            let narrow = focus.map { !$0[a] } ?? false
             for k in probeKeys {
-                candidates.append(contentsOf: UnsafeBufferPointer(rebasing: postings[postingStart[Int(k)]..<postingStart[Int(k) + 1]]))
+                if narrow {
+                    candidates.append(contentsOf: focusPostings[focusStart[Int(k)]..<focusStart[Int(k) + 1]])
+                } else {
+                    candidates.append(contentsOf: UnsafeBufferPointer(rebasing: postings[postingStart[Int(k)]..<postingStart[Int(k) + 1]]))
+                }
             }
             for q in ia.quantities {
-                for d in -1...1 { if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], !capMeasures || l.count <= maxPostings { candidates += l } }
+                for d in -1...1 {
+                    if let b = ClaimGrouper.bucket(q, offset: d), let l = qPostings[b], !capMeasures || l.count <= maxPostings {
+                        candidates += narrow ? focusQ[b] ?? [] : l
+                    }
+                }
             }
             for i in keyStart[a]..<keyStart[a + 1] { mark[Int(keys[i])] = Int32(a) }
             do {

@@ -99,8 +99,10 @@ public struct StoryGrouper: Sendable {
     /// distinctive keys) and returns the links. `df` and `documentCount` give corpus-wide
     /// document frequencies for the IDF weights (by default those of `docs`); only pairs for
     /// which `owned(a, b)` holds (by ``Document/order``) are compared.
+    /// `focus` (by index into `docs`), when given, must be implied by `owned`: a document outside it
+    /// looks only through the lists of those in it (the same pairs, in the same order).
     public func findLinks(_ docs: [Document], keyCount: Int, df given: [Int32]? = nil, documentCount: Int? = nil,
-                          owned: (Int, Int) -> Bool = { _, _ in true }) -> Links {
+                          focus: [Bool]? = nil, owned: (Int, Int) -> Bool = { _, _ in true }) -> Links {
         let n = docs.count
         var links = Links()
         guard n > 0 else { return links }
@@ -142,6 +144,8 @@ public struct StoryGrouper: Sendable {
             if recordProbes { links.probes.append((doc: docs[i].order, keys: top)) }
             for k in top { postings[k, default: []].append(Int32(i)) }
         }
+        var focusPostings = [Int32: [Int32]]()
+        if let focus { for (k, l) in postings { let f = l.filter { focus[Int($0)] }; if !f.isEmpty { focusPostings[k] = f } } }
         // Vectors flat for the comparisons: document i's entries are at start[i] ..< start[i + 1].
         var start = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { start[i + 1] = start[i] + vec[i].count }
@@ -167,8 +171,9 @@ public struct StoryGrouper: Sendable {
                     mark[Int(keys[i])] = Int32(a)
                     weightOfA[Int(keys[i])] = weights[i]
                 }
+                let narrow = focus.map { !$0[a] } ?? false
                 for k in probeKeys[a] {
-                    for b32 in postings[k] ?? [] {
+                    for b32 in (narrow ? focusPostings[k] : postings[k]) ?? [] {
                         let b = Int(b32)
                         let (oa, ob) = (docs[a].order, docs[b].order)
                         guard ob > oa, owned(oa, ob) else { continue }

@@ -73,7 +73,8 @@ struct WindowComparison: Sendable {
             storyGrouper.corpusCap = caps.stories(storyGrouper)
             storyGrouper.recordProbes = postings != .none
             let links = clock.measure("links") {
-                storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount) { a, b in
+                storyGrouper.findLinks(storyDocs, keyCount: keys.count, df: keys.documentFrequency, documentCount: documentCount,
+                                       focus: focus == nil ? nil : storyDocs.map { isFocus($0.order) }) { a, b in
                     (inFirst[a]! || inFirst[b]!) && (isFocus(a) || isFocus(b))
                 }
             }
@@ -93,7 +94,8 @@ struct WindowComparison: Sendable {
             let itemUndated = items.map { undated.contains(Int($0.document)) }
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
-                                       linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) }) { a, b in
+                                       linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) },
+                                       focus: focus == nil ? nil : itemInFocus) { a, b in
                     guard (itemInFirst[a] || itemInFirst[b]) && (itemInFocus[a] || itemInFocus[b]) else { return false }
                     if itemUndated[a] == itemUndated[b] { return true }
                     let (x, y) = (Int64(items[a].document), Int64(items[b].document))
