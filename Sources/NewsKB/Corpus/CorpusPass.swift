@@ -120,8 +120,8 @@ public struct CorpusReach {
         var newLinks = [(a: Int64, b: Int64, sim: Double)]()
         if !changed.isEmpty {
             // Their postings, and their candidates through the stored ones.
-            let rows = try clock.measure("reach postings") { try postings(of: Set(changed), clock: clock) }
-            let candidates = try clock.measure("reach lookup") { try self.candidates(rows, changed: Set(changed)) }
+            let (rows, earliest) = try clock.measure("reach postings") { try postings(of: Set(changed), clock: clock) }
+            let candidates = try clock.measure("reach lookup") { try self.candidates(rows, earliest: earliest, changed: Set(changed)) }
             found.candidates = candidates.count
             ProcessStats.trace("corpus: \(changed.count) changed documents, \(candidates.count) candidates of \(total)")
             // What they link to: claim edges (their claim components), story links (checked below).
@@ -145,17 +145,21 @@ public struct CorpusReach {
     }
 
     /// The postings of `docs` (``CorpusPostings/rows``), with each document's bucket.
-    private func postings(of docs: Set<Int64>, clock: StepClock) throws -> [(row: CorpusPostings.Row, id: Int64, bucket: Int?)] {
+    /// With each undated document's earliest day, as its windows found it (by id).
+    private func postings(of docs: Set<Int64>, clock: StepClock)
+        throws -> (rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], earliest: [Int64: Int]) {
         let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: docs, keyChunkLimit: keyChunkLimit,
                                   clock: clock, workerClock: StepClock())
         defer { pass.drop() }
         var out = [(row: CorpusPostings.Row, id: Int64, bucket: Int?)]()
+        var earliest = [Int64: Int]()
         try pass.run(postings: .lookup, clock: clock) { links in
             var docOf = [Int: CorpusDocuments.Doc]()
             for d in links.docs { docOf[d.number] = d }
             for r in links.postings { if let d = docOf[r.doc] { out.append((r, d.id, d.bucket)) } }
+            for (n, e) in links.earliest { if let d = docOf[n] { earliest[d.id] = e } }
         }
-        return out
+        return (out, earliest)
     }
 
     /// The documents of the store, other than `changed`, that the stored postings pair with the
@@ -163,7 +167,8 @@ public struct CorpusReach {
     /// either is (story keys: any week, for an undated document's); existing documents only. A claim probes only the claims after it
     /// in canonical order (documents by key, ``ClaimGrouper/findPairs``): a key a new document
     /// probes finds the holders after it, a key it holds the probers before it.
-    private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], changed: Set<Int64>) throws -> Set<Int64> {
+    private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], earliest: [Int64: Int],
+                            changed: Set<Int64>) throws -> Set<Int64> {
         let lookup = try db.prepare("SELECT document_id FROM corpus_postings WHERE key = ? AND role = ? AND bucket BETWEEN ? AND ?")
         let keyOf = try db.prepare("SELECT key FROM documents WHERE id = ?")
         var key = [Int64: String]()
@@ -176,12 +181,7 @@ public struct CorpusReach {
         }
         var found = Set<Int64>()
         // An undated document with an earliest day is compared with the documents from then on.
-        let claimKeys = try db.prepare("SELECT match_keys FROM claims WHERE document_id = ? ORDER BY position")
-        var from = [Int64: Int64]()
-        for (_, id, bucket) in rows where bucket == nil && from[id] == nil {
-            from[id] = try StoryClosure.earliestDay(of: id, claimKeys)
-                .map { Int64(CorpusPlan.bucket(ofDay: $0 - StoryGrouper().maxDays, bucketDays: bucketDays)) - 1 } ?? Int64.min
-        }
+        let from = earliest.mapValues { Int64(CorpusPlan.bucket(ofDay: $0 - StoryGrouper().maxDays, bucketDays: bucketDays)) - 1 }
         for (r, id, bucket) in rows {
             let role = Int64(CorpusPostings.partner(of: r.role).rawValue)
             // Claims of an undated and a dated document are compared only when the documents are

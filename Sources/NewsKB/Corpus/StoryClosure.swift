@@ -89,17 +89,9 @@ final class StoryClosure {
         var groupOf = [Int64: Int]()
         for d in region { groupOf[d] = -1 }
         for (g, s) in storyIDs.enumerated() { for d in outside[s]! { groupOf[d] = g } }
-        var keyOf = [Int64: String](), dayOf = [Int64: Int](), earliestOf = [Int64: Int]()
-        for d in groupOf.keys {
-            let row = try documentStmt.firstRow([d]) { ($0.columnString(0) ?? "", $0.columnString(1)) }
-            keyOf[d] = row?.0 ?? ""
-            if let day = row?.1.flatMap(CivilDate.parse)?.dayNumber {
-                dayOf[d] = day
-            } else if let e = try earliestDay(of: d) {
-                earliestOf[d] = e
-            }
-        }
-        let nodes = groupOf.keys.sorted { KeyCounts.precedes(keyOf[$0]!, keyOf[$1]!) }
+        var facts = [Int64: Facts](minimumCapacity: groupOf.count)
+        for d in groupOf.keys { facts[d] = try self.facts(of: d) }
+        let nodes = groupOf.keys.sorted { KeyCounts.precedes(facts[$0]!.key, facts[$1]!.key) }
         var rank = [Int64: Int](minimumCapacity: nodes.count)
         for (i, d) in nodes.enumerated() { rank[d] = i }
         var links = [(a: Int, b: Int, sim: Double)]()
@@ -107,7 +99,7 @@ final class StoryClosure {
             let i = rank[d]!
             for (o, sim) in try self.links(of: d) { if let j = rank[o], i < j { links.append((i, j, sim)) } }
         }
-        let joined = grouper.crossings(days: nodes.map { dayOf[$0] }, earliest: nodes.map { earliestOf[$0] }, links: links,
+        let joined = grouper.crossings(days: nodes.map { facts[$0]!.day }, earliest: nodes.map { facts[$0]!.earliest }, links: links,
                                        group: nodes.map { groupOf[$0]! })
         return Set(joined.map { storyIDs[$0] })
     }
@@ -128,9 +120,19 @@ final class StoryClosure {
         return out
     }
 
-    /// An undated document's earliest day (``StoryGrouper/earliestDay(ofClaims:)``), from its claims' keys.
-    private func earliestDay(of d: Int64) throws -> Int? {
-        try StoryClosure.earliestDay(of: d, claimKeys)
+    /// What the replay needs of a document: its key (canonical order), its publication day, and
+    /// when it has none its earliest day (``StoryGrouper/earliestDay(ofClaims:)``). Read once: a
+    /// document is a neighbour in every round of the check after it first is.
+    private struct Facts { var key: String; var day: Int?; var earliest: Int? }
+    private var factsCache = [Int64: Facts]()
+
+    private func facts(of d: Int64) throws -> Facts {
+        if let f = factsCache[d] { return f }
+        let row = try documentStmt.firstRow([d]) { ($0.columnString(0) ?? "", $0.columnString(1)) }
+        var f = Facts(key: row?.0 ?? "", day: row?.1.flatMap(CivilDate.parse)?.dayNumber, earliest: nil)
+        if f.day == nil { f.earliest = try StoryClosure.earliestDay(of: d, claimKeys) }
+        factsCache[d] = f
+        return f
     }
 
     /// An undated document's earliest day, from its claims' keys as stored (`claimKeys`: the
