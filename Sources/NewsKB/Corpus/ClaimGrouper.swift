@@ -36,6 +36,9 @@ public struct ClaimGrouper: Sendable {
         public var order: Int64
         /// The claim's quantized sentence vector (``ClaimVectors``); empty when it has none.
         public var vector: [Int8]
+        /// The vector was not read (a stored record, ``CorpusReach``): a pair that needs it is
+        /// set aside (``Pairs/pending``), not decided.
+        public var vectorPending = false
 
         public init(id: Int64, document: Int32, keys: [Int32], quantities: [Q] = [], negated: Bool = false, order: Int64,
                     vector: [Int8] = []) {
@@ -271,6 +274,9 @@ public struct ClaimGrouper: Sendable {
         public var edges: [(sim: Double, a: Int, b: Int)] = []
         public var conflicts: [(a: Int, b: Int, kind: ConflictKind)] = []
         public var comparisons = 0
+        /// Pairs that reached the learned decision with a claim whose vector was not read
+        /// (``Item/vectorPending``): undecided.
+        public var pending: [(a: Int, b: Int)] = []
     }
 
     /// Compares the candidate pairs of `items` (from the posting lists of their rarest keys) and
@@ -406,6 +412,7 @@ public struct ClaimGrouper: Sendable {
         var conflicts = [(Int, Int, ConflictKind)]()
         var comparisons = 0
         var edges = [(sim: Double, a: Int, b: Int)]()
+        var pending = [(a: Int, b: Int)]()
 
         // Flat copies for the comparisons: every claim's keys in one array (a pair costs a merge
         // of two ranges, no array retained or released), and the fields every pair reads.
@@ -543,6 +550,10 @@ public struct ClaimGrouper: Sendable {
                     if (entityTotal[a] == 0 || entityTotal[b] == 0) && sharedEntities == 0 && otherHolders(ia.document, ib.document)
                         && !sameMeasures { continue }
                     if datesDiffer { continue }
+                    if ia.vectorPending || ib.vectorPending {
+                        pending.append(rank[a] < rank[b] ? (a, b) : (b, a))
+                        continue
+                    }
                     let f = features()
                     let p = model.probability(f)
                     let alike = max(sim, f.diceWithQuantities) >= threshold
@@ -577,6 +588,7 @@ public struct ClaimGrouper: Sendable {
         result.conflicts = conflicts.map { (a: $0.0, b: $0.1, kind: $0.2) }
         result.conflicts.sort { rank[$0.a] != rank[$1.a] ? rank[$0.a] < rank[$1.a] : rank[$0.b] < rank[$1.b] }
         result.comparisons = comparisons
+        result.pending = pending
         return result
     }
 

@@ -15,9 +15,12 @@ final class CorpusPass {
     let windows: [CorpusWindow]
     private let reader: WindowReader
 
-    /// `keep`: the documents to read, by id (nil: all).
+    /// `keep`: the documents to read, by id (nil: all). `persist`: write their stored records too
+    /// (always in a run over everything). `fromStored`: read their stored records instead of the
+    /// claims (each must have one, ``CorpusRecords``): no vectors then, and the pairs that need
+    /// them are left undecided (``ClaimGrouper/Pairs/pending``).
     init(db: Database, plan: CorpusPlan, bucketDays: Int, keep: Set<Int64>?, keyChunkLimit: Int, clock: StepClock,
-         workerClock: StepClock) throws {
+         workerClock: StepClock, persist: Bool = false, fromStored: Bool = false) throws {
         documents = try CorpusDocuments(db: db, bucketDays: bucketDays, keep: keep)
         // Large blocks mapped one by one pay off (about 20 MB less held mid-run at 1,000,000
         // documents) where the graphs grow large; below, they only cost system time.
@@ -27,16 +30,19 @@ final class CorpusPass {
         counts = try KeyCounts(db: db)
         counts.chunkLimit = keyChunkLimit
         counts.scoped = keep != nil
+        counts.persist = persist || keep == nil
+        counts.fromStored = fromStored && keep != nil
         let counts = self.counts
         try clock.measure("count") { try counts.count() }
         if let snapshot = plan.snapshot { try clock.measure("weigh") { try counts.weigh(bySnapshotOf: snapshot.claims) } }
         windows = CorpusWindow.all(buckets: documents.buckets, hasUndated: !documents.undated.isEmpty)
-        loader = try WindowLoader(db: db, counts: counts)
+        loader = try WindowLoader(db: db, counts: counts, stored: counts.fromStored)
         reader = WindowReader(db: db, documents: documents, loader: loader, counts: counts)
         // Index caps: taken with the counts (a run over part of the store), or now.
         caps = plan.snapshot?.spread.map(CorpusCaps.init(spread:))
             ?? CorpusCaps(bucketSizes: documents.bucketSizes, undated: documents.undated.count)
         comparison = WindowComparison(documentCount: plan.snapshot?.documents ?? documents.count, caps: caps, clock: workerClock)
+        comparison.vectorsPending = counts.fromStored
     }
 
     /// Compares every window (`focus`: only pairs with one of these documents, by id; `postings`:
@@ -148,8 +154,9 @@ public struct CorpusReach {
     /// With each undated document's earliest day, as its windows found it (by id).
     private func postings(of docs: Set<Int64>, clock: StepClock)
         throws -> (rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], earliest: [Int64: Int]) {
+        // Their stored records are written here, for this import's comparisons and later ones.
         let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: docs, keyChunkLimit: keyChunkLimit,
-                                  clock: clock, workerClock: StepClock())
+                                  clock: clock, workerClock: StepClock(), persist: true)
         defer { pass.drop() }
         var out = [(row: CorpusPostings.Row, id: Int64, bucket: Int?)]()
         var earliest = [Int64: Int]()
@@ -213,15 +220,37 @@ public struct CorpusReach {
     /// What the changed documents link to among the candidates: the documents their claim edges
     /// join them to (their claim components must be recomputed), and every story pair compared
     /// with a changed document (by id: kept, and checked by ``StoryClosure``).
+    ///
+    /// Two rounds. The first compares the changed documents with every candidate as read from
+    /// their stored records (``CorpusRecords``): story pairs, and the claim pairs that get as far
+    /// as the learned decision, which needs the claims' vectors and is left undecided. The second
+    /// compares the changed documents again with the candidates of those pairs only, read in
+    /// full. A comparison is a function of its pair and of the two documents (``WindowComparison``),
+    /// so each round gives what a run over everything gives for the pairs it decides.
     private func linked(_ changed: Set<Int64>, candidates: Set<Int64>, clock: StepClock)
         throws -> (claims: Set<Int64>, story: [(a: Int64, b: Int64, sim: Double)]) {
         guard !candidates.isEmpty || changed.count > 1 else { return ([], []) }
-        let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(candidates),
-                                  keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock())
-        defer { pass.drop() }
-        var claims = Set<Int64>()
+        try clock.measure("reach records") { try CorpusRecords.fill(db, documents: candidates) }
         var story = [(a: Int64, b: Int64, sim: Double)]()
-        try pass.run(focus: changed, postings: .none, clock: clock) { r in
+        var undecided = Set<Int64>(), anyUndecided = false
+        let first = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(candidates),
+                                   keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock(), fromStored: true)
+        try first.run(focus: changed, postings: .none, clock: clock) { r in
+            var idOf = [Int: Int64]()
+            for d in r.docs { idOf[d.number] = d.id }
+            for p in r.pairs.pending {
+                anyUndecided = true
+                for i in [p.a, p.b] { if let x = idOf[Int(r.items[i].document)], !changed.contains(x) { undecided.insert(x) } }
+            }
+            story += CorpusGraphs.storyPairs(r.links) { idOf[$0]! }
+        }
+        first.drop()
+        var claims = Set<Int64>()
+        guard anyUndecided else { return (claims, story) }
+        let second = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(undecided),
+                                    keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock())
+        defer { second.drop() }
+        try second.run(focus: changed, postings: .none, clock: clock) { r in
             var idOf = [Int: Int64]()
             for d in r.docs { idOf[d.number] = d.id }
             for e in r.pairs.edges {
@@ -229,7 +258,6 @@ public struct CorpusReach {
                 if changed.contains(x) && !changed.contains(y) { claims.insert(y) }
                 if changed.contains(y) && !changed.contains(x) { claims.insert(x) }
             }
-            story += CorpusGraphs.storyPairs(r.links) { idOf[$0]! }
         }
         return (claims, story)
     }

@@ -14,6 +14,10 @@ import NewsKBExtraction
 /// repeats); claim count (u32); per claim: id (i64), start and end (i32), negated (u8), key
 /// count (u16) and distinct key hashes (u64), vector length (u16) and bytes (i8), quantity count (u8) and per quantity value (f64),
 /// start and end (i32), unit and noun (u16 length and UTF-8 bytes each).
+///
+/// The stored form (``stored()``, `corpus_records`, migration 019: what an import reads of the
+/// documents its new ones are compared with) is more compact and has no vectors (the
+/// comparisons that need them are made again with them, ``CorpusReach``).
 struct DocumentRecord {
     struct Claim {
         var id: Int64, start: Int, end: Int, negated: Bool
@@ -29,15 +33,123 @@ struct DocumentRecord {
 
     var titleKeys = [UInt64]()
     var claims = [Claim]()
+    /// The names of its keys, each once, and their hashes (``addName(_:_:)``): for the stored form.
+    private(set) var names = [[UInt8]]()
+    private var named = [UInt64]()
+
+    /// Records a key's name, once (its hash and UTF-8 bytes).
+    mutating func addName<C: Collection<UInt8>>(_ hash: UInt64, _ bytes: C) {
+        guard !named.contains(hash) else { return }
+        named.append(hash)
+        names.append(Array(bytes))
+    }
+
+    /// The stored form (`corpus_records`): no vectors, and each key by its place in a list of
+    /// the record's key names, which the reader hashes again; integers as LEB128 varints.
+    /// Layout: name count, each name (length, bytes); title key count and indexes; claim count,
+    /// per claim (canonical order): id (zigzag difference from the previous claim's, the first
+    /// from 0), start, length, negated, key count and indexes, quantity count and per quantity
+    /// value (f64), start, length, unit and noun (length, bytes). Every key must have a name
+    /// (``addName(_:_:)``).
+    func stored() -> [UInt8] {
+        var out = ByteWriter(capacity: 16 + names.count * 10 + claims.count * 40)
+        out.varint(UInt64(names.count))
+        for n in names {
+            out.varint(UInt64(n.count))
+            out.bytes += n
+        }
+        func index(_ h: UInt64) -> UInt64 { UInt64(named.firstIndex(of: h)!) }
+        out.varint(UInt64(titleKeys.count))
+        for k in titleKeys { out.varint(index(k)) }
+        let sorted = canonical()
+        out.varint(UInt64(sorted.count))
+        var last: Int64 = 0
+        for c in sorted {
+            let d = c.id &- last
+            out.varint(UInt64(bitPattern: (d << 1) ^ (d >> 63)))
+            last = c.id
+            out.varint(UInt64(max(0, c.start)))
+            out.varint(UInt64(max(0, c.end - c.start)))
+            out.bytes.append(c.negated ? 1 : 0)
+            out.varint(UInt64(c.keys.count))
+            for k in c.keys { out.varint(index(k)) }
+            out.varint(UInt64(c.quantities.count))
+            for q in c.quantities {
+                out.put(q.value.bitPattern)
+                out.varint(UInt64(max(0, q.span.start)))
+                out.varint(UInt64(max(0, q.span.end - q.span.start)))
+                out.varint(UInt64(q.unit.utf8.count))
+                out.bytes += q.unit.utf8
+                out.varint(UInt64(q.noun.utf8.count))
+                out.bytes += q.noun.utf8
+            }
+        }
+        return out.bytes
+    }
+
+    /// Reads a stored record (``stored()``): `name` gets each key's hash and name, `title` each
+    /// title key hash, `claim` each claim (its `line` empty, no vector).
+    static func decodeStored(_ bytes: UnsafeRawBufferPointer, name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
+                             title: (UInt64) -> Void, claim: (Claim) -> Void) {
+        var at = 0
+        func varint() -> Int {
+            var v: UInt64 = 0, shift: UInt64 = 0
+            while at < bytes.count {
+                let b = bytes[at]
+                at += 1
+                v |= UInt64(b & 0x7f) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            return Int(truncatingIfNeeded: v)
+        }
+        func text() -> String {
+            let n = varint()
+            defer { at += n }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
+        }
+        guard !bytes.isEmpty else { return }
+        var hashes = [UInt64]()
+        for _ in 0..<varint() {
+            let n = varint()
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[at..<at + n])
+            let h = KeyHash(slice).value
+            hashes.append(h)
+            name(h, slice)
+            at += n
+        }
+        for _ in 0..<varint() { title(hashes[varint()]) }
+        var last: Int64 = 0
+        for _ in 0..<varint() {
+            let z = UInt64(varint())
+            last &+= Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+            let start = varint()
+            let end = start + varint()
+            let negated = bytes[at] != 0
+            at += 1
+            var c = Claim(id: last, start: start, end: end, negated: negated, line: "", keys: [])
+            let nk = varint()
+            c.keys.reserveCapacity(nk)
+            for _ in 0..<nk { c.keys.append(hashes[varint()]) }
+            for _ in 0..<varint() {
+                var raw: UInt64 = 0
+                withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<at + 8])) }
+                at += 8
+                let qs = varint()
+                let qe = qs + varint()
+                let unit = text(), noun = text()
+                c.quantities.append(Quantity(value: Double(bitPattern: UInt64(littleEndian: raw)), unit: unit, noun: noun, span: TextSpan(qs, qe)))
+            }
+            claim(c)
+        }
+    }
 
     /// The record's bytes; claims in canonical order (start, end, key line, id).
     func encoded() -> [UInt8] {
         var out = ByteWriter(capacity: 8 + claims.count * 96 + titleKeys.count * 8)
         out.put(UInt32(titleKeys.count))
         for k in titleKeys { out.put(k) }
-        func before(_ a: Claim, _ b: Claim) -> Bool { (a.start, a.end, a.line, a.id) < (b.start, b.end, b.line, b.id) }
-        // Claims come in document position, which is nearly always this order already.
-        let sorted = zip(claims, claims.dropFirst()).allSatisfy({ !before($1, $0) }) ? claims : claims.sorted(by: before)
+        let sorted = canonical()
         out.put(UInt32(sorted.count))
         for c in sorted {
             out.put(c.id)
@@ -60,10 +172,25 @@ struct DocumentRecord {
         return out.bytes
     }
 
-    /// Appends little-endian integers and length-prefixed strings to a byte array.
+    /// The claims in canonical order (start, end, key line, id).
+    private func canonical() -> [Claim] {
+        func before(_ a: Claim, _ b: Claim) -> Bool { (a.start, a.end, a.line, a.id) < (b.start, b.end, b.line, b.id) }
+        // Claims come in document position, which is nearly always this order already.
+        return zip(claims, claims.dropFirst()).allSatisfy({ !before($1, $0) }) ? claims : claims.sorted(by: before)
+    }
+
+    /// Appends little-endian integers, varints and length-prefixed strings to a byte array.
     private struct ByteWriter {
         var bytes = [UInt8]()
         init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        mutating func varint(_ v: UInt64) {
+            var v = v
+            while v >= 0x80 {
+                bytes.append(UInt8(v & 0x7f) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+        }
         mutating func put<T: FixedWidthInteger>(_ v: T) {
             var le = v.littleEndian
             Swift.withUnsafeBytes(of: &le) { bytes.append(contentsOf: $0) }

@@ -21,8 +21,17 @@ final class KeyCounts {
     static let cacheLimit = 1 << 18
 
     private let db: Database
-    /// Reads only the documents of `temp.corpus_documents` (a run over part of the store, ``CorpusPlan``).
+    /// Reads only the documents of ``source`` (a run over part of the store, ``CorpusPlan``).
     var scoped = false
+    /// The table of document ids a scoped count reads (an `id` column).
+    var source = "temp.corpus_documents"
+    /// Also writes each document's stored record (`corpus_records`; in a run over the whole
+    /// store, replacing them all): what later imports read of it (``DocumentRecord/stored()``).
+    var persist = false
+    /// Counts from the stored records instead (a scoped count whose documents all have one,
+    /// ``CorpusRecords``), and writes no temporary ones: the windows read the stored ones, whose
+    /// claims have no vectors.
+    var fromStored = false
     /// Claims counted.
     private(set) var claimTotal = 0
     /// The claims keys are weighed against: those counted, or those of the counts taken earlier
@@ -55,48 +64,49 @@ final class KeyCounts {
     /// all three advance (a subquery per claim would cost more than the whole scan). Each
     /// document's ``DocumentRecord`` goes to `temp.corpus_records` for the windows.
     func count() throws {
-        // A run over part of the store reads the documents of `temp.corpus_documents` only (``CorpusDocuments``).
-        let (documents, claims) = scoped
-            ? ("temp.corpus_documents t CROSS JOIN documents d ON d.id = t.id", "temp.corpus_documents t CROSS JOIN claims c ON c.document_id = t.id")
-            : ("documents d", "claims c")
+        if fromStored { try countStored() } else { try countClaims() }
+        try number()
+    }
+
+    /// The join over claims, entity keys and quantities described above.
+    private func countClaims() throws {
+        // A run over part of the store reads the documents of ``source`` only (``CorpusDocuments``).
+        // Ordered by the temporary table's id there (`d.id` and `c.document_id` are equal to it):
+        // SQLite then sorts each document's rows alone, not every row with its vector at once.
+        let (documents, claims, order) = scoped
+            ? ("\(source) t CROSS JOIN documents d ON d.id = t.id", "\(source) t CROSS JOIN claims c ON c.document_id = t.id", "t.id")
+            : ("documents d", "claims c", "")
         let stmt = try db.prepare("""
             SELECT d.id, d.title, c.id, c.match_keys, c.start, c."end", c.negated, c.vector
               FROM \(documents) LEFT JOIN claims c ON c.document_id = d.id
-             ORDER BY d.id, c.position
+             ORDER BY \(order.isEmpty ? "d.id" : order), c.position
             """)
         let entityKeys = try db.prepare("""
             SELECT c.id, e.match_key FROM \(claims) CROSS JOIN claim_entities ce ON ce.claim_id = c.id
               CROSS JOIN entities e ON e.id = ce.entity_id
-             ORDER BY c.document_id, c.position, ce.entity_id
+             ORDER BY \(order.isEmpty ? "c.document_id" : order), c.position, ce.entity_id
             """)
         let quantities = try db.prepare("""
             SELECT c.id, \(Quantity.columns) FROM \(claims) CROSS JOIN claim_quantities q ON q.claim_id = c.id
-             ORDER BY c.document_id, c.position, q.start, q."end", q.unit, q.noun
-            """)
-        let upsert = try db.prepare("""
-            INSERT INTO temp.corpus_keys(hash, key, claims, docs) VALUES (?, ?, ?, ?)
-                ON CONFLICT(hash) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
+             ORDER BY \(order.isEmpty ? "c.document_id" : order), c.position, q.start, q."end", q.unit, q.noun
             """)
         let insertRecord = try db.prepare("INSERT INTO temp.corpus_records(document_id, data) VALUES (?, ?)")
-        let titles = try TitleTerms(db: db, scoped: scoped)
-        var chunk = KeyTally()
-        var records = [(Int64, [UInt8])](), recordBytes = 0
-        var spilled = false
+        let storeRecord = try db.prepare("INSERT OR REPLACE INTO main.corpus_records(document_id, data) VALUES (?, ?)")
+        if persist && !scoped { try db.execute("DELETE FROM main.corpus_records") }
+        let titles = try TitleTerms(db: db, scoped: scoped, source: source)
+        let persist = self.persist
+        var records = [(id: Int64, record: [UInt8], stored: [UInt8])](), recordBytes = 0
         func writeRecords() throws {
             guard !records.isEmpty else { return }
-            try db.transaction(immediate: false) { for (d, r) in records { try insertRecord.execute(binding: d, DatabaseValue.blob(r)) } }
+            try db.transaction(immediate: false) {
+                for r in records {
+                    try insertRecord.execute(binding: r.id, DatabaseValue.blob(r.record))
+                    if persist { try storeRecord.execute(binding: r.id, DatabaseValue.blob(r.stored)) }
+                }
+            }
             records.removeAll(keepingCapacity: true)
             recordBytes = 0
         }
-        // Keys go to the table only when they outgrow the chunk (a corpus's vocabulary usually
-        // fits: then they are numbered in memory, below).
-        func spillKeys() throws {
-            // In hash order: rows go in at the end of the table's b-tree, not all over it.
-            try db.transaction(immediate: false) { for (h, c) in chunk.sorted() { try upsert.execute(binding: Int64(bitPattern: h), c.name, Int(c.claims), Int(c.docs)) } }
-            chunk.removeAll()
-            spilled = true
-        }
-        var docNumber: Int32 = -1
         func add(_ hash: UInt64, claim: Bool, name: @autoclosure () -> String) {
             chunk.add(hash, claim: claim, doc: docNumber, name: name)
         }
@@ -104,9 +114,9 @@ final class KeyCounts {
         var record = DocumentRecord()
         func finishDocument() {
             guard current >= 0 else { return }
-            let bytes = record.encoded()
-            recordBytes += bytes.count
-            records.append((current, bytes))
+            let bytes = record.encoded(), stored = persist ? record.stored() : []
+            recordBytes += bytes.count + stored.count
+            records.append((current, bytes, stored))
             record = DocumentRecord()
         }
         var seen = [UInt64]()  // keys of one claim (about ten: a list beats a set)
@@ -122,6 +132,7 @@ final class KeyCounts {
                 for t in try titles.terms(of: id, title: stmt.columnString(1)) {
                     let h = KeyHash.of(t)
                     record.titleKeys.append(h)
+                    if persist { record.addName(h, t.utf8) }
                     add(h, claim: false, name: t)
                 }
             }
@@ -131,7 +142,10 @@ final class KeyCounts {
             seen.removeAll(keepingCapacity: true)
             line.withUTF8 { bytes in
                 ClaimKeys.scanHashes(bytes) { h, key in
-                    if !seen.contains(h) { seen.append(h); add(h, claim: true, name: String(decoding: key, as: UTF8.self)) }
+                    guard !seen.contains(h) else { return }
+                    seen.append(h)
+                    if persist { record.addName(h, key) }
+                    add(h, claim: true, name: String(decoding: key, as: UTF8.self))
                 }
             }
             // The other cursors are in the same order: their rows for this claim are next.
@@ -143,7 +157,11 @@ final class KeyCounts {
                 var h = KeyHash(KeyCounts.entityPrefix)
                 h.add(key.utf8)
                 let hash = h.value
-                if !seen.contains(hash) { seen.append(hash); add(hash, claim: true, name: ClaimKey.entity(key)) }
+                if !seen.contains(hash) {
+                    seen.append(hash)
+                    if persist { record.addName(hash, KeyCounts.entityPrefix + Array(key.utf8)) }
+                    add(hash, claim: true, name: ClaimKey.entity(key))
+                }
                 entityRow = try entityKeys.step()
             }
             var c = DocumentRecord.Claim(id: claim, start: stmt.columnInt(4), end: stmt.columnInt(5), negated: stmt.columnInt(6) != 0,
@@ -160,6 +178,60 @@ final class KeyCounts {
         entityKeys.reset()
         quantities.reset()
         try writeRecords()
+    }
+
+    /// Counts from the stored records of the documents of ``source`` (each must have one,
+    /// ``CorpusRecords``): the same keys counted in the same order as ``countClaims()``.
+    private func countStored() throws {
+        let stmt = try db.prepare("""
+            SELECT t.id, r.data FROM \(source) t CROSS JOIN main.corpus_records r ON r.document_id = t.id ORDER BY t.id
+            """)
+        var names = [(hash: UInt64, name: UnsafeRawBufferPointer)]()
+        var titleKeys = [UInt64](), claimKeys = [[UInt64]]()
+        try stmt.forEachRow { stmt in
+            if chunk.count >= chunkLimit { try spillKeys() }
+            docNumber += 1
+            stmt.withColumnBlob(1) { bytes in
+                names.removeAll(keepingCapacity: true)
+                titleKeys.removeAll(keepingCapacity: true)
+                claimKeys.removeAll(keepingCapacity: true)
+                DocumentRecord.decodeStored(bytes, name: { names.append(($0, $1)) }, title: { titleKeys.append($0) },
+                                            claim: { claimKeys.append($0.keys) })
+                // A key's name is asked for only when the count first meets it.
+                func name(_ h: UInt64) -> String {
+                    String(decoding: names.first { $0.hash == h }?.name ?? UnsafeRawBufferPointer(start: nil, count: 0), as: UTF8.self)
+                }
+                for h in titleKeys { chunk.add(h, claim: false, doc: docNumber) { name(h) } }
+                for keys in claimKeys {
+                    claimTotal += 1
+                    for h in keys { chunk.add(h, claim: true, doc: docNumber) { name(h) } }
+                }
+            }
+        }
+    }
+
+    /// The keys counted so far (see ``spillKeys()``).
+    private var chunk = KeyTally()
+    /// Whether keys went to `temp.corpus_keys`.
+    private var spilled = false
+    /// The document being counted: its number in the order read.
+    private var docNumber: Int32 = -1
+
+    /// Keys go to the table only when they outgrow the chunk (a corpus's vocabulary usually
+    /// fits: then they are numbered in memory, ``number()``).
+    private func spillKeys() throws {
+        let upsert = try db.prepare("""
+            INSERT INTO temp.corpus_keys(hash, key, claims, docs) VALUES (?, ?, ?, ?)
+                ON CONFLICT(hash) DO UPDATE SET claims = claims + excluded.claims, docs = docs + excluded.docs
+            """)
+        // In hash order: rows go in at the end of the table's b-tree, not all over it.
+        try db.transaction(immediate: false) { for (h, c) in chunk.sorted() { try upsert.execute(binding: Int64(bitPattern: h), c.name, Int(c.claims), Int(c.docs)) } }
+        chunk.removeAll()
+        spilled = true
+    }
+
+    /// Numbers the keys counted by name and builds the table of ids by hash.
+    private func number() throws {
         var pairs = [(hash: UInt64, id: Int32)]()
         if !spilled {
             // Numbered in memory: the keys sorted by their bytes (SQLite's order for text).

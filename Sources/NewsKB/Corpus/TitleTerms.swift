@@ -14,10 +14,10 @@ final class TitleTerms: @unchecked Sendable {
 
     private final class Box: @unchecked Sendable { var rows = [(id: Int64, terms: [String])]() }
 
-    /// `scoped`: only the documents of `temp.corpus_documents` (a run over part of the store, ``CorpusPlan``).
-    init(db: Database, batchSize: Int = 1024, scoped: Bool = false) throws {
+    /// `scoped`: only the documents of `source` (a table of ids: a run over part of the store, ``CorpusPlan``).
+    init(db: Database, batchSize: Int = 1024, scoped: Bool = false, source: String = "temp.corpus_documents") throws {
         batch = try db.prepare(scoped
-            ? "SELECT d.id, d.title FROM temp.corpus_documents t CROSS JOIN documents d ON d.id = t.id WHERE t.id > ? ORDER BY t.id LIMIT ?"
+            ? "SELECT d.id, d.title FROM \(source) t CROSS JOIN documents d ON d.id = t.id WHERE t.id > ? ORDER BY t.id LIMIT ?"
             : "SELECT id, title FROM documents WHERE id > ? ORDER BY id LIMIT ?")
         size = batchSize
         next = try start()

@@ -43,11 +43,15 @@ struct WindowComparison: Sendable {
     var postings = Postings.none
     /// When set, the rows of these documents only (by number).
     var postingsOf: Set<Int>?
+    /// The claims' vectors were not read (stored records): pairs that need them are left
+    /// undecided (``ClaimGrouper/Pairs/pending``).
+    var vectorsPending = false
 
     func compare(_ input: WindowInput, in window: CorpusWindow) -> WindowLinks {
         clock.measure("compare") {
             let keys = input.keys
-            let items = WindowComparison.items(input.claims, moods: keys.moods)
+            var items = WindowComparison.items(input.claims, moods: keys.moods)
+            if vectorsPending { for i in items.indices { items[i].vectorPending = true } }
             let storyDocs = WindowComparison.storyDocuments(input, keyCount: keys.count)
             // A window's documents are in its first bucket, the next one, or undated; a pair is
             // this window's when one of the two is in the first bucket (every pair, in the

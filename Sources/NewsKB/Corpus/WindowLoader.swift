@@ -14,9 +14,14 @@ final class WindowLoader {
 
     private let counts: KeyCounts
 
-    init(db: Database, counts: KeyCounts) throws {
+    /// Whether documents are read from their stored records (``DocumentRecord/stored()``, no
+    /// vectors) rather than from this run's (`temp.corpus_records`).
+    private let stored: Bool
+
+    init(db: Database, counts: KeyCounts, stored: Bool = false) throws {
         self.counts = counts
-        recordOfDocument = try db.prepare("SELECT data FROM temp.corpus_records WHERE document_id = ?")
+        self.stored = stored
+        recordOfDocument = try db.prepare("SELECT data FROM \(stored ? "main" : "temp").corpus_records WHERE document_id = ?")
         claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn), vector FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("""
             SELECT \(Quantity.columns) FROM claim_quantities q WHERE q.claim_id = ? ORDER BY q.start, q."end"
@@ -79,15 +84,16 @@ final class WindowLoader {
 
     private func load(_ d: CorpusDocuments.Doc) throws -> Loaded {
         var loaded = Loaded(claims: [], title: [])
+        let counts = self.counts
+        func title(_ h: UInt64) { if let id = counts.id(ofHash: h) { loaded.title.append(id) } }
+        func claim(_ c: DocumentRecord.Claim) {
+            var keys = c.keys.compactMap { counts.id(ofHash: $0) }
+            keys.sort()
+            loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
+                                                      matchKeys: "", keys: keys, quantities: c.quantities, vector: c.vector))
+        }
         try recordOfDocument.firstRow([d.id]) { $0.withColumnBlob(0) { bytes in
-            DocumentRecord.decode(bytes, title: { h in
-                if let id = counts.id(ofHash: h) { loaded.title.append(id) }
-            }, claim: { c in
-                var keys = c.keys.compactMap { counts.id(ofHash: $0) }
-                keys.sort()
-                loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
-                                                          matchKeys: "", keys: keys, quantities: c.quantities, vector: c.vector))
-            })
+            if stored { DocumentRecord.decodeStored(bytes, title: title, claim: claim) } else { DocumentRecord.decode(bytes, title: title, claim: claim) }
         } }
         return loaded
     }

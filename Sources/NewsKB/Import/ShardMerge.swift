@@ -25,7 +25,7 @@ extension Importer {
     static let shardCorpusTables = [
         "story_clusters", "story_documents", "claim_groups", "claim_group_members", "conflicts",
         "conflict_positions", "corpus_pending", "corpus_snapshot", "corpus_weights", "corpus_components", "corpus_postings", "corpus_story_links",
-        "corpus_changes", "corpus_clock",
+        "corpus_changes", "corpus_clock", "corpus_records",
     ]
     /// Tables that describe the store itself (schema, settings, work under way): the target's own.
     /// The user aliases must be the same in every shard (the analysis key says so).

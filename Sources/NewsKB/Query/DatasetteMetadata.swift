@@ -35,7 +35,7 @@ public struct DatasetteMetadata: Encodable, Equatable {
     /// `corpus_postings` and `corpus_story_links` are the corpus phase's indexes (a hundred rows
     /// a document: counting them is no listing's business).
     public static let internalTables: Set<String> = [
-        "schema_migrations", "corpus_pending", "deferred_indexes", "statement_search", "corpus_postings", "corpus_story_links",
+        "schema_migrations", "corpus_pending", "deferred_indexes", "statement_search", "corpus_postings", "corpus_story_links", "corpus_records",
     ]
 
     /// Full-text search: the objects whose rows the statements index finds, and their key.

@@ -60,6 +60,9 @@ import Foundation
         #expect(try db.int("SELECT story FROM corpus_changes WHERE document_id = ?", [Int64(gone)]) == story)
         #expect(try db.int("SELECT count(*) FROM corpus_components WHERE document_id = ?", [Int64(gone)]) == 0)
         #expect(try db.int("SELECT count(*) FROM corpus_story_links WHERE a = ? OR b = ?", [Int64(gone), Int64(gone)]) == 0)
+        // Every document has its stored record; the deleted one's went with it.
+        #expect(try db.int("SELECT count(*) FROM corpus_records") == docs.count - 1)
+        #expect(try db.int("SELECT count(*) FROM corpus_records WHERE document_id = ?", [Int64(gone)]) == 0)
     }
 
     @Test func addingAWeekAfterAGapRecomputesItsRegionOnlyAndEqualsARecomputationWithTheSameCounts() throws {
@@ -99,6 +102,27 @@ import Foundation
         #expect(!summary.scope.hasPrefix("all"), "\(summary.scope)")
         // The follow-ups of week 49 link to week 50's: their component is read again, not the store.
         #expect(summary.linked >= 1 && summary.readDocuments < 200, "\(summary)")
+        let incremental = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == incremental)
+    }
+
+    @Test func documentsWithoutAStoredRecordGetOneWhenComparedAndTheResultIsTheSame() throws {
+        // A store from before the records (or merged from shards): the documents an import
+        // compares its new ones with are read from the claims once, and their records written.
+        let docs = corpus.weeklyCorpus(weeks: 51, chained: true)
+        let (dir, store) = try importDocs(docs.filter { !$0.key.hasPrefix("w50-") })
+        _ = dir
+        let db = store.db
+        try db.execute("DELETE FROM corpus_records WHERE document_id % 2 = 0")
+        let missing = try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_records r WHERE r.document_id = d.id)")
+        #expect(missing > 50)
+        let summary = try #require(try Importer(store: store).importDocuments(docs.filter { $0.key.hasPrefix("w50-") }).corpus)
+        #expect(summary.linked >= 1 && summary.candidates >= 1, "\(summary)")
+        // The new documents and the candidates that had none now have one.
+        #expect(try db.int("SELECT count(*) FROM documents d JOIN corpus_records r ON r.document_id = d.id WHERE d.key LIKE 'w50-%'") == 4)
+        #expect(try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_records r WHERE r.document_id = d.id)")
+                < missing)
         let incremental = try withIDs(db)
         _ = try recomputeEveryWeek(db)
         #expect(try withIDs(db) == incremental)
