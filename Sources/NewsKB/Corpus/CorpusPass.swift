@@ -48,21 +48,31 @@ final class CorpusPass {
     /// Compares every window (`focus`: only pairs with one of these documents, by id; `postings`:
     /// which rows of ``CorpusPostings`` to give, of the documents `postingsOf` when given) and
     /// hands each window's links to `collect`, in window order.
-    func run(focus: Set<Int64>? = nil, postings: WindowComparison.Postings, postingsOf: Set<Int64>? = nil, clock: StepClock,
-             collect: (WindowLinks) throws -> Void) throws {
+    ///
+    /// `windowsOf`: with a focus, the windows each other document is read in (by id; a window
+    /// that compares none of its pairs with the focus need not hold it).
+    func run(focus: Set<Int64>? = nil, windowsOf: [Int64: Set<CorpusWindow>]? = nil, postings: WindowComparison.Postings,
+             postingsOf: Set<Int64>? = nil, clock: StepClock, collect: (WindowLinks) throws -> Void) throws {
         if let focus { comparison.focus = Set(try documents.numbers(of: focus).values) }
+        if let windowsOf, let focus = comparison.focus {
+            var byNumber = [Int: Set<CorpusWindow>]()
+            for (id, n) in try documents.numbers(of: Set(windowsOf.keys)) { byNumber[n] = windowsOf[id] }
+            reader.only = { number, window in focus.contains(number) || byNumber[number]?.contains(window) == true }
+        }
         if let postingsOf { comparison.postingsOf = Set(try documents.numbers(of: postingsOf).values) }
         comparison.postings = postings
         let comparison = self.comparison
         let worker = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
         var inFlight: WindowJob?
         for (i, window) in windows.enumerated() {
-            let input = try reader.read(window, next: i + 1 < windows.count ? windows[i + 1] : nil, clock: clock)
+            var input = try reader.read(window, next: i + 1 < windows.count ? windows[i + 1] : nil, clock: clock)
+            clock.measure("prepare") { WindowComparison.prepare(&input, vectorsPending: comparison.vectorsPending) }
             // The previous window's comparisons are done before this window's start, and are
             // collected while this window's run (collecting needs nothing they compute).
             let previous = inFlight
             clock.measure("wait") { _ = previous?.wait() }
-            inFlight = WindowJob(on: worker) { comparison.compare(input, in: window) }
+            let ready = input
+            inFlight = WindowJob(on: worker) { comparison.compare(ready, in: window) }
             if let previous { try clock.measure("collect") { try collect(previous.wait()) } }
         }
         if let last = inFlight { try collect(last.wait()) }
@@ -127,11 +137,16 @@ public struct CorpusReach {
         if !changed.isEmpty {
             // Their postings, and their candidates through the stored ones.
             let (rows, earliest) = try clock.measure("reach postings") { try postings(of: Set(changed), clock: clock) }
-            let candidates = try clock.measure("reach lookup") { try self.candidates(rows, earliest: earliest, changed: Set(changed)) }
+            // In one read transaction: a statement outside one takes and drops SQLite's shared
+            // lock, system calls included, each time it runs (a look-up per key and document).
+            let windowsOf = try clock.measure("reach lookup") {
+                try db.transaction(immediate: false) { try self.candidates(rows, earliest: earliest, changed: Set(changed)) }
+            }
+            let candidates = Set(windowsOf.keys)
             found.candidates = candidates.count
             ProcessStats.trace("corpus: \(changed.count) changed documents, \(candidates.count) candidates of \(total)")
             // What they link to: claim edges (their claim components), story links (checked below).
-            let linked = try clock.measure("reach compare") { try self.linked(Set(changed), candidates: candidates, clock: clock) }
+            let linked = try clock.measure("reach compare") { try self.linked(Set(changed), candidates: windowsOf, clock: clock) }
             found.linked = linked.claims.count
             start.formUnion(linked.claims)
             newLinks = linked.story
@@ -139,7 +154,7 @@ public struct CorpusReach {
         }
         let closure = try StoryClosure(db: db, changed: Set(changed), newLinks: newLinks, grouper: StoryGrouper())
         let reach = try clock.measure("reach stories") {
-            try closure.close(start: start, components: components, stories: stories, limit: total)
+            try db.transaction(immediate: false) { try closure.close(start: start, components: components, stories: stories, limit: total) }
         }
         guard let reach else {
             found.everything = CorpusReach.wideReason + "most of the \(total) documents"
@@ -173,10 +188,11 @@ public struct CorpusReach {
     /// rows: in the rows' weeks or the week before or after, or undated when both are (claims) or
     /// either is (story keys: any week, for an undated document's); existing documents only. A claim probes only the claims after it
     /// in canonical order (documents by key, ``ClaimGrouper/findPairs``): a key a new document
-    /// probes finds the holders after it, a key it holds the probers before it.
+    /// probes finds the holders after it, a key it holds the probers before it. Each candidate
+    /// comes with the windows that compare it with a row's document (``CorpusWindow/owner(_:_:)``).
     private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], earliest: [Int64: Int],
-                            changed: Set<Int64>) throws -> Set<Int64> {
-        let lookup = try db.prepare("SELECT document_id FROM corpus_postings WHERE key = ? AND role = ? AND bucket BETWEEN ? AND ?")
+                            changed: Set<Int64>) throws -> [Int64: Set<CorpusWindow>] {
+        let lookup = try db.prepare("SELECT document_id, bucket FROM corpus_postings WHERE key = ? AND role = ? AND bucket BETWEEN ? AND ?")
         let keyOf = try db.prepare("SELECT key FROM documents WHERE id = ?")
         var key = [Int64: String]()
         /// The document's key; nil: deleted (its rows stay until the next run over everything).
@@ -186,7 +202,7 @@ public struct CorpusReach {
             key[id] = k ?? ""
             return k
         }
-        var found = Set<Int64>()
+        var found = [Int64: Set<CorpusWindow>]()
         // An undated document with an earliest day is compared with the documents from then on.
         let from = earliest.mapValues { Int64(CorpusPlan.bucket(ofDay: $0 - StoryGrouper().maxDays, bucketDays: bucketDays)) - 1 }
         for (r, id, bucket) in rows {
@@ -204,12 +220,14 @@ public struct CorpusReach {
             guard let own = try documentKey(id) else { continue }
             for (lo, hi) in ranges {
                 try lookup.forEachRow([r.key, role, lo, hi]) { row in
-                    let o = row.columnInt64(0)
-                    guard !changed.contains(o), !found.contains(o), let other = try documentKey(o) else { return }
+                    let o = row.columnInt64(0), b = row.columnInt64(1)
+                    guard !changed.contains(o),
+                          let window = CorpusWindow.owner(bucket, b == CorpusPostings.undatedBucket ? nil : Int(b)),
+                          found[o]?.contains(window) != true, let other = try documentKey(o) else { return }
                     switch r.role {
-                    case .probe: if KeyCounts.precedes(own, other) { found.insert(o) }
-                    case .held: if KeyCounts.precedes(other, own) { found.insert(o) }
-                    case .nearMeasure, .story: found.insert(o)
+                    case .probe: if KeyCounts.precedes(own, other) { found[o, default: []].insert(window) }
+                    case .held: if KeyCounts.precedes(other, own) { found[o, default: []].insert(window) }
+                    case .nearMeasure, .story: found[o, default: []].insert(window)
                     }
                 }
             }
@@ -227,15 +245,17 @@ public struct CorpusReach {
     /// compares the changed documents again with the candidates of those pairs only, read in
     /// full. A comparison is a function of its pair and of the two documents (``WindowComparison``),
     /// so each round gives what a run over everything gives for the pairs it decides.
-    private func linked(_ changed: Set<Int64>, candidates: Set<Int64>, clock: StepClock)
+    /// Each candidate is read in the windows that compare it with a changed document only.
+    private func linked(_ changed: Set<Int64>, candidates windowsOf: [Int64: Set<CorpusWindow>], clock: StepClock)
         throws -> (claims: Set<Int64>, story: [(a: Int64, b: Int64, sim: Double)]) {
+        let candidates = Set(windowsOf.keys)
         guard !candidates.isEmpty || changed.count > 1 else { return ([], []) }
         try clock.measure("reach records") { try CorpusRecords.fill(db, documents: candidates) }
         var story = [(a: Int64, b: Int64, sim: Double)]()
         var undecided = Set<Int64>(), anyUndecided = false
         let first = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(candidates),
                                    keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock(), fromStored: true)
-        try first.run(focus: changed, postings: .none, clock: clock) { r in
+        try first.run(focus: changed, windowsOf: windowsOf, postings: .none, clock: clock) { r in
             var idOf = [Int: Int64]()
             for d in r.docs { idOf[d.number] = d.id }
             for p in r.pairs.pending {
@@ -250,7 +270,7 @@ public struct CorpusReach {
         let second = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(undecided),
                                     keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock())
         defer { second.drop() }
-        try second.run(focus: changed, postings: .none, clock: clock) { r in
+        try second.run(focus: changed, windowsOf: windowsOf.filter { undecided.contains($0.key) }, postings: .none, clock: clock) { r in
             var idOf = [Int: Int64]()
             for d in r.docs { idOf[d.number] = d.id }
             for e in r.pairs.edges {

@@ -87,9 +87,11 @@ struct DocumentRecord {
         return out.bytes
     }
 
-    /// Reads a stored record (``stored()``): `name` gets each key's hash and name, `title` each
-    /// title key hash, `claim` each claim (its `line` empty, no vector).
-    static func decodeStored(_ bytes: UnsafeRawBufferPointer, name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
+    /// Reads a stored record (``stored()``): `name` gets each key's hash and name (all of them
+    /// first), `title` each title key hash, `claim` each claim (its `line` empty, no vector; no
+    /// quantities either with `keysOnly`).
+    static func decodeStored(_ bytes: UnsafeRawBufferPointer, keysOnly: Bool = false,
+                             name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
                              title: (UInt64) -> Void, claim: (Claim) -> Void) {
         var at = 0
         func varint() -> Int {
@@ -132,6 +134,16 @@ struct DocumentRecord {
             c.keys.reserveCapacity(nk)
             for _ in 0..<nk { c.keys.append(hashes[varint()]) }
             for _ in 0..<varint() {
+                if keysOnly {
+                    at += 8
+                    _ = varint()
+                    _ = varint()
+                    let unit = varint()
+                    at += unit
+                    let noun = varint()
+                    at += noun
+                    continue
+                }
                 var raw: UInt64 = 0
                 withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<at + 8])) }
                 at += 8

@@ -187,25 +187,21 @@ final class KeyCounts {
             SELECT t.id, r.data FROM \(source) t CROSS JOIN main.corpus_records r ON r.document_id = t.id ORDER BY t.id
             """)
         var names = [(hash: UInt64, name: UnsafeRawBufferPointer)]()
-        var titleKeys = [UInt64](), claimKeys = [[UInt64]]()
         try stmt.forEachRow { stmt in
             if chunk.count >= chunkLimit { try spillKeys() }
             docNumber += 1
             stmt.withColumnBlob(1) { bytes in
                 names.removeAll(keepingCapacity: true)
-                titleKeys.removeAll(keepingCapacity: true)
-                claimKeys.removeAll(keepingCapacity: true)
-                DocumentRecord.decodeStored(bytes, name: { names.append(($0, $1)) }, title: { titleKeys.append($0) },
-                                            claim: { claimKeys.append($0.keys) })
-                // A key's name is asked for only when the count first meets it.
+                // A key's name is asked for only when the count first meets it (the names come first).
                 func name(_ h: UInt64) -> String {
                     String(decoding: names.first { $0.hash == h }?.name ?? UnsafeRawBufferPointer(start: nil, count: 0), as: UTF8.self)
                 }
-                for h in titleKeys { chunk.add(h, claim: false, doc: docNumber) { name(h) } }
-                for keys in claimKeys {
+                DocumentRecord.decodeStored(bytes, keysOnly: true, name: { names.append(($0, $1)) }, title: { h in
+                    chunk.add(h, claim: false, doc: docNumber) { name(h) }
+                }, claim: { c in
                     claimTotal += 1
-                    for h in keys { chunk.add(h, claim: true, doc: docNumber) { name(h) } }
-                }
+                    for h in c.keys { chunk.add(h, claim: true, doc: docNumber) { name(h) } }
+                })
             }
         }
     }
@@ -282,12 +278,15 @@ final class KeyCounts {
             return
         }
         let lookup = try db.prepare("SELECT claims, docs FROM corpus_weights WHERE hash = ?")
-        // In the table's order (signed hashes): each look-up lands near the last.
+        // In the table's order (signed hashes): each look-up lands near the last. In one read
+        // transaction (a look-up outside one takes and drops SQLite's shared lock each time).
+        try db.transaction(immediate: false) {
         for i in hashes.indices.filter({ hashes[$0] != 0 }).sorted(by: { Int64(bitPattern: hashes[$0]) < Int64(bitPattern: hashes[$1]) }) {
             let id = Int(idOfHash[i])
             let (c, d) = try lookup.firstRow([Int64(bitPattern: hashes[i])]) { (Int32($0.columnInt(0)), Int32($0.columnInt(1))) } ?? (1, 1)
             inMemory[id].claims = c
             inMemory[id].docs = d
+        }
         }
     }
 

@@ -124,8 +124,12 @@ public struct StoryGrouper: Sendable {
             }
             let s = norm > 0 ? 1 / norm.squareRoot() : 0
             vec[i] = v.map { ($0.0, $0.1 * s) }.sorted { $0.0 < $1.0 }
-            let top = vec[i].sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8).map { (key: $0.0, weight: $0.1) }
-            links.top.append((doc: docs[i].order, keys: top))
+            // A story's label (its documents' most distinctive keys): not needed of documents
+            // outside the focus, whose stories are not made here.
+            if focus?[i] ?? true {
+                let top = vec[i].sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8).map { (key: $0.0, weight: $0.1) }
+                links.top.append((doc: docs[i].order, keys: top))
+            }
         }
         var postings = [Int32: [Int32]]()
         let byOrder = (0..<n).sorted { docs[$0].order < docs[$1].order }

@@ -47,12 +47,18 @@ struct WindowComparison: Sendable {
     /// undecided (``ClaimGrouper/Pairs/pending``).
     var vectorsPending = false
 
+    /// Makes the window's grouper items and story documents (``WindowInput/items``,
+    /// ``WindowInput/storyDocs``), on the reading thread.
+    static func prepare(_ input: inout WindowInput, vectorsPending: Bool) {
+        input.items = WindowComparison.items(input.claims, moods: input.keys.moods)
+        if vectorsPending { for i in input.items.indices { input.items[i].vectorPending = true } }
+        input.storyDocs = WindowComparison.storyDocuments(input, keyCount: input.keys.count)
+    }
+
     func compare(_ input: WindowInput, in window: CorpusWindow) -> WindowLinks {
         clock.measure("compare") {
             let keys = input.keys
-            var items = WindowComparison.items(input.claims, moods: keys.moods)
-            if vectorsPending { for i in items.indices { items[i].vectorPending = true } }
-            let storyDocs = WindowComparison.storyDocuments(input, keyCount: keys.count)
+            let (items, storyDocs) = (input.items, input.storyDocs)
             // A window's documents are in its first bucket, the next one, or undated; a pair is
             // this window's when one of the two is in the first bucket (every pair, in the
             // undated window).

@@ -7,6 +7,11 @@ struct WindowInput: Sendable {
     var claims: [ClaimCorpus.ClaimRow]
     var titles: [(doc: Int, keys: [Int32])]
     var keys: WindowKeys
+    /// The claims as the grouper sees them and the documents as the story comparison does
+    /// (``WindowComparison/prepare(_:vectorsPending:)``: made while the worker compares the
+    /// window before).
+    var items: [ClaimGrouper.Item] = []
+    var storyDocs: [StoryGrouper.Document] = []
 }
 
 /// The *read* step of a window: its documents bucket by bucket (each bucket read once, as two
@@ -21,6 +26,8 @@ final class WindowReader {
     private var bucketDocs = [Int: [CorpusDocuments.Doc]]()
     /// Maps corpus-wide key ids to window ids while a window's keys are numbered (``WindowKeys``).
     private var keyScratch = [Int32]()
+    /// When set, a window holds only the documents (by number) for which this is true.
+    var only: ((Int, CorpusWindow) -> Bool)?
 
     init(db: Database, documents: CorpusDocuments, loader: WindowLoader, counts: KeyCounts) {
         self.db = db
@@ -35,7 +42,8 @@ final class WindowReader {
         // One read transaction for the window's reads (a statement outside one takes and drops
         // SQLite's shared lock, system calls included, each time it runs).
         try db.transaction(immediate: false) {
-            let docs = try clock.measure("docs") { try documents(of: window) }
+            var docs = try clock.measure("docs") { try documents(of: window) }
+            if let only { docs = docs.filter { only($0.number, window) } }
             var (claims, titles) = try clock.measure("claims") { try loader.load(docs) }
             // Keep what the next window holds too.
             loader.keep(only: Set(docs.filter { next?.holds(bucket: $0.bucket) ?? false }.map(\.number)))
