@@ -31,7 +31,8 @@ final class CorpusPass {
         counts.chunkLimit = keyChunkLimit
         counts.scoped = keep != nil
         counts.persist = persist || keep == nil
-        counts.fromStored = fromStored && keep != nil
+        // (Its keys are then weighed by the counts taken earlier, as the stored records give no counts.)
+        counts.fromStored = fromStored && keep != nil && plan.snapshot != nil
         let counts = self.counts
         try clock.measure("count") { try counts.count() }
         if let snapshot = plan.snapshot { try clock.measure("weigh") { try counts.weigh(bySnapshotOf: snapshot.claims) } }

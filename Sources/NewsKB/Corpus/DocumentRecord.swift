@@ -87,14 +87,49 @@ struct DocumentRecord {
         return out.bytes
     }
 
+    /// Reads the key names of a stored record (``stored()``) only: each key's hash and name.
+    static func storedNames(_ bytes: UnsafeRawBufferPointer, _ name: (UInt64, UnsafeRawBufferPointer) -> Void) {
+        var r = StoredReader(bytes: bytes)
+        _ = r.names(name)
+    }
+
     /// Reads a stored record (``stored()``): `name` gets each key's hash and name (all of them
-    /// first), `title` each title key hash, `claim` each claim (its `line` empty, no vector; no
-    /// quantities either with `keysOnly`).
-    static func decodeStored(_ bytes: UnsafeRawBufferPointer, keysOnly: Bool = false,
-                             name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
+    /// first), `title` each title key hash, `claim` each claim (its `line` empty, no vector).
+    static func decodeStored(_ bytes: UnsafeRawBufferPointer, name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
                              title: (UInt64) -> Void, claim: (Claim) -> Void) {
+        var r = StoredReader(bytes: bytes)
+        let hashes = r.names(name)
+        guard !r.done else { return }
+        for _ in 0..<r.varint() { title(hashes[r.varint()]) }
+        var last: Int64 = 0
+        for _ in 0..<r.varint() {
+            let z = UInt64(r.varint())
+            last &+= Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+            let start = r.varint()
+            let end = start + r.varint()
+            var c = Claim(id: last, start: start, end: end, negated: r.byte() != 0, line: "", keys: [])
+            let nk = r.varint()
+            c.keys.reserveCapacity(nk)
+            for _ in 0..<nk { c.keys.append(hashes[r.varint()]) }
+            for _ in 0..<r.varint() {
+                var raw: UInt64 = 0
+                withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: r.slice(8)) }
+                let qs = r.varint()
+                let qe = qs + r.varint()
+                let unit = r.text(), noun = r.text()
+                c.quantities.append(Quantity(value: Double(bitPattern: UInt64(littleEndian: raw)), unit: unit, noun: noun, span: TextSpan(qs, qe)))
+            }
+            claim(c)
+        }
+    }
+
+    /// Reads the varints, bytes and names of a stored record in order.
+    private struct StoredReader {
+        let bytes: UnsafeRawBufferPointer
         var at = 0
-        func varint() -> Int {
+        var done: Bool { at >= bytes.count }
+
+        mutating func varint() -> Int {
             var v: UInt64 = 0, shift: UInt64 = 0
             while at < bytes.count {
                 let b = bytes[at]
@@ -105,54 +140,34 @@ struct DocumentRecord {
             }
             return Int(truncatingIfNeeded: v)
         }
-        func text() -> String {
-            let n = varint()
+
+        mutating func byte() -> UInt8 {
+            defer { at += 1 }
+            return bytes[at]
+        }
+
+        mutating func slice(_ n: Int) -> UnsafeRawBufferPointer {
             defer { at += n }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
+            return UnsafeRawBufferPointer(rebasing: bytes[at..<at + n])
         }
-        guard !bytes.isEmpty else { return }
-        var hashes = [UInt64]()
-        for _ in 0..<varint() {
+
+        mutating func text() -> String {
             let n = varint()
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[at..<at + n])
-            let h = KeyHash(slice).value
-            hashes.append(h)
-            name(h, slice)
-            at += n
+            return String(decoding: slice(n), as: UTF8.self)
         }
-        for _ in 0..<varint() { title(hashes[varint()]) }
-        var last: Int64 = 0
-        for _ in 0..<varint() {
-            let z = UInt64(varint())
-            last &+= Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
-            let start = varint()
-            let end = start + varint()
-            let negated = bytes[at] != 0
-            at += 1
-            var c = Claim(id: last, start: start, end: end, negated: negated, line: "", keys: [])
-            let nk = varint()
-            c.keys.reserveCapacity(nk)
-            for _ in 0..<nk { c.keys.append(hashes[varint()]) }
+
+        /// The names, each given to `name` with its hash; their hashes in order.
+        mutating func names(_ name: (UInt64, UnsafeRawBufferPointer) -> Void) -> [UInt64] {
+            guard !done else { return [] }
+            var hashes = [UInt64]()
             for _ in 0..<varint() {
-                if keysOnly {
-                    at += 8
-                    _ = varint()
-                    _ = varint()
-                    let unit = varint()
-                    at += unit
-                    let noun = varint()
-                    at += noun
-                    continue
-                }
-                var raw: UInt64 = 0
-                withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<at + 8])) }
-                at += 8
-                let qs = varint()
-                let qe = qs + varint()
-                let unit = text(), noun = text()
-                c.quantities.append(Quantity(value: Double(bitPattern: UInt64(littleEndian: raw)), unit: unit, noun: noun, span: TextSpan(qs, qe)))
+                let n = varint()
+                let s = slice(n)
+                let h = KeyHash(s).value
+                hashes.append(h)
+                name(h, s)
             }
-            claim(c)
+            return hashes
         }
     }
 

@@ -180,28 +180,21 @@ final class KeyCounts {
         try writeRecords()
     }
 
-    /// Counts from the stored records of the documents of ``source`` (each must have one,
-    /// ``CorpusRecords``): the same keys counted in the same order as ``countClaims()``.
+    /// Takes the keys of the documents of ``source`` from their stored records (each must have
+    /// one, ``CorpusRecords``): the same keys as ``countClaims()``, read from the records' names
+    /// alone. Their counts are not taken: a run over part of the store weighs its keys by the
+    /// counts taken earlier (``weigh(bySnapshotOf:)``), which replace them.
     private func countStored() throws {
         let stmt = try db.prepare("""
             SELECT t.id, r.data FROM \(source) t CROSS JOIN main.corpus_records r ON r.document_id = t.id ORDER BY t.id
             """)
-        var names = [(hash: UInt64, name: UnsafeRawBufferPointer)]()
         try stmt.forEachRow { stmt in
             if chunk.count >= chunkLimit { try spillKeys() }
             docNumber += 1
             stmt.withColumnBlob(1) { bytes in
-                names.removeAll(keepingCapacity: true)
-                // A key's name is asked for only when the count first meets it (the names come first).
-                func name(_ h: UInt64) -> String {
-                    String(decoding: names.first { $0.hash == h }?.name ?? UnsafeRawBufferPointer(start: nil, count: 0), as: UTF8.self)
+                DocumentRecord.storedNames(bytes) { h, name in
+                    chunk.add(h, claim: true, doc: docNumber) { String(decoding: name, as: UTF8.self) }
                 }
-                DocumentRecord.decodeStored(bytes, keysOnly: true, name: { names.append(($0, $1)) }, title: { h in
-                    chunk.add(h, claim: false, doc: docNumber) { name(h) }
-                }, claim: { c in
-                    claimTotal += 1
-                    for h in c.keys { chunk.add(h, claim: true, doc: docNumber) { name(h) } }
-                })
             }
         }
     }
