@@ -252,28 +252,31 @@ public struct CorpusReach {
         let candidates = Set(windowsOf.keys)
         guard !candidates.isEmpty || changed.count > 1 else { return ([], []) }
         try clock.measure("reach records") { try CorpusRecords.fill(db, documents: candidates) }
+        /// One pass over `keep`, focused on the changed documents; `collect` gets each window's
+        /// links and the ids of its documents by number.
+        func compare(_ keep: Set<Int64>, fromStored: Bool, windows: [Int64: Set<CorpusWindow>],
+                     _ collect: (WindowLinks, [Int: Int64]) -> Void) throws {
+            let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: keep, keyChunkLimit: keyChunkLimit,
+                                      clock: clock, workerClock: StepClock(), fromStored: fromStored)
+            defer { pass.drop() }
+            try pass.run(focus: changed, windowsOf: windows, postings: .none, clock: clock) { r in
+                var idOf = [Int: Int64]()
+                for d in r.docs { idOf[d.number] = d.id }
+                collect(r, idOf)
+            }
+        }
         var story = [(a: Int64, b: Int64, sim: Double)]()
         var undecided = Set<Int64>(), anyUndecided = false
-        let first = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(candidates),
-                                   keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock(), fromStored: true)
-        try first.run(focus: changed, windowsOf: windowsOf, postings: .none, clock: clock) { r in
-            var idOf = [Int: Int64]()
-            for d in r.docs { idOf[d.number] = d.id }
+        try compare(changed.union(candidates), fromStored: true, windows: windowsOf) { r, idOf in
             for p in r.pairs.pending {
                 anyUndecided = true
                 for i in [p.a, p.b] { if let x = idOf[Int(r.items[i].document)], !changed.contains(x) { undecided.insert(x) } }
             }
             story += CorpusGraphs.storyPairs(r.links) { idOf[$0]! }
         }
-        first.drop()
         var claims = Set<Int64>()
         guard anyUndecided else { return (claims, story) }
-        let second = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: changed.union(undecided),
-                                    keyChunkLimit: keyChunkLimit, clock: clock, workerClock: StepClock())
-        defer { second.drop() }
-        try second.run(focus: changed, windowsOf: windowsOf.filter { undecided.contains($0.key) }, postings: .none, clock: clock) { r in
-            var idOf = [Int: Int64]()
-            for d in r.docs { idOf[d.number] = d.id }
+        try compare(changed.union(undecided), fromStored: false, windows: windowsOf.filter { undecided.contains($0.key) }) { r, idOf in
             for e in r.pairs.edges {
                 guard let x = idOf[Int(r.items[e.a].document)], let y = idOf[Int(r.items[e.b].document)] else { continue }
                 if changed.contains(x) && !changed.contains(y) { claims.insert(y) }

@@ -33,14 +33,15 @@ struct DocumentRecord {
 
     var titleKeys = [UInt64]()
     var claims = [Claim]()
-    /// The names of its keys, each once, and their hashes (``addName(_:_:)``): for the stored form.
+    /// The names of its keys, each once (``addName(_:_:)``): for the stored form, which refers
+    /// to a key by its place here (`place`, by hash).
     private(set) var names = [[UInt8]]()
-    private var named = [UInt64]()
+    private var place = [UInt64: Int]()
 
     /// Records a key's name, once (its hash and UTF-8 bytes).
     mutating func addName<C: Collection<UInt8>>(_ hash: UInt64, _ bytes: C) {
-        guard !named.contains(hash) else { return }
-        named.append(hash)
+        guard place[hash] == nil else { return }
+        place[hash] = names.count
         names.append(Array(bytes))
     }
 
@@ -58,7 +59,7 @@ struct DocumentRecord {
             out.varint(UInt64(n.count))
             out.bytes += n
         }
-        func index(_ h: UInt64) -> UInt64 { UInt64(named.firstIndex(of: h)!) }
+        func index(_ h: UInt64) -> UInt64 { UInt64(place[h]!) }
         out.varint(UInt64(titleKeys.count))
         for k in titleKeys { out.varint(index(k)) }
         let sorted = canonical()
