@@ -103,6 +103,8 @@ public struct ClaimCorpus {
         var changedDocuments = [Int64]()
         // With the counts taken earlier, the stored postings of the other documents stand.
         var postingsOf: Set<Int64>?
+        /// The worker's steps in the reach's comparisons.
+        var reachWorker: StepClock?
         switch plan.scope {
         case .all(let reason):
             summary.recomputedAll = reason
@@ -111,6 +113,7 @@ public struct ClaimCorpus {
             changedDocuments = changed
             let reach = CorpusReach(db: db, plan: plan, bucketDays: bucketDays, keyChunkLimit: keyChunkLimit)
             let found = try reach.documents(changed: changed, components: components, stories: stories, storyLinks: storyLinks, clock: clock)
+            reachWorker = reach.workerClock
             keep = found.documents
             (summary.changedDocuments, summary.candidates, summary.linked) = (changed.count, found.candidates, found.linked)
             summary.recomputedAll = found.everything
@@ -167,6 +170,8 @@ public struct ClaimCorpus {
         (summary.stepWall, summary.stepCPU) = (clock.wall, clock.cpu)
         for (k, v) in workerClock.wall { summary.stepWall["worker " + k] = v }
         for (k, v) in workerClock.cpu { summary.stepCPU["worker " + k] = v }
+        for (k, v) in reachWorker?.wall ?? [:] { summary.stepWall["reach worker " + k] = v }
+        for (k, v) in reachWorker?.cpu ?? [:] { summary.stepCPU["reach worker " + k] = v }
         ProcessStats.trace("corpus: written")
         return summary
     }

@@ -64,20 +64,32 @@ final class CorpusPass {
         comparison.postings = postings
         let comparison = self.comparison
         let worker = DispatchQueue(label: "newskb.corpus-window", qos: .userInitiated)
-        var inFlight: WindowJob?
+        // Windows read and queued for the worker, oldest first. The worker compares them in
+        // order; each is collected, in order, once done (collecting needs nothing a later
+        // comparison computes). With a focus, windows differ widely in what the worker does (a
+        // window with few new documents has little to compare), so the reader may run up to
+        // ``queuedWindows`` ahead instead of waiting for each window in turn.
+        var inFlight = [WindowJob]()
+        let ahead = focus == nil ? 1 : CorpusPass.queuedWindows
         for (i, window) in windows.enumerated() {
             var input = try reader.read(window, next: i + 1 < windows.count ? windows[i + 1] : nil, clock: clock)
             clock.measure("prepare") { WindowComparison.prepare(&input, vectorsPending: comparison.vectorsPending) }
-            // The previous window's comparisons are done before this window's start, and are
-            // collected while this window's run (collecting needs nothing they compute).
-            let previous = inFlight
-            clock.measure("wait") { _ = previous?.wait() }
+            // Take the windows done, waiting while too many are queued; queue this one, then
+            // collect those taken while the worker runs.
+            var taken = [WindowLinks]()
+            while let oldest = inFlight.first, inFlight.count >= ahead || oldest.isDone {
+                inFlight.removeFirst()
+                taken.append(clock.measure("wait") { oldest.wait() })
+            }
             let ready = input
-            inFlight = WindowJob(on: worker) { comparison.compare(ready, in: window) }
-            if let previous { try clock.measure("collect") { try collect(previous.wait()) } }
+            inFlight.append(WindowJob(on: worker) { comparison.compare(ready, in: window) })
+            for links in taken { try clock.measure("collect") { try collect(links) } }
         }
-        if let last = inFlight { try collect(last.wait()) }
+        for job in inFlight { try collect(job.wait()) }
     }
+
+    /// How many windows a focused pass may hold queued for the worker (``run(focus:windowsOf:postings:postingsOf:clock:collect:)``).
+    static let queuedWindows = 4
 
     /// Drops the temporary tables.
     func drop() {
@@ -99,6 +111,9 @@ final class CorpusPass {
             done.wait()
             return links!
         }
+
+        /// Whether the comparison is done (without waiting).
+        var isDone: Bool { done.wait(timeout: .now()) == .success }
     }
 }
 
@@ -115,6 +130,8 @@ public struct CorpusReach {
     let plan: CorpusPlan
     let bucketDays: Int
     let keyChunkLimit: Int
+    /// The steps of its comparisons on the worker thread (``WindowComparison``).
+    let workerClock = StepClock()
 
     /// What it found, for the summary.
     struct Found {
@@ -257,7 +274,7 @@ public struct CorpusReach {
         func compare(_ keep: Set<Int64>, fromStored: Bool, windows: [Int64: Set<CorpusWindow>],
                      _ collect: (WindowLinks, [Int: Int64]) -> Void) throws {
             let pass = try CorpusPass(db: db, plan: plan, bucketDays: bucketDays, keep: keep, keyChunkLimit: keyChunkLimit,
-                                      clock: clock, workerClock: StepClock(), fromStored: fromStored)
+                                      clock: clock, workerClock: workerClock, fromStored: fromStored)
             defer { pass.drop() }
             try pass.run(focus: changed, windowsOf: windows, postings: .none, clock: clock) { r in
                 var idOf = [Int: Int64]()

@@ -88,30 +88,43 @@ struct DocumentRecord {
         return out.bytes
     }
 
-    /// Reads the key names of a stored record (``stored()``) only: each key's hash and name.
-    static func storedNames(_ bytes: UnsafeRawBufferPointer, _ name: (UInt64, UnsafeRawBufferPointer) -> Void) {
-        var r = StoredReader(bytes: bytes)
-        _ = r.names(name)
-    }
-
     /// Reads a stored record (``stored()``): `name` gets each key's hash and name (all of them
     /// first), `title` each title key hash, `claim` each claim (its `line` empty, no vector).
     static func decodeStored(_ bytes: UnsafeRawBufferPointer, name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
                              title: (UInt64) -> Void, claim: (Claim) -> Void) {
+        decodeStored(bytes, key: { h, n in name(h, n); return h }, title: title) { c, keys in
+            var c = c
+            c.keys = keys
+            claim(c)
+        }
+    }
+
+    /// Reads a stored record, each key as `key` makes it of its hash and name (called once per
+    /// key of the record, before the rest): `title` gets each title key, `claim` each claim (its
+    /// `line` and `keys` empty, no vector) with its keys.
+    static func decodeStored<Key>(_ bytes: UnsafeRawBufferPointer, key: (UInt64, UnsafeRawBufferPointer) -> Key,
+                                  title: (Key) -> Void, claim: (Claim, [Key]) -> Void) {
         var r = StoredReader(bytes: bytes)
-        let hashes = r.names(name)
         guard !r.done else { return }
-        for _ in 0..<r.varint() { title(hashes[r.varint()]) }
+        var table = [Key]()
+        let n = r.varint()
+        table.reserveCapacity(n)
+        for _ in 0..<n {
+            let s = r.slice(r.varint())
+            table.append(key(KeyHash(s).value, s))
+        }
+        guard !r.done else { return }
+        for _ in 0..<r.varint() { title(table[r.varint()]) }
         var last: Int64 = 0
+        var keys = [Key]()
         for _ in 0..<r.varint() {
             let z = UInt64(r.varint())
             last &+= Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
             let start = r.varint()
             let end = start + r.varint()
             var c = Claim(id: last, start: start, end: end, negated: r.byte() != 0, line: "", keys: [])
-            let nk = r.varint()
-            c.keys.reserveCapacity(nk)
-            for _ in 0..<nk { c.keys.append(hashes[r.varint()]) }
+            keys.removeAll(keepingCapacity: true)
+            for _ in 0..<r.varint() { keys.append(table[r.varint()]) }
             for _ in 0..<r.varint() {
                 var raw: UInt64 = 0
                 withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: r.slice(8)) }
@@ -120,7 +133,7 @@ struct DocumentRecord {
                 let unit = r.text(), noun = r.text()
                 c.quantities.append(Quantity(value: Double(bitPattern: UInt64(littleEndian: raw)), unit: unit, noun: noun, span: TextSpan(qs, qe)))
             }
-            claim(c)
+            claim(c, keys)
         }
     }
 
@@ -155,20 +168,6 @@ struct DocumentRecord {
         mutating func text() -> String {
             let n = varint()
             return String(decoding: slice(n), as: UTF8.self)
-        }
-
-        /// The names, each given to `name` with its hash; their hashes in order.
-        mutating func names(_ name: (UInt64, UnsafeRawBufferPointer) -> Void) -> [UInt64] {
-            guard !done else { return [] }
-            var hashes = [UInt64]()
-            for _ in 0..<varint() {
-                let n = varint()
-                let s = slice(n)
-                let h = KeyHash(s).value
-                hashes.append(h)
-                name(h, s)
-            }
-            return hashes
         }
     }
 

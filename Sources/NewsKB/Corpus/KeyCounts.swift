@@ -13,7 +13,10 @@ import Foundation
 /// (an upsert per key; document counts of different chunks add up, as chunks end at document
 /// boundaries) and SQLite numbers the keys (`temp.corpus_key_ids`), read back through a cache
 /// of at most ``cacheLimit`` keys. Either way ``id(ofHash:)`` finds an id in a hash table (at
-/// most 24 bytes per distinct key), and ``entry(_:)`` gives a key's name and counts.
+/// most 24 bytes per distinct key), and ``entry(_:)`` gives a key's name and counts. A run that
+/// reads stored records (``fromStored``) counts nothing: its windows number keys as they meet
+/// them (``intern(_:_:)``) and sort their own by name, which gives each window the numbering
+/// ranks of sorted names would.
 final class KeyCounts {
     /// Keys counted in memory before they are added into the table.
     var chunkLimit = 1 << 18
@@ -28,9 +31,11 @@ final class KeyCounts {
     /// Also writes each document's stored record (`corpus_records`; in a run over the whole
     /// store, replacing them all): what later imports read of it (``DocumentRecord/stored()``).
     var persist = false
-    /// Counts from the stored records instead (a scoped count whose documents all have one,
-    /// ``CorpusRecords``), and writes no temporary ones: the windows read the stored ones, whose
-    /// claims have no vectors.
+    /// Counts nothing: the windows read the stored records (a scoped run whose documents all
+    /// have one, ``CorpusRecords``; their claims have no vectors) and number each key as they
+    /// first meet it (``intern(_:_:)``), weighed by the counts taken earlier
+    /// (``weigh(bySnapshotOf:)``, ``weighInterned()``). Each record is then read once, and no
+    /// corpus-wide order of the keys is made: a window sorts its own by name (``WindowKeys``).
     var fromStored = false
     /// Claims counted.
     private(set) var claimTotal = 0
@@ -39,8 +44,20 @@ final class KeyCounts {
     private(set) var weightClaims = 0
     /// Distinct keys in the table (after ``count()``).
     private(set) var distinctKeys = 0
-    /// A key's figures.
-    struct Entry { var name: String; var claims: Int32; var docs: Int32 }
+    /// A key's figures, and what its name says: its kind, the date a date key names
+    /// (``ClaimGrouper/packedDate(ofKey:)``; 0 for any other key) and the mood a marker key
+    /// stands for (``ClaimKey/mood(ofMarker:)``).
+    struct Entry {
+        var name: String, claims: Int32, docs: Int32
+        let kind: ClaimKey.Kind, date: Int32, mood: ClaimMood?
+
+        init(name: String, claims: Int32, docs: Int32) {
+            (self.name, self.claims, self.docs) = (name, claims, docs)
+            kind = ClaimKey.kind(of: name)
+            date = kind == .date ? ClaimGrouper.packedDate(ofKey: name) ?? 0 : 0
+            mood = ClaimKey.mood(ofMarker: name)
+        }
+    }
     /// Hashes of the keys by slot (0: empty) and the id in each slot (``id(ofHash:)``).
     private var hashes = [UInt64](), idOfHash = [Int32]()
     private var entries = [Int32: Entry]()
@@ -64,7 +81,8 @@ final class KeyCounts {
     /// all three advance (a subquery per claim would cost more than the whole scan). Each
     /// document's ``DocumentRecord`` goes to `temp.corpus_records` for the windows.
     func count() throws {
-        if fromStored { try countStored() } else { try countClaims() }
+        guard !fromStored else { return }
+        try countClaims()
         try number()
     }
 
@@ -180,25 +198,6 @@ final class KeyCounts {
         try writeRecords()
     }
 
-    /// Takes the keys of the documents of ``source`` from their stored records (each must have
-    /// one, ``CorpusRecords``): the same keys as ``countClaims()``, read from the records' names
-    /// alone. Their counts are not taken: a run over part of the store weighs its keys by the
-    /// counts taken earlier (``weigh(bySnapshotOf:)``), which replace them.
-    private func countStored() throws {
-        let stmt = try db.prepare("""
-            SELECT t.id, r.data FROM \(source) t CROSS JOIN main.corpus_records r ON r.document_id = t.id ORDER BY t.id
-            """)
-        try stmt.forEachRow { stmt in
-            if chunk.count >= chunkLimit { try spillKeys() }
-            docNumber += 1
-            stmt.withColumnBlob(1) { bytes in
-                DocumentRecord.storedNames(bytes) { h, name in
-                    chunk.add(h, claim: true, doc: docNumber) { String(decoding: name, as: UTF8.self) }
-                }
-            }
-        }
-    }
-
     /// The keys counted so far (see ``spillKeys()``).
     private var chunk = KeyTally()
     /// Whether keys went to `temp.corpus_keys`.
@@ -247,12 +246,7 @@ final class KeyCounts {
         while size < pairs.count * 2 { size <<= 1 }
         hashes = [UInt64](repeating: 0, count: size)
         idOfHash = [Int32](repeating: -1, count: size)
-        for (h, id) in pairs {
-            var i = Int(truncatingIfNeeded: h) & (size - 1)
-            while hashes[i] != 0 { i = (i + 1) & (size - 1) }
-            hashes[i] = h
-            idOfHash[i] = id
-        }
+        for (h, id) in pairs { place(h, id) }
         distinctKeys = pairs.count
         weightClaims = claimTotal
     }
@@ -261,6 +255,8 @@ final class KeyCounts {
     /// claims): a key they do not hold counts as held by one claim and one document.
     func weigh(bySnapshotOf claims: Int) throws {
         weightClaims = claims
+        // (Interned keys are weighed as the windows meet them.)
+        guard !fromStored else { return }
         if spilledToTable {
             try db.execute("""
                 UPDATE temp.corpus_key_ids SET
@@ -335,13 +331,83 @@ final class KeyCounts {
 
     /// A key's name and how many claims and documents hold it.
     func entry(_ id: Int32) throws -> Entry {
-        if !inMemory.isEmpty { return inMemory[Int(id)] }
+        if fromStored || !inMemory.isEmpty { return inMemory[Int(id)] }
         if let e = entries[id] { return e }
         if entries.count >= KeyCounts.cacheLimit { entries.removeAll(keepingCapacity: true) }
         let e = try byID.firstRow([Int(id)]) { Entry(name: $0.columnString(0) ?? "", claims: Int32($0.columnInt(1)), docs: Int32($0.columnInt(2))) }
             ?? Entry(name: "", claims: 0, docs: 0)
         entries[id] = e
         return e
+    }
+
+    /// With ``fromStored``: the id of a key a window reads (its hash and its name's bytes), the
+    /// next one when it is new. Its weight is looked up with the others new to the window
+    /// (``weighInterned()``).
+    func intern(_ hash: UInt64, _ name: UnsafeRawBufferPointer) -> Int32 {
+        if let id = id(ofHash: hash) { return id }
+        if distinctKeys * 2 >= hashes.count { growTable() }
+        let id = Int32(inMemory.count)
+        place(hash, id)
+        inMemory.append(Entry(name: String(decoding: name, as: UTF8.self), claims: 1, docs: 1))
+        var prefix: UInt64 = 0
+        for i in 0..<8 { prefix = prefix << 8 | UInt64(i < name.count ? name[i] : 0) }
+        prefixes.append(prefix)
+        unweighed.append((hash, id))
+        distinctKeys += 1
+        return id
+    }
+
+    /// The first eight bytes of each interned key's name, big-endian (zeros after its end): their
+    /// order is its name's, unless they are equal.
+    private var prefixes = [UInt64]()
+    /// Keys interned and not yet weighed, with their hashes.
+    private var unweighed = [(hash: UInt64, id: Int32)]()
+    private var weightOfHash: PreparedStatement?
+
+    /// Weighs the keys interned since the last call by the counts taken earlier (as
+    /// ``weigh(bySnapshotOf:)`` does): a look-up each, in hash order (each lands near the last).
+    func weighInterned() throws {
+        guard !unweighed.isEmpty else { return }
+        if weightOfHash == nil { weightOfHash = try db.prepare("SELECT claims, docs FROM corpus_weights WHERE hash = ?") }
+        unweighed.sort { Int64(bitPattern: $0.hash) < Int64(bitPattern: $1.hash) }
+        for (h, id) in unweighed {
+            if let (c, d) = try weightOfHash!.firstRow([Int64(bitPattern: h)], { (Int32($0.columnInt(0)), Int32($0.columnInt(1))) }) {
+                inMemory[Int(id)].claims = c
+                inMemory[Int(id)].docs = d
+            }
+        }
+        unweighed.removeAll(keepingCapacity: true)
+    }
+
+    /// Sorts key ids by their names' bytes (SQLite's order for text): the order of corpus-wide
+    /// ids, for keys interned in the order met.
+    func sortByName(_ ids: inout [Int32]) {
+        inMemory.withUnsafeBufferPointer { e in
+            prefixes.withUnsafeBufferPointer { p in
+                ids.sort { a, b in
+                    let (x, y) = (p[Int(a)], p[Int(b)])
+                    return x != y ? x < y : KeyCounts.precedes(e[Int(a)].name, e[Int(b)].name)
+                }
+            }
+        }
+    }
+
+    /// Puts a hash and its id in the table (which has room).
+    private func place(_ hash: UInt64, _ id: Int32) {
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while hashes[i] != 0 { i = (i + 1) & mask }
+        hashes[i] = hash
+        idOfHash[i] = id
+    }
+
+    /// Doubles the table of ids by hash (at least 2^16 slots).
+    private func growTable() {
+        let (oldHashes, oldIDs) = (hashes, idOfHash)
+        let size = max(1 << 16, hashes.count * 2)
+        hashes = [UInt64](repeating: 0, count: size)
+        idOfHash = [Int32](repeating: -1, count: size)
+        for i in oldHashes.indices where oldHashes[i] != 0 { place(oldHashes[i], oldIDs[i]) }
     }
 
     /// Drops the tables.
@@ -351,6 +417,9 @@ final class KeyCounts {
         inMemory = []
         entries = [:]
         byID = nil
+        unweighed = []
+        prefixes = []
+        weightOfHash = nil
         try db.execute("""
             DROP TABLE IF EXISTS temp.corpus_keys; DROP TABLE IF EXISTS temp.corpus_key_ids;
             DROP TABLE IF EXISTS temp.corpus_records

@@ -140,14 +140,15 @@ struct WindowComparison: Sendable {
     /// Claims as the grouper sees them: keys, quantities with their unit (and counted noun)
     /// interned for the window, polarity, mood, canonical order. A key that marks a claim's mood
     /// (`moods`, ``ClaimKey/marker(_:)``) is its mood, not a key it is compared by.
-    static func items(_ rows: [ClaimCorpus.ClaimRow], moods: [Int32: ClaimMood] = [:]) -> [ClaimGrouper.Item] {
+    static func items(_ rows: [ClaimCorpus.ClaimRow], moods: [ClaimMood?] = []) -> [ClaimGrouper.Item] {
         var units = KeyInterner()
+        let anyMood = moods.contains { $0 != nil }
         return rows.map { c in
-            let marker = moods.isEmpty ? nil : c.keys.first { moods[$0] != nil }
+            let marker = anyMood ? c.keys.first { moods[Int($0)] != nil } : nil
             var item = ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: marker.map { m in c.keys.filter { $0 != m } } ?? c.keys,
                               quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
                               negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start), vector: c.vector)
-            if let marker { item.mood = moods[marker]! }
+            if let marker { item.mood = moods[Int(marker)]! }
             return item
         }
     }
@@ -156,7 +157,7 @@ struct WindowComparison: Sendable {
     /// all; rows are in document order) and its title's (double; likewise), summed in a dense
     /// counter, emitted sorted by key.
     static func storyDocuments(_ input: WindowInput, keyCount: Int) -> [StoryGrouper.Document] {
-        let (rows, titleKeys, kinds) = (input.claims, input.titles, input.keys.kinds)
+        let (rows, titleKeys, kinds, moods) = (input.claims, input.titles, input.keys.kinds, input.keys.moods)
         var counter = [Int32](repeating: 0, count: keyCount)
         var touched = [Int32]()
         var (r, t) = (0, 0)
@@ -168,7 +169,7 @@ struct WindowComparison: Sendable {
             while r < rows.count && rows[r].doc < d.number { r += 1 }
             let first = r
             while r < rows.count && rows[r].doc == d.number {
-                for k in rows[r].keys where input.keys.moods[k] == nil {
+                for k in rows[r].keys where moods[Int(k)] == nil {
                     let kind = kinds[Int(k)]
                     if kind != .date { count(k, kind == .entity ? 2 : 1) }
                 }

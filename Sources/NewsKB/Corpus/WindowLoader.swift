@@ -15,7 +15,8 @@ final class WindowLoader {
     private let counts: KeyCounts
 
     /// Whether documents are read from their stored records (``DocumentRecord/stored()``, no
-    /// vectors) rather than from this run's (`temp.corpus_records`).
+    /// vectors; their keys interned, ``KeyCounts/fromStored``) rather than from this run's
+    /// (`temp.corpus_records`).
     private let stored: Bool
 
     init(db: Database, counts: KeyCounts, stored: Bool = false) throws {
@@ -79,6 +80,8 @@ final class WindowLoader {
             claims += loaded.claims
             if !loaded.title.isEmpty { titles.append((d.number, loaded.title)) }
         }
+        // Keys met for the first time are weighed now, in one go.
+        if stored { try counts.weighInterned() }
         return (claims, titles)
     }
 
@@ -93,7 +96,12 @@ final class WindowLoader {
                                                       matchKeys: "", keys: keys, quantities: c.quantities, vector: c.vector))
         }
         try recordOfDocument.firstRow([d.id]) { $0.withColumnBlob(0) { bytes in
-            if stored { DocumentRecord.decodeStored(bytes, title: title, claim: claim) } else { DocumentRecord.decode(bytes, title: title, claim: claim) }
+            guard stored else { return DocumentRecord.decode(bytes, title: title, claim: claim) }
+            // Keys numbered as met (``KeyCounts/intern(_:_:)``), sorted by the window (``WindowKeys``).
+            DocumentRecord.decodeStored(bytes, key: counts.intern, title: { loaded.title.append($0) }) { c, keys in
+                loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
+                                                          matchKeys: "", keys: keys, quantities: c.quantities))
+            }
         } }
         return loaded
     }
