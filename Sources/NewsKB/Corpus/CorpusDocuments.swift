@@ -5,12 +5,12 @@ import NewsKBExtraction
 /// document's canonical number (its rank in key order, which orders everything the phase
 /// numbers), its id, publication day and week bucket. Windows read their documents bucket by
 /// bucket from it, so no per-document array of the whole corpus is held in memory. A run over
-/// part of the store (``CorpusPlan``) keeps only the documents it reads, numbered as in the whole
-/// store.
+/// part of the store (``CorpusPlan``) keeps only the documents it reads, numbered in the same
+/// order among themselves.
 final class CorpusDocuments {
     /// One document as a window sees it.
     struct Doc: Sendable {
-        /// Canonical number: rank of the document's key.
+        /// Canonical number: rank of the document's key (among the documents of the run).
         var number: Int
         /// `documents.id`.
         var id: Int64
@@ -39,23 +39,36 @@ final class CorpusDocuments {
             DROP TABLE IF EXISTS temp.corpus_documents;
             CREATE TEMP TABLE corpus_documents (number INTEGER PRIMARY KEY, id INTEGER NOT NULL, day INTEGER, bucket INTEGER);
             """)
-        let read = try db.prepare("SELECT id, published FROM documents ORDER BY key")
         let insert = try db.prepare("INSERT INTO temp.corpus_documents(number, id, day, bucket) VALUES (?, ?, ?, ?)")
-        var n = 0
-        try db.transaction(immediate: false) {
-            try read.forEachRow { read in
-                let id = read.columnInt64(0)
-                if keep?.contains(id) ?? true {
-                    let day = read.columnString(1).flatMap(CivilDate.parse)?.dayNumber
-                    let bucket = day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }
-                    try insert.execute([n, id, day, bucket])
+        func add(_ number: Int, _ id: Int64, _ published: String?) throws {
+            let day = published.flatMap(CivilDate.parse)?.dayNumber
+            try insert.execute([number, id, day, day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }])
+        }
+        count = try db.transaction(immediate: false) {
+            var n = 0
+            if let keep {
+                // Only the kept documents, numbered in their keys' order: the order their ranks in
+                // the whole store give (a run over part of the store compares them with each
+                // other only), without reading every document's key.
+                let one = try db.prepare("SELECT key, published FROM documents WHERE id = ?")
+                var rows = [(key: String, id: Int64, published: String?)]()
+                rows.reserveCapacity(keep.count)
+                for id in keep.sorted() {
+                    if let r = try one.firstRow([id], { ($0.columnString(0) ?? "", $0.columnString(1)) }) { rows.append((r.0, id, r.1)) }
                 }
-                n += 1
+                rows.sort { KeyCounts.precedes($0.key, $1.key) }
+                for (i, r) in rows.enumerated() { try add(i, r.id, r.published) }
+                n = try db.scalar("SELECT count(*) FROM documents")?.int ?? rows.count
+            } else {
+                try db.prepare("SELECT id, published FROM documents ORDER BY key").forEachRow { read in
+                    try add(n, read.columnInt64(0), read.columnString(1))
+                    n += 1
+                }
             }
             try db.execute("CREATE INDEX temp.corpus_documents_bucket ON corpus_documents(bucket, number)")
             try db.execute("CREATE INDEX temp.corpus_documents_id ON corpus_documents(id)")
+            return n
         }
-        count = n
         var sizes = [Int: Int]()
         for r in try db.rows("SELECT bucket, count(*) FROM temp.corpus_documents WHERE bucket IS NOT NULL GROUP BY bucket ORDER BY bucket") {
             if let b = r[0].int, let n = r[1].int { sizes[b] = n }
