@@ -268,7 +268,6 @@ public struct CorpusReach {
         throws -> (claims: Set<Int64>, story: [(a: Int64, b: Int64, sim: Double)]) {
         let candidates = Set(windowsOf.keys)
         guard !candidates.isEmpty || changed.count > 1 else { return ([], []) }
-        try clock.measure("reach records") { try CorpusRecords.fill(db, documents: candidates) }
         /// One pass over `keep`, focused on the changed documents; `collect` gets each window's
         /// links and the ids of its documents by number.
         func compare(_ keep: Set<Int64>, fromStored: Bool, windows: [Int64: Set<CorpusWindow>],
@@ -284,12 +283,23 @@ public struct CorpusReach {
         }
         var story = [(a: Int64, b: Int64, sim: Double)]()
         var undecided = Set<Int64>(), anyUndecided = false
-        try compare(changed.union(candidates), fromStored: true, windows: windowsOf) { r, idOf in
-            for p in r.pairs.pending {
-                anyUndecided = true
-                for i in [p.a, p.b] { if let x = idOf[Int(r.items[i].document)], !changed.contains(x) { undecided.insert(x) } }
+        func firstRound() throws {
+            (story, undecided, anyUndecided) = ([], [], false)
+            try compare(changed.union(candidates), fromStored: true, windows: windowsOf) { r, idOf in
+                for p in r.pairs.pending {
+                    anyUndecided = true
+                    for i in [p.a, p.b] { if let x = idOf[Int(r.items[i].document)], !changed.contains(x) { undecided.insert(x) } }
+                }
+                story += CorpusGraphs.storyPairs(r.links) { idOf[$0]! }
             }
-            story += CorpusGraphs.storyPairs(r.links) { idOf[$0]! }
+        }
+        do {
+            try firstRound()
+        } catch is WindowLoader.MissingRecord {
+            // A candidate without a stored record (a store upgraded from version 18, shards
+            // merged): the missing ones are written, and the round is run again.
+            try clock.measure("reach records") { try CorpusRecords.fill(db, documents: candidates) }
+            try firstRound()
         }
         var claims = Set<Int64>()
         guard anyUndecided else { return (claims, story) }

@@ -59,6 +59,10 @@ final class WindowLoader {
         return distinct
     }
 
+    /// A document without a stored record, read from stored records (``CorpusRecords/fill(_:documents:)``
+    /// writes the missing ones).
+    struct MissingRecord: Error { let document: Int64 }
+
     /// A document as a window sees it: its claims (canonical order, corpus-wide key ids) and
     /// its title keys.
     private struct Loaded { var claims: [ClaimCorpus.ClaimRow]; var title: [Int32] }
@@ -95,7 +99,7 @@ final class WindowLoader {
             loaded.claims.append(ClaimCorpus.ClaimRow(id: c.id, doc: d.number, start: c.start, end: c.end, negated: c.negated,
                                                       matchKeys: "", keys: keys, quantities: c.quantities, vector: c.vector))
         }
-        try recordOfDocument.firstRow([d.id]) { $0.withColumnBlob(0) { bytes in
+        let found = try recordOfDocument.firstRow([d.id]) { $0.withColumnBlob(0) { bytes in
             guard stored else { return DocumentRecord.decode(bytes, title: title, claim: claim) }
             // Keys numbered as met (``KeyCounts/intern(_:_:)``), sorted by the window (``WindowKeys``).
             DocumentRecord.decodeStored(bytes, key: counts.intern, title: { loaded.title.append($0) }) { c, keys in
@@ -103,6 +107,7 @@ final class WindowLoader {
                                                           matchKeys: "", keys: keys, quantities: c.quantities))
             }
         } }
+        if found == nil && stored { throw MissingRecord(document: d.id) }
         return loaded
     }
 
