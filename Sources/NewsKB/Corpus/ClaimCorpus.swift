@@ -98,6 +98,9 @@ public struct ClaimCorpus {
         // The story comparisons to keep, gathered as the run goes.
         let storyLinks = try StoryLinks(db: db)
         defer { storyLinks.drop() }
+        // The documents' stored records this run writes, published with its results.
+        try CorpusRecords.stage(db)
+        defer { CorpusRecords.unstage(db) }
         // What to read: everything, or what the changed documents reach.
         var keep: Set<Int64>?
         var changedDocuments = [Int64]()
@@ -160,6 +163,7 @@ public struct ClaimCorpus {
                 try results.publishPostings(replacing: postingsOf == nil)
                 try writeComponents(graphs, documents, replacing: !scoped)
                 try storyLinks.publish(replacing: !scoped, changed: changedDocuments)
+                try CorpusRecords.publish(db, replacing: !scoped)
             }
         }
         // The store's totals (a run over part of the store wrote only its own).

@@ -28,8 +28,10 @@ final class KeyCounts {
     var scoped = false
     /// The table of document ids a scoped count reads (an `id` column).
     var source = "temp.corpus_documents"
-    /// Also writes each document's stored record (`corpus_records`; in a run over the whole
-    /// store, replacing them all): what later imports read of it (``DocumentRecord/stored()``).
+    /// Also writes each document's stored record (``DocumentRecord/stored()``): what later
+    /// imports read of it. Into `temp.corpus_stored_records`, which the run publishes into
+    /// `corpus_records` with its results (``CorpusRecords``): the corpus phase writes to the
+    /// store only once the indexes an import set aside are built.
     var persist = false
     /// Counts nothing: the windows read the stored records (a scoped run whose documents all
     /// have one, ``CorpusRecords``; their claims have no vectors) and number each key as they
@@ -72,6 +74,7 @@ final class KeyCounts {
             DROP TABLE IF EXISTS temp.corpus_key_ids;
             DROP TABLE IF EXISTS temp.corpus_records;
             CREATE TEMP TABLE corpus_records (document_id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+            \(CorpusRecords.createStaged);
             CREATE TEMP TABLE corpus_keys (hash INTEGER PRIMARY KEY, key TEXT NOT NULL, claims INTEGER NOT NULL, docs INTEGER NOT NULL);
             """)
     }
@@ -109,8 +112,7 @@ final class KeyCounts {
              ORDER BY \(order.isEmpty ? "c.document_id" : order), c.position, q.start, q."end", q.unit, q.noun
             """)
         let insertRecord = try db.prepare("INSERT INTO temp.corpus_records(document_id, data) VALUES (?, ?)")
-        let storeRecord = try db.prepare("INSERT OR REPLACE INTO main.corpus_records(document_id, data) VALUES (?, ?)")
-        if persist && !scoped { try db.execute("DELETE FROM main.corpus_records") }
+        let storeRecord = try db.prepare("INSERT OR REPLACE INTO temp.corpus_stored_records(document_id, data) VALUES (?, ?)")
         let titles = try TitleTerms(db: db, scoped: scoped, source: source)
         let persist = self.persist
         var records = [(id: Int64, record: [UInt8], stored: [UInt8])](), recordBytes = 0

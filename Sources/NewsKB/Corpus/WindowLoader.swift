@@ -22,7 +22,10 @@ final class WindowLoader {
     init(db: Database, counts: KeyCounts, stored: Bool = false) throws {
         self.counts = counts
         self.stored = stored
-        recordOfDocument = try db.prepare("SELECT data FROM \(stored ? "main" : "temp").corpus_records WHERE document_id = ?")
+        // A stored record: one this run wrote (not yet published) or the store's.
+        recordOfDocument = try db.prepare(stored
+            ? "SELECT data FROM temp.corpus_stored_records WHERE document_id = ?1 UNION ALL SELECT data FROM main.corpus_records WHERE document_id = ?1"
+            : "SELECT data FROM temp.corpus_records WHERE document_id = ?")
         claimByID = try db.prepare("SELECT document_id, start, \"end\", negated, \(WindowLoader.keysColumn), vector FROM claims WHERE id = ?")
         quantitiesOfClaim = try db.prepare("""
             SELECT \(Quantity.columns) FROM claim_quantities q WHERE q.claim_id = ? ORDER BY q.start, q."end"

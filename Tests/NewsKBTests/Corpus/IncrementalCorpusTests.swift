@@ -128,6 +128,38 @@ import Foundation
         #expect(try withIDs(db) == incremental)
     }
 
+    @Test func theCorpusPhaseWritesToTheStoreOnlyOnceItMay() throws {
+        // An import that set its indexes aside builds them on another connection while the
+        // corpus phase reads; the phase writes only after them (`beforeWriting`), records included.
+        // Here another connection holds the write lock until then, and a write before it fails.
+        let docs = corpus.weeklyCorpus(weeks: 51, chained: true)
+        let (dir, store) = try importDocs(docs.filter { !$0.key.hasPrefix("w50-") })
+        _ = store
+        let db = try Database(path: dir.file("t.db"), mode: .readWrite, busyTimeoutMilliseconds: 100)
+        // New documents without their corpus phase, then a phase over part of the store and one over all of it.
+        let importer = try Importer(store: KnowledgeStore(db: db))
+        importer.runsCorpusPhase = false
+        _ = try importer.importDocuments(docs.filter { $0.key.hasPrefix("w50-") })
+        for full in [false, true] {
+            let locker = try Database(path: dir.file("t.db"), mode: .readWrite)
+            try locker.execute("BEGIN IMMEDIATE")
+            var released = false
+            var phase = ClaimCorpus(db: db)
+            phase.beforeWriting = {
+                try locker.execute("COMMIT")
+                released = true
+            }
+            let summary = try phase.update(full: full)
+            #expect(released)
+            #expect(summary.scope.hasPrefix("all") == full, "\(summary.scope)")
+        }
+        // Every document has its record, and the store is what a recomputation gives.
+        #expect(try db.int("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM corpus_records r WHERE r.document_id = d.id)") == 0)
+        let result = try withIDs(db)
+        _ = try recomputeEveryWeek(db)
+        #expect(try withIDs(db) == result)
+    }
+
     @Test func aDocumentLinkedIntoALongChainOfStoriesRecomputesTheStoriesItCanChangeNotTheChain() throws {
         // Every week's follow-up links it to the next: story links join all 30 weeks into one
         // component, while stories span a week at most. A new follow-up of week 12 links into
