@@ -159,11 +159,13 @@ public struct ClaimCorpus {
         try clock.measure("wait for indexes") { try beforeWriting() }
         try clock.measure("publish") {
             try results.publish(scoped: scoped, when: { try plan.isNewest(db) }) {
-                try plan.recordPublished(db, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: pass.caps)
-                try results.publishPostings(replacing: postingsOf == nil)
-                try writeComponents(graphs, documents, replacing: !scoped)
-                try storyLinks.publish(replacing: !scoped, changed: changedDocuments)
-                try CorpusRecords.publish(db, replacing: !scoped)
+                try clock.measure("publish counts") {
+                    try plan.recordPublished(db, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: pass.caps)
+                }
+                try clock.measure("publish postings") { try results.publishPostings(replacing: postingsOf == nil) }
+                try clock.measure("publish components") { try writeComponents(graphs, documents, replacing: !scoped) }
+                try clock.measure("publish story links") { try storyLinks.publish(replacing: !scoped, changed: changedDocuments) }
+                try clock.measure("publish records") { try CorpusRecords.publish(db, replacing: !scoped) }
             }
         }
         // The store's totals (a run over part of the store wrote only its own).

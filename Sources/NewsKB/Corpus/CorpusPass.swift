@@ -21,7 +21,7 @@ final class CorpusPass {
     /// them are left undecided (``ClaimGrouper/Pairs/pending``).
     init(db: Database, plan: CorpusPlan, bucketDays: Int, keep: Set<Int64>?, keyChunkLimit: Int, clock: StepClock,
          workerClock: StepClock, persist: Bool = false, fromStored: Bool = false) throws {
-        documents = try CorpusDocuments(db: db, bucketDays: bucketDays, keep: keep)
+        documents = try clock.measure("number") { try CorpusDocuments(db: db, bucketDays: bucketDays, keep: keep) }
         // Large blocks mapped one by one pay off (about 20 MB less held mid-run at 1,000,000
         // documents) where the graphs grow large; below, they only cost system time.
         if documents.count >= MappedAllocations.minimumDocuments && keep == nil { MappedAllocations.enable() }
@@ -54,11 +54,13 @@ final class CorpusPass {
     /// that compares none of its pairs with the focus need not hold it).
     func run(focus: Set<Int64>? = nil, windowsOf: [Int64: Set<CorpusWindow>]? = nil, postings: WindowComparison.Postings,
              postingsOf: Set<Int64>? = nil, clock: StepClock, collect: (WindowLinks) throws -> Void) throws {
-        if let focus { comparison.focus = Set(try documents.numbers(of: focus).values) }
-        if let windowsOf, let focus = comparison.focus {
-            var byNumber = [Int: Set<CorpusWindow>]()
-            for (id, n) in try documents.numbers(of: Set(windowsOf.keys)) { byNumber[n] = windowsOf[id] }
-            reader.only = { number, window in focus.contains(number) || byNumber[number]?.contains(window) == true }
+        if let focus { self.comparison.focus = try clock.measure("focus") { Set(try documents.numbers(of: focus).values) } }
+        try clock.measure("focus") {
+            if let windowsOf, let focus = self.comparison.focus {
+                var byNumber = [Int: Set<CorpusWindow>]()
+                for (id, n) in try documents.numbers(of: Set(windowsOf.keys)) { byNumber[n] = windowsOf[id] }
+                reader.only = { number, window in focus.contains(number) || byNumber[number]?.contains(window) == true }
+            }
         }
         if let postingsOf { comparison.postingsOf = Set(try documents.numbers(of: postingsOf).values) }
         comparison.postings = postings
@@ -85,7 +87,10 @@ final class CorpusPass {
             inFlight.append(WindowJob(on: worker) { comparison.compare(ready, in: window) })
             for links in taken { try clock.measure("collect") { try collect(links) } }
         }
-        for job in inFlight { try collect(job.wait()) }
+        for job in inFlight {
+            let links = clock.measure("wait") { job.wait() }
+            try clock.measure("collect") { try collect(links) }
+        }
     }
 
     /// How many windows a focused pass may hold queued for the worker (``run(focus:windowsOf:postings:postingsOf:clock:collect:)``).
@@ -211,15 +216,7 @@ public struct CorpusReach {
     private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], earliest: [Int64: Int],
                             changed: Set<Int64>) throws -> [Int64: Set<CorpusWindow>] {
         let lookup = try db.prepare("SELECT document_id, bucket FROM corpus_postings WHERE key = ? AND role = ? AND bucket BETWEEN ? AND ?")
-        let keyOf = try db.prepare("SELECT key FROM documents WHERE id = ?")
-        var key = [Int64: String]()
-        /// The document's key; nil: deleted (its rows stay until the next run over everything).
-        func documentKey(_ id: Int64) throws -> String? {
-            if let k = key[id] { return k.isEmpty ? nil : k }
-            let k = try keyOf.scalar([id])?.string
-            key[id] = k ?? ""
-            return k
-        }
+        let order = try DocumentOrder(db: db)
         var found = [Int64: Set<CorpusWindow>]()
         // An undated document with an earliest day is compared with the documents from then on.
         let from = earliest.mapValues { Int64(CorpusPlan.bucket(ofDay: $0 - StoryGrouper().maxDays, bucketDays: bucketDays)) - 1 }
@@ -235,17 +232,17 @@ public struct CorpusReach {
             case (nil, .story): ranges = [(from[id] ?? Int64.min, Int64.max), undated]
             case (nil, _): ranges = [undated]
             }
-            guard let own = try documentKey(id) else { continue }
+            guard try order.exists(id) else { continue }
             for (lo, hi) in ranges {
                 try lookup.forEachRow([r.key, role, lo, hi]) { row in
                     let o = row.columnInt64(0), b = row.columnInt64(1)
                     guard !changed.contains(o),
                           let window = CorpusWindow.owner(bucket, b == CorpusPostings.undatedBucket ? nil : Int(b)),
-                          found[o]?.contains(window) != true, let other = try documentKey(o) else { return }
+                          found[o]?.contains(window) != true else { return }
                     switch r.role {
-                    case .probe: if KeyCounts.precedes(own, other) { found[o, default: []].insert(window) }
-                    case .held: if KeyCounts.precedes(other, own) { found[o, default: []].insert(window) }
-                    case .nearMeasure, .story: found[o, default: []].insert(window)
+                    case .probe: if try order.precedes(id, o) == true { found[o, default: []].insert(window) }
+                    case .held: if try order.precedes(o, id) == true { found[o, default: []].insert(window) }
+                    case .nearMeasure, .story: if try order.exists(o) { found[o, default: []].insert(window) }
                     }
                 }
             }

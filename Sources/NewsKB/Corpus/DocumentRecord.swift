@@ -88,18 +88,7 @@ struct DocumentRecord {
         return out.bytes
     }
 
-    /// Reads a stored record (``stored()``): `name` gets each key's hash and name (all of them
-    /// first), `title` each title key hash, `claim` each claim (its `line` empty, no vector).
-    static func decodeStored(_ bytes: UnsafeRawBufferPointer, name: (UInt64, UnsafeRawBufferPointer) -> Void = { _, _ in },
-                             title: (UInt64) -> Void, claim: (Claim) -> Void) {
-        decodeStored(bytes, key: { h, n in name(h, n); return h }, title: title) { c, keys in
-            var c = c
-            c.keys = keys
-            claim(c)
-        }
-    }
-
-    /// Reads a stored record, each key as `key` makes it of its hash and name (called once per
+    /// Reads a stored record (``stored()``), each key as `key` makes it of its hash and name (called once per
     /// key of the record, before the rest): `title` gets each title key, `claim` each claim (its
     /// `line` and `keys` empty, no vector) with its keys.
     static func decodeStored<Key>(_ bytes: UnsafeRawBufferPointer, key: (UInt64, UnsafeRawBufferPointer) -> Key,

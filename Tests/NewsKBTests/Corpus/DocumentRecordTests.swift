@@ -38,8 +38,12 @@ import NewsKBExtraction
         var stored = (title: [UInt64](), claims: [DocumentRecord.Claim](), names: [UInt64: String]())
         let bytes = record.stored()
         bytes.withUnsafeBytes { bytes in
-            DocumentRecord.decodeStored(bytes, name: { stored.names[$0] = String(decoding: $1, as: UTF8.self) },
-                                        title: { stored.title.append($0) }, claim: { stored.claims.append($0) })
+            DocumentRecord.decodeStored(bytes, key: { h, n in stored.names[h] = String(decoding: n, as: UTF8.self); return h },
+                                        title: { stored.title.append($0) }) { c, keys in
+                var c = c
+                c.keys = keys
+                stored.claims.append(c)
+            }
         }
         // Title keys in order, with the repeat; claims in canonical order (by start).
         #expect(stored.title == full.title)
