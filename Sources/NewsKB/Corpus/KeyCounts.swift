@@ -320,14 +320,18 @@ final class KeyCounts {
 
     /// The id of a counted key: its rank in sorted order (nil for a key never counted).
     func id(ofHash hash: UInt64) -> Int32? {
-        guard !hashes.isEmpty else { return nil }
-        let mask = hashes.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let h = hashes[i]
-            if h == hash { return idOfHash[i] }
-            if h == 0 { return nil }
-            i = (i + 1) & mask
+        // Through buffer pointers: one access to each array a look-up, not one a probe (each
+        // access to a class's array is checked for exclusivity at run time).
+        hashes.withUnsafeBufferPointer { hashes in
+            guard !hashes.isEmpty else { return nil }
+            let mask = hashes.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let h = hashes[i]
+                if h == hash { return idOfHash.withUnsafeBufferPointer { $0[i] } }
+                if h == 0 { return nil }
+                i = (i + 1) & mask
+            }
         }
     }
 
