@@ -195,6 +195,11 @@ enum DisagreementFinder {
         func years(_ c: ClaimCorpus.ClaimRow) -> Set<Int32> { Set(c.keys.filter { keys.isDate($0) && keys.names($0).count == 4 }) }
         let ya = years(a), yb = years(b)
         if !ya.isEmpty && !yb.isEmpty && ya.isDisjoint(with: yb) { return false }
+        // What is to happen, may happen or is guessed cannot contradict what is or was: a forecast
+        // is not a reported figure, and a denial that something happened does not deny a plan, a
+        // guess or a rumour that it might (`many have speculated that the company offered…`
+        // against `the company never offered…`).
+        guard keys.isProspective(a) == keys.isProspective(b) else { return false }
         // Different sources, one story, one proposition (values aside): close sentence vectors.
         guard a.doc != b.doc, sameStory, cosine(a, b) >= (kind == .numeric ? sameProposition : sameDenial) else { return false }
         switch kind {
@@ -293,6 +298,8 @@ enum DisagreementFinder {
         func names(_ k: Int32) -> String { info[k]?.name ?? "" }
         func isDate(_ k: Int32) -> Bool { info[k]?.date ?? false }
         func isEntity(_ k: Int32) -> Bool { info[k]?.entity ?? false }
+        /// Whether the claim says what is to happen, may happen or is guessed (its mood marker).
+        func isProspective(_ c: ClaimCorpus.ClaimRow) -> Bool { c.keys.contains { ClaimKey.mood(ofMarker: names($0)) == .prospective } }
         /// `w|pay`, `e|kim jong un`: words and entities apart; nil for dates.
         func tagged(_ k: Int32) -> String? {
             if isDate(k) || ClaimKey.isMarker(names(k)) { return nil }

@@ -45,6 +45,19 @@ public enum ClaimExtractor {
                 if b - a >= 3 { pieces[s].append((k, TextSpan(a, b))) }
             }
         }
+        // Statements that report a guess, a rumour or a question whose content follows the cue
+        // (`speculated that …`, `asked whether …`; content before a cue is more often the
+        // document's own clause taken in), and the content of the guesses, statements inside
+        // them included (a question's content may hold what someone asserted: `asked if the
+        // policy changed after an official who said…`).
+        var unasserted = Set<Int>(), guesses = [TextSpan]()
+        for (k, st) in analysis.statements.enumerated() {
+            guard let cue = st.cue, cue.end <= st.content.start,
+                  let kind = ClaimPredicate.unasserted(text, tokens, cue: slice(cue, tokens, tokens.indices),
+                                                       content: slice(st.content, tokens, tokens.indices)) else { continue }
+            unasserted.insert(k)
+            if kind == .guess { guesses.append(st.content) }
+        }
         // Where the first statement source or cue of each sentence starts.
         var frameStart = [Int?](repeating: nil, count: sentences.count)
         for st in analysis.statements {
@@ -162,6 +175,11 @@ public enum ClaimExtractor {
                 if statement == nil, hasVerb, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
+                // What a statement reports as a guess, a rumour or a question is asserted by no one:
+                // it may be so (``ClaimPredicate/unasserted(_:_:cue:content:)``).
+                if let st = statement, unasserted.contains(st) || guesses.contains(where: { $0.contains(span) }) {
+                    claim.mood = .prospective
+                }
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
                 // Beside a statement or attributed, a verbless piece stays only when it dates or
                 // measures something.

@@ -172,6 +172,39 @@ enum ClaimPredicate {
     /// Words that, opening a claim, make it a condition.
     static let conditions = ByteTable(spaced: "if unless", foldCase: true)
 
+    /// Cues whose content no one asserts: a guess or a rumour reported as such (`many have
+    /// speculated that the company offered…`, `analysts wondered whether…`, `rumoured to be`).
+    static let speculationCues = ByteTable(spaced: """
+        speculate speculates speculated speculating speculation wonder wonders wondered wondering guess guesses guessed
+        guessing rumor rumors rumored rumour rumours rumoured
+        """, foldCase: true)
+    /// Cues that put a question (`asked whether`, `questioned if`): what opens with `whether` or
+    /// `if` after them is the question, not an answer.
+    static let questionCues = ByteTable(spaced: """
+        ask asks asked asking question questions questioned questioning inquire inquires inquired inquiring enquire
+        enquires enquired enquiring
+        """, foldCase: true)
+    /// Words that open an embedded question.
+    static let questionOpeners = ByteTable(spaced: "whether if", foldCase: true)
+
+    /// What a statement's content that no one asserts is (``unasserted(_:_:cue:content:)``).
+    enum Unasserted { case guess, question }
+
+    /// Whether the content `range` of a statement whose cue is `cue` (its tokens) is asserted by
+    /// no one: a guess or a rumour (any word of the cue), or a question whose content opens with
+    /// `whether` or `if`; nil when it is asserted. What it holds may be so: its claims are
+    /// prospective (``ClaimMood/prospective``), so that they group with what others say may or
+    /// will be so, never with what they say happened, and contradict neither (``DisagreementFinder``).
+    static func unasserted(_ text: DocumentText, _ tokens: [Token], cue: Range<Int>, content range: Range<Int>) -> Unasserted? {
+        text.utf8.withUnsafeBufferPointer { p in
+            let cueWords = cue.filter { tokens[$0].kind == .word }
+            if cueWords.contains(where: { speculationCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }) { return .guess }
+            guard cueWords.contains(where: { questionCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }),
+                  let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
+            return questionOpeners.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil ? .question : nil
+        }
+    }
+
     /// The mood of the claim tokens `toks` (in text order), in one pass (``ClaimMood``):
     /// prospective with a modal (`will`, `’ll`), a verb of intent with `to` among the next four
     /// tokens, or a condition opening the claim; else past with a past form (`unveiled`, `sold`,

@@ -174,6 +174,38 @@ import NewsKBExtraction
         #expect(reason.contains("same quantity") && reason.contains("12") && reason.contains("30"), "\(reason)")
     }
 
+    @Test func aFigureThatMayBeSoDoesNotContradictOneReported() throws {
+        // Control: the two counts reported conflict (above); a count that may be so does not.
+        let may = Self.blast("12").replacingOccurrences(of: "people were injured", with: "people may have been injured")
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", may), doc("b.txt", "Beta", Self.blast("30"))])
+        let found = try disagreements(store.db)
+        #expect(found.filter { $0.kind == "numeric" }.isEmpty, "\(found)")
+    }
+
+    /// A denial, and the same proposition asserted or reported as a guess.
+    static func contract(_ first: String) -> [String] {
+        ["""
+        The harbour board of Marwick met on Monday to review the dredging contract for the old port.
+        \(first)
+        The board will publish its minutes on Friday.
+        """, """
+        The harbour board of Marwick met on Monday to review the dredging contract for the old port.
+        The harbour board never awarded the dredging contract to Norvik Dredging, its chairman said on Monday.
+        The board will publish its minutes on Friday.
+        """]
+    }
+
+    @Test func aDenialDoesNotContradictAGuess() throws {
+        let asserted = Self.contract("The harbour board awarded the dredging contract to Norvik Dredging, a port official said on Monday.")
+        let (_, control) = try importDocs([doc("a.txt", "Alpha", asserted[0]), doc("b.txt", "Beta", asserted[1])])
+        let conflicts = try disagreements(control.db)
+        #expect(conflicts.contains { $0.kind == "negation" }, "\(conflicts)")
+        let guessed = Self.contract("Many in Marwick have speculated that the harbour board awarded the dredging contract to Norvik Dredging.")
+        let (_, store) = try importDocs([doc("a.txt", "Alpha", guessed[0]), doc("b.txt", "Beta", guessed[1])])
+        let found = try disagreements(store.db)
+        #expect(found.filter { $0.kind == "negation" }.isEmpty, "\(found)")
+    }
+
     @Test func oneOutletUpdatingItsOwnCountIsNotADisagreement() throws {
         let (_, store) = try importDocs([doc("a.txt", "Alpha", Self.blast("12")), doc("b.txt", "Alpha", Self.blast("30"))])
         #expect(try disagreements(store.db).isEmpty)
