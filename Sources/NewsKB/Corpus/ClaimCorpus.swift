@@ -163,9 +163,11 @@ public struct ClaimCorpus {
                     try plan.recordPublished(db, counts: counts, documents: documents.count, bucketDays: bucketDays, caps: pass.caps)
                 }
                 try clock.measure("publish postings") { try results.publishPostings(replacing: postingsOf == nil) }
+                ProcessStats.trace("corpus: postings published")
                 try clock.measure("publish components") { try writeComponents(graphs, documents, replacing: !scoped) }
                 try clock.measure("publish story links") { try storyLinks.publish(replacing: !scoped, changed: changedDocuments) }
                 try clock.measure("publish records") { try CorpusRecords.publish(db, replacing: !scoped) }
+                ProcessStats.trace("corpus: postings, components, story links and records published")
             }
         }
         // The store's totals (a run over part of the store wrote only its own).

@@ -315,6 +315,7 @@ final class CorpusResults {
                 SELECT s.tmp, d.document_id FROM temp.corpus_stories s JOIN temp.corpus_story_documents d ON d.tmp = s.tmp
                  ORDER BY s.first_doc, s.tmp, d.document_id
                 """, into: "temp.corpus_story_ids")
+            ProcessStats.trace("corpus: ids of corpus_story_ids assigned")
             try ids.assign(table: "claim_groups", old: """
                 SELECT group_id, claim_id FROM claim_group_members WHERE group_id IN (\(ids.inScope("claim_groups")))
                  ORDER BY group_id, claim_id
@@ -322,6 +323,7 @@ final class CorpusResults {
                 SELECT g.tmp, m.claim_id FROM temp.corpus_groups g JOIN temp.corpus_group_members m ON m.tmp = g.tmp
                  ORDER BY g.sort_order, g.sort_id, g.tmp, m.claim_id
                 """, into: "temp.corpus_group_ids")
+            ProcessStats.trace("corpus: ids of corpus_group_ids assigned")
             // A conflict's members: its kind and its positions' claims.
             try ids.assign(table: "conflicts", old: """
                 SELECT c.id, p.claim_id, c.kind FROM conflicts c JOIN conflict_positions p ON p.conflict_id = c.id
@@ -330,7 +332,9 @@ final class CorpusResults {
                 SELECT c.tmp, p.claim_id, c.kind FROM temp.corpus_conflicts c JOIN temp.corpus_positions p ON p.tmp = c.tmp
                  ORDER BY c.cls, c.k1, c.k2, c.k3, c.k4, c.tmp, p.claim_id
                 """, into: "temp.corpus_conflict_ids")
+            ProcessStats.trace("corpus: ids of corpus_conflict_ids assigned")
             try ids.deleteOld()
+            ProcessStats.trace("corpus: old results deleted")
             try db.execute("""
                 INSERT INTO story_clusters(id, label)
                     SELECT i.id, s.label FROM temp.corpus_stories s JOIN temp.corpus_story_ids i ON i.tmp = s.tmp ORDER BY i.id;
@@ -358,6 +362,7 @@ final class CorpusResults {
                     SELECT i.id, p.claim_id, p.start, p."end", p.position
                       FROM temp.corpus_positions p JOIN temp.corpus_conflict_ids i ON i.tmp = p.tmp ORDER BY i.id, p.seq;
                 """)
+            ProcessStats.trace("corpus: results inserted")
             try also()
         }
         try CorpusResults.dropTables(db)

@@ -54,29 +54,51 @@ final class StableIDs {
     /// Fills `into` (`tmp`, `id`) for the new results of `table`. `old` lists each old result's
     /// members (`id, member[, kind]`, by id), `new` each new result's (`tmp, member[, kind]`,
     /// results in canonical order, members ascending).
+    ///
+    /// The new results are read first, and the old ones streamed past them: only what a new
+    /// result can match is held (its hash and its first member, in sorted arrays), not every old
+    /// result's hash and every old member's holder (at 1,000,000 articles a run over the whole
+    /// store replaces 1.2 million claim groups of 3 million claims: about 150 MB of dictionaries).
     func assign(table: String, old: String, new: String, into: String) throws {
         var last = try db.scalar("SELECT max(id) FROM \(table)")?.int64 ?? 0
-        var oldOf = [UInt64: Int64](), holder = [Int64: Int64]()
-        try StableIDs.forEachResult(db.prepare(old)) { id, members, hash in
-            oldOf[hash] = id
-            for m in members { holder[m] = id }
-        }
-        let insert = try db.prepare("INSERT INTO \(into)(tmp, id) VALUES (?, ?)")
-        // In canonical order: each new result's members, then its id.
+        // In canonical order: each new result's first member and hash.
         var results = [(tmp: Int64, first: Int64, hash: UInt64)]()
         try StableIDs.forEachResult(db.prepare(new)) { tmp, members, hash in
             results.append((tmp, members.first ?? 0, hash))
         }
-        var taken = Set<Int64>(), id = [Int64?](repeating: nil, count: results.count)
-        for (i, r) in results.enumerated() {
-            if let o = oldOf[r.hash], taken.insert(o).inserted { id[i] = o }
+        let count = results.count
+        let byHash = results.indices.map { (key: results[$0].hash, index: Int32($0)) }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+        let byFirst = results.indices.map { (key: UInt64(bitPattern: results[$0].first), index: Int32($0)) }
+            .sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+        /// The new results (indexes) whose key is `key`, in `sorted`.
+        func matches(_ sorted: [(key: UInt64, index: Int32)], _ key: UInt64, _ body: (Int) -> Void) {
+            var lo = 0, hi = sorted.count
+            while lo < hi { let m = (lo + hi) / 2; if sorted[m].key < key { lo = m + 1 } else { hi = m } }
+            while lo < sorted.count && sorted[lo].key == key { body(Int(sorted[lo].index)); lo += 1 }
         }
-        for (i, r) in results.enumerated() where id[i] == nil {
-            if let o = holder[r.first], taken.insert(o).inserted { id[i] = o }
+        // The old result with the same members, and the old result holding the first member
+        // (the last one listed, when several do), of each new result; 0: none.
+        var same = [Int64](repeating: 0, count: count), holder = [Int64](repeating: 0, count: count)
+        try StableIDs.forEachResult(db.prepare(old)) { id, members, hash in
+            matches(byHash, hash) { same[$0] = id }
+            for m in members { matches(byFirst, UInt64(bitPattern: m)) { holder[$0] = id } }
         }
+        // Ids taken, as a bit per id up to the largest given (ids are given in sequence).
+        var taken = [UInt64](repeating: 0, count: Int(max(0, last)) / 64 + 1)
+        func take(_ o: Int64) -> Bool {
+            guard o > 0, o <= last else { return false }
+            let (w, b) = (Int(o) / 64, UInt64(1) << UInt64(Int(o) % 64))
+            if taken[w] & b != 0 { return false }
+            taken[w] |= b
+            return true
+        }
+        var id = [Int64](repeating: 0, count: count)
+        for i in 0..<count where same[i] != 0 && take(same[i]) { id[i] = same[i] }
+        for i in 0..<count where id[i] == 0 && holder[i] != 0 && take(holder[i]) { id[i] = holder[i] }
+        let insert = try db.prepare("INSERT INTO \(into)(tmp, id) VALUES (?, ?)")
         for (i, r) in results.enumerated() {
-            if id[i] == nil { last += 1; id[i] = last }
-            try insert.execute(binding: r.tmp, id[i]!)
+            if id[i] == 0 { last += 1; id[i] = last }
+            try insert.execute(binding: r.tmp, id[i])
         }
     }
 
