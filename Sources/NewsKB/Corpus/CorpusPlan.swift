@@ -30,6 +30,8 @@ struct CorpusPlan: Equatable {
         /// The spread the index caps were taken with (``CorpusCaps``); nil: counts taken before
         /// it was recorded.
         var spread: Double?
+        /// The rules that took them (``CorpusPlan/rules``); nil: before they were recorded.
+        var rules: String?
     }
 
     enum Scope: Equatable {
@@ -52,11 +54,17 @@ struct CorpusPlan: Equatable {
     /// counted, the whole store is recomputed.
     static let refreshShare = 0.02
 
+    /// The version of the rules by which the corpus phase decides stories, claim groups and
+    /// conflicts from the stored claims. Change it with any change to what those decisions give
+    /// for the same claims: a store whose results other rules made is recomputed whole by its
+    /// next import, so that it never mixes the results of two versions (migration 020).
+    static let rules = "2026-12-07 guesses and forecasts contradict nothing"
+
     /// Reads what the store recorded and decides; `full` forces a run over everything.
     static func make(db: Database, bucketDays: Int, full: Bool) throws -> CorpusPlan {
-        let snapshot = try db.prepare("SELECT documents, claims, bucket_days, changed, spread FROM corpus_snapshot WHERE id = 1").firstRow {
+        let snapshot = try db.prepare("SELECT documents, claims, bucket_days, changed, spread, rules FROM corpus_snapshot WHERE id = 1").firstRow {
             Snapshot(documents: $0.columnInt(0), claims: $0.columnInt(1), bucketDays: $0.columnInt(2), changed: $0.columnInt(3),
-                     spread: $0.column(4).double)
+                     spread: $0.column(4).double, rules: $0.columnString(5))
         }
         let covered = try db.scalar("SELECT changes FROM corpus_clock")?.int ?? 0
         func all(_ reason: String) -> CorpusPlan { CorpusPlan(scope: .all(reason: reason), snapshot: nil, coveredChanges: covered) }
@@ -64,6 +72,7 @@ struct CorpusPlan: Equatable {
         guard let snapshot else { return all("no key counts taken yet") }
         guard snapshot.bucketDays == bucketDays else { return all("the week length changed") }
         guard snapshot.spread != nil else { return all("the key counts predate the corpus-wide index caps") }
+        guard snapshot.rules == rules else { return all("the stored results were made by other rules of the corpus phase") }
         guard Double(snapshot.changed) <= refreshShare * Double(snapshot.documents) else {
             return all("\(snapshot.changed) documents changed since the key counts were taken over \(snapshot.documents)")
         }
@@ -105,9 +114,9 @@ struct CorpusPlan: Equatable {
         if snapshot == nil {
             try counts.writeSnapshot()
             try db.execute("""
-                INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken, spread)
-                VALUES (1, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)
-                """, [documents, counts.claimTotal, bucketDays, caps.spread])
+                INSERT OR REPLACE INTO corpus_snapshot(id, documents, claims, bucket_days, changed, taken, spread, rules)
+                VALUES (1, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)
+                """, [documents, counts.claimTotal, bucketDays, caps.spread, CorpusPlan.rules])
         }
         try db.execute("DELETE FROM corpus_changes WHERE seq <= ?", [coveredChanges])
         try db.execute("UPDATE corpus_clock SET covered = ?", [coveredChanges])

@@ -97,9 +97,10 @@ public struct IntegrityCheck {
                 """)
             add("no empty story, group or disagreement", empty, "\(empty) stories without documents, or groups or disagreements with fewer than two members: run `newskb rebuild`")
         }
-        let snapshot = try db.rows("SELECT documents, changed, taken FROM corpus_snapshot")
+        let snapshot = try db.rows("SELECT documents, changed, taken, rules FROM corpus_snapshot")
         out.append(Finding(check: "key counts", ok: true, detail: snapshot.first.map {
             "taken over \($0[0]) documents at \($0[2]); \($0[1]) added or deleted since (beyond \(Int(CorpusPlan.refreshShare * 100)) % an import recomputes everything)"
+                + ($0[3].string == CorpusPlan.rules ? "" : "; results made by another version's rules: the next import or `newskb rebuild` recomputes everything")
         } ?? "not taken yet: the next import recomputes everything"))
 
         let orphanEntities = try db.int("""

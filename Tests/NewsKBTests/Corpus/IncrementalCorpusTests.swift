@@ -311,6 +311,25 @@ import Foundation
         #expect(try store.db.int("SELECT changed FROM corpus_snapshot") == 0)
     }
 
+    @Test func resultsMadeByOtherRulesAreRecomputedWholeOnce() throws {
+        let docs = corpus.weeklyCorpus(weeks: 10, chained: true)
+        let (dir, store) = try importDocs(Array(docs.dropLast(2)))
+        _ = dir
+        let db = store.db
+        #expect(try db.scalar("SELECT rules FROM corpus_snapshot")?.string == CorpusPlan.rules)
+        // A store whose results an earlier version made (NULL: before the rules were recorded).
+        try db.execute("UPDATE corpus_snapshot SET rules = NULL")
+        let check = try IntegrityCheck(db: db).run().first { $0.check == "key counts" }
+        #expect(check?.detail.contains("another version's rules") == true, "\(String(describing: check))")
+        let first = try #require(try Importer(store: store).importDocuments([docs[docs.count - 2]]).corpus)
+        #expect(first.scope == "all: the stored results were made by other rules of the corpus phase", "\(first.scope)")
+        #expect(try db.scalar("SELECT rules FROM corpus_snapshot")?.string == CorpusPlan.rules)
+        // Once: the next import recomputes for its own reasons only (here the 2 % rule, a
+        // store of 39 documents).
+        let next = try #require(try Importer(store: store).importDocuments([docs[docs.count - 1]]).corpus)
+        #expect(!next.scope.contains("rules"), "\(next.scope)")
+    }
+
     @Test func recomputingEverythingKeepsTheIDsOfWhatItFindsAgain() throws {
         let docs = corpus.weeklyCorpus(weeks: 10, chained: true)
         let (dir, store) = try importDocs(docs)
