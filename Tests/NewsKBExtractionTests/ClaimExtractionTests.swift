@@ -281,32 +281,31 @@ import Testing
         #expect(!d.isEmpty && d.allSatisfy { !$0.prospective && !$0.past }, "\(d.map(\.span))")
     }
 
-    @Test func whatASourceReportsAsAGuessOrAQuestionMayBeSo() {
-        func claims(_ text: String) -> [(text: String, prospective: Bool)] {
-            Analyzer().analyze(text).claims.map { (ClaimExtractionTests.slice(text, $0.span), $0.prospective) }
-        }
-        func mood(_ text: String, _ part: String) -> Bool? { claims(text).first { $0.text.contains(part) }?.prospective }
+    /// (sentence, part of one of its claims, whether that claim is prospective).
+    static let guessCases: [(String, String, Bool)] = [
         // A guess reported as such, and what a statement inside it holds: it may be so.
-        let guess = "Several analysts speculated that the harbour board had awarded the contract to a Dutch dredging firm."
-        #expect(mood(guess, "awarded the contract") == true, "\(claims(guess))")
-        let nested = "Several analysts speculated that the mayor had told the board that the harbour was sold in March."
-        #expect(mood(nested, "the harbour was sold") == true, "\(claims(nested))")
-        // A question put to a source: what opens with `whether` or `if` is the question.
-        let asked = "A reporter asked the mayor whether the council had approved the new tram line in secret."
-        #expect(mood(asked, "approved the new tram line") == true, "\(claims(asked))")
-        // What someone asserted inside a question's content stays asserted.
-        let within = "The mayor, when asked if the council had changed its plans after an engineer who said he thought the old bridge was unsafe for lorries, replied no."
-        #expect(mood(within, "changed its plans") == true && mood(within, "the old bridge was unsafe") == false, "\(claims(within))")
+        ("Several analysts speculated that the harbour board had awarded the contract to a Dutch dredging firm.", "awarded the contract", true),
+        ("Several analysts speculated that the mayor had told the board that the harbour was sold in March.", "the harbour was sold", true),
+        // A question put to a source: what opens with `whether` or `if` is the question; what
+        // someone asserted inside the question's content stays asserted.
+        ("A reporter asked the mayor whether the council had approved the new tram line in secret.", "approved the new tram line", true),
+        ("The mayor, when asked if the council had changed its plans after an engineer who said he thought the old bridge was unsafe for lorries, replied no.",
+         "changed its plans", true),
+        ("The mayor, when asked if the council had changed its plans after an engineer who said he thought the old bridge was unsafe for lorries, replied no.",
+         "the old bridge was unsafe", false),
         // The same content said, or an answer told, is what happened.
-        let said = "Several analysts said that the harbour board had awarded the contract to a Dutch dredging firm."
-        #expect(mood(said, "awarded the contract") == false, "\(claims(said))")
-        let told = "The mayor had told the board that the harbour was sold in March."
-        #expect(mood(told, "the harbour was sold") == false, "\(claims(told))")
-        let answer = "The mayor told reporters that the council had approved the new tram line in March."
-        #expect(mood(answer, "approved the new tram line") == false, "\(claims(answer))")
+        ("Several analysts said that the harbour board had awarded the contract to a Dutch dredging firm.", "awarded the contract", false),
+        ("The mayor had told the board that the harbour was sold in March.", "the harbour was sold", false),
+        ("The mayor told reporters that the council had approved the new tram line in March.", "approved the new tram line", false),
         // A guess beside a denial in one sentence: the denial is what the chairman says happened.
-        let both = "While many have speculated that the port authority offered the pilot a pension, its chairman said no offer was ever made."
-        #expect(mood(both, "the pilot a pension") == true && mood(both, "no offer was ever made") == false, "\(claims(both))")
+        ("While many have speculated that the port authority offered the pilot a pension, its chairman said no offer was ever made.", "the pilot a pension", true),
+        ("While many have speculated that the port authority offered the pilot a pension, its chairman said no offer was ever made.", "no offer was ever made", false),
+    ]
+
+    @Test(arguments: guessCases)
+    func whatASourceReportsAsAGuessOrAQuestionMayBeSo(sentence: String, part: String, prospective: Bool) {
+        let claims = Analyzer().analyze(sentence).claims.map { (text: ClaimExtractionTests.slice(sentence, $0.span), prospective: $0.prospective) }
+        #expect(claims.first { $0.text.contains(part) }?.prospective == prospective, "\(claims)")
     }
 
     @Test func attributedContentWithoutAVerbTakesItsCue() {
