@@ -163,7 +163,7 @@ public struct CorpusReach {
             // In one read transaction: a statement outside one takes and drops SQLite's shared
             // lock, system calls included, each time it runs (a look-up per key and document).
             let windowsOf = try clock.measure("reach lookup") {
-                try db.transaction(immediate: false) { try self.candidates(rows, earliest: earliest, changed: Set(changed)) }
+                try db.transaction(immediate: false) { try self.candidates(rows, earliest: earliest, changed: Set(changed), documents: total) }
             }
             let candidates = Set(windowsOf.keys)
             found.candidates = candidates.count
@@ -214,9 +214,9 @@ public struct CorpusReach {
     /// probes finds the holders after it, a key it holds the probers before it. Each candidate
     /// comes with the windows that compare it with a row's document (``CorpusWindow/owner(_:_:)``).
     private func candidates(_ rows: [(row: CorpusPostings.Row, id: Int64, bucket: Int?)], earliest: [Int64: Int],
-                            changed: Set<Int64>) throws -> [Int64: Set<CorpusWindow>] {
+                            changed: Set<Int64>, documents: Int) throws -> [Int64: Set<CorpusWindow>] {
         let lookup = try db.prepare("SELECT document_id, bucket FROM corpus_postings WHERE key = ? AND role = ? AND bucket BETWEEN ? AND ?")
-        let order = try DocumentOrder(db: db)
+        let order = try DocumentOrder(db: db, documents: documents)
         var found = [Int64: Set<CorpusWindow>]()
         // An undated document with an earliest day is compared with the documents from then on.
         let from = earliest.mapValues { Int64(CorpusPlan.bucket(ofDay: $0 - StoryGrouper().maxDays, bucketDays: bucketDays)) - 1 }

@@ -18,16 +18,16 @@ final class DocumentOrder {
     private var sparseRanks: [Int64: Int32]?
     let scanAfter: Int
 
-    init(db: Database, scanAfter: Int? = nil) throws {
+    /// `documents`: how many the store holds. A scan costs about as much as reading a fiftieth of
+    /// the rows one by one.
+    convenience init(db: Database, documents: Int) throws {
+        try self.init(db: db, scanAfter: max(2_000, documents / 50))
+    }
+
+    init(db: Database, scanAfter: Int) throws {
         self.db = db
+        self.scanAfter = scanAfter
         keyOf = try db.prepare("SELECT key FROM documents WHERE id = ?")
-        if let scanAfter {
-            self.scanAfter = scanAfter
-        } else {
-            // A scan costs about as much as reading a fiftieth of the rows one by one.
-            let count = try db.scalar("SELECT count(*) FROM documents")?.int ?? 0
-            self.scanAfter = max(2_000, count / 50)
-        }
     }
 
     /// Whether the ranks were read in one scan.
@@ -70,8 +70,7 @@ final class DocumentOrder {
     /// Reads every document's rank from the key index (`key` is unique: SQLite scans its index,
     /// which covers the id; its order for text is ``KeyCounts/precedes``, bytes of UTF-8).
     private func scan() throws {
-        let count = try db.scalar("SELECT count(*) FROM documents")?.int ?? 0
-        let maxID = try db.scalar("SELECT max(id) FROM documents")?.int ?? 0
+        let (count, maxID) = try db.prepare("SELECT count(*), max(id) FROM documents").firstRow { ($0.columnInt(0), $0.column(1).int ?? 0) } ?? (0, 0)
         let dense = maxID < 4 * count + 65_536
         var byID = dense ? [Int32](repeating: -1, count: maxID + 1) : []
         var sparse = [Int64: Int32]()
