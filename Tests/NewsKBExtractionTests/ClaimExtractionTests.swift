@@ -282,15 +282,22 @@ import Testing
     }
 
     /// (sentence, part of one of its claims, whether that claim is prospective).
-    static let guessCases: [(String, String, Bool)] = [
+    /// A sentence, a part of it, and whether the claim holding that part is prospective (nil: no
+    /// claim holds it).
+    static let guessCases: [(String, String, Bool?)] = [
         // A guess reported as such, and what a statement inside it holds: it may be so.
         ("Several analysts speculated that the harbour board had awarded the contract to a Dutch dredging firm.", "awarded the contract", true),
         ("Several analysts speculated that the mayor had told the board that the harbour was sold in March.", "the harbour was sold", true),
-        // A question put to a source: what opens with `whether` or `if` is the question; what
-        // someone asserted inside the question's content stays asserted.
-        ("A reporter asked the mayor whether the council had approved the new tram line in secret.", "approved the new tram line", true),
+        // A question put to a source: what opens with `whether` or `if` is the question, and it
+        // asserts nothing; what someone asserted inside the question's content stays asserted.
+        ("A reporter asked the mayor whether the council had approved the new tram line in secret.", "approved the new tram line", nil),
         ("The mayor, when asked if the council had changed its plans after an engineer who said he thought the old bridge was unsafe for lorries, replied no.",
-         "changed its plans", true),
+         "changed its plans", nil),
+        // What opens with `whether` is a question whatever the cue.
+        ("Two engineers doubted whether the old bridge could carry the new trams.", "carry the new trams", nil),
+        // A question word after a question cue opens the question too.
+        ("Reporters asked the mayor why the ferry was late again.", "the ferry was late", nil),
+        ("The interviewer asked the mayor how serious her plan for the harbour is.", "serious her plan", nil),
         ("The mayor, when asked if the council had changed its plans after an engineer who said he thought the old bridge was unsafe for lorries, replied no.",
          "the old bridge was unsafe", false),
         // The same content said, or an answer told, is what happened.
@@ -303,7 +310,7 @@ import Testing
     ]
 
     @Test(arguments: guessCases)
-    func whatASourceReportsAsAGuessOrAQuestionMayBeSo(sentence: String, part: String, prospective: Bool) {
+    func whatASourceReportsAsAGuessMayBeSoAndAQuestionAssertsNothing(sentence: String, part: String, prospective: Bool?) {
         let claims = Analyzer().analyze(sentence).claims.map { (text: ClaimExtractionTests.slice(sentence, $0.span), prospective: $0.prospective) }
         #expect(claims.first { $0.text.contains(part) }?.prospective == prospective, "\(claims)")
     }
@@ -336,6 +343,38 @@ import Testing
         // A sentence with a verb of its own beside the report stays.
         let c = Analyzer().analyze("Prices rose sharply on Monday, the ministry said.")
         #expect(!c.claims.isEmpty, "\(c.claims.map(\.span))")
+        // An `-ing` word in how the source is named is no verb of the frame's own.
+        let d = "The board will spend about $2.5 billion on the new sea wall, acting White House chief of staff John Smith told reporters."
+        let dClaims = Analyzer().analyze(d).claims.map { ClaimExtractionTests.slice(d, $0.span) }
+        #expect(dClaims.contains { $0.hasPrefix("The board will spend") } && !dClaims.contains { $0.contains("told reporters") }, "\(dClaims)")
+        // A frame closed by a colon introduces the quotation after it, however long it is.
+        let e = "Ana Ruiz told journalists after the weekly cabinet meeting: \"We will not sell the port.\""
+        let eClaims = Analyzer().analyze(e).claims.map { ClaimExtractionTests.slice(e, $0.span) }
+        #expect(eClaims.contains { $0.hasPrefix("We will not sell") } && !eClaims.contains { $0.contains("journalists") }, "\(eClaims)")
+    }
+
+    @Test func aConcessionOpeningASentenceIsDroppedAsAConditionIs() {
+        let text = "Whatever the board decides, the new quay will open in May."
+        #expect(Analyzer().analyze(text).claims.map { ClaimExtractionTests.slice(text, $0.span) } == ["the new quay will open in May."])
+        // Inside a sentence the same word opens an object, not a concession.
+        let inside = "The harbour board said it would do whatever it takes to keep the ferry running."
+        let claims = Analyzer().analyze(inside).claims.map { ClaimExtractionTests.slice(inside, $0.span) }
+        #expect(claims.contains { $0.contains("whatever it takes") }, "\(claims)")
+    }
+
+    @Test func aParticipleServingAsAPrepositionOpensNoClaim() {
+        // `following`, `including` open an adjunct cut from its clause, not a participle clause.
+        for (text, kept, dropped) in [
+            ("The two ministers spoke on Tuesday following their separate responses to the floods in the north.", "The two ministers spoke", "following"),
+            ("The storm closed six schools, including two in the harbour district.", "The storm closed six schools", "including"),
+        ] {
+            let claims = Analyzer().analyze(text).claims.map { ClaimExtractionTests.slice(text, $0.span) }
+            #expect(claims.contains { $0.hasPrefix(kept) } && !claims.contains { $0.hasPrefix(dropped) }, "\(claims)")
+        }
+        // A participle clause after a comma keeps its claim.
+        let text = "The ferry left the harbour at dawn, carrying ninety passengers to the islands."
+        let claims = Analyzer().analyze(text).claims.map { ClaimExtractionTests.slice(text, $0.span) }
+        #expect(claims.contains { $0.hasPrefix("carrying ninety passengers") }, "\(claims)")
     }
 
     @Test func anAdjunctCutFromWhatASourceSaysIsNoClaim() {

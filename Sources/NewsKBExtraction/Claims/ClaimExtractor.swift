@@ -50,13 +50,15 @@ public enum ClaimExtractor {
         // document's own clause taken in), and the content of the guesses, statements inside
         // them included (a question's content may hold what someone asserted: `asked if the
         // policy changed after an official who said…`).
-        var unasserted = Set<Int>(), guesses = [TextSpan]()
+        var guessed = Set<Int>(), questions = Set<Int>(), guesses = [TextSpan]()
         for (k, st) in analysis.statements.enumerated() {
             guard let cue = st.cue, cue.end <= st.content.start,
                   let kind = ClaimPredicate.unasserted(text, tokens, cue: slice(cue, tokens, tokens.indices),
                                                        content: slice(st.content, tokens, tokens.indices)) else { continue }
-            unasserted.insert(k)
-            if kind == .guess { guesses.append(st.content) }
+            switch kind {
+            case .guess: guessed.insert(k); guesses.append(st.content)
+            case .question: questions.insert(k)
+            }
         }
         // Where the first statement source or cue of each sentence starts.
         var frameStart = [Int?](repeating: nil, count: sentences.count)
@@ -107,6 +109,9 @@ public enum ClaimExtractor {
             }
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
             for (statement, span) in units {
+                // A question put or reported (`asked whether…`, `whether a court has any
+                // jurisdiction…`) asserts nothing, not even that it may be so.
+                if let st = statement, questions.contains(st) { continue }
                 // A fragment the document asserts without a finite verb asserts nothing (see
                 // ``ClaimPredicate/holds(_:_:_:opensSentence:)``): a title, a venue (`Sprint's vice
                 // president for technology development`). Beside a statement, whose verb may sit
@@ -177,7 +182,7 @@ public enum ClaimExtractor {
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 // What a statement reports as a guess, a rumour or a question is asserted by no one:
                 // it may be so (``ClaimPredicate/unasserted(_:_:cue:content:)``).
-                if let st = statement, unasserted.contains(st) || guesses.contains(where: { $0.contains(span) }) {
+                if let st = statement, guessed.contains(st) || guesses.contains(where: { $0.contains(span) }) {
                     claim.mood = .prospective
                 }
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
@@ -226,7 +231,7 @@ public enum ClaimExtractor {
         let firstWord = range.first(where: { tokens[$0].isWordLike }).map { clauseWordKinds(text, tokens[$0]) } ?? []
         // A sentence opening with a condition: "If Russia attacks, NATO will respond" → the
         // condition up to its comma is dropped.
-        var leadingCondition = firstWord.contains(.condition)
+        var leadingCondition = !firstWord.isDisjoint(with: [.condition, .concessive])
         var leadingAdjunct = firstWord.contains(.adjunctPreposition)
         var k = range.lowerBound
         while k < range.upperBound {
@@ -295,6 +300,10 @@ public enum ClaimExtractor {
 
     /// Words opening a condition: what follows asserts nothing on its own.
     static let conditionWords: Set<String> = ["if", "unless"]
+    /// Words opening a concession at the head of a sentence (`Whatever we think about the war,
+    /// …`), dropped up to its comma as a condition is; inside a sentence they open an object
+    /// (`do whatever it takes`).
+    static let concessiveWords: Set<String> = ["whatever", "whoever", "whichever", "wherever", "whenever"]
     /// Prepositions opening an adverbial phrase at the head of a sentence.
     /// (Not `in`, `on`, `at`: those phrases often carry the claim's time or place.)
     static let adjunctPrepositions: Set<String> = ["during", "amid", "despite", "following", "throughout", "upon", "after", "before"]
@@ -311,12 +320,14 @@ public enum ClaimExtractor {
         static let eventAdjunct = ClauseWordKinds(rawValue: 4)
         static let determiner = ClauseWordKinds(rawValue: 8)
         static let clauseOpener = ClauseWordKinds(rawValue: 16)
+        static let concessive = ClauseWordKinds(rawValue: 32)
     }
 
     /// The lists above by their (ASCII, lower-case) bytes.
     static let clauseWordTable: ByteTable<ClauseWordKinds> = {
         var kinds = [String: ClauseWordKinds]()
         for w in conditionWords { kinds[w, default: []].insert(.condition) }
+        for w in concessiveWords { kinds[w, default: []].insert(.concessive) }
         for w in adjunctPrepositions { kinds[w, default: []].insert(.adjunctPreposition) }
         for w in eventAdjuncts { kinds[w, default: []].insert(.eventAdjunct) }
         for w in determiners { kinds[w, default: []].insert(.determiner) }
@@ -351,6 +362,7 @@ public enum ClaimExtractor {
         let w = verbatim ? text.text(t) : lower(text, t)
         var k: ClauseWordKinds = []
         if conditionWords.contains(w) { k.insert(.condition) }
+        if concessiveWords.contains(w) { k.insert(.concessive) }
         if adjunctPrepositions.contains(w) { k.insert(.adjunctPreposition) }
         if eventAdjuncts.contains(w) { k.insert(.eventAdjunct) }
         if determiners.contains(w) { k.insert(.determiner) }
@@ -410,9 +422,14 @@ public enum ClaimExtractor {
         }
     }
 
-    /// Prepositions that open an adjunct (`in the Gulf today`).
-    static let prepositions: Set<String> = ["in", "at", "on", "to", "for", "from", "with", "by", "of", "into", "over", "under",
-                                            "during", "after", "before", "amid", "despite", "since", "until", "about", "against"]
+    /// Prepositions that open an adjunct (`in the Gulf today`), with the participles that serve as
+    /// prepositions (`following their responses to the flood`, `including one on the eve of…`).
+    static let prepositions = Set<String>(["in", "at", "on", "to", "for", "from", "with", "by", "of", "into", "over", "under",
+                                           "during", "after", "before", "amid", "despite", "since", "until", "about", "against"])
+        .union(participlePrepositions)
+    /// Participles used as prepositions: opening a piece, they make no predicate of it.
+    static let participlePrepositions: Set<String> = ["following", "including", "regarding", "concerning", "according",
+                                                      "excluding", "pending", "barring"]
 
     /// Pronouns by which what an organisation says refers to the organisation itself.
     static let organisationSelf: Set<String> = ["it", "its", "we", "our"]

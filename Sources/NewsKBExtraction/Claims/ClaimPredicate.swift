@@ -60,16 +60,23 @@ enum ClaimPredicate {
     /// True when the tokens `range` are the frame of a report whose content is elsewhere: their
     /// only verbs are reporting verbs, and at most three words follow the last of them, none a verb
     /// (`WASHINGTON -- Real estate tycoon Donald Trump said Thursday`, `the company said in a
-    /// statement` cut from what it said).
+    /// statement` cut from what it said). An `-ing` word is no verb of its own there: it names or
+    /// places the source (`acting chief of staff Ana Ruiz told reporters`, `officials, speaking
+    /// on condition of anonymity, said`, `told journalists after the weekly meeting`). A frame
+    /// closed by a colon introduces what follows it, however many words follow its verb (`Ana
+    /// Ruiz told journalists after the weekly cabinet meeting: "…`).
     static func isReportFrame(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
         text.utf8.withUnsafeBufferPointer { p in
             var lastReport = -1
             for i in range where tokens[i].kind == .word {
-                let bits = StatementLexicon.shared.bits(p, Int(tokens[i].byteStart), Int(tokens[i].byteEnd))
+                let s = Int(tokens[i].byteStart), e = Int(tokens[i].byteEnd)
+                let bits = StatementLexicon.shared.bits(p, s, e)
                 if !bits.isDisjoint(with: reportingVerb) { lastReport = i; continue }
-                if isVerb(p, tokens[i]) { return false }
+                if isVerb(p, tokens[i]) && !endsInIng(p, s, e) { return false }
             }
             guard lastReport >= 0 else { return false }
+            if let last = range.last(where: { tokens[$0].kind != .quote }), tokens[last].kind == .punctuation,
+               p[Int(tokens[last].byteStart)] == 58 { return true }   // :
             var after = 0
             for i in (lastReport + 1)..<range.upperBound where tokens[i].isWordLike { after += 1 }
             return after <= 3
@@ -99,6 +106,9 @@ enum ClaimPredicate {
     /// Words after which a verb form is not finite: a gerund after a preposition (`after opening`,
     /// `of disregarding`, `by getting`) or an infinitive after `to` (`to sell its properties`).
     static let nonFiniteMarkers = ByteTable(words: ClaimExtractor.prepositions, foldCase: true)
+
+    /// ``ClaimExtractor/participlePrepositions`` (any case).
+    static let participlePrepositions = ByteTable(words: ClaimExtractor.participlePrepositions, foldCase: true)
 
     /// True when a word token is one of ``ClaimExtractor/prepositions`` (any case).
     static func isPreposition(_ text: DocumentText, _ t: Token) -> Bool {
@@ -178,30 +188,36 @@ enum ClaimPredicate {
         speculate speculates speculated speculating speculation wonder wonders wondered wondering guess guesses guessed
         guessing rumor rumors rumored rumour rumours rumoured
         """, foldCase: true)
-    /// Cues that put a question (`asked whether`, `questioned if`): what opens with `whether` or
-    /// `if` after them is the question, not an answer.
+    /// Cues that put a question (`asked whether`, `questioned if`, `asked why`): what opens with
+    /// `whether`, `if` or a question word after them is the question, not an answer.
     static let questionCues = ByteTable(spaced: """
         ask asks asked asking question questions questioned questioning inquire inquires inquired inquiring enquire
         enquires enquired enquiring
         """, foldCase: true)
-    /// Words that open an embedded question.
-    static let questionOpeners = ByteTable(spaced: "whether if", foldCase: true)
+    /// Words that open an embedded question after a question cue.
+    static let questionOpeners = ByteTable(spaced: "whether if how why what when where who which", foldCase: true)
+    /// Words that open an embedded question after any cue (`analysts doubted whether…`).
+    static let alwaysQuestionOpeners = ByteTable(spaced: "whether", foldCase: true)
 
     /// What a statement's content that no one asserts is (``unasserted(_:_:cue:content:)``).
     enum Unasserted { case guess, question }
 
     /// Whether the content `range` of a statement whose cue is `cue` (its tokens) is asserted by
-    /// no one: a guess or a rumour (any word of the cue), or a question whose content opens with
-    /// `whether` or `if`; nil when it is asserted. What it holds may be so: its claims are
-    /// prospective (``ClaimMood/prospective``), so that they group with what others say may or
-    /// will be so, never with what they say happened, and contradict neither (``DisagreementFinder``).
+    /// no one: a guess or a rumour (any word of the cue), or a question — content that opens with
+    /// `whether`, or with `if` or a question word (`how`, `why`…) after a question cue; nil when
+    /// it is asserted. What a guess holds
+    /// may be so: its claims are prospective (``ClaimMood/prospective``), so that they group with
+    /// what others say may or will be so, never with what they say happened, and contradict
+    /// neither (``DisagreementFinder``). A question makes no claim.
     static func unasserted(_ text: DocumentText, _ tokens: [Token], cue: Range<Int>, content range: Range<Int>) -> Unasserted? {
         text.utf8.withUnsafeBufferPointer { p in
             let cueWords = cue.filter { tokens[$0].kind == .word }
             if cueWords.contains(where: { speculationCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }) { return .guess }
-            guard cueWords.contains(where: { questionCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }),
-                  let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
-            return questionOpeners.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil ? .question : nil
+            guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
+            let s = Int(tokens[first].byteStart), e = Int(tokens[first].byteEnd)
+            if alwaysQuestionOpeners.find(p, s, e) != nil { return .question }
+            guard cueWords.contains(where: { questionCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }) else { return nil }
+            return questionOpeners.find(p, s, e) != nil ? .question : nil
         }
     }
 
@@ -306,7 +322,10 @@ enum ClaimPredicate {
                 // `a speech pushing his bill`), or sets the scene when it opens the sentence.
                 let ing = endsInIng(p, s, e)
                 if ing && !auxiliary {
-                    if i == range.lowerBound ? !opensSentence : afterBe(p, tokens, i, from: range.lowerBound) { return true }
+                    // A participle that serves as a preposition (`following the talks`,
+                    // `including two banks`) opens an adjunct, not a participle clause.
+                    if i == range.lowerBound ? !opensSentence && participlePrepositions.find(p, s, e) == nil
+                        : afterBe(p, tokens, i, from: range.lowerBound) { return true }
                     continue
                 }
                 return true
