@@ -298,6 +298,12 @@ import Testing
         // A question word after a question cue opens the question too.
         ("Reporters asked the mayor why the ferry was late again.", "the ferry was late", nil),
         ("The interviewer asked the mayor how serious her plan for the harbour is.", "serious her plan", nil),
+        // So does a question word after a source that did not answer.
+        ("The harbour board declined to say when the old ferry terminal would reopen.", "the old ferry terminal would reopen", nil),
+        ("Neither regulator would say how much money the rescue of the ferry company might need.", "money the rescue", nil),
+        // What a source that answered tells stays asserted.
+        ("The ferry captain described how the old ship had been stopped twice by the coastguard.", "stopped twice", false),
+        ("The harbour board said that when the old ferry terminal reopened, fares fell by a third.", "fares fell", false),
         ("The mayor, when asked if the council had changed its plans after an engineer who said he thought the old bridge was unsafe for lorries, replied no.",
          "the old bridge was unsafe", false),
         // The same content said, or an answer told, is what happened.

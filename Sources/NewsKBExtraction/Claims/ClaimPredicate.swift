@@ -196,16 +196,20 @@ enum ClaimPredicate {
         """, foldCase: true)
     /// Words that open an embedded question after a question cue.
     static let questionOpeners = ByteTable(spaced: "whether if how why what when where who which", foldCase: true)
-    /// Words that open an embedded question after any cue (`analysts doubted whether…`).
+    /// Words that open an embedded question after any cue (`analysts doubted whether…`); not
+    /// `how`, which after a cue that answers tells what happened (`described how he was stopped`).
     static let alwaysQuestionOpeners = ByteTable(spaced: "whether", foldCase: true)
+    /// Words that, in a cue or just before it, say the source did not answer (`declined to say
+    /// when…`, `neither regulator would say what…`): what follows is the open question.
+    static let unansweredMarkers = ByteTable(spaced: "declined declines refused refuses not n't never neither nor no", foldCase: true)
 
     /// What a statement's content that no one asserts is (``unasserted(_:_:cue:content:)``).
     enum Unasserted { case guess, question }
 
     /// Whether the content `range` of a statement whose cue is `cue` (its tokens) is asserted by
     /// no one: a guess or a rumour (any word of the cue), or a question — content that opens with
-    /// `whether`, or with `if` or a question word (`how`, `why`…) after a question cue; nil when
-    /// it is asserted. What a guess holds
+    /// `whether`, or with `if` or a question word (`how`, `when`…) after a question cue or a source
+    /// that did not answer (`declined to say when…`); nil when it is asserted. What a guess holds
     /// may be so: its claims are prospective (``ClaimMood/prospective``), so that they group with
     /// what others say may or will be so, never with what they say happened, and contradict
     /// neither (``DisagreementFinder``). A question makes no claim.
@@ -216,8 +220,15 @@ enum ClaimPredicate {
             guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
             let s = Int(tokens[first].byteStart), e = Int(tokens[first].byteEnd)
             if alwaysQuestionOpeners.find(p, s, e) != nil { return .question }
-            guard cueWords.contains(where: { questionCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }) else { return nil }
-            return questionOpeners.find(p, s, e) != nil ? .question : nil
+            // The question may follow the verb of the cue's infinitive (`declined to say when…`).
+            let words = Array(range.lazy.filter { tokens[$0].kind == .word }.prefix(3))
+            let opener = words.count == 3 && text.utf8[tokens[words[0]].byteRange].elementsEqual("to".utf8) ? words[2] : first
+            guard questionOpeners.find(p, Int(tokens[opener].byteStart), Int(tokens[opener].byteEnd)) != nil else { return nil }
+            if cueWords.contains(where: { questionCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }) { return .question }
+            // Up to three words before the cue, and the cue itself.
+            let lead = max(0, cue.lowerBound - 3)..<cue.upperBound
+            let unanswered = lead.contains { tokens[$0].kind == .word && unansweredMarkers.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }
+            return unanswered ? .question : nil
         }
     }
 
