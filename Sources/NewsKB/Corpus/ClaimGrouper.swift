@@ -346,6 +346,14 @@ public struct ClaimGrouper: Sendable {
             for x in dates[a] { for y in dates[b] where ClaimGrouper.compatibleDates(x, y) { return false } }
             return true
         }
+        /// True when each claim gives a date that no date of the other is compatible with: two
+        /// days for one thing on both sides (`dividend pay April 30, record April 3` / `pay April
+        /// 28, record April 3`), not a date one side leaves out.
+        func eachHasAnotherDate(_ a: Int, _ b: Int) -> Bool {
+            guard dates[a].count + dates[b].count > 2 else { return false }
+            func unmatched(_ x: [Int32], _ y: [Int32]) -> Bool { x.contains { d in !y.contains { ClaimGrouper.compatibleDates(d, $0) } } }
+            return unmatched(dates[a], dates[b]) && unmatched(dates[b], dates[a])
+        }
         // Date keys (``dateKeys``) as marks by key id, and each claim's measures with a unit.
         var isDateKey = [Bool](repeating: false, count: keyCount)
         for k in dateKeys where Int(k) < keyCount && k >= 0 { isDateKey[Int(k)] = true }
@@ -546,10 +554,11 @@ public struct ClaimGrouper: Sendable {
                     // holder from their documents, which must not be about other things (the same template in two
                     // deals: `Terms of the acquisition were not disclosed`; two companies' `payment
                     // date is May 15`); claims whose dates are incompatible are about two days,
-                    // periods or events (`Share adjusted for a split in June 1986` / `in January 1987`).
+                    // periods or events (`Share adjusted for a split in June 1986` / `in January 1987`),
+                    // as are claims that each give a date the other has no room for.
                     if (entityTotal[a] == 0 || entityTotal[b] == 0) && sharedEntities == 0 && otherHolders(ia.document, ib.document)
                         && !sameMeasures { continue }
-                    if datesDiffer { continue }
+                    if datesDiffer || eachHasAnotherDate(a, b) { continue }
                     if ia.vectorPending || ib.vectorPending {
                         pending.append(rank[a] < rank[b] ? (a, b) : (b, a))
                         continue

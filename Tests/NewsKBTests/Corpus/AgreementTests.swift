@@ -133,6 +133,21 @@ import NewsKBExtraction
         #expect(try groupDocuments(store.db, containing: "its board will meet on May") == [])
     }
 
+    @Test func claimsThatEachGiveAnotherDateDoNotGroup() throws {
+        // One record date in common, two payment dates: two dividends, not one fact. A claim that
+        // only leaves a date out still groups.
+        func body(_ sentence: String) -> String {
+            "Sardis Textile Corp said on Monday \(sentence)\nThe company makes cotton yarn at three mills in Georgia."
+        }
+        let a = body("its quarterly dividend of 15 cts a share will be paid on April 30 to holders of record on April 3.")
+        let b = body("its quarterly dividend of 15 cts a share will be paid on April 28 to holders of record on April 3.")
+        let c = body("its quarterly dividend of 15 cts a share will be paid on April 30.")
+        let (_, two) = try importDocs([doc("a.txt", "Alpha", a, published: "1987-03-16"), doc("b.txt", "Beta", b, published: "1987-03-16")])
+        #expect(try groupDocuments(two.db, containing: "quarterly dividend") == [])
+        let (_, one) = try importDocs([doc("a.txt", "Alpha", a, published: "1987-03-16"), doc("c.txt", "Gamma", c, published: "1987-03-16")])
+        #expect(try groupDocuments(one.db, containing: "quarterly dividend") == ["a.txt", "c.txt"])
+    }
+
     @Test func oneFactWithItsDateWrittenTwoWaysGroups() throws {
         // `last August`, in March 1987, is August 1986, as `in August 1986` says.
         let a = """
