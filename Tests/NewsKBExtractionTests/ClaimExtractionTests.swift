@@ -359,6 +359,23 @@ import Testing
         #expect(eClaims.contains { $0.hasPrefix("We will not sell") } && !eClaims.contains { $0.contains("journalists") }, "\(eClaims)")
     }
 
+    @Test func aRelativeClauseIsAboutTheNameBeforeIt() {
+        let text = "The plan was rejected by Ana Ruiz, who was mayor of Leeds from 2006 to 2012, and by Tom Hart, who was mayor of Leeds from 2000 to 2006."
+        let a = Analyzer().analyze(text)
+        func holders(_ opening: String) -> [String] {
+            a.claims.first { ClaimExtractionTests.slice(text, $0.span).hasPrefix(opening) }.map { $0.entities.map { a.entities[$0].canonicalName } } ?? []
+        }
+        #expect(holders("who was mayor of Leeds from 2006").contains("Ana Ruiz"), "\(holders("who was mayor of Leeds from 2006"))")
+        #expect(holders("who was mayor of Leeds from 2000").contains("Tom Hart") && !holders("who was mayor of Leeds from 2000").contains("Ana Ruiz"))
+        // `which` after an organisation; not after a place.
+        let org = "The port will be run by Harbor Holdings Inc, which owns three ferry lines in the north."
+        let b = Analyzer().analyze(org)
+        #expect(b.claims.first { ClaimExtractionTests.slice(org, $0.span).hasPrefix("which owns") }.map { $0.entities.map { b.entities[$0].canonicalName } } == ["Harbor Holdings"])
+        let place = "The leaders met in Vladivostok, which lies near the border with China and North Korea."
+        let c = Analyzer().analyze(place)
+        #expect(c.claims.first { ClaimExtractionTests.slice(place, $0.span).hasPrefix("which lies") }.map { $0.entities.map { c.entities[$0].canonicalName }.contains("Vladivostok") } == false)
+    }
+
     @Test func aConcessionOpeningASentenceIsDroppedAsAConditionIs() {
         let text = "Whatever the board decides, the new quay will open in May."
         #expect(Analyzer().analyze(text).claims.map { ClaimExtractionTests.slice(text, $0.span) } == ["the new quay will open in May."])

@@ -431,6 +431,10 @@ public enum ClaimExtractor {
     static let participlePrepositions: Set<String> = ["following", "including", "regarding", "concerning", "according",
                                                       "excluding", "pending", "barring"]
 
+    /// Relative pronouns whose clause, after a comma, is about the name before it: `who` and
+    /// `whose` of a person or an organisation, `which` of an organisation.
+    static let relativeHolderWords: [String: EntityType] = ["who": .person, "whose": .person, "which": .org]
+
     /// Pronouns by which what an organisation says refers to the organisation itself.
     static let organisationSelf: Set<String> = ["it", "its", "we", "our"]
 
@@ -490,6 +494,19 @@ public enum ClaimExtractor {
         if let k = claim.statement, let who = analysis.statements[k].speakerEntity, analysis.entities.indices.contains(who),
            !ents.contains(who), refersToItsSource(words, analysis.entities[who].type) {
             ents.insert(who)
+        }
+        // A relative clause cut from its sentence (`Felipe Calderón, who was president from 2006
+        // to 2012, …`) asserts something of the name it follows: a person or an organisation
+        // (`which` for organisations only) is its holder, so that the same clause about two
+        // people is two claims.
+        if let head = toks.first, head >= 2, tokens[head - 1].kind == .punctuation, text.utf8[Int(tokens[head - 1].byteStart)] == 44,
+           let kind = relativeHolderWords[words[0]],
+           let m = mentionIdx.last(where: { k in
+               let sp = analysis.mentions[k].span
+               return sp.end <= Int(tokens[head - 1].start) && sp.end >= Int(tokens[head - 2].start)
+           }).map({ analysis.mentions[$0] }), analysis.entities.indices.contains(m.entity) {
+            let type = analysis.entities[m.entity].type
+            if type == .org || (kind == .person && type == .person) { ents.insert(m.entity) }
         }
         claim.entities = ents.sorted()
         claim.mood = ClaimPredicate.mood(text, tokens, toks)
