@@ -13,6 +13,7 @@
 #   make check-embeddings  the Swift WordPiece tokenizer against the package's on real corpus sentences
 #   make train-agreement  retrain the claim grouper's pair decision on MRPC (.venv-train/, pinned)
 #   make train-attribution  retrain the reported-speech tagger on PolNeAR (standard library only)
+#   make train-weak-cues    the cue words whose reported speech is left out, from PolNeAR train (standard library only)
 #   make diagnose-mrpc    why MRPC dev pairs are grouped or not through the import (rules vs the model)
 #   make scale-test   Spark (local[2], pinned pyspark in .venv-spark, Java 17) imports BBC + Reuters in 4 shards and merges them; 4 Reuters shards merged; both against one import
 #   make bench-large  generate N articles (default 1,000,000), import them, time the queries (N=100000 for a quick run)
@@ -25,7 +26,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/newskb
 DEBUG_BIN = .build/debug/newskb
 
-.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs check-increments scale-test datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution diagnose-mrpc
+.PHONY: all deps generate build release run test crash-test fuzz stress eval bench bench-large sample-agreement sample-entities check-agreement-pairs check-increments scale-test datasette-test browser-test install clean embeddings check-embeddings train-agreement train-attribution train-weak-cues diagnose-mrpc
 
 all: build
 
@@ -128,6 +129,12 @@ train-agreement: release
 # Lexicons/attribution-model.txt and the test fixture of the Swift/script agreement (then rebuild).
 train-attribution: release
 	python3 scripts/train-attribution.py --shared $(SHARED) --bin $(RELEASE_BIN)
+	python3 scripts/embed-resources.py
+
+# The weak cues of reported speech (Lexicons/statement-weak-cues.txt): the cue words whose
+# statements of the rules PolNeAR train annotates less than 60% of the time (then rebuild).
+train-weak-cues: release
+	python3 scripts/train-weak-cues.py --shared $(SHARED) --bin $(RELEASE_BIN)
 	python3 scripts/embed-resources.py
 
 # Why MRPC dev pairs are grouped or not through the import: the import against the pair decision

@@ -20,6 +20,6 @@ struct NewsKBCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, MergeCommand.self, WhoSaidCommand.self, EntitiesCommand.self, EntityCommand.self, AliasCommand.self,
             SQLCommand.self, SourcesCommand.self, StatsCommand.self, SchemaCommand.self, CheckCommand.self,
-            RebuildCommand.self, AgreeCommand.self, DisagreeCommand.self, StoriesCommand.self, CompareCommand.self, DatasetteMetadataCommand.self, ReportCommand.self, AttributionTokensCommand.self,
+            RebuildCommand.self, AgreeCommand.self, DisagreeCommand.self, StoriesCommand.self, CompareCommand.self, DatasetteMetadataCommand.self, ReportCommand.self, AttributionTokensCommand.self, AttributionStatementsCommand.self,
         ])
 }

@@ -43,6 +43,22 @@ extension StatementExtractor {
         }
     }
 
+    /// The statements the rules find in `body` (before the tagger's are joined and before the weak
+    /// cues are left out), for `scripts/train-weak-cues.py`: kind, content, and the cue's last
+    /// word (ASCII letters in lower case), when there is a cue.
+    public static func ruleStatements(_ body: String, configuration: EntityConfiguration = .standard)
+        -> [(kind: Statement.Kind, content: TextSpan, cueWord: String?)] {
+        let text = DocumentText(body)
+        var tokens = Tokenizer.scan(text)
+        let sentences = SentenceSplitter.split(text, tokens: &tokens)
+        let (entities, mentions) = EntityRecognizer.recognize(text, tokens: tokens, configuration: configuration)
+        if tokens.isEmpty { return [] }
+        var x = StatementScanner(text: text, tokens: tokens, sentences: sentences, entities: entities, mentions: mentions)
+        return x.ruleStatements().map { st in
+            (st.kind, st.content, st.cueLast >= 0 ? x.foldedWord(st.cueLast) : nil)
+        }
+    }
+
     /// The scanner after the rules, and the tagger's inputs; nil for a body without tokens.
     static func attributionInputs(_ body: String, configuration: EntityConfiguration) -> (StatementScanner, [AttributionTagger.Inputs])? {
         let text = DocumentText(body)
@@ -138,12 +154,44 @@ extension StatementScanner {
         }
     }
 
+    /// Token `i`'s text, ASCII letters in lower case.
+    func foldedWord(_ i: Int) -> String {
+        String(decoding: text.utf8[Int(toks[i].byteStart)..<Int(toks[i].byteEnd)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// `statement-weak-cues.txt`: by kind of statement (`indirect`, `partial`), the hashes of its
+    /// weak cue words (hashed as the tagger hashes words).
+    static let weakCues: [Statement.Kind: Set<UInt64>] = LexiconFiles.entries("statement-weak-cues.txt")
+        .reduce(into: [:]) { out, f in
+            if f.count >= 2, let kind = Statement.Kind(rawValue: f[0]) { out[kind, default: []].insert(FeatureHash.string(f[1].lowercased())) }
+        }
+
+    /// Leaves out reported speech (not quotations) whose cue ends in a weak cue word for its kind
+    /// (`statement-weak-cues.txt`: words whose statements of that kind by the rules match a
+    /// PolNeAR `train` attribution less than 60% of the time, such as `support`, `want`, `seemed`;
+    /// `scripts/train-weak-cues.py`): the tagger's, and the rules' that the tagger did not find
+    /// too (``RawStatement/confirmed``), unless the cue lies inside the content (the writer's hedge:
+    /// `The governor seemed to suggest that…`, `The envoy reportedly told aides…`).
+    func dropWeakCues(_ raw: inout [RawStatement]) {
+        let weak = Self.weakCues
+        if weak.isEmpty { return }
+        text.utf8.withUnsafeBufferPointer { p in
+            raw.removeAll { st in
+                guard st.kind != .direct, !st.confirmed, st.cueLast >= 0, st.cueLast < n, let words = weak[st.kind] else { return false }
+                let t = toks[st.cueLast]
+                // a hedge inside its content stays (`The governor seemed to suggest…`)
+                return words.contains(FeatureHash.bytes(p, Int(t.byteStart), Int(t.byteEnd), fold: true))
+                    && !(st.contentFirst <= st.cueFirst && st.cueLast <= st.contentLast)
+            }
+        }
+    }
+
     /// Joins the tagger's statements (`found`) to the rules' (`raw`). Every statement of the rules
     /// stays, with its speaker and cue (what they find, they find well: quotations, speakers
-    /// through coreference); the tagger
+    /// through coreference; ``dropWeakCues(_:)`` comes after); the tagger
     /// - sets the content of a reported statement of the rules that it finds too (the same cue,
-    ///   each content covering half of the longer): its boundaries follow the annotation it was
-    ///   trained on;
+    ///   each content covering half of the longer), which is then `confirmed`: its boundaries
+    ///   follow the annotation it was trained on;
     /// - adds a statement it is confident of (``AttributionTagger/addedMargin``) unless it overlaps
     ///   one of theirs by half of the shorter; an attribution inside the content of another (`X
     ///   said that Y believes Z`), with a cue of its own, is a statement of its own either way.
@@ -164,6 +212,7 @@ extension StatementScanner {
             if let k = (0..<rules).first(where: { raw[$0].kind != .direct && !refined[$0] && sameCue(raw[$0], st) &&
                 cover(raw[$0], st) * 2 >= max(raw[$0].content.length, st.content.length) }) {
                 refined[k] = true
+                raw[k].confirmed = true
                 raw[k].content = st.content
                 raw[k].contentFirst = st.contentFirst
                 raw[k].contentLast = st.contentLast

@@ -80,6 +80,8 @@ struct RawStatement {
     var anchor: Int
     /// For the tagger's statements, the mean margin of its content tags (see ``AttributionTagger``).
     var confidence: Float = .infinity
+    /// A statement of the rules that the tagger found too (the same cue, much the same content).
+    var confirmed = false
 }
 
 struct StatementScanner {
@@ -369,6 +371,7 @@ struct StatementScanner {
         var raw = ruleStatements()
         let found = modelStatements(attributionInputs(raw))
         Self.merge(found, into: &raw)
+        dropWeakCues(&raw)
         raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
         return resolve(raw)
     }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import NewsKB
+import NewsKBExtraction
+
+/// For `scripts/train-weak-cues.py`: the statements the rules find in the given articles (before
+/// the tagger's are joined and the weak cues left out), read as `import` reads them. Not listed in `--help` (a tool for training).
+struct AttributionStatementsCommand: NewsKBSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attribution-statements",
+        abstract: "Print the rules' statements (for scripts/train-weak-cues.py).",
+        discussion: """
+            One line `#<TAB>KEY` a document, then one line a statement: kind, content start, content end \
+            (code points), the cue's last word (lower case; `-` without a cue).
+            """,
+        shouldDisplay: false)
+
+    @Argument(help: "Files or folders to read, as `newskb import` reads them.")
+    var paths: [String]
+
+    func execute() throws {
+        var out = ""
+        var reader = InputReader(onDocument: { doc in
+            out += "#\t\(doc.key)\n"
+            for st in StatementExtractor.ruleStatements(doc.body) {
+                out += "\(st.kind.rawValue)\t\(st.content.start)\t\(st.content.end)\t\(st.cueWord ?? "-")\n"
+            }
+            if out.utf8.count > 1 << 20 { Terminal.write(out); out = "" }
+        }, onIssue: { issue in
+            Terminal.error("\(issue)")
+        })
+        try reader.read(paths: paths)
+        Terminal.write(out)
+    }
+}
