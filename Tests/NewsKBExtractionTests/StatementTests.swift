@@ -50,6 +50,17 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(r?.speaker == "the defence minister")
     }
 
+    @Test func theCompanyIsTheOrganisationNamedBefore() {
+        let rows = said("""
+            Harbor Refining Corp said it raised its crude oil postings by one dlr a barrel.
+            The company said its new posting for West Texas Intermediate is 19 dlrs a barrel.
+            """)
+        #expect(find(rows, "its new posting")?.who == "Harbor Refining", "\(rows)")
+        // With no organisation named before, the phrase stays.
+        let alone = said("The company said its new posting for West Texas Intermediate is 19 dlrs a barrel.")
+        #expect(find(alone, "its new posting")?.who?.lowercased() == "the company", "\(alone)")
+    }
+
     @Test func invertedReportingClauseWithApposition() {
         let rows = said("“Talks will continue next week,” said Dmitry Peskov, the Kremlin spokesman.")
         let r = find(rows, "Talks will continue")

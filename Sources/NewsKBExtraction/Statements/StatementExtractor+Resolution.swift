@@ -109,6 +109,35 @@ extension StatementScanner {
         return nil
     }
 
+    /// Nouns by which a report calls the organisation it has named (`the company said its…`);
+    /// not `unit` or `parent`, which name another.
+    static let companyNouns: Set<String> = ["company", "firm", "bank", "corporation", "group", "carrier", "airline",
+                                            "insurer", "lender", "utility", "retailer", "brokerage", "manufacturer", "maker"]
+
+    /// The last ORG mention before token `t`, outside quotations, at most three paragraphs back.
+    func organisationMentionBefore(_ t: Int) -> Int? {
+        let pos = Int(toks[t].start)
+        var lo = 0, hi = mentions.count
+        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
+        var i = lo - 1
+        var steps = 0
+        let here = para[t]
+        while i >= 0, steps < 200 {
+            let m = mentions[i]
+            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == .org {
+                let b = text.byteOffset(ofScalar: min(m.span.start, text.scalarCount))
+                if !insideRunAtByte(b) {
+                    // the mention's paragraph: that of the token it starts at
+                    var lo2 = 0, hi2 = n
+                    while lo2 < hi2 { let k = (lo2 + hi2) / 2; if Int(toks[k].byteEnd) <= b { lo2 = k + 1 } else { hi2 = k } }
+                    return lo2 < n && here - para[lo2] <= 3 ? i : nil
+                }
+            }
+            i -= 1; steps += 1
+        }
+        return nil
+    }
+
     func insideRunAtByte(_ byte: Int) -> Bool {
         // binary search the token at this byte
         var lo = 0, hi = n
@@ -147,6 +176,12 @@ extension StatementScanner {
         if !isCap(b) || definite {
             if definite && sp(a) == .the, let e = roleEntity(a, b) {
                 return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: entities[e].type == .person, paragraph: p, plural: false))
+            }
+            // `the company`, `the bank`: the organisation named last before it, as `it` is.
+            if definite && sp(a) == .the && b == a + 1, isWord(b), Self.companyNouns.contains(phraseText(b, b).lowercased()),
+               let m = organisationMentionBefore(a) {
+                let e = mentions[m].entity
+                return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: false, paragraph: p, plural: false))
             }
         }
         // no entity: keep the phrase; names seen before complete short forms (Kirby → John Kirby)
