@@ -18,17 +18,10 @@ struct AttributionStatementsCommand: NewsKBSubcommand {
     var paths: [String]
 
     func execute() throws {
-        var out = ""
-        var reader = InputReader(onDocument: { doc in
-            out += "#\t\(doc.key)\n"
-            for st in StatementExtractor.ruleStatements(doc.body) {
-                out += "\(st.kind.rawValue)\t\(st.content.start)\t\(st.content.end)\t\(st.cueWord ?? "-")\n"
-            }
-            if out.utf8.count > 1 << 20 { Terminal.write(out); out = "" }
-        }, onIssue: { issue in
-            Terminal.error("\(issue)")
-        })
-        try reader.read(paths: paths)
-        Terminal.write(out)
+        try writePerDocument(paths) { body in
+            StatementExtractor.ruleStatements(body).map { st in
+                "\(st.kind.rawValue)\t\(st.content.start)\t\(st.content.end)\t\(st.cueWord ?? "-")\n"
+            }.joined()
+        }
     }
 }

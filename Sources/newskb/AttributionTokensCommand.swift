@@ -18,17 +18,24 @@ struct AttributionTokensCommand: NewsKBSubcommand {
     var paths: [String]
 
     func execute() throws {
-        var out = ""
-        var reader = InputReader(onDocument: { doc in
-            out += "#\t\(doc.key)\n"
-            for r in StatementExtractor.attributionTokens(doc.body) {
-                out += "\(r.sentence)\t\(r.start)\t\(r.end)\t\(r.word)\t\(r.suffix)\t\(r.shape)\t\(r.classes)\t\(r.entity)\t\(r.quoted ? 1 : 0)\t\(r.rule)\n"
-            }
-            if out.utf8.count > 1 << 20 { Terminal.write(out); out = "" }
-        }, onIssue: { issue in
-            Terminal.error("\(issue)")
-        })
-        try reader.read(paths: paths)
-        Terminal.write(out)
+        try writePerDocument(paths) { body in
+            StatementExtractor.attributionTokens(body).map { r in
+                "\(r.sentence)\t\(r.start)\t\(r.end)\t\(r.word)\t\(r.suffix)\t\(r.shape)\t\(r.classes)\t\(r.entity)\t\(r.quoted ? 1 : 0)\t\(r.rule)\n"
+            }.joined()
+        }
     }
+}
+
+/// For the hidden training commands: reads `paths` as `import` does and writes, a document at a
+/// time, a line `#<TAB>KEY` and then what `lines` makes of its body.
+func writePerDocument(_ paths: [String], _ lines: @escaping (String) -> String) throws {
+    var out = ""
+    var reader = InputReader(onDocument: { doc in
+        out += "#\t\(doc.key)\n" + lines(doc.body)
+        if out.utf8.count > 1 << 20 { Terminal.write(out); out = "" }
+    }, onIssue: { issue in
+        Terminal.error("\(issue)")
+    })
+    try reader.read(paths: paths)
+    Terminal.write(out)
 }

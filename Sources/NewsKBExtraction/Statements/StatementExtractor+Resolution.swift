@@ -91,23 +91,7 @@ extension StatementScanner {
     }
 
     /// The last PERSON mention before token `t`, outside quotations, within a few paragraphs.
-    func personMentionBefore(_ t: Int) -> Int? {
-        let pos = Int(toks[t].start)
-        var lo = 0, hi = mentions.count
-        while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
-        var i = lo - 1
-        var steps = 0
-        while i >= 0, steps < 200 {
-            let m = mentions[i]
-            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == .person {
-                // outside quotations
-                let b = text.byteOffset(ofScalar: min(m.span.start, text.scalarCount))
-                if !insideRunAtByte(b) { return i }
-            }
-            i -= 1; steps += 1
-        }
-        return nil
-    }
+    func personMentionBefore(_ t: Int) -> Int? { lastMention(before: t, of: .person) }
 
     /// Nouns by which a report calls the organisation it has named (`the company said its…`);
     /// not `unit` or `parent`, which name another.
@@ -116,22 +100,26 @@ extension StatementScanner {
 
     /// The last ORG mention before token `t`, outside quotations, at most three paragraphs back.
     func organisationMentionBefore(_ t: Int) -> Int? {
+        guard let m = lastMention(before: t, of: .org) else { return nil }
+        let b = text.byteOffset(ofScalar: min(mentions[m].span.start, text.scalarCount))
+        var lo = 0, hi = n
+        while lo < hi { let k = (lo + hi) / 2; if Int(toks[k].byteEnd) <= b { lo = k + 1 } else { hi = k } }
+        return lo < n && para[t] - para[lo] <= 3 ? m : nil
+    }
+
+    /// The last mention of an entity of `type` before token `t`, outside quotations, among the
+    /// 200 mentions before it.
+    func lastMention(before t: Int, of type: EntityType) -> Int? {
         let pos = Int(toks[t].start)
         var lo = 0, hi = mentions.count
         while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
         var i = lo - 1
         var steps = 0
-        let here = para[t]
         while i >= 0, steps < 200 {
             let m = mentions[i]
-            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == .org {
+            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == type {
                 let b = text.byteOffset(ofScalar: min(m.span.start, text.scalarCount))
-                if !insideRunAtByte(b) {
-                    // the mention's paragraph: that of the token it starts at
-                    var lo2 = 0, hi2 = n
-                    while lo2 < hi2 { let k = (lo2 + hi2) / 2; if Int(toks[k].byteEnd) <= b { lo2 = k + 1 } else { hi2 = k } }
-                    return lo2 < n && here - para[lo2] <= 3 ? i : nil
-                }
+                if !insideRunAtByte(b) { return i }
             }
             i -= 1; steps += 1
         }
