@@ -50,14 +50,14 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(r?.speaker == "the defence minister")
     }
 
-    @Test func theCompanyIsTheOrganisationNamedBefore() {
+    @Test func theCompanyIsTheOrganisationThatSpokeLast() {
         let rows = said("""
-            Harbor Refining Corp said it raised its crude oil postings by one dlr a barrel.
+            Harbor Refining Corp said it signed a supply agreement with Gulf Pipeline Co.
             The company said its new posting for West Texas Intermediate is 19 dlrs a barrel.
             """)
         #expect(find(rows, "its new posting")?.who == "Harbor Refining", "\(rows)")
-        // With no organisation named before, the phrase stays.
-        let alone = said("The company said its new posting for West Texas Intermediate is 19 dlrs a barrel.")
+        // With no organisation that spoke before, the phrase stays.
+        let alone = said("Gulf Pipeline Co raised its fees. The company said its new posting for West Texas Intermediate is 19 dlrs a barrel.")
         #expect(find(alone, "its new posting")?.who?.lowercased() == "the company", "\(alone)")
     }
 

@@ -69,7 +69,15 @@ extension StatementScanner {
                     let a = s.antecedentFirst, b = s.antecedentLast
                     if a >= 0 { (entity, phrase, ref) = named(a, b, p, &nameByPart) }
                 default:
-                    (entity, phrase, ref) = named(s.first, s.last, p, &nameByPart)
+                    // `the company`, `the bank` said: the organisation that spoke last, as `it`
+                    // is (`Jewelmasters Inc said it signed… with Walt Disney Co. The company
+                    // said…`: Jewelmasters, not the company named last).
+                    if isCompanyDescription(s.first, s.last), let lo = lastOrg, p - lo.paragraph <= 3,
+                       let e = lo.entity, entities[e].type == .org {
+                        ref = lo; entity = e
+                    } else {
+                        (entity, phrase, ref) = named(s.first, s.last, p, &nameByPart)
+                    }
                 }
             } else if st.inherit, let ls = lastSpeaker, p - ls.paragraph <= 1 {
                 ref = ls
@@ -98,13 +106,9 @@ extension StatementScanner {
     static let companyNouns: Set<String> = ["company", "firm", "bank", "corporation", "group", "carrier", "airline",
                                             "insurer", "lender", "utility", "retailer", "brokerage", "manufacturer", "maker"]
 
-    /// The last ORG mention before token `t`, outside quotations, at most three paragraphs back.
-    func organisationMentionBefore(_ t: Int) -> Int? {
-        guard let m = lastMention(before: t, of: .org) else { return nil }
-        let b = text.byteOffset(ofScalar: min(mentions[m].span.start, text.scalarCount))
-        var lo = 0, hi = n
-        while lo < hi { let k = (lo + hi) / 2; if Int(toks[k].byteEnd) <= b { lo = k + 1 } else { hi = k } }
-        return lo < n && para[t] - para[lo] <= 3 ? m : nil
+    /// True when tokens a...b are `the` and one of ``companyNouns`` (`the company`, `The bank`).
+    func isCompanyDescription(_ a: Int, _ b: Int) -> Bool {
+        b == a + 1 && isWord(a) && sp(a) == .the && isWord(b) && Self.companyNouns.contains(phraseText(b, b).lowercased())
     }
 
     /// The last mention of an entity of `type` before token `t`, outside quotations, among the
@@ -164,12 +168,6 @@ extension StatementScanner {
         if !isCap(b) || definite {
             if definite && sp(a) == .the, let e = roleEntity(a, b) {
                 return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: entities[e].type == .person, paragraph: p, plural: false))
-            }
-            // `the company`, `the bank`: the organisation named last before it, as `it` is.
-            if definite && sp(a) == .the && b == a + 1, isWord(b), Self.companyNouns.contains(phraseText(b, b).lowercased()),
-               let m = organisationMentionBefore(a) {
-                let e = mentions[m].entity
-                return (e, nil, SpeakerRef(entity: e, phrase: nil, isPerson: false, paragraph: p, plural: false))
             }
         }
         // no entity: keep the phrase; names seen before complete short forms (Kirby → John Kirby)
