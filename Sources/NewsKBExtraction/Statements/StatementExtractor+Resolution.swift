@@ -98,9 +98,6 @@ extension StatementScanner {
         return out
     }
 
-    /// The last PERSON mention before token `t`, outside quotations, within a few paragraphs.
-    func personMentionBefore(_ t: Int) -> Int? { lastMention(before: t, of: .person) }
-
     /// Nouns by which a report calls the organisation it has named (`the company said its…`);
     /// not `unit` or `parent`, which name another.
     static let companyNouns: Set<String> = ["company", "firm", "bank", "corporation", "group", "carrier", "airline",
@@ -111,9 +108,8 @@ extension StatementScanner {
         b == a + 1 && isWord(a) && sp(a) == .the && isWord(b) && Self.companyNouns.contains(phraseText(b, b).lowercased())
     }
 
-    /// The last mention of an entity of `type` before token `t`, outside quotations, among the
-    /// 200 mentions before it.
-    func lastMention(before t: Int, of type: EntityType) -> Int? {
+    /// The last PERSON mention before token `t`, outside quotations, within a few paragraphs.
+    func personMentionBefore(_ t: Int) -> Int? {
         let pos = Int(toks[t].start)
         var lo = 0, hi = mentions.count
         while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
@@ -121,7 +117,8 @@ extension StatementScanner {
         var steps = 0
         while i >= 0, steps < 200 {
             let m = mentions[i]
-            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == type {
+            if m.entity >= 0, m.entity < entities.count, entities[m.entity].type == .person {
+                // outside quotations
                 let b = text.byteOffset(ofScalar: min(m.span.start, text.scalarCount))
                 if !insideRunAtByte(b) { return i }
             }
