@@ -233,6 +233,26 @@ import Testing
         return a.claims.filter { $0.statement == nil }.map { ClaimExtractionTests.slice(text, $0.span) }
     }
 
+    @Test func aBarePresentFormIsAVerbOnlyAfterItsSubject() {
+        // After a noun or an object, `plan`, `support`, `help` are nouns: no predicate.
+        #expect(ownClaims("The harbour authority's rescue plan for the northern ferry line.").isEmpty)
+        #expect(ownClaims("A letter to fellow senators seeking support for the new pension scheme.").isEmpty)
+        // After a subject in the plural, `I`, `we`, `they`, an adverb, a negation, or a plural
+        // before a preposition or a comma, they are verbs.
+        for sentence in [
+            "Officials in the three northern provinces plan to reopen the schools.",
+            "The dockworkers, tired of the delays, plan a strike in May.",
+            "They usually work night shifts at the harbour.",
+            "Shipping lines also plan a second terminal near the harbour.",
+            "I don 't want another strike at the harbour.",
+        ] {
+            #expect(ownClaims(sentence).count == 1, "\(sentence): \(ownClaims(sentence))")
+        }
+        // A form that is also a past tense keeps its verb after a singular noun (`cut`, `put`).
+        #expect(ownClaims("The central bank cut its key rate by half a point.").count == 1)
+        #expect(ownClaims("The ministry put the cost of the repairs at two million euros.").count == 1)
+    }
+
     @Test func aVerbFormAfterADeterminerOrAPrepositionIsNoPredicate() {
         // `meeting` after a determiner, `registering` after a preposition: scene-setting, no claim.
         #expect(ownClaims("After an emergency meeting of the finance ministers, the central bank said rates would stay at 4 percent.").isEmpty)

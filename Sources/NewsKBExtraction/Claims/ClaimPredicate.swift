@@ -18,8 +18,24 @@ enum ClaimPredicate {
         """
 
     /// Verb forms known to be verbs whatever their ending (lower case).
-    static let table: ByteTable<Bool> = {
-        var t = ByteTable<Bool>(foldCase: true, capacity: 1024)
+    static let table: ByteTable<Bool> = ByteTable(words: verbForms, foldCase: true, capacity: 1024)
+
+    /// The words of ``table``.
+    static var verbForms: Set<String> { verbLexiconForms.union(predicateForms) }
+
+    /// The predicates of `claims-predicates.txt` (`summit`, `venue` count as predicates there).
+    static let predicateForms: Set<String> = {
+        var t = Set<String>()
+        for line in LexiconFiles.entries("claims-predicates.txt") where line.count >= 3 {
+            for w in line[2].split(separator: " ") where !w.contains("_") { t.insert(String(w)) }
+        }
+        return t
+    }()
+
+    /// The verb forms of ``table`` from the verb lists: the fixed list below,
+    /// `claims-irregular.txt` and `cues-verbs.txt`.
+    static let verbLexiconForms: Set<String> = {
+        var t = Set<String>()
         let fixed = auxiliaryForms + """
              done
             said says say told tells tell made makes make took takes take gave gives give got gets get
@@ -40,18 +56,86 @@ enum ClaimPredicate {
             faces face allows allow helps help works work lives live dies die owns own employs employ
             accounts account represents represent reaches reach exceeds exceed totals total equals equal
             """
-        for w in fixed.split(whereSeparator: { $0 == " " || $0 == "\n" }) { t.insert(String(w), true) }
+        for w in fixed.split(whereSeparator: { $0 == " " || $0 == "\n" }) { t.insert(String(w)) }
         for line in LexiconFiles.entries("claims-irregular.txt") {
-            for w in line.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "|" }) { t.insert(String(w), true) }
+            for w in line.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "|" }) { t.insert(String(w)) }
         }
         for line in LexiconFiles.entries("cues-verbs.txt") where line.count >= 2 {
-            for w in line[1].split(separator: " ") { t.insert(String(w), true) }
-        }
-        for line in LexiconFiles.entries("claims-predicates.txt") where line.count >= 3 {
-            for w in line[2].split(separator: " ") where !w.contains("_") { t.insert(String(w), true) }
+            for w in line[1].split(separator: " ") { t.insert(String(w)) }
         }
         return t
     }()
+
+    /// The bare present forms of the verb lists (``verbLexiconForms``): the forms whose third
+    /// person (`plans`, `pushes`, `denies`) is a form too, and that are no past (`cut`, `put`,
+    /// `set` are both), no auxiliary and no predicate of `claims-predicates.txt` (`summit`). Most are nouns as well (`plan`, `support`, `cost`, `call`, `aim`), and as a
+    /// verb one needs a subject in the plural or `I`, `we`, `you`, `they` (``pluralSubjects``):
+    /// `the government plan`, `seeking support`, `a rescue plan` hold no verb.
+    static let presentForms: ByteTable<Bool> = {
+        let pasts = Set(irregularPastForms.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            .union(["cut", "put", "set", "let", "hit", "cost", "shut", "quit", "spread", "bid", "hurt", "read", "cast", "burst", "split",
+                    "beat", "bet", "come", "become", "run", "overcome", "lay", "forecast", "broadcast", "upset", "shed", "thrust", "outbid"])
+        let auxiliaries = Set(auxiliaryForms.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        let forms = verbLexiconForms
+        let bare = forms.filter { w in
+            guard w.count >= 2, !pasts.contains(w), !auxiliaries.contains(w), !predicateForms.contains(w) else { return false }
+            let sibilant = ["s", "sh", "ch", "x", "z", "o"].contains { w.hasSuffix($0) }   // `pushes`, `goes`; not `slid` → `slides`
+            return forms.contains(w + "s") || (sibilant && forms.contains(w + "es")) || (w.hasSuffix("y") && forms.contains(w.dropLast() + "ies"))
+        }
+        return ByteTable(words: bare, foldCase: true)
+    }()
+
+    /// Words before a bare present form that make it a verb: a subject in the plural or of the
+    /// first or second person (`they plan`, `officials say`, `police believe`), a relative pronoun
+    /// (`those who support`) or an adverb (`also warn`, `strongly deny`); a word ending in -s that
+    /// is not singular (`analysts`, `Democrats`) does too (``isPluralSubject(_:_:)``).
+    static let pluralSubjects = ByteTable(spaced: """
+        i we you they people police children men women staff who that which also still often never
+        not now just only really always usually generally jointly
+        """, foldCase: true)
+
+    /// Words ending in -s that are no plural subject.
+    static let singularInS = ByteTable(spaced: """
+        is was has his its this us as thus plus less yes news does goes says always perhaps
+        """, foldCase: true)
+
+    /// True when the bare present form `i` has a subject before it (``isPluralSubject(_:_:)``):
+    /// the word right before it, or a plural before a preposition that the words between
+    /// follow (`chief executives around the world appear`, `talks on the future of the port
+    /// begin`) or before a comma (`The vehicles, on show in Geneva, include`), within `from...`,
+    /// twelve tokens back at most and no punctuation but commas between.
+    static func hasPluralSubject(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, from: Int) -> Bool {
+        if isPluralSubject(p, tokens[i - 1]) { return true }
+        var j = i - 1
+        while j > from && i - j <= 12 {
+            let t = tokens[j]
+            if t.kind == .word, nonFiniteMarkers.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil,
+               isPluralSubject(p, tokens[j - 1]) { return true }
+            // a subject set off by commas from its verb (`The vehicles, on show in Geneva, include`)
+            if t.kind == .punctuation {
+                guard p[Int(t.byteStart)] == 0x2C else { return false }
+                if isPluralSubject(p, tokens[j - 1]) { return true }
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// True when the token `q`, right before a bare present form, can be its subject or the
+    /// adverb before its verb: see ``pluralSubjects``; a word in -ly; a word ending in -s (not
+    /// -ss, not ``singularInS``).
+    static func isPluralSubject(_ p: UnsafeBufferPointer<UInt8>, _ q: Token) -> Bool {
+        let s = Int(q.byteStart), e = Int(q.byteEnd)
+        // a negation (`not`, `never`, `n't`, also written apart: `don 't want`, where the `t`
+        // may stand alone after its apostrophe)
+        if (p[e - 1] | 0x20) == 0x74 && (e - s == 1 || p[e - 2] == 0x27 || (e - s >= 4 && p[e - 2] == 0x99)) { return true }
+        guard q.kind == .word else { return false }
+        if pluralSubjects.find(p, s, e) != nil || auxiliaries.find(p, s, e) != nil { return true }
+        guard e - s >= 3 else { return false }
+        let last = p[e - 1] | 0x20, before = p[e - 2] | 0x20
+        if last == 0x79 && before == 0x6C { return true }   // -ly
+        return last == 0x73 && before != 0x73 && singularInS.find(p, s, e) == nil
+    }
 
     /// The statement lexicon's classes that mark a reporting verb: any form of `cues-verbs.txt`
     /// (`said`, `told`, `added`, `seems`).
@@ -158,11 +242,12 @@ enum ClaimPredicate {
     }
 
     /// Common irregular past forms (the regular ones end in -ed).
-    static let irregularPast = ByteTable(spaced: """
+    static let irregularPast = ByteTable(spaced: irregularPastForms, foldCase: true)
+    static let irregularPastForms = """
         was were had did said made took gave got came went saw knew thought found left kept held brought bought sold
         paid spent sent built lost rose fell grew drew flew began became ran met led told wrote spoke chose broke fled
         sought taught caught threw struck stood understood meant felt heard shook stole swore wore withdrew won hit cut
-        """, foldCase: true)
+        """
 
     /// Modals and the future (1: the claim says what may or is to happen), and verbs of intent or
     /// expectation (2: prospective before `to`, as in `plans to sell`, `agreed to buy`, `expects
@@ -327,6 +412,12 @@ enum ClaimPredicate {
                         if chained || nonFiniteMarkers.find(p, qs, qe) != nil { nonFinite = i; continue }
                     }
                 }
+                // A bare present form is a verb after its subject (`they plan`, `analysts
+                // expect`), or opening a piece whose subject went before (`rules that bankers say
+                // [give rivals an edge]`); after a noun, an adjective or an object it is a noun
+                // (`the government plan`, `seeking support`, `a rescue plan`).
+                if !auxiliary, i > range.lowerBound, presentForms.find(p, s, e) != nil,
+                   !hasPluralSubject(p, tokens, i, from: range.lowerBound) { continue }
                 // A participle is a verb after a form of `be` (`is considering`, `were still
                 // talking`) or opening a participle clause cut after a comma (`…, contributing
                 // to the delay`); elsewhere it is a noun or a modifier (`an emergency meeting`,
