@@ -233,6 +233,19 @@ import Testing
         return a.claims.filter { $0.statement == nil }.map { ClaimExtractionTests.slice(text, $0.span) }
     }
 
+    @Test func whatASourceSaysOfItselfHasTheSourceForHolder() {
+        // An organisation or a country saying `its`/`it` of itself holds the claim.
+        for (text, name) in [("Hartwell Petroleum Corp said its new posting for North Sea crude is 19 dlrs a barrel.", "Hartwell Petroleum"),
+                             ("Norway said its forces had left the disputed island on Tuesday.", "Norway")] {
+            let a = Analyzer().analyze(text)
+            let held = a.claims.compactMap(\.holder).map { a.entities[$0].canonicalName }
+            #expect(held == [name], "\(text): \(held) \(a.claims.map { ClaimExtractionTests.slice(text, $0.span) })")
+        }
+        // Another's words are no one's in particular: `it` of the weather, said by a person.
+        let text = "Ana Ruiz said it would rain in the north on Tuesday."
+        #expect(Analyzer().analyze(text).claims.allSatisfy { $0.holder == nil })
+    }
+
     @Test func aBarePresentFormIsAVerbOnlyAfterItsSubject() {
         // After a noun or an object, `plan`, `support`, `help` are nouns: no predicate.
         #expect(ownClaims("The harbour authority's rescue plan for the northern ferry line.").isEmpty)

@@ -39,6 +39,10 @@ public struct ClaimGrouper: Sendable {
         /// The vector was not read (a stored record, ``CorpusReach``): a pair that needs it is
         /// set aside (``Pairs/pending``), not decided.
         public var vectorPending = false
+        /// The match key of whom the claim is about, when a pronoun or a relative clause says
+        /// it (``NewsKBExtraction/Claim/holder``): two claims of holders that differ
+        /// (``ClaimKey/mayBeOneHolder(_:_:)``) are neither one fact nor a conflict.
+        public var holder: String?
 
         public init(id: Int64, document: Int32, keys: [Int32], quantities: [Q] = [], negated: Bool = false, order: Int64,
                     vector: [Int8] = []) {
@@ -525,6 +529,10 @@ public struct ClaimGrouper: Sendable {
                         PairFeatureLog.write(ia.id, ib.id, features())
                         if !decides { continue }
                     }
+                    // Two holders: one template said by two companies (`its new posting is 19
+                    // dlrs a barrel`, of Citgo and of Murphy Oil), or one clause said of two
+                    // people (`, who was president from 2006 to 2012`).
+                    if let ha = ia.holder, let hb = ib.holder, !ClaimKey.mayBeOneHolder(ha, hb) { continue }
                     // A claim and a similar one of the other polarity may be a denial: a
                     // candidate the disagreement finder checks term by term (the negated claim
                     // keeps the terms it denies, next to their `¬` markers).
@@ -604,8 +612,10 @@ public struct ClaimGrouper: Sendable {
     /// Merges edges into groups. Nodes are numbered in canonical order (`0..<nodeCount`), so
     /// ties break the same way whatever the input order. Returns the components that have an
     /// edge (members ascending, components by first member) and each node's best similarity
-    /// to a member of its group.
-    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int32, b: Int32)]) -> (groups: [[Int]], best: [Double]) {
+    /// to a member of its group. `holders` gives each node's holder (``Item/holder``), if any:
+    /// two clusters whose holders differ never merge, so that one template said by two
+    /// companies does not join through a third claim that names neither.
+    public func merge(nodeCount n: Int, edges input: [(sim: Double, a: Int32, b: Int32)], holders: [String?] = []) -> (groups: [[Int]], best: [Double]) {
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         var best = [Double](repeating: 0, count: n)
@@ -641,6 +651,7 @@ public struct ClaimGrouper: Sendable {
             let ra = find(a), rb = find(b)
             if ra == rb { best[a] = max(best[a], sim); best[b] = max(best[b], sim); continue }
             let A = cluster[ra] ?? [ra], B = cluster[rb] ?? [rb]
+            if !holders.isEmpty, holdersDiffer(A, B, holders) { continue }
             if A.count * B.count > 1 {
                 // Summed over the edges of the smaller cluster's members into the other one.
                 let (small, other) = A.count <= B.count ? (A, rb) : (B, ra)
@@ -661,6 +672,16 @@ public struct ClaimGrouper: Sendable {
         for i in 0..<n where best[i] > 0 { members[find(i), default: []].append(i) }
         let groups = members.values.sorted { $0[0] < $1[0] }
         return (groups, best)
+    }
+
+    /// True when a node of `a` and a node of `b` have holders that differ
+    /// (``ClaimKey/mayBeOneHolder(_:_:)``).
+    func holdersDiffer(_ a: [Int], _ b: [Int], _ holders: [String?]) -> Bool {
+        for x in a {
+            guard let hx = holders[x] else { continue }
+            for y in b { if let hy = holders[y], !ClaimKey.mayBeOneHolder(hx, hy) { return true } }
+        }
+        return false
     }
 
     /// The blocking bucket of a measure with a unit: its unit and its value on a logarithmic

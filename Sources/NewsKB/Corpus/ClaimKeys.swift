@@ -8,7 +8,8 @@ import NewsKBExtraction
 ///   in `entities.match_key` (``ClaimKey/entityMatchKey(_:)``), and added by readers through
 ///   `claim_entities`;
 /// - `d:` and a resolved date (`d:2019-04-25`); readers expand a day to its month and year and
-///   a month to its year (``scan(_:_:)``), so "in April 2019" matches "on April 25, 2019".
+///   a month to its year (``scan(_:_:)``), so "in April 2019" matches "on April 25, 2019";
+/// - markers: the claim's mood (`m:past`) and holder (`h:citgo`), ``ClaimKey/isMarker(_:)``.
 ///
 /// Prefixes are ``ClaimKey``'s. Words never contain spaces and never start with `e:` or `d:` (base forms are letters), so
 /// the line parses back without ambiguity (``scan(_:_:)``).

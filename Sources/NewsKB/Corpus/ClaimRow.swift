@@ -66,7 +66,8 @@ extension ClaimCorpus.ClaimRow {
     /// The normalized form shown for a claim group: the base forms of its words, then its
     /// quantities in canonical units (`armor carriag train 59.5 km/h`).
     var normalized: String {
-        // The word keys of the line, read on its bytes (entity `e:` and date `d:` keys left out).
+        // The word keys of the line, read on its bytes (entity `e:` and date `d:` keys and the
+        // holder marker `h:` left out).
         var out = [UInt8]()
         var line = matchKeys
         line.withUTF8 { b in
@@ -75,6 +76,7 @@ extension ClaimCorpus.ClaimRow {
                 defer { start = i + 1 }
                 guard i > start else { continue }
                 if ClaimKey.kind(ofBytes: UnsafeBufferPointer(rebasing: b[start..<i])) != .word { continue }
+                if i - start > 2 && b[start] == 104 && b[start + 1] == 58 { continue }   // h:
                 if !out.isEmpty { out.append(32) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
             }

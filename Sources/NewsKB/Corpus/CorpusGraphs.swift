@@ -53,7 +53,7 @@ final class CorpusGraphs {
         func node(_ i: Int) -> Int64 {
             let c = r.items[i]
             let d = docOf[Int(c.document)]!
-            claims.add(c.id, bucket: d.bucket, CorpusResults.ClaimNode(order: c.order, doc: d.number, documentID: d.id, bucket: d.bucket))
+            claims.add(c.id, bucket: d.bucket, CorpusResults.ClaimNode(order: c.order, doc: d.number, documentID: d.id, bucket: d.bucket, holder: c.holder))
             return c.id
         }
         for e in r.pairs.edges {

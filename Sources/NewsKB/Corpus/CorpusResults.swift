@@ -83,7 +83,11 @@ final class CorpusResults {
         var top: [(key: Int32, weight: Double)]
     }
     /// A claim of the claim-group or conflict graph.
-    struct ClaimNode { var order: Int64; var doc: Int; var documentID: Int64; var bucket: Int? }
+    struct ClaimNode {
+        var order: Int64; var doc: Int; var documentID: Int64; var bucket: Int?
+        /// Whom the claim is about, when a pronoun or a relative clause says it (``ClaimGrouper/Item/holder``).
+        var holder: String?
+    }
 
     /// A finished component of the story graph: documents, linked by edges to merge on
     /// (joining, with their similarity) and by pairs compared (not joining, their similarity as
@@ -172,7 +176,7 @@ final class CorpusResults {
         let nodes = order.map { (node: c.nodes[$0], info: c.infos[$0]) }
         c = GroupComponent()
         rank = []
-        let merged = grouper.merge(nodeCount: n, edges: edges)
+        let merged = grouper.merge(nodeCount: n, edges: edges, holders: nodes.map(\.info.holder))
         edges = []
         for g in merged.groups {
             // One piece of evidence per document and group: a document that states the fact twice

@@ -48,16 +48,18 @@ final class KeyCounts {
     private(set) var distinctKeys = 0
     /// A key's figures, and what its name says: its kind, the date a date key names
     /// (``ClaimGrouper/packedDate(ofKey:)``; 0 for any other key) and the mood a marker key
-    /// stands for (``ClaimKey/mood(ofMarker:)``).
+    /// stands for (``ClaimKey/mood(ofMarker:)``) and the holder a holder marker names
+    /// (``ClaimKey/holder(ofMarker:)``).
     struct Entry {
         var name: String, claims: Int32, docs: Int32
-        let kind: ClaimKey.Kind, date: Int32, mood: ClaimMood?
+        let kind: ClaimKey.Kind, date: Int32, mood: ClaimMood?, holder: String?
 
         init(name: String, claims: Int32, docs: Int32) {
             (self.name, self.claims, self.docs) = (name, claims, docs)
             kind = ClaimKey.kind(of: name)
             date = kind == .date ? ClaimGrouper.packedDate(ofKey: name) ?? 0 : 0
             mood = ClaimKey.mood(ofMarker: name)
+            holder = ClaimKey.holder(ofMarker: name)
         }
     }
     /// Hashes of the keys by slot (0: empty) and the id in each slot (``id(ofHash:)``).

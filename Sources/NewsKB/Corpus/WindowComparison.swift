@@ -11,7 +11,7 @@ struct WindowLinks: Sendable {
     /// The window's claims as the grouper numbered them (the pairs' indexes point here): what
     /// collecting the pairs needs of each, not its keys and vector.
     var items: [Claim]
-    struct Claim: Sendable { let id: Int64, document: Int32, order: Int64 }
+    struct Claim: Sendable { let id: Int64, document: Int32, order: Int64, holder: String? }
     var pairs: ClaimGrouper.Pairs
     var links: StoryGrouper.Links
     /// With ``WindowComparison/postings``: the rows of the documents this window owns (each
@@ -50,7 +50,7 @@ struct WindowComparison: Sendable {
     /// Makes the window's grouper items and story documents (``WindowInput/items``,
     /// ``WindowInput/storyDocs``), on the reading thread.
     static func prepare(_ input: inout WindowInput, vectorsPending: Bool) {
-        input.items = WindowComparison.items(input.claims, moods: input.keys.moods)
+        input.items = WindowComparison.items(input.claims, moods: input.keys.moods, holders: input.keys.holders)
         if vectorsPending { for i in input.items.indices { input.items[i].vectorPending = true } }
         input.storyDocs = WindowComparison.storyDocuments(input, keyCount: input.keys.count)
     }
@@ -132,23 +132,28 @@ struct WindowComparison: Sendable {
             var earliest = [Int: Int]()
             for d in storyDocs { if let e = d.earliest { earliest[d.order] = e } }
             return WindowLinks(window: window, docs: input.docs, global: keys.global,
-                               items: items.map { WindowLinks.Claim(id: $0.id, document: $0.document, order: $0.order) },
+                               items: items.map { WindowLinks.Claim(id: $0.id, document: $0.document, order: $0.order, holder: $0.holder) },
                                pairs: pairs, links: found, postings: rows, earliest: earliest)
         }
     }
 
     /// Claims as the grouper sees them: keys, quantities with their unit (and counted noun)
     /// interned for the window, polarity, mood, canonical order. A key that marks a claim's mood
-    /// (`moods`, ``ClaimKey/marker(_:)``) is its mood, not a key it is compared by.
-    static func items(_ rows: [ClaimCorpus.ClaimRow], moods: [ClaimMood?] = []) -> [ClaimGrouper.Item] {
+    /// (`moods`, ``ClaimKey/marker(_:)``) is its mood, and one that names its holder (`holders`,
+    /// ``ClaimKey/holder(_:)``) its holder: not keys it is compared by.
+    static func items(_ rows: [ClaimCorpus.ClaimRow], moods: [ClaimMood?] = [], holders: [String?] = []) -> [ClaimGrouper.Item] {
         var units = KeyInterner()
-        let anyMood = moods.contains { $0 != nil }
+        let anyMood = moods.contains { $0 != nil }, anyHolder = holders.contains { $0 != nil }
         return rows.map { c in
             let marker = anyMood ? c.keys.first { moods[Int($0)] != nil } : nil
-            var item = ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: marker.map { m in c.keys.filter { $0 != m } } ?? c.keys,
+            let holder = anyHolder ? c.keys.first { holders[Int($0)] != nil } : nil
+            var keys = c.keys
+            if marker != nil || holder != nil { keys.removeAll { $0 == marker || $0 == holder } }
+            var item = ClaimGrouper.Item(id: c.id, document: Int32(c.doc), keys: keys,
                               quantities: c.quantities.map { ClaimGrouper.Q(value: $0.value, unit: units.id($0.unit + "|" + $0.noun), isCount: $0.unit.isEmpty) },
                               negated: c.negated, order: Int64(c.doc) << 32 | Int64(c.start), vector: c.vector)
             if let marker { item.mood = moods[Int(marker)]! }
+            if let holder { item.holder = holders[Int(holder)] }
             return item
         }
     }
@@ -157,7 +162,7 @@ struct WindowComparison: Sendable {
     /// all; rows are in document order) and its title's (double; likewise), summed in a dense
     /// counter, emitted sorted by key.
     static func storyDocuments(_ input: WindowInput, keyCount: Int) -> [StoryGrouper.Document] {
-        let (rows, titleKeys, kinds, moods) = (input.claims, input.titles, input.keys.kinds, input.keys.moods)
+        let (rows, titleKeys, kinds, moods, holders) = (input.claims, input.titles, input.keys.kinds, input.keys.moods, input.keys.holders)
         var counter = [Int32](repeating: 0, count: keyCount)
         var touched = [Int32]()
         var (r, t) = (0, 0)
@@ -169,7 +174,7 @@ struct WindowComparison: Sendable {
             while r < rows.count && rows[r].doc < d.number { r += 1 }
             let first = r
             while r < rows.count && rows[r].doc == d.number {
-                for k in rows[r].keys where moods[Int(k)] == nil {
+                for k in rows[r].keys where moods[Int(k)] == nil && holders[Int(k)] == nil {
                     let kind = kinds[Int(k)]
                     if kind != .date { count(k, kind == .entity ? 2 : 1) }
                 }

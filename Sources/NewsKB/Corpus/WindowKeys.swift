@@ -21,6 +21,9 @@ struct WindowKeys {
     /// The mood each marker key stands for (``ClaimKey/marker(_:)``), by key id (nil: not a
     /// marker).
     let moods: [ClaimMood?]
+    /// The holder each holder marker names (``ClaimKey/holder(_:)``), by key id (nil: not a
+    /// holder marker).
+    let holders: [String?]
     /// Corpus-wide ids of the keys, in the order of their names (a window id is an index here):
     /// ascending, unless the keys were numbered as met (``KeyCounts/fromStored``).
     let global: [Int32]
@@ -60,7 +63,7 @@ struct WindowKeys {
         }
         for k in global { scratch[Int(k)] = -1 }
         var names = [String](), claimDF = [Int32](), docDF = [Int32](), kinds = [ClaimKey.Kind](), dateValues = [Int32]()
-        var moods = [ClaimMood?]()
+        var moods = [ClaimMood?](), holders = [String?]()
         names.reserveCapacity(global.count)
         moods.reserveCapacity(global.count)
         claimDF.reserveCapacity(global.count)
@@ -70,6 +73,7 @@ struct WindowKeys {
         for k in global {
             let e = try counts.entry(k)
             moods.append(e.mood)
+            holders.append(e.holder)
             names.append(e.name)
             claimDF.append(e.claims)
             docDF.append(e.docs)
@@ -84,6 +88,7 @@ struct WindowKeys {
         dateKeys = Set(kinds.indices.filter { kinds[$0] == .date }.map { Int32($0) })
         self.dateValues = dateValues
         self.moods = moods
+        self.holders = holders
     }
 
     var count: Int { names.count }

@@ -34,7 +34,7 @@ final class ClaimWriter {
     }
 
     /// The stored keys and resolved dates of `claims`, in order.
-    static func prepare(_ claims: [Claim], publishedOn published: String?) -> [PreparedClaim] {
+    static func prepare(_ claims: [Claim], entities: [DocumentEntity], publishedOn published: String?) -> [PreparedClaim] {
         var keys = ClaimKeys()
         return claims.map { c in
             let dates = c.dates.map { $0.resolved(publishedOn: published) }
@@ -42,11 +42,12 @@ final class ClaimWriter {
             for t in c.terms { keys.add(word: t) }
             for d in dates where !d.hasPrefix("?") { keys.add(date: d) }
             if let marker = ClaimKey.marker(c.mood) { keys.add(word: marker) }
+            if let h = c.holder, entities.indices.contains(h) { keys.add(word: ClaimKey.holder(ClaimKey.entityMatchKey(entities[h]))) }
             return PreparedClaim(matchKeys: keys.text, dates: dates)
         }
     }
 
-    /// Writes the claims of `document` (prepared by ``prepare(_:publishedOn:)``) for document
+    /// Writes the claims of `document` (prepared by ``prepare(_:entities:publishedOn:)``) for document
     /// `documentID`. The id arrays map the analysis's sentence, entity and statement indexes to
     /// row ids.
     func write(documentID: Int64, document: PreparedDocument,

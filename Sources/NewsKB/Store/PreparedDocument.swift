@@ -42,6 +42,6 @@ struct PreparedDocument {
             return Entity(nameKey: AliasKey.make(e.canonicalName), matchKey: ClaimKey.entityMatchKey(e),
                           aliases: keyed(e.aliases.filter { $0 != e.canonicalName }), roles: keyed(e.roles))
         }
-        claims = ClaimWriter.prepare(analysis.claims, publishedOn: document.published)
+        claims = ClaimWriter.prepare(analysis.claims, entities: analysis.entities, publishedOn: document.published)
     }
 }

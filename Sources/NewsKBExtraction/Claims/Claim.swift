@@ -50,6 +50,12 @@ public struct Claim: Sendable, Equatable {
     /// Its sentence vector (``ClaimVectors``): the meaning the corpus phase compares; empty
     /// when the claim has no WordPiece.
     public var vector: [Int8] = []
+    /// Index into ``DocumentAnalysis/entities`` of whom the claim is about when the text says it
+    /// only by a pronoun or a relative clause: the organisation that says `its posting is 19 dlrs`,
+    /// the name before `, who was president…`. Its matching keys carry a marker
+    /// (``ClaimKey/holder(_:)``), and the corpus phase does not group two claims whose holders
+    /// differ (one template said by two companies).
+    public var holder: Int?
 
     public init(span: TextSpan, sentence: Int, statement: Int? = nil, terms: [String] = [], entities: [Int] = [],
                 quantities: [Quantity] = [], dates: [ClaimDate] = [], negated: Bool = false, frames: [ClaimFrame] = []) {

@@ -491,9 +491,16 @@ public enum ClaimExtractor {
         // An attributed claim by which an organisation refers to itself is about the organisation
         // (`Ardent Corp said it has filed a shelf registration`): the source is its holder, so
         // that the same words of two companies are two claims.
-        if let k = claim.statement, let who = analysis.statements[k].speakerEntity, analysis.entities.indices.contains(who),
-           !ents.contains(who), refersToItsSource(words, analysis.entities[who].type) {
-            ents.insert(who)
+        if let k = claim.statement, let who = analysis.statements[k].speakerEntity, analysis.entities.indices.contains(who) {
+            if refersToItsSource(words, analysis.entities[who].type) {
+                ents.insert(who)
+                claim.holder = who
+            } else if analysis.entities[who].type == .person ? words.first == "its" : words.contains(where: { organisationSelf.contains($0) }) {
+                // A country, or a firm typed otherwise (`Iraq said its forces…`, `Citicorp said its
+                // board…`: no person says `its` of itself), holds what it says of itself too, as a
+                // holder only (its entity does not join the claim's, which weigh in the stories).
+                claim.holder = who
+            }
         }
         // A relative clause cut from its sentence (`Felipe Calderón, who was president from 2006
         // to 2012, …`) asserts something of the name it follows: a person or an organisation
@@ -506,7 +513,7 @@ public enum ClaimExtractor {
                return sp.end <= Int(tokens[head - 1].start) && sp.end >= Int(tokens[head - 2].start)
            }).map({ analysis.mentions[$0] }), analysis.entities.indices.contains(m.entity) {
             let type = analysis.entities[m.entity].type
-            if type == .org || (kind == .person && type == .person) { ents.insert(m.entity) }
+            if type == .org || (kind == .person && type == .person) { ents.insert(m.entity); claim.holder = m.entity }
         }
         claim.entities = ents.sorted()
         claim.mood = ClaimPredicate.mood(text, tokens, toks)

@@ -4,7 +4,9 @@
 ///
 /// - a content word's base form as is (`armor`, `summit`; words never start with a prefix);
 /// - ``entityPrefix`` and an entity's match key (`e:kim_jong_un`, ``entityMatchKey(_:)``);
-/// - ``datePrefix`` and a resolved date (`d:2019-04-25`).
+/// - ``datePrefix`` and a resolved date (`d:2019-04-25`);
+/// - markers, which say how or of whom a claim is asserted rather than what it says: its mood
+///   (`m:past`, ``marker(_:)``) and its holder (`h:citgo`, ``holder(_:)``).
 public enum ClaimKey {
     /// What a key stands for.
     public enum Kind: UInt8, Sendable { case word, entity, date }
@@ -28,8 +30,39 @@ public enum ClaimKey {
         key == "m:prospective" ? .prospective : key == "m:past" ? .past : nil
     }
 
-    /// True for a key that marks how a claim is asserted rather than what it says.
-    public static func isMarker<S: StringProtocol>(_ key: S) -> Bool { key.hasPrefix("m:") }
+    /// True for a key that marks how or of whom a claim is asserted rather than what it says.
+    public static func isMarker<S: StringProtocol>(_ key: S) -> Bool { key.hasPrefix("m:") || key.hasPrefix(holderPrefix) }
+
+    /// `h:`, the prefix of the marker that names a claim's holder (``Claim/holder``).
+    public static let holderPrefix = "h:"
+
+    /// The marker of a claim's holder, from the holder's match key (``entityMatchKey(_:)``):
+    /// `h:citgo_petroleum`.
+    public static func holder<S: StringProtocol>(_ matchKey: S) -> String { holderPrefix + matchKey }
+
+    /// The holder's match key a marker names (``holder(_:)``); nil for any other key.
+    public static func holder(ofMarker key: String) -> String? {
+        key.hasPrefix(holderPrefix) ? String(key.dropFirst(holderPrefix.count)) : nil
+    }
+
+    /// Designators and other words that do not tell one holder's name from another's.
+    static let holderFillers: Set<Substring> = ["the", "corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "group",
+                                                "holdings", "of", "and", "&", "sa", "ag", "nv", "bv", "spa"]
+
+    /// True when two holders' match keys may name one holder: the first word of one opens the
+    /// other's first word (`moody` and `moody's_investors_service`, a source cut short as `l`
+    /// and `lloyds_bank`), or the words of one are among the other's (`reynolds_metals_co` and
+    /// `reynolds_metals`, `trust_co` and `bankers_trust`), designators (``holderFillers``) left
+    /// out. `citgo_petroleum` and `murphy_oil` are two.
+    public static func mayBeOneHolder(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let x = a.split(separator: "_").filter { !holderFillers.contains($0) }
+        let y = b.split(separator: "_").filter { !holderFillers.contains($0) }
+        guard let fx = x.first, let fy = y.first else { return true }
+        if fx.hasPrefix(fy) || fy.hasPrefix(fx) { return true }
+        let (sx, sy) = (Set(x), Set(y))
+        return sx.isSubset(of: sy) || sy.isSubset(of: sx)
+    }
 
     /// An entity's key across documents (frame values, denied entities): its gazetteer name when
     /// known (`U.S.` and `United States` link), else its canonical name, lower case.

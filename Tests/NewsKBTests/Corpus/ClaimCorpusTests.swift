@@ -376,6 +376,23 @@ import Foundation
         #expect(try ClaimCorpus(db: mixed.db).update(full: true).windows == 4)
     }
 
+    @Test func oneTemplateSaidByTwoCompaniesIsTwoFacts() throws {
+        // Two refiners each say the same words of themselves: two facts; the same refiner in two
+        // reports (named two ways): one.
+        let text = " said its new posting for Brent crude at the Sullom Voe terminal in Shetland is 19 dlrs a barrel, effective today."
+        let docs = [
+            doc("h.txt", "Hartwell Petroleum Corp" + text, published: "1987-06-17"),
+            doc("h2.txt", "Hartwell Petroleum" + text, published: "1987-06-17"),
+            doc("k.txt", "Kessler Energy Inc" + text, published: "1987-06-17"),
+        ]
+        let (_, store) = try importDocs(docs)
+        let groups = try store.db.rows("""
+            SELECT group_concat(document) FROM (SELECT DISTINCT claim_group, document FROM claim_evidence ORDER BY 1, 2)
+             GROUP BY claim_group
+            """).map { $0[0].string ?? "" }
+        #expect(groups == ["h.txt,h2.txt"], "\(groups)")
+    }
+
     @Test func replacingADocumentUpdatesGroups() throws {
         let dir = TempDir()
         let store = try KnowledgeStore.openForWriting(path: dir.file("r.db"))
