@@ -246,6 +246,21 @@ import Testing
         #expect(Analyzer().analyze(text).claims.allSatisfy { $0.holder == nil })
     }
 
+    @Test func aPastFormBeforeItsAgentIsAParticiple() {
+        // `operated by`, `led by`: a participle after a noun, no predicate.
+        #expect(ownClaims("The new container terminal operated by the harbour authority since March.").isEmpty)
+        #expect(ownClaims("An investor group led by a Lisbon pension fund and two of its directors.").isEmpty)
+        // A finite passive has its form of `be`; an amount or a means after `by` keeps the verb.
+        for sentence in [
+            "The bridge was built by a Danish firm in 1932.",
+            "Exports increased by 12 pct in March.",
+            "Sales fell by nearly a quarter in the first half.",
+            "The airline responded by cutting fares on every route.",
+        ] {
+            #expect(ownClaims(sentence).count == 1, "\(sentence): \(ownClaims(sentence))")
+        }
+    }
+
     @Test func aBarePresentFormIsAVerbOnlyAfterItsSubject() {
         // After a noun or an object, `plan`, `support`, `help` are nouns: no predicate.
         #expect(ownClaims("The harbour authority's rescue plan for the northern ferry line.").isEmpty)
