@@ -120,6 +120,12 @@ public enum ClaimExtractor {
                 var span = span
                 var range = slice(span, tokens, tokenRange[s])
                 var hasVerb = ClaimPredicate.holds(text, tokens, range, opensSentence: range.lowerBound == tokenRange[s].lowerBound)
+                // A participle clause cut after a comma (`…, taking legal action against
+                // websites`, `…, contributing to its slow speed of 37 mph`) says something of a
+                // subject it does not hold: a claim only when it dates or measures something.
+                let participleClause = hasVerb && range.lowerBound > tokenRange[s].lowerBound
+                    && ClaimPredicate.opensWithParticiple(text, tokens, range)
+                    && !ClaimPredicate.holds(text, tokens, range.dropFirst(), opensSentence: false)
                 var wordCount = range.lazy.filter({ tokens[$0].isWordLike }).count
                 var firstWord = range.first(where: { tokens[$0].isWordLike })
                 let opensWithPreposition = { firstWord.map { ClaimPredicate.isPreposition(text, tokens[$0]) } ?? false }
@@ -188,7 +194,7 @@ public enum ClaimExtractor {
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
                 // Beside a statement or attributed, a verbless piece stays only when it dates or
                 // measures something.
-                if verbless && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
+                if (verbless || participleClause) && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }
         }

@@ -176,6 +176,10 @@ enum ClaimPredicate {
         return isRegularPast(p, t) || (t.has(.lowercase) && endsInIng(p, s, e) && notVerbs.find(p, s, e) == nil)
     }
 
+    /// Subordinators that open a clause (``holds(_:_:_:opensSentence:)``: a verb form right
+    /// after one has no subject).
+    static let subordinators = ByteTable(spaced: "when while once if unless though although after before since until whether", foldCase: true)
+
     /// Words ending in -ed or -ing that are not verb forms.
     static let notVerbs = ByteTable(spaced: """
         during morning evening nothing something anything everything thing hundred indeed ceiling sibling
@@ -193,6 +197,16 @@ enum ClaimPredicate {
 
     /// ``ClaimExtractor/participlePrepositions`` (any case).
     static let participlePrepositions = ByteTable(words: ClaimExtractor.participlePrepositions, foldCase: true)
+
+    /// True when the first token of `range` is a lower-case `-ing` word that is no preposition
+    /// (``participlePrepositions``): a participle clause (`taking legal action…`).
+    static func opensWithParticiple(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        guard let i = range.first, tokens[i].kind == .word, tokens[i].has(.lowercase) else { return false }
+        return text.utf8.withUnsafeBufferPointer { p in
+            let s = Int(tokens[i].byteStart), e = Int(tokens[i].byteEnd)
+            return endsInIng(p, s, e) && notVerbs.find(p, s, e) == nil && participlePrepositions.find(p, s, e) == nil
+        }
+    }
 
     /// True when a word token is one of ``ClaimExtractor/prepositions`` (any case).
     static func isPreposition(_ text: DocumentText, _ t: Token) -> Bool {
@@ -246,7 +260,7 @@ enum ClaimPredicate {
     static let objectPronouns = ByteTable(words: ["him", "her", "them", "it", "us", "me", "you"], foldCase: true)
 
     /// True when a lower-case word of `range` (not its first) stands where a verb does: after a
-    /// word that is no determiner or preposition, before a determiner, a number or an object
+    /// word that is no determiner, preposition or subordinator, before a determiner, a number or an object
     /// pronoun (`awards recognise the best`, `India imports 70 percent`), itself no preposition
     /// or determiner.
     static func hasVerbSlot(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
@@ -257,7 +271,8 @@ enum ClaimPredicate {
                 guard t.kind == .word, t.has(.lowercase), q.kind == .word else { continue }
                 let s = Int(t.byteStart), e = Int(t.byteEnd), qs = Int(q.byteStart), qe = Int(q.byteEnd)
                 guard e - s >= 3, determiners.find(p, s, e) == nil, nonFiniteMarkers.find(p, s, e) == nil,
-                      determiners.find(p, qs, qe) == nil, nonFiniteMarkers.find(p, qs, qe) == nil else { continue }
+                      determiners.find(p, qs, qe) == nil, nonFiniteMarkers.find(p, qs, qe) == nil,
+                      subordinators.find(p, qs, qe) == nil else { continue }
                 if r.kind == .number { return true }
                 guard r.kind == .word else { continue }
                 let rs = Int(r.byteStart), re = Int(r.byteEnd)
@@ -419,6 +434,11 @@ enum ClaimPredicate {
                    contracting.find(p, Int(tokens[i - 1].byteStart), Int(tokens[i - 1].byteEnd)) != nil { return true }
                 guard tokens[i].kind == .word && isVerb(p, tokens[i]) else { continue }
                 let t = tokens[i]
+                // A verb form right after a subordinator that opens the piece has no subject: a
+                // reduced clause (`When put inside servers`, `While visiting Lagos`, `Once
+                // completed`), which asserts nothing.
+                if i == range.lowerBound + 1, tokens[i - 1].kind == .word,
+                   subordinators.find(p, Int(tokens[i - 1].byteStart), Int(tokens[i - 1].byteEnd)) != nil { nonFinite = i; continue }
                 // A capitalised word inside the range is a name's (`the Marshall Plan`), unless
                 // the line is in capitals.
                 if i > range.lowerBound && t.has(.capitalized) && !t.has(.allCaps) { continue }
