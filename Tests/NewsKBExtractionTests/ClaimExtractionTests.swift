@@ -297,6 +297,9 @@ import Testing
         #expect(c == ["Union members voted to strike on Friday"], "\(c)")
         let d = ownClaims("Union members voted to strike on Friday, cutting the ferry service to 12 crossings a day.")
         #expect(d == ["Union members voted to strike on Friday", "cutting the ferry service to 12 crossings a day."], "\(d)")
+        // A verb of a relative clause inside it is not its own (`websites which offer…`).
+        let e = ownClaims("The studios stepped up their campaign, threatening websites which offer pirated copies of new films.")
+        #expect(e == ["The studios stepped up their campaign"], "\(e)")
         // A verb form right after an opening subordinator has no subject: a reduced clause.
         #expect(ownClaims("While visiting the new harbour terminal on Tuesday.").isEmpty)
         #expect(ownClaims("While the minister visited the new harbour terminal on Tuesday.").count == 1)

@@ -125,7 +125,7 @@ public enum ClaimExtractor {
                 // subject it does not hold: a claim only when it dates or measures something.
                 let participleClause = hasVerb && range.lowerBound > tokenRange[s].lowerBound
                     && ClaimPredicate.opensWithParticiple(text, tokens, range)
-                    && !ClaimPredicate.holds(text, tokens, range.dropFirst(), opensSentence: false)
+                    && !ClaimPredicate.holds(text, tokens, ClaimPredicate.beforeRelative(text, tokens, range.dropFirst()), opensSentence: false)
                 var wordCount = range.lazy.filter({ tokens[$0].isWordLike }).count
                 var firstWord = range.first(where: { tokens[$0].isWordLike })
                 let opensWithPreposition = { firstWord.map { ClaimPredicate.isPreposition(text, tokens[$0]) } ?? false }

@@ -208,6 +208,20 @@ enum ClaimPredicate {
         }
     }
 
+    /// Relative pronouns: a verb after one is a relative clause's, not the main clause's.
+    static let relatives = ByteTable(spaced: "which who whom whose that", foldCase: true)
+
+    /// `range` up to its first relative pronoun (``relatives``): `legal action against websites`
+    /// of `legal action against websites which offer pirated copies`.
+    static func beforeRelative(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Range<Int> {
+        text.utf8.withUnsafeBufferPointer { p in
+            for i in range where tokens[i].kind == .word && relatives.find(p, Int(tokens[i].byteStart), Int(tokens[i].byteEnd)) != nil {
+                return range.lowerBound..<i
+            }
+            return range
+        }
+    }
+
     /// True when a word token is one of ``ClaimExtractor/prepositions`` (any case).
     static func isPreposition(_ text: DocumentText, _ t: Token) -> Bool {
         text.utf8.withUnsafeBufferPointer { nonFiniteMarkers.find($0, Int(t.byteStart), Int(t.byteEnd)) != nil }
