@@ -18,6 +18,8 @@ final class CorpusDocuments {
         var day: Int?
         /// Week bucket (nil: undated).
         var bucket: Int?
+        /// `documents.outlet` in lower case, when known (a recurring report is one outlet's).
+        var outlet: String? = nil
     }
 
     private let db: Database
@@ -37,12 +39,13 @@ final class CorpusDocuments {
         self.db = db
         try db.execute("""
             DROP TABLE IF EXISTS temp.corpus_documents;
-            CREATE TEMP TABLE corpus_documents (number INTEGER PRIMARY KEY, id INTEGER NOT NULL, day INTEGER, bucket INTEGER);
+            CREATE TEMP TABLE corpus_documents (number INTEGER PRIMARY KEY, id INTEGER NOT NULL, day INTEGER, bucket INTEGER, outlet TEXT);
             """)
-        let insert = try db.prepare("INSERT INTO temp.corpus_documents(number, id, day, bucket) VALUES (?, ?, ?, ?)")
-        func add(_ number: Int, _ id: Int64, _ published: String?) throws {
+        let insert = try db.prepare("INSERT INTO temp.corpus_documents(number, id, day, bucket, outlet) VALUES (?, ?, ?, ?, ?)")
+        func add(_ number: Int, _ id: Int64, _ published: String?, _ outlet: String?) throws {
             let day = published.flatMap(CivilDate.parse)?.dayNumber
-            try insert.execute([number, id, day, day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }])
+            let outlet = outlet.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+            try insert.execute([number, id, day, day.map { CorpusPlan.bucket(ofDay: $0, bucketDays: bucketDays) }, outlet])
         }
         count = try db.transaction(immediate: false) {
             var n = 0
@@ -50,18 +53,18 @@ final class CorpusDocuments {
                 // Only the kept documents, numbered in their keys' order: the order their ranks in
                 // the whole store give (a run over part of the store compares them with each
                 // other only), without reading every document's key.
-                let one = try db.prepare("SELECT key, published FROM documents WHERE id = ?")
-                var rows = [(key: String, id: Int64, published: String?)]()
+                let one = try db.prepare("SELECT key, published, outlet FROM documents WHERE id = ?")
+                var rows = [(key: String, id: Int64, published: String?, outlet: String?)]()
                 rows.reserveCapacity(keep.count)
                 for id in keep.sorted() {
-                    if let r = try one.firstRow([id], { ($0.columnString(0) ?? "", $0.columnString(1)) }) { rows.append((r.0, id, r.1)) }
+                    if let r = try one.firstRow([id], { ($0.columnString(0) ?? "", $0.columnString(1), $0.columnString(2)) }) { rows.append((r.0, id, r.1, r.2)) }
                 }
                 rows.sort { KeyCounts.precedes($0.key, $1.key) }
-                for (i, r) in rows.enumerated() { try add(i, r.id, r.published) }
+                for (i, r) in rows.enumerated() { try add(i, r.id, r.published, r.outlet) }
                 n = try db.scalar("SELECT count(*) FROM documents")?.int ?? rows.count
             } else {
-                try db.prepare("SELECT id, published FROM documents ORDER BY key").forEachRow { read in
-                    try add(n, read.columnInt64(0), read.columnString(1))
+                try db.prepare("SELECT id, published, outlet FROM documents ORDER BY key").forEachRow { read in
+                    try add(n, read.columnInt64(0), read.columnString(1), read.columnString(2))
                     n += 1
                 }
             }
@@ -75,8 +78,8 @@ final class CorpusDocuments {
         }
         bucketSizes = sizes
         buckets = sizes.keys.sorted()
-        ofBucket = try db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents WHERE bucket = ? ORDER BY number")
-        let undatedStmt = try db.prepare("SELECT number, id, day, bucket FROM temp.corpus_documents WHERE bucket IS NULL ORDER BY number")
+        ofBucket = try db.prepare("SELECT number, id, day, bucket, outlet FROM temp.corpus_documents WHERE bucket = ? ORDER BY number")
+        let undatedStmt = try db.prepare("SELECT number, id, day, bucket, outlet FROM temp.corpus_documents WHERE bucket IS NULL ORDER BY number")
         undated = try CorpusDocuments.docs(undatedStmt, [])
     }
 
@@ -88,7 +91,8 @@ final class CorpusDocuments {
     private static func docs(_ stmt: PreparedStatement, _ values: [DatabaseBindable?]) throws -> [Doc] {
         var out = [Doc]()
         try stmt.forEachRow(values) { stmt in
-            out.append(Doc(number: stmt.columnInt(0), id: stmt.columnInt64(1), day: stmt.column(2).int, bucket: stmt.column(3).int))
+            out.append(Doc(number: stmt.columnInt(0), id: stmt.columnInt64(1), day: stmt.column(2).int, bucket: stmt.column(3).int,
+                           outlet: stmt.columnString(4)))
         }
         return out
     }

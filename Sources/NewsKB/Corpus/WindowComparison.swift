@@ -102,9 +102,18 @@ struct WindowComparison: Sendable {
             // corpus; the story comparison, over the documents' most distinctive keys, is the
             // narrower gate.
             let itemUndated = items.map { undated.contains(Int($0.document)) }
+            var dayOf = [Int: Int](minimumCapacity: input.docs.count)
+            for d in input.docs { if let day = d.day { dayOf[d.number] = day } }
+            var outletOf = [Int: String](minimumCapacity: input.docs.count)
+            for d in input.docs { if let o = d.outlet { outletOf[d.number] = o } }
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
                                        linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) },
+                                       daysApart: { a, b in
+                                           guard let x = dayOf[Int(a)], let y = dayOf[Int(b)], let o = outletOf[Int(a)],
+                                                 o == outletOf[Int(b)] else { return nil }
+                                           return abs(x - y)
+                                       },
                                        focus: focus == nil ? nil : itemInFocus) { a, b in
                     guard (itemInFirst[a] || itemInFirst[b]) && (itemInFocus[a] || itemInFocus[b]) else { return false }
                     if itemUndated[a] == itemUndated[b] { return true }
@@ -112,8 +121,6 @@ struct WindowComparison: Sendable {
                     return linked[min(x, y) << 32 | max(x, y)] != nil
                 }
             }
-            var dayOf = [Int: Int](minimumCapacity: input.docs.count)
-            for d in input.docs { if let day = d.day { dayOf[d.number] = day } }
             pairs.conflicts = WindowComparison.possibleConflicts(pairs.conflicts, input.claims, keys) { a, b in
                 guard let x = dayOf[a], let y = dayOf[b] else { return true }
                 return abs(x - y) <= DisagreementFinder.conflictDays

@@ -41,6 +41,31 @@ import NewsKBExtraction
 
     // MARK: Values that can both be true
 
+    @Test func oneOutletsSentenceOnTwoDaysIsTwoFacts() throws {
+        // A daily report's sentence that gives no date of its own tells of its own day: one
+        // outlet's reports a week apart are two facts, a day apart or in another outlet one.
+        let text = "The central bank bought dollars through Tokyo brokers just after the market opened, dealers said."
+        // (Each document has a sentence of its own: identical bodies are imported once.)
+        func groups(_ docs: [SourceDocument]) throws -> [String] {
+            let docs = docs.enumerated().map { i, d in
+                var d = d
+                d.body += [" Trading in the yen was thin.", " Volume in Tokyo was light."][i % 2]
+                return d
+            }
+            let (_, store) = try importDocs(docs)
+            return try store.db.rows("""
+                SELECT group_concat(document) FROM (SELECT DISTINCT claim_group, document FROM claim_evidence ORDER BY 1, 2)
+                 GROUP BY claim_group
+                """).map { $0[0].string ?? "" }
+        }
+        #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Wire", text, published: "2026-03-09")]).isEmpty)
+        #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Wire", text, published: "2026-03-03")]) == ["a.txt,b.txt"])
+        #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Gazette", text, published: "2026-03-09")]) == ["a.txt,b.txt"])
+        // A claim that dates itself is judged by its date.
+        let dated = "The central bank bought dollars through Tokyo brokers on March 2, dealers said."
+        #expect(try groups([doc("a.txt", "Wire", dated, published: "2026-03-02"), doc("b.txt", "Wire", dated, published: "2026-03-09")]) == ["a.txt,b.txt"])
+    }
+
     @Test func roundingAndConversionsAreNotConflicts() {
         #expect(DisagreementFinder.compatible(6.2, 6))          // "6.2 miles" and "6 miles"
         #expect(DisagreementFinder.compatible(1_470_000, 1_500_000))
