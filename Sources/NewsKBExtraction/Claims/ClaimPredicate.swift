@@ -68,8 +68,9 @@ enum ClaimPredicate {
 
     /// The bare present forms of the verb lists (``verbLexiconForms``): the forms whose third
     /// person (`plans`, `pushes`, `denies`) is a form too, and that are no past (`cut`, `put`,
-    /// `set` are both), no auxiliary and no predicate of `claims-predicates.txt` (`summit`). Most are nouns as well (`plan`, `support`, `cost`, `call`, `aim`), and as a
-    /// verb one needs a subject in the plural or `I`, `we`, `you`, `they` (``pluralSubjects``):
+    /// `set` are both), no auxiliary and no predicate of `claims-predicates.txt` (`summit`).
+    /// Most are nouns as well (`plan`, `support`, `call`, `aim`), and as a verb one needs a
+    /// subject in the plural or `I`, `we`, `you`, `they` (``hasPluralSubject(_:_:_:from:)``):
     /// `the government plan`, `seeking support`, `a rescue plan` hold no verb.
     static let presentForms: ByteTable<Bool> = {
         let pasts = Set(irregularPastForms.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
