@@ -102,10 +102,11 @@ struct WindowComparison: Sendable {
             // corpus; the story comparison, over the documents' most distinctive keys, is the
             // narrower gate.
             let itemUndated = items.map { undated.contains(Int($0.document)) }
-            var dayOf = [Int: Int](minimumCapacity: input.docs.count)
-            for d in input.docs { if let day = d.day { dayOf[d.number] = day } }
-            var outletOf = [Int: String](minimumCapacity: input.docs.count)
-            for d in input.docs { if let o = d.outlet { outletOf[d.number] = o } }
+            var dayOf = [Int: Int](minimumCapacity: input.docs.count), outletOf = [Int: String](minimumCapacity: input.docs.count)
+            for d in input.docs {
+                if let day = d.day { dayOf[d.number] = day }
+                if let o = d.outlet { outletOf[d.number] = o }
+            }
             var pairs = clock.measure("pairs") {
                 claimGrouper.findPairs(items, keyCount: keys.count, weight: keys.weights,
                                        linked: { a, b in Double(linked[Int64(min(a, b)) << 32 | Int64(max(a, b))] ?? 0) },

@@ -18,10 +18,7 @@ enum ClaimPredicate {
         """
 
     /// Verb forms known to be verbs whatever their ending (lower case).
-    static let table: ByteTable<Bool> = ByteTable(words: verbForms, foldCase: true, capacity: 1024)
-
-    /// The words of ``table``.
-    static var verbForms: Set<String> { verbLexiconForms.union(predicateForms) }
+    static let table: ByteTable<Bool> = ByteTable(words: verbLexiconForms.union(predicateForms), foldCase: true, capacity: 1024)
 
     /// The predicates of `claims-predicates.txt` (`summit`, `venue` count as predicates there).
     static let predicateForms: Set<String> = {
