@@ -62,6 +62,30 @@ import Testing
         #expect(b.contains { $0.value == 25 && $0.unit == "" })
     }
 
+    @Test func theCountedNounStopsAtTheVerbAndTheTime() {
+        // The noun of a count is the head of the words after it, not the verb or the time that
+        // follows: `the attacks killed`, `people fleeing`, `barrels last month`.
+        func nouns(_ text: String) -> [String] { claims(text).flatMap(\.quantities).filter { $0.unit.isEmpty }.map(\.noun) }
+        #expect(nouns("Four rockets killed the soldiers at dawn.") == [ClaimNormalizer.baseForm("rockets")])
+        #expect(nouns("Rescuers said twelve families fleeing the flood reached the town.") == [ClaimNormalizer.baseForm("families")])
+        #expect(nouns("The refinery shipped 40,000 barrels last week to the coast.") == [ClaimNormalizer.baseForm("barrels")])
+        #expect(nouns("The rally drew 200 students demanding cheaper fares.") == [ClaimNormalizer.baseForm("students")])
+        // A past form may still open the noun: `armoured vehicles`.
+        #expect(nouns("The column had 14 armoured trucks on the road.") == [ClaimNormalizer.baseForm("trucks")])
+    }
+
+    @Test func monthAbbreviationsAndEventNamesAreNotCounts() {
+        // `Sept. 11` is a date, not eleven hijackers; `9/11` and `7/7` are names, not fractions.
+        let a = claims("Most of the Sept. 11 hijackers had entered on student visas, the report found.")
+        #expect(!a.flatMap(\.quantities).contains { $0.value == 11 })
+        #expect(a.flatMap(\.dates).contains { $0.month == 9 && $0.day == 11 })
+        #expect(claims("Relatives of 9/11 victims welcomed the vote in the Senate.").flatMap(\.quantities).isEmpty)
+        #expect(claims("The 7/7 inquiry heard from the rail staff.").flatMap(\.quantities).isEmpty)
+        #expect(claims("The two leaders met on Oct. 3 in the capital.").flatMap(\.dates).contains { $0.month == 10 && $0.day == 3 })
+        // Fractions written with a slash keep their value.
+        #expect(quantities("Shares rose 1/2 point and the bond 15/16.").contains { abs($0.0 - 0.9375) < 1e-9 })
+    }
+
     @Test func unitsConvertSoTheSameAmountMatches() {
         let mph = Quantity(value: 37 * 1.609344, unit: "km/h", span: TextSpan(0, 0))
         let kmh = Quantity(value: 59, unit: "km/h", span: TextSpan(0, 0))

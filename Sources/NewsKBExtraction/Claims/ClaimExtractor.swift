@@ -908,7 +908,7 @@ public enum ClaimExtractor {
             var r = q
             var last = ""
             while r < toks.count && r < q + 3 && tokens[toks[r]].kind == .word && !lex.stop.contains(words[r])
-                    && tokens[toks[r]].has(.lowercase) {
+                    && tokens[toks[r]].has(.lowercase) && !timeAfterCount.contains(words[r]) && !(r > q && endsCountedNoun(r, toks, tokens, text)) {
                 last = words[r]; r += 1
             }
             if !last.isEmpty { let b = ClaimNormalizer.reduce(last, lex); noun = lex.synonyms[b] ?? b }
@@ -916,6 +916,28 @@ public enum ClaimExtractor {
         claim.quantities.append(Quantity(value: value * factor, unit: unit ?? "", noun: noun, span: span))
         return q - p
     }
+
+    /// True when claim token `r`, after the first word of the run following a number, is the verb
+    /// of the clause rather than part of the counted noun: a past form (`3,000 people killed`,
+    /// `the attacks killed`), an `-ing` form (`ten people fleeing`), or a bare present form after a
+    /// plural (`victims sue`). The first word may be such a form (`37 armoured vehicles`).
+    static func endsCountedNoun(_ r: Int, _ toks: [Int], _ tokens: [Token], _ text: DocumentText) -> Bool {
+        let t = tokens[toks[r]]
+        return text.utf8.withUnsafeBufferPointer { p in
+            let s = Int(t.byteStart), e = Int(t.byteEnd)
+            if ClaimPredicate.isRegularPast(p, t) || ClaimPredicate.irregularPast.find(p, s, e) != nil { return true }
+            if ClaimPredicate.endsInIng(p, s, e) && ClaimPredicate.notVerbs.find(p, s, e) == nil { return true }
+            return ClaimPredicate.presentForms.find(p, s, e) != nil && ClaimPredicate.isPluralSubject(p, tokens[toks[r - 1]])
+        }
+    }
+
+    /// Words that open a time after a count, not its noun (`5 million barrels last month`, `two
+    /// weeks ago`).
+    static let timeAfterCount: Set<String> = ["last", "next", "ago", "earlier", "later", "apiece"]
+
+    /// Denominators of the fractions news writes with a slash (`1/2`, `2/3`, `5/8`, `15/16`,
+    /// `1/32`): other slashed pairs are names or dates (`9/11`, `7/7`).
+    static let fractionDenominators: Set<Double> = [2, 3, 4, 5, 8, 10, 16, 32, 64]
 
     /// Digits with `,` thousands separators and a `.` decimal point, then any glued letters.
     static func parseDigits(_ w: String) -> (Double, String, Bool)? {
@@ -944,7 +966,7 @@ public enum ClaimExtractor {
         }
         guard digits > 0 else { return nil }
         // A fraction as financial news writes it: `5/8`, `1-7/8` (a proper fraction, maybe after
-        // a whole number and a hyphen).
+        // a whole number and a hyphen, over one of ``fractionDenominators``).
         if !seenDot && i < u.count && (u[i] == 0x2F || u[i] == 0x2D) {
             func number(_ from: Int) -> (Double, Int) {
                 var v = 0.0, j = from
@@ -953,12 +975,12 @@ public enum ClaimExtractor {
             }
             if u[i] == 0x2F {
                 let (d, end) = number(i + 1)
-                if end == u.count && end > i + 1 && d >= 2 && intPart < d { return (intPart / d, "", false) }
+                if end == u.count && end > i + 1 && fractionDenominators.contains(d) && intPart < d { return (intPart / d, "", false) }
             } else {
                 let (n, slash) = number(i + 1)
                 if slash > i + 1 && slash < u.count && u[slash] == 0x2F {
                     let (d, end) = number(slash + 1)
-                    if end == u.count && end > slash + 1 && d >= 2 && n < d { return (intPart + n / d, "", false) }
+                    if end == u.count && end > slash + 1 && fractionDenominators.contains(d) && n < d { return (intPart + n / d, "", false) }
                 }
             }
         }

@@ -43419,6 +43419,19 @@ november | month | 11
 nov | month | 11
 december | month | 12
 dec | month | 12
+# Abbreviations the tokenizer keeps with their period (`Sept. 11`, abbreviations.txt).
+jan. | month | 1
+feb. | month | 2
+mar. | month | 3
+apr. | month | 4
+jun. | month | 6
+jul. | month | 7
+aug. | month | 8
+sep. | month | 9
+sept. | month | 9
+oct. | month | 10
+nov. | month | 11
+dec. | month | 12
 monday | weekday | 1
 tuesday | weekday | 2
 wednesday | weekday | 3
