@@ -41,6 +41,19 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
 }
 
 @Suite struct StatementDirectQuoteTests {
+    @Test func aSecurityNameIsNoReportingClause() {
+        // `preferred stock` and `senior notes` name securities: nobody says anything in them.
+        let rows = said("""
+            The bank will place 2,500 shares of its convertible preferred stock with a pension fund. \
+            The 9-1/4 pct five-year notes slipped 1/8 at the opening. \
+            The utility sold 40 mln dlrs of subordinated notes due 1996 to insurers. \
+            The survey notes that orders fell in March. Jones preferred to sell the shares, his aides said.
+            """)
+        #expect(!rows.contains { ["preferred", "notes"].contains($0.cue ?? "") && !$0.content.contains("orders") && !$0.content.hasPrefix("to sell") }, "\(rows)")
+        #expect(rows.contains { $0.cue == "notes" && $0.content == "that orders fell in March" }, "\(rows)")
+        #expect(rows.contains { $0.cue == "said" && $0.content.hasPrefix("Jones preferred to sell") }, "\(rows)")
+    }
+
     @Test func quotationThenReportingClause() {
         let rows = said("“We will not back down,” the defence minister said on Monday.")
         let r = find(rows, "We will not back down")

@@ -186,6 +186,43 @@ extension StatementScanner {
         }
     }
 
+    /// Nouns a word before them modifies as the name of a security: `preferred stock`,
+    /// `preferred shares`.
+    static let securityNouns: Set<String> = ["stock", "stocks", "share", "shares", "unit", "units", "dividend", "dividends",
+                                             "issue", "issues", "stockholders", "shareholders", "securities", "equity"]
+    /// Words that make a following `notes` the name of a debt security (`senior notes`,
+    /// `medium-term notes`, `Swiss francs of convertible notes`).
+    static let noteModifiers: Set<String> = ["convertible", "senior", "subordinated", "promissory", "exchangeable", "guaranteed",
+                                             "secured", "unsecured", "floating", "coupon", "term", "medium-term", "long-term",
+                                             "short-term", "bank", "treasury", "pct", "dlr", "dlrs", "rate", "debt", "credit"]
+
+    /// Leaves out reported speech whose cue is a word of a security's name, not a verb: `preferred`
+    /// before a security noun (``securityNouns``: `1,000 shares of its cumulative preferred stock`),
+    /// `notes` after a number, a `-year` word or a modifier of debt (``noteModifiers``: `the 6-3/8 pct
+    /// two-year notes fell 1/16`, `100 mln dlrs of its medium-term notes`) or before `due`. Business
+    /// newswire writes these on every page, and no one says anything in them.
+    func dropSecurityCues(_ raw: inout [RawStatement]) {
+        func word(_ i: Int) -> Int? {
+            toks.indices.contains(i) && toks[i].isWordLike ? i : nil
+        }
+        raw.removeAll { st in
+            guard st.kind != .direct, st.cueFirst >= 0, st.cueFirst == st.cueLast, st.cueLast < n else { return false }
+            let cue = foldedWord(st.cueLast)
+            let next = word(st.cueLast + 1).map(foldedWord)
+            switch cue {
+            case "preferred":
+                return next.map { Self.securityNouns.contains($0) } ?? false
+            case "notes":
+                if next == "due" { return true }
+                guard st.cueFirst > 0, toks[st.cueFirst - 1].kind == .word || toks[st.cueFirst - 1].kind == .number else { return false }
+                let before = foldedWord(st.cueFirst - 1)
+                return toks[st.cueFirst - 1].kind == .number || before.hasSuffix("-year") || Self.noteModifiers.contains(before)
+            default:
+                return false
+            }
+        }
+    }
+
     /// Joins the tagger's statements (`found`) to the rules' (`raw`). Every statement of the rules
     /// stays, with its speaker and cue (what they find, they find well: quotations, speakers
     /// through coreference; ``dropWeakCues(_:)`` comes after); the tagger
