@@ -41,6 +41,13 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
 }
 
 @Suite struct StatementDirectQuoteTests {
+    @Test func anAgeIsNobodysName() {
+        // `Lind, 49, who told…`: the relative pronoun's antecedent is the name, not the age.
+        let rows = said("The award is a first for the painter Ada Lind. Lind, 49, who told reporters she had not expected it, said the prize was a surprise.")
+        #expect(rows.contains { $0.content == "she had not expected it" && $0.who == "Ada Lind" }, "\(rows)")
+        #expect(!rows.contains { $0.who == "49" }, "\(rows)")
+    }
+
     @Test func aSecurityNameIsNoReportingClause() {
         // `preferred stock` and `senior notes` name securities: nobody says anything in them.
         let rows = said("""

@@ -66,8 +66,13 @@ extension StatementScanner {
                     if let r = ref { entity = r.entity; phrase = r.entity == nil ? r.phrase : nil }
                     else { phrase = phraseText(s.first, s.last) }
                 case .relative:
-                    let a = s.antecedentFirst, b = s.antecedentLast
+                    var a = s.antecedentFirst, b = s.antecedentLast
+                    if a >= 0, let n = nameBeforeAge(a, b) { (a, b) = n }
                     if a >= 0 { (entity, phrase, ref) = named(a, b, p, &nameByPart) }
+                case _ where nameBeforeAge(s.first, s.last) != nil:
+                    let (a, b) = nameBeforeAge(s.first, s.last)!
+                    speakerSpan = spanOf(a, b)
+                    (entity, phrase, ref) = named(a, b, p, &nameByPart)
                 default:
                     // `the company`, `the bank` said: the organisation that spoke last, as `it`
                     // is (`Jewelmasters Inc said it signed… with Walt Disney Co. The company
@@ -96,6 +101,14 @@ extension StatementScanner {
         }
         out.sort { $0.content != $1.content ? $0.content < $1.content : ($0.cue?.start ?? -1) < ($1.cue?.start ?? -1) }
         return out
+    }
+
+    /// The name before an age in apposition (`Staunton, 49, who…`, `Redknapp, 57, quit… and
+    /// vowed`): when tokens a...b are one number right after a comma, the noun phrase before that
+    /// comma; a number is nobody's name.
+    func nameBeforeAge(_ a: Int, _ b: Int) -> (Int, Int)? {
+        guard a == b, a >= 2, toks[a].kind == .number, isComma(a - 1), let np = npCoreBackward(a - 2, lo: max(0, a - 14)) else { return nil }
+        return (np.first, np.last)
     }
 
     /// Nouns by which a report calls the organisation it has named (`the company said its…`);
