@@ -316,9 +316,11 @@ import Testing
         // `head` after `The` is a noun: the speaker's title is no claim.
         #expect(ownClaims("The head of the regional water authority, Piet Mols, told reporters that the reservoir was half empty.").isEmpty)
         // A participle clause cut after a comma says something of a subject it does not hold: a
-        // claim only when it dates or measures something.
+        // claim only when it measures something (a year it names is no fact of its own).
         let c = ownClaims("Union members voted to strike on Friday, compounding the disruption caused by the storms.")
         #expect(c == ["Union members voted to strike on Friday"], "\(c)")
+        let y = ownClaims("The council approved the budget on Monday, ending a long dispute over 1998 spending.")
+        #expect(y == ["The council approved the budget on Monday"], "\(y)")
         let d = ownClaims("Union members voted to strike on Friday, cutting the ferry service to 12 crossings a day.")
         #expect(d == ["Union members voted to strike on Friday", "cutting the ferry service to 12 crossings a day."], "\(d)")
         // A verb of a relative clause inside it is not its own (`websites which offer…`).

@@ -122,7 +122,8 @@ public enum ClaimExtractor {
                 var hasVerb = ClaimPredicate.holds(text, tokens, range, opensSentence: range.lowerBound == tokenRange[s].lowerBound)
                 // A participle clause cut after a comma (`…, taking legal action against
                 // websites`, `…, contributing to its slow speed of 37 mph`) says something of a
-                // subject it does not hold: a claim only when it dates or measures something.
+                // subject it does not hold: a claim only when it measures something (a date alone
+                // is no fact of its own: `…, breaking a logjam over fiscal 1987 funding`).
                 let participleClause = hasVerb && range.lowerBound > tokenRange[s].lowerBound
                     && ClaimPredicate.opensWithParticiple(text, tokens, range)
                     && !ClaimPredicate.holds(text, tokens, ClaimPredicate.beforeRelative(text, tokens, range.dropFirst()), opensSentence: false)
@@ -194,7 +195,8 @@ public enum ClaimExtractor {
                 if claim.terms.isEmpty && claim.entities.isEmpty && claim.quantities.isEmpty { continue }
                 // Beside a statement or attributed, a verbless piece stays only when it dates or
                 // measures something.
-                if (verbless || participleClause) && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
+                if verbless && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
+                if participleClause && claim.quantities.isEmpty { continue }
                 out.append(claim)
             }
         }
