@@ -59,6 +59,9 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(!rows.contains { ["preferred", "notes"].contains($0.cue ?? "") && !$0.content.contains("orders") && !$0.content.hasPrefix("to sell") }, "\(rows)")
         #expect(rows.contains { $0.cue == "notes" && $0.content == "that orders fell in March" }, "\(rows)")
         #expect(rows.contains { $0.cue == "said" && $0.content.hasPrefix("Jones preferred to sell") }, "\(rows)")
+        // A past form after a determiner modifies a noun: `an indicated coupon`, `the proposed merger`.
+        let more = said("The bank priced the warrants with an indicated coupon of 2-1/8 pct at par. Shares fell after the proposed merger of the two insurers was dropped. Regulators said the proposed merger would be reviewed.")
+        #expect(more.map { $0.cue } == ["said"], "\(more)")
     }
 
     @Test func quotationThenReportingClause() {

@@ -196,18 +196,26 @@ extension StatementScanner {
                                              "secured", "unsecured", "floating", "coupon", "term", "medium-term", "long-term",
                                              "short-term", "bank", "treasury", "pct", "dlr", "dlrs", "rate", "debt", "credit"]
 
-    /// Leaves out reported speech whose cue is a word of a security's name, not a verb: `preferred`
+    /// Determiners after which a past form modifies a noun (`an indicated coupon`, `the proposed
+    /// merger`, `its estimated reserves`).
+    static let modifierDeterminers: Set<String> = ["a", "an", "the", "its", "their", "his", "her", "our", "my", "your"]
+
+    /// Leaves out reported speech whose cue is no verb: a past form right after a determiner
+    /// (``modifierDeterminers``: `with an indicated coupon of 1-3/8 pct`, `the proposed merger of
+    /// the two banks`, `an estimated 20,000 of those`); a word of a security's name: `preferred`
     /// before a security noun (``securityNouns``: `1,000 shares of its cumulative preferred stock`),
     /// `notes` after a number, a `-year` word or a modifier of debt (``noteModifiers``: `the 6-3/8 pct
     /// two-year notes fell 1/16`, `100 mln dlrs of its medium-term notes`) or before `due`. Business
     /// newswire writes these on every page, and no one says anything in them.
-    func dropSecurityCues(_ raw: inout [RawStatement]) {
+    func dropModifierCues(_ raw: inout [RawStatement]) {
         func word(_ i: Int) -> Int? {
             toks.indices.contains(i) && toks[i].isWordLike ? i : nil
         }
         raw.removeAll { st in
             guard st.kind != .direct, st.cueFirst >= 0, st.cueFirst == st.cueLast, st.cueLast < n else { return false }
             let cue = foldedWord(st.cueLast)
+            if cue.hasSuffix("ed"), st.cueFirst > 0, toks[st.cueFirst - 1].kind == .word,
+               Self.modifierDeterminers.contains(foldedWord(st.cueFirst - 1)) { return true }
             let next = word(st.cueLast + 1).map(foldedWord)
             switch cue {
             case "preferred":

@@ -372,7 +372,7 @@ struct StatementScanner {
         let found = modelStatements(attributionInputs(raw))
         Self.merge(found, into: &raw)
         dropWeakCues(&raw)
-        dropSecurityCues(&raw)
+        dropModifierCues(&raw)
         raw.sort { $0.anchor != $1.anchor ? $0.anchor < $1.anchor : $0.contentFirst < $1.contentFirst }
         return resolve(raw)
     }
