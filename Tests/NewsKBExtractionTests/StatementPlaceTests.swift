@@ -78,6 +78,14 @@ import Testing
 
     // MARK: not places
 
+    @Test func anEmployerAfterARoleOrANameIsNoPlace() throws {
+        // `a strategist at Wexbank`, `economist Ana Lorca at Delmont`: where they work, whatever
+        // type the tagger gives the name; a place the gazetteer knows stays one.
+        #expect(try place("\"Demand will stay weak,\" said Tomas Brenner, a strategist at Wexbank, on Tuesday.", "Demand will stay weak") == nil)
+        #expect(try place("\"The rate cut is priced in,\" said chief economist Ana Lorca at Delmont in a note.", "rate cut is priced in") == nil)
+        #expect(try place("\"We expect a slow spring,\" Peter Vahl, head of research at Kestrel, told reporters in Oslo.", "slow spring") == "in Oslo")
+    }
+
     @Test func companyIsNoPlace() throws {
         let p = try place("Rates will rise again in March, said an analyst at Harbor Securities Inc.", "Rates will rise")
         #expect(p == nil)

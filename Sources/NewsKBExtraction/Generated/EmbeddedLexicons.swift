@@ -75673,6 +75673,10 @@ superdelegate | superdelegates
 chairperson
 manager | managers
 counsel
+trader | traders
+dealer | dealers
+banker | bankers
+broker | brokers
 
 """#),
         ("statement-weak-cues.txt", #"""

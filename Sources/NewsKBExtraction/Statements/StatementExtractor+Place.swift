@@ -107,8 +107,40 @@ extension StatementScanner {
     func namedPlace(_ j: Int, end: Int) -> Int? {
         guard let (last, kind) = placeName(j + 1, end: end) else { return nil }
         switch kind {
+        case .location where sp(j) == .at && isAffiliation(before: j) && !isKnownPlace(j + 1, last):
+            return nil
         case .location, .building: return sp(j) == .during ? nil : last
         case .venue: return extendedPlace(last, end: end)
+        }
+    }
+
+    /// True when the `at` at token `j` follows a person or a person's role (`Carsten Fritsch, a
+    /// strategist at Commerzbank`, `chief economist at Fannie Mae`, `head of policy at…`, `said
+    /// Isabelle Kronawitter at Hypovereinsbank`): the name after it is an employer, whatever type
+    /// the tagger gave it, not where anything was said.
+    func isAffiliation(before j: Int) -> Bool {
+        guard j > 0 else { return false }
+        var k = j - 1
+        if isComma(k), k > 0 { k -= 1 }
+        guard isWord(k) else { return false }
+        // a person's name right before
+        if mentionsIn(k, k).contains(where: { m in
+            entities[mentions[m].entity].type == .person && mentions[m].span.end == Int(toks[k].end)
+        }) { return true }
+        // a role, maybe with its field (`director of community relations`, `vice president-equity trading`)
+        var steps = 0
+        while k >= 0, steps < 5, isWord(k), toks[k].has(.lowercase) || bits[k].contains(.sourceHead) {
+            if bits[k].contains(.sourceHead) { return true }
+            k -= 1; steps += 1
+        }
+        return false
+    }
+
+    /// True when tokens a...b (a leading `the` allowed) are a place the gazetteer knows.
+    func isKnownPlace(_ a: Int, _ b: Int) -> Bool {
+        mentionsIn(a, b).contains { m in
+            let e = entities[mentions[m].entity]
+            return e.knownName != nil && (e.type == .gpe || e.type == .loc || e.type == .facility)
         }
     }
 
