@@ -41,6 +41,19 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
 }
 
 @Suite struct StatementDirectQuoteTests {
+    @Test func anAmountIsNobody() {
+        // `8.2 mln tonnes estimated a week ago`: an amount before a cue word is no source, and the
+        // statement it made is none; a share or a count of people is one.
+        let rows = said("""
+            Crop forecasts fell to 6.1 mln tonnes estimated a week ago, traders said. \
+            Of the adults asked, 16% said that their bills had risen. \
+            Police said 40 people arrested after the march had been freed.
+            """)
+        #expect(!rows.contains { ($0.speaker ?? "").hasPrefix("6.1") }, "\(rows)")
+        #expect(rows.contains { $0.speaker == "16%" && $0.content == "that their bills had risen" }, "\(rows)")
+        #expect(rows.contains { $0.speaker == "traders" }, "\(rows)")
+    }
+
     @Test func anAgeIsNobodysName() {
         // `Lind, 49, who told…`: the relative pronoun's antecedent is the name, not the age.
         let rows = said("The award is a first for the painter Ada Lind. Lind, 49, who told reporters she had not expected it, said the prize was a surprise.")

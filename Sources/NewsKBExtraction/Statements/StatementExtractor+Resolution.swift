@@ -43,6 +43,9 @@ extension StatementScanner {
             let key = TextSpan(contentSpan.start, contentSpan.end)
             if seen.contains(key) && st.kind != .direct { continue }
             seen.insert(key)
+            // An amount is nobody (`3bn in multi-year contracts announced…`, `768,000 units from
+            // the reported…`): the reading that found such a speaker found no statement.
+            if let s = st.speaker, s.kind != .pronoun, s.kind != .relative, isAmount(s.first, s.last) { continue }
             var speakerSpan: TextSpan?
             var entity: Int?
             var phrase: String?
@@ -101,6 +104,37 @@ extension StatementScanner {
         }
         out.sort { $0.content != $1.content ? $0.content < $1.content : ($0.cue?.start ?? -1) < ($1.cue?.start ?? -1) }
         return out
+    }
+
+    /// Words after a number that make it an amount, not a count of people (`dlrs`, `francs`,
+    /// `tonnes`, `years`), beside the units and scale words of the claim lexicon.
+    static let amountWords: Set<String> = ["dlr", "dlrs", "francs", "marks", "pesos", "lire", "euros", "pounds", "rupees", "roubles",
+                                           "units", "shares", "barrels", "bushels", "tonnes", "tons", "ounces", "cars", "years",
+                                           "months", "weeks", "days", "hours"]
+
+    /// True when tokens a...b are an amount, not a source: a currency symbol, or a number (after
+    /// `A total of`) with a currency, unit or scale word (`$1bn`, `37.5bn`, `4bn euros`, `8.2 mln
+    /// tonnes`, `30 years`), or a percentage that changes (`3.5 pct from`, `5% to`). A count of
+    /// people (`36 people`, `5,200 flight attendants`) and a share of them (`16%`, `53% of those
+    /// polled`) are sources; so is a capitalised name after a number (`50 Cent`).
+    func isAmount(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        if b - k >= 3, isWord(k), foldedWord(k) == "a", foldedWord(k + 1) == "total", foldedWord(k + 2) == "of" { k += 3 }
+        if toks[k].kind == .symbol { return true }
+        guard toks[k].kind == .number else { return false }
+        let lex = ClaimLexicon.shared
+        let digits = foldedWord(k)
+        let glued = String(digits.drop { $0.isNumber || $0 == "." || $0 == "," })
+        if !glued.isEmpty, lex.numbers[glued]?.1 == .scale { return true }
+        guard k + 1 < n, (isWord(k + 1) && toks[k + 1].has(.lowercase)) || toks[k + 1].kind == .symbol else { return false }
+        let next = foldedWord(k + 1)
+        if next == "%" || next == "pct" || next == "percent" || next == "per" {
+            var r = k + 2
+            if next == "per", r < n, foldedWord(r) == "cent" { r += 1 }
+            return r < n && isWord(r) && (foldedWord(r) == "from" || foldedWord(r) == "to")
+        }
+        if lex.numbers[next]?.1 == .scale { return true }
+        return Self.amountWords.contains(next) || lex.units[next] != nil
     }
 
     /// The name before an age in apposition (`Staunton, 49, who…`, `Redknapp, 57, quit… and
