@@ -74,6 +74,19 @@ import Testing
         #expect(nouns("The column had 14 armoured trucks on the road.") == [ClaimNormalizer.baseForm("trucks")])
     }
 
+    @Test func quartersAndHalvesArePeriods() {
+        // `the third quarter`, `4th qtr`, `first half`: the period is a measure, so that two
+        // periods of one template differ; `a quarter of` stays a fraction.
+        func periods(_ text: String) -> [String] {
+            claims(text).flatMap(\.quantities).filter { $0.unit == "quarter" || $0.unit == "half" }.map { "\(Int($0.value)) \($0.unit)" }
+        }
+        #expect(periods("The merger is expected to close in the third quarter, the bank said.") == ["3 quarter"])
+        #expect(periods("Net profit for the 4th qtr rose to 12 mln dlrs.") == ["4 quarter"])
+        #expect(periods("Sales in the first fiscal half fell 3 pct.") == ["1 half"])
+        #expect(periods("A quarter of the shares were sold to a fund.").isEmpty)
+        #expect(periods("The horse finished second in the race.").isEmpty)
+    }
+
     @Test func monthAbbreviationsAndEventNamesAreNotCounts() {
         // `Sept. 11` is a date, not eleven hijackers; `9/11` and `7/7` are names, not fractions.
         let a = claims("Most of the Sept. 11 hijackers had entered on student visas, the report found.")

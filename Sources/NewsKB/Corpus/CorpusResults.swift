@@ -19,7 +19,7 @@ final class CorpusResults {
     var bucketDays = 7
 
     private let insStory, insStoryDoc, insGroup, insMember, insConflict, insPosition, insPosting: PreparedStatement
-    private let normalizedStmt, storyOfDocument, outletOfDocument: PreparedStatement
+    private let normalizedStmt, claimTextStmt, storyOfDocument, outletOfDocument: PreparedStatement
     /// Outlets by number (``source(ofDocument:)``).
     private var outlets = KeyInterner()
 
@@ -58,6 +58,9 @@ final class CorpusResults {
             """)
         insPosition = try db.prepare("INSERT INTO temp.corpus_positions(tmp, seq, claim_id, start, \"end\", position) VALUES (?, ?, ?, ?, ?, ?)")
         normalizedStmt = try db.prepare("SELECT match_keys FROM claims WHERE id = ?")
+        claimTextStmt = try db.prepare("""
+            SELECT substr(d.body, c.start + 1, c."end" - c.start) FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = ?
+            """)
     }
 
     private static func dropTables(_ db: Database) throws {
@@ -198,7 +201,7 @@ final class CorpusResults {
             groups += 1
             // Numbered by the first member of the merged group.
             try insGroup.execute([groups, nodes[g[0]].info.order, nodes[g[0]].node, repID, row.normalized, members.count,
-                                  try reason(representative: row.matchKeys, others: members.map { nodes[$0].node }.filter { $0 != repID },
+                                  try reason(representative: row.matchKeys, id: repID, others: members.map { nodes[$0].node }.filter { $0 != repID },
                                              best: merged.best[rep])])
             for m in members { try insMember.execute([groups, nodes[m].node, nodes[m].info.documentID, merged.best[m].rounded3]) }
         }
@@ -208,7 +211,9 @@ final class CorpusResults {
     /// model's) and the words every member states (`probability 0.93; all say: summit,
     /// vladivostok`). `best` is the representative's best probability, the group's highest; the
     /// other members' key lines are read only while some word is still common to all.
-    private func reason(representative line: String, others: [Int64], best: Double) throws -> String {
+    /// The words are shown as the representative writes them (`artillery`, `persuaded`), not as
+    /// the base forms they match by (`artilleri`, `persuad`): ``surfaceWords(_:in:)``.
+    private func reason(representative line: String, id representative: Int64, others: [Int64], best: Double) throws -> String {
         func words(_ line: String) -> Set<Substring> {
             Set(line.split(separator: " ").filter { ClaimKey.kind(of: $0) == .word && !$0.hasPrefix(ClaimExtractor.negatedTermPrefix) && !ClaimKey.isMarker($0) })
         }
@@ -216,8 +221,26 @@ final class CorpusResults {
         for id in others where !common.isEmpty {
             common.formIntersection(words(try normalizedStmt.scalar([id])?.string ?? ""))
         }
-        let said = common.sorted().prefix(8).joined(separator: ", ")
-        return String(format: "probability %.2f", best) + (said.isEmpty ? "" : "; all say: " + said)
+        guard !common.isEmpty else { return String(format: "probability %.2f", best) }
+        let shown = Self.surfaceWords(common.sorted().prefix(8).map(String.init), in: try claimTextStmt.scalar([representative])?.string ?? "")
+        return String(format: "probability %.2f", best) + "; all say: " + shown.joined(separator: ", ")
+    }
+
+    /// Each base form of `keys` as the first word of `text` that reduces to it, in lower case
+    /// (`artilleri` → `artillery`), or the base form itself when no word does (a synonym's
+    /// representative); sorted, each once.
+    static func surfaceWords(_ keys: [String], in text: String) -> [String] {
+        var byKey = [String: String]()
+        let wanted = Set(keys)
+        for raw in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’") }) {
+            let word = raw.trimmingCharacters(in: CharacterSet(charactersIn: "-'’")).lowercased()
+            guard !word.isEmpty else { continue }
+            let base = ClaimNormalizer.baseForm(word)
+            if wanted.contains(base), byKey[base] == nil { byKey[base] = word }
+            if byKey.count == wanted.count { break }
+        }
+        var seen = Set<String>()
+        return keys.map { byKey[$0] ?? $0 }.sorted().filter { seen.insert($0).inserted }
     }
 
     /// Adds a window's postings (``CorpusPostings``) of the documents `docs` (by number), for

@@ -549,6 +549,14 @@ public enum ClaimExtractor {
             } else if let wi, let pr = lex.wordTable.values[wi].predicate {
                 predicates.append((p, pr))
             }
+            // A quarter or a half of a year (`the third quarter`, `4th qtr`, `first half`): the
+            // period a result or a plan is of, read as a measure so that two periods differ.
+            if let (period, used) = readPeriod(p, toks, words, tokens, lex) {
+                claim.quantities.append(period)
+                for q in p..<(p + used) { consumed[q] = true }
+                p += used
+                continue
+            }
             if t.kind == .number || (t.kind == .word && (number?.1 == .number || (t.has(.hyphenated) && lex.numbers[String(w.prefix { $0 != "-" })] != nil)))
                 || (t.kind == .symbol && lex.units[w] != nil) {
                 let datesBefore = claim.dates.count
@@ -931,6 +939,28 @@ public enum ClaimExtractor {
             if ClaimPredicate.endsInIng(p, s, e) && ClaimPredicate.notVerbs.find(p, s, e) == nil { return true }
             return ClaimPredicate.presentForms.find(p, s, e) != nil && ClaimPredicate.isPluralSubject(p, tokens[toks[r - 1]])
         }
+    }
+
+    /// The ordinals written with digits that a period takes (`4th qtr`).
+    static let digitOrdinals: [String: Double] = ["1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
+
+    /// A quarter or a half of a year at claim token `p`: an ordinal (`third`, `3rd`), maybe
+    /// `fiscal`, then `quarter`, `qtr` or `half` — a measure in the unit `quarter` or `half` whose
+    /// value is the ordinal (`the third quarter` = 3 quarter), and the number of tokens used.
+    static func readPeriod(_ p: Int, _ toks: [Int], _ words: [String], _ tokens: [Token], _ lex: ClaimLexicon) -> (Quantity, Int)? {
+        guard p + 1 < toks.count else { return nil }
+        let value: Double
+        if let (v, k) = lex.numbers[words[p]], k == .ordinal { value = v } else if let v = digitOrdinals[words[p]] { value = v } else { return nil }
+        var q = p + 1
+        if words[q] == "fiscal", q + 1 < toks.count { q += 1 }
+        let unit: String
+        switch words[q] {
+        case "quarter", "qtr": unit = "quarter"
+        case "half": unit = "half"
+        default: return nil
+        }
+        guard value >= 1, value <= (unit == "half" ? 2 : 4) else { return nil }
+        return (Quantity(value: value, unit: unit, span: TextSpan(Int(tokens[toks[p]].start), Int(tokens[toks[q]].end))), q + 1 - p)
     }
 
     /// Words that open a time after a count, not its noun (`5 million barrels last month`, `two
