@@ -41,6 +41,17 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
 }
 
 @Suite struct StatementDirectQuoteTests {
+    @Test func aDescriptionIsTheOfficeNotAnotherOneNorWhomItSpeaksOf() {
+        // `the chancellor` is not `shadow chancellor Nina Holt`, and not a person named only in
+        // its own sentence; a holder named in a later sentence is.
+        let a = said("Nina Holt, the shadow chancellor, toured a factory on Monday. The chancellor said the tax plans were reckless.")
+        #expect(a.contains { $0.content == "the tax plans were reckless" && $0.who != "Nina Holt" }, "\(a)")
+        let b = said("In a speech on Friday, the chancellor said the cuts proposed by shadow chancellor Nina Holt were reckless.")
+        #expect(b.contains { $0.content.hasPrefix("the cuts proposed") && $0.who != "Nina Holt" }, "\(b)")
+        let c = said("\"Growth is at a pause,\" the economy minister said. Economy minister Jun Arai added that exports would recover.")
+        #expect(c.contains { $0.content.hasPrefix("Growth is at a pause") && $0.who == "Jun Arai" }, "\(c)")
+    }
+
     @Test func anAmountIsNobody() {
         // `8.2 mln tonnes estimated a week ago`: an amount before a cue word is no source, and the
         // statement it made is none; a share or a count of people is one.

@@ -405,6 +405,10 @@ enum Coreference {
             addressForms.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
     }
 
+    /// Words before a title that make it another office (`shadow chancellor`, `vice president`,
+    /// `former president`).
+    static let roleQualifiers: Set<String> = ["shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "junior", "under", "co"]
+
     /// Role phrases around one person mention.
     static func roles(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ m: EntityRecognizer.Raw) -> [String] {
         var out = [String]()
@@ -432,6 +436,12 @@ enum Coreference {
             }
             k -= 1
             steps += 1
+        }
+        // a word that makes the title another office belongs to the role (`shadow chancellor`,
+        // `former President`): a description of the office is not one of it
+        if start >= 0, k >= 0, k == start - 1, tokens[k].sentence == sent, tokens[k].kind == .word,
+           roleQualifiers.contains(str(k, k).lowercased()) {
+            start = k
         }
         if lastTitle >= 0 && start >= 0 && lastTitle == m.first - 1 - (m.first - 1 - lastTitle) {
             // the phrase must touch the name (honorifics in between are skipped above)

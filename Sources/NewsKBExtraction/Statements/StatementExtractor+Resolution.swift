@@ -242,22 +242,26 @@ extension StatementScanner {
         let head = phraseText(b, b).lowercased()
         var mods = [String]()
         if a + 1 < b { for j in (a + 1)..<b where isWord(j) { mods.append(phraseText(j, j).lowercased()) } }
-        var candidates = [Int]()
-        for (i, e) in entities.enumerated() {
-            for r in e.roles {
-                let words = r.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-                if words.contains(head) && mods.allSatisfy({ m in words.contains(m) || m.count <= 2 }) { candidates.append(i); break }
-            }
+        // A role another office qualifies is not the office (`shadow chancellor`, `vice president`,
+        // `former president`), unless the description says so too.
+        func holds(_ r: String, _ m: [String]) -> Bool {
+            let words = r.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            guard let h = words.firstIndex(of: head) else { return false }
+            if words[..<h].contains(where: { Coreference.roleQualifiers.contains($0) && !mods.contains($0) }) { return false }
+            return m.allSatisfy { x in words.contains(x) || x.count <= 2 }
         }
+        var candidates = [Int]()
+        for (i, e) in entities.enumerated() where e.roles.contains(where: { holds($0, mods) }) { candidates.append(i) }
         if candidates.isEmpty && !mods.isEmpty {
             // "the Russian president" when the document only says "President Putin": the head alone, if unique
-            for (i, e) in entities.enumerated() where e.roles.contains(where: { r in
-                r.lowercased().split(whereSeparator: { !$0.isLetter }).contains(Substring(head)) }) { candidates.append(i) }
+            for (i, e) in entities.enumerated() where e.roles.contains(where: { holds($0, []) }) { candidates.append(i) }
             if candidates.count != 1 { return nil }
         }
         if candidates.isEmpty { return nil }
-        if candidates.count == 1 { return candidates[0] }
-        // most recent mention before the phrase
+        // The most recent mention before the phrase; else the first after its sentence (`the
+        // economy minister said` before `Economy minister Heizo Takenaka…`), never one in its own
+        // sentence: that is whom the statement is about (`the chancellor said the cuts proposed
+        // by shadow chancellor Oliver Letwin…`).
         let pos = Int(toks[a].start)
         var lo = 0, hi = mentions.count
         while lo < hi { let m = (lo + hi) / 2; if mentions[m].span.start < pos { lo = m + 1 } else { hi = m } }
@@ -266,8 +270,15 @@ extension StatementScanner {
             if candidates.contains(mentions[i].entity) { return mentions[i].entity }
             i -= 1
         }
-        return candidates[0]
+        let sentenceEnd = sentences[sentenceIndex(pos)].span.end
+        var k = lo
+        while k < mentions.count, k - lo <= 400 {
+            if candidates.contains(mentions[k].entity) { return mentions[k].span.start >= sentenceEnd ? mentions[k].entity : nil }
+            k += 1
+        }
+        return nil
     }
+
 
     func sentenceIndex(_ pos: Int) -> Int {
         var lo = 0, hi = sentences.count
