@@ -52,6 +52,12 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(c.contains { $0.content.hasPrefix("Growth is at a pause") && $0.who == "Jun Arai" }, "\(c)")
     }
 
+    @Test func aRelativePronounStandsForTheNameBeforeIt() {
+        // `Tellco, which said…`: the source is Tellco, never the word `which`.
+        let rows = said("Shares rose after a report by Tellco, which said that mobile sales had doubled in the spring.")
+        #expect(rows.contains { $0.content.hasPrefix("that mobile sales") && $0.who == "Tellco" }, "\(rows)")
+    }
+
     @Test func anAmountIsNobody() {
         // `8.2 mln tonnes estimated a week ago`: an amount before a cue word is no source, and the
         // statement it made is none; a share or a count of people is one.

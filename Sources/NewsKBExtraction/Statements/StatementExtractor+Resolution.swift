@@ -72,6 +72,16 @@ extension StatementScanner {
                     var a = s.antecedentFirst, b = s.antecedentLast
                     if a >= 0, let n = nameBeforeAge(a, b) { (a, b) = n }
                     if a >= 0 { (entity, phrase, ref) = named(a, b, p, &nameByPart) }
+                case _ where s.first == s.last && isWord(s.first) && Self.relativeWords.contains(foldedWord(s.first)):
+                    // a relative pronoun the tagger marked as the source (`…, which said`): the
+                    // noun phrase it follows speaks; with none, no one is named
+                    let k = s.first
+                    let lo = max(0, k - 14)
+                    if let np = k >= 2 && isComma(k - 1) ? npCoreBackward(k - 2, lo: lo) : (k >= 1 ? npCoreBackward(k - 1, lo: lo) : nil) {
+                        (entity, phrase, ref) = named(np.first, np.last, p, &nameByPart)
+                    } else {
+                        speakerSpan = nil
+                    }
                 case _ where nameBeforeAge(s.first, s.last) != nil:
                     let (a, b) = nameBeforeAge(s.first, s.last)!
                     speakerSpan = spanOf(a, b)
@@ -136,6 +146,9 @@ extension StatementScanner {
         if lex.numbers[next]?.1 == .scale { return true }
         return Self.amountWords.contains(next) || lex.units[next] != nil
     }
+
+    /// Relative pronouns that can stand for a source (`…, which said`).
+    static let relativeWords: Set<String> = ["which", "who", "that", "whom"]
 
     /// The name before an age in apposition (`Staunton, 49, who…`, `Redknapp, 57, quit… and
     /// vowed`): when tokens a...b are one number right after a comma, the noun phrase before that
