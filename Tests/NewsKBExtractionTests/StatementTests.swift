@@ -84,7 +84,8 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
             The bank will place 2,500 shares of its convertible preferred stock with a pension fund. \
             The 9-1/4 pct five-year notes slipped 1/8 at the opening. \
             The utility sold 40 mln dlrs of subordinated notes due 1996 to insurers. \
-            The survey notes that orders fell in March. Jones preferred to sell the shares, his aides said.
+            The survey notes that orders fell in March. Jones preferred to sell the shares, his aides said. \
+            Last week the credit unit sold 200 mln dlrs of same-maturity notes to yield 7.1 pct, traders said.
             """)
         #expect(!rows.contains { ["preferred", "notes"].contains($0.cue ?? "") && !$0.content.contains("orders") && !$0.content.hasPrefix("to sell") }, "\(rows)")
         #expect(rows.contains { $0.cue == "notes" && $0.content == "that orders fell in March" }, "\(rows)")

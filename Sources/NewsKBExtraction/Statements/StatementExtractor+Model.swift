@@ -205,7 +205,8 @@ extension StatementScanner {
     /// the two banks`, `an estimated 20,000 of those`); a word of a security's name: `preferred`
     /// before a security noun (``securityNouns``: `1,000 shares of its cumulative preferred stock`),
     /// `notes` after a number, a `-year` word or a modifier of debt (``noteModifiers``: `the 6-3/8 pct
-    /// two-year notes fell 1/16`, `100 mln dlrs of its medium-term notes`) or before `due`. Business
+    /// two-year notes fell 1/16`, `100 mln dlrs of its medium-term notes`), after an amount `of`
+    /// (`50 mln Swiss francs of five year straight notes`) or before `due`. Business
     /// newswire writes these on every page, and no one says anything in them.
     func dropModifierCues(_ raw: inout [RawStatement]) {
         func word(_ i: Int) -> Int? {
@@ -224,7 +225,14 @@ extension StatementScanner {
                 if next == "due" { return true }
                 guard st.cueFirst > 0, toks[st.cueFirst - 1].kind == .word || toks[st.cueFirst - 1].kind == .number else { return false }
                 let before = foldedWord(st.cueFirst - 1)
-                return toks[st.cueFirst - 1].kind == .number || before.hasSuffix("-year") || Self.noteModifiers.contains(before)
+                if toks[st.cueFirst - 1].kind == .number || before.hasSuffix("-year") || Self.noteModifiers.contains(before) { return true }
+                // an amount of them: `100 mln Swiss francs of 10-year bullet notes`
+                var j = st.cueFirst - 1, steps = 0
+                while j > 0, steps < 4, toks[j].isWordLike, foldedWord(j) != "of" { j -= 1; steps += 1 }
+                guard j > 0, toks[j].kind == .word, foldedWord(j) == "of", toks[j - 1].isWordLike else { return false }
+                let unit = foldedWord(j - 1)
+                return toks[j - 1].kind == .number || Self.amountWords.contains(unit) || ClaimLexicon.shared.numbers[unit]?.1 == .scale
+                    || ClaimLexicon.shared.units[unit].map { $0.contains { $0.unit.count == 3 } } == true
             default:
                 return false
             }
