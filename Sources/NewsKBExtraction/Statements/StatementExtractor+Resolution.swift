@@ -283,6 +283,7 @@ extension StatementScanner {
             if candidates.contains(mentions[i].entity) { return mentions[i].entity }
             i -= 1
         }
+        guard !sentences.isEmpty else { return nil }
         let sentenceEnd = sentences[sentenceIndex(pos)].span.end
         var k = lo
         while k < mentions.count, k - lo <= 400 {
