@@ -321,6 +321,9 @@ import Testing
     @Test func aVerbFormAfterADeterminerOrAPrepositionIsNoPredicate() {
         // `meeting` after a determiner, `registering` after a preposition: scene-setting, no claim.
         #expect(ownClaims("After an emergency meeting of the finance ministers, the central bank said rates would stay at 4 percent.").isEmpty)
+        // Where the source spoke, with a participle after its noun (`remarks prepared for`).
+        #expect(ownClaims("In remarks prepared for a dinner tonight in Boston, the governor said tolls would rise.").isEmpty)
+        #expect(ownClaims("At the meeting, which was held in Geneva, the minister said prices would fall.").count == 1)
         #expect(ownClaims("After registering falls at the end of 2004, the lender said house prices rose in January.").isEmpty)
         // A participle phrase opening the sentence sets the scene for the subject after it.
         #expect(ownClaims("Posting on her blog on Friday evening, the novelist Clara Wendt said her next book would be set in Lagos.").isEmpty)
@@ -334,6 +337,8 @@ import Testing
         #expect(c == ["Union members voted to strike on Friday"], "\(c)")
         let y = ownClaims("The council approved the budget on Monday, ending a long dispute over 1998 spending.")
         #expect(y == ["The council approved the budget on Monday"], "\(y)")
+        let period = ownClaims("The mill closed its older plant on Monday, resulting in a second quarter charge against earnings.")
+        #expect(period == ["The mill closed its older plant on Monday"], "\(period)")
         let d = ownClaims("Union members voted to strike on Friday, cutting the ferry service to 12 crossings a day.")
         #expect(d == ["Union members voted to strike on Friday", "cutting the ferry service to 12 crossings a day."], "\(d)")
         // A verb of a relative clause inside it is not its own (`websites which offer…`).

@@ -88,6 +88,10 @@ public struct Quantity: Sendable, Equatable, Hashable {
     /// The text it was read from.
     public var span: TextSpan
 
+    /// A quarter or a half of a year (``ClaimExtractor/readPeriod(_:_:_:_:_:)``): when something
+    /// is, like a date, rather than how much.
+    public var isPeriod: Bool { unit == "quarter" || unit == "half" }
+
     public init(value: Double, unit: String, noun: String = "", span: TextSpan) {
         self.value = value
         self.unit = unit

@@ -177,6 +177,12 @@ public enum ClaimExtractor {
                 // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
                 // central bank heads`), not something the document asserts.
                 if verbless, statement == nil, let first = frameStart[s], span.end <= first { continue }
+                // So is one that opens with `in`, `at`, `on` or `during` and whose only verb forms
+                // are participles after their nouns (`In remarks prepared for a speech today in Los
+                // Angeles, Sprinkel said…`, `In a statement issued by the ministry, officials said…`).
+                if hasVerb, statement == nil, let first = frameStart[s], span.end <= first,
+                   let f = firstWord, ClaimPredicate.isSettingPreposition(text, tokens[f]),
+                   ClaimPredicate.onlyParticiples(text, tokens, range) { continue }
                 // A verbless piece that opens with a preposition is an adjunct cut from its clause
                 // (`to yesterday's treasury note tender`, `After an emergency meeting of NATO
                 // ambassadors`, `at the annual trade fair in Berlin in March 2023`): the clause's
@@ -196,7 +202,7 @@ public enum ClaimExtractor {
                 // Beside a statement or attributed, a verbless piece stays only when it dates or
                 // measures something.
                 if verbless && claim.dates.isEmpty && claim.quantities.isEmpty { continue }
-                if participleClause && claim.quantities.isEmpty { continue }
+                if participleClause && !claim.quantities.contains(where: { !$0.isPeriod }) { continue }
                 out.append(claim)
             }
         }

@@ -242,6 +242,34 @@ enum ClaimPredicate {
         return t.has(.lowercase) && e - s >= 4 && p[e - 1] == 0x64 && p[e - 2] == 0x65 && notVerbs.find(p, s, e) == nil
     }
 
+    /// Prepositions that open where and when a source spoke (`In remarks prepared for…`).
+    static let settingPrepositions = ByteTable(spaced: "in at on during", foldCase: true)
+
+    /// True when a word token is one of ``settingPrepositions``.
+    static func isSettingPreposition(_ text: DocumentText, _ t: Token) -> Bool {
+        t.kind == .word && text.utf8.withUnsafeBufferPointer { settingPrepositions.find($0, Int(t.byteStart), Int(t.byteEnd)) != nil }
+    }
+
+    /// True when `range` holds no auxiliary and every verb form in it (``isVerb(_:_:)``) is a past
+    /// form right after a lower-case word that is no pronoun: a participle after its noun (`remarks
+    /// prepared for`, `a statement issued by`), not a finite verb (`officials prepared`).
+    static func onlyParticiples(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        text.utf8.withUnsafeBufferPointer { p in
+            var sawOne = false
+            for i in range where tokens[i].kind == .word {
+                let t = tokens[i], s = Int(t.byteStart), e = Int(t.byteEnd)
+                if auxiliaries.find(p, s, e) != nil { return false }
+                guard isVerb(p, t) else { continue }
+                guard isRegularPast(p, t) || irregularPast.find(p, s, e) != nil, i > range.lowerBound else { return false }
+                let before = tokens[i - 1]
+                guard before.kind == .word, before.has(.lowercase), objectPronouns.find(p, Int(before.byteStart), Int(before.byteEnd)) == nil,
+                      pluralSubjects.find(p, Int(before.byteStart), Int(before.byteEnd)) == nil else { return false }
+                sawOne = true
+            }
+            return sawOne
+        }
+    }
+
     /// True when the token is the word `by`.
     @inline(__always)
     static func isAgentBy(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {

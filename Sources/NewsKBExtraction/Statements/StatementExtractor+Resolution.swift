@@ -74,13 +74,12 @@ extension StatementScanner {
                     if a >= 0 { (entity, phrase, ref) = named(a, b, p, &nameByPart) }
                 case _ where s.first == s.last && isWord(s.first) && Self.relativeWords.contains(foldedWord(s.first)):
                     // a relative pronoun the tagger marked as the source (`…, which said`): the
-                    // noun phrase it follows speaks; with none, no one is named
+                    // noun phrase it follows speaks; with none, no one is named (the pronoun stays
+                    // the speaker's span, outside the claims of the sentence)
                     let k = s.first
                     let lo = max(0, k - 14)
                     if let np = k >= 2 && isComma(k - 1) ? npCoreBackward(k - 2, lo: lo) : (k >= 1 ? npCoreBackward(k - 1, lo: lo) : nil) {
                         (entity, phrase, ref) = named(np.first, np.last, p, &nameByPart)
-                    } else {
-                        speakerSpan = nil
                     }
                 case _ where nameBeforeAge(s.first, s.last) != nil:
                     let (a, b) = nameBeforeAge(s.first, s.last)!
