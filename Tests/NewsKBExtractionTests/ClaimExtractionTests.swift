@@ -321,6 +321,8 @@ import Testing
     @Test func aVerbFormAfterADeterminerOrAPrepositionIsNoPredicate() {
         // `meeting` after a determiner, `registering` after a preposition: scene-setting, no claim.
         #expect(ownClaims("After an emergency meeting of the finance ministers, the central bank said rates would stay at 4 percent.").isEmpty)
+        // A title in apposition opens with a capital, not a verb (`Head of the EC Delegation`).
+        #expect(ownClaims("Lady Ann Marsh, Head of the Trade Delegation in Ottawa, said the talks would resume.").isEmpty)
         // Where the source spoke, with a participle after its noun (`remarks prepared for`).
         #expect(ownClaims("In remarks prepared for a dinner tonight in Boston, the governor said tolls would rise.").isEmpty)
         #expect(ownClaims("At the meeting, which was held in Geneva, the minister said prices would fall.").count == 1)

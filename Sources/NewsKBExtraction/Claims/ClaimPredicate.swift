@@ -482,6 +482,10 @@ enum ClaimPredicate {
                 // A capitalised word inside the range is a name's (`the Marshall Plan`), unless
                 // the line is in capitals.
                 if i > range.lowerBound && t.has(.capitalized) && !t.has(.allCaps) { continue }
+                // So is one opening a piece cut after a comma: a title in apposition (`Sir Roy
+                // Denman, Head of the EC Delegation in Washington, said`), not a verb.
+                if i == range.lowerBound, i > 0, t.has(.capitalized), !t.has(.allCaps), tokens[i - 1].kind == .punctuation,
+                   p[Int(tokens[i - 1].byteStart)] == 0x2C { continue }
                 let s = Int(t.byteStart), e = Int(t.byteEnd)
                 let auxiliary = auxiliaries.find(p, s, e) != nil
                 if i > 0 {
