@@ -40,12 +40,13 @@ extension StatementScanner {
         for st in raw {
             let contentSpan = st.content
             if contentSpan.isEmpty { continue }
+            // An amount is nobody (`3bn in multi-year contracts announced…`, `768,000 units from
+            // the reported…`): the reading that found such a speaker found no statement (and
+            // leaves the content to another reading of it).
+            if let s = st.speaker, s.kind != .pronoun, s.kind != .relative, isAmount(s.first, s.last) { continue }
             let key = TextSpan(contentSpan.start, contentSpan.end)
             if seen.contains(key) && st.kind != .direct { continue }
             seen.insert(key)
-            // An amount is nobody (`3bn in multi-year contracts announced…`, `768,000 units from
-            // the reported…`): the reading that found such a speaker found no statement.
-            if let s = st.speaker, s.kind != .pronoun, s.kind != .relative, isAmount(s.first, s.last) { continue }
             var speakerSpan: TextSpan?
             var entity: Int?
             var phrase: String?
@@ -291,7 +292,6 @@ extension StatementScanner {
         }
         return nil
     }
-
 
     func sentenceIndex(_ pos: Int) -> Int {
         var lo = 0, hi = sentences.count
