@@ -58,6 +58,12 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(rows.contains { $0.content.hasPrefix("that mobile sales") && $0.who == "Tellco" }, "\(rows)")
     }
 
+    @Test func anAdverbOfTimeIsNoPartOfTheSource() {
+        // `The Harbor Times first reported`: the source is the paper, not `The Harbor Times first`.
+        let rows = said("The Harbor Times first reported that the mayor had resigned on Friday.")
+        #expect(rows.contains { $0.speaker == "The Harbor Times" && $0.content.hasPrefix("that the mayor had resigned") }, "\(rows)")
+    }
+
     @Test func anAmountIsNobody() {
         // `8.2 mln tonnes estimated a week ago`: an amount before a cue word is no source, and the
         // statement it made is none; a share or a count of people is one.

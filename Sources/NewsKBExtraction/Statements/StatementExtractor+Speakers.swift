@@ -257,10 +257,15 @@ extension StatementScanner {
     /// A lower-case -ly word of five letters or more that is not a known noun (`specifically`, not `ally`).
     func isAdverb(_ j: Int) -> Bool {
         let a = Int(toks[j].byteStart), e = Int(toks[j].byteEnd)
+        if toks[j].has(.lowercase), Self.timeAdverbs.contains(foldedWord(j)) { return true }
         guard e - a >= 5 else { return false }
         let u = text.utf8
         return u[e - 2] == 0x6C && u[e - 1] == 0x79 && !bits[j].contains(.sourceHead) && !bits[j].contains(.cueNoun)
     }
+
+    /// Adverbs of time and order between a source and its cue that end in no `-ly` (`The
+    /// Atlantic first reported`, `the ministry later said`).
+    static let timeAdverbs: Set<String> = ["first", "also", "again", "later", "once", "twice", "already", "still", "never", "then", "now", "just"]
 
     func isParticle(_ j: Int) -> Bool {
         let u = text.utf8
