@@ -557,7 +557,8 @@ public enum ClaimExtractor {
             }
             // A quarter or a half of a year (`the third quarter`, `4th qtr`, `first half`): the
             // period a result or a plan is of, read as a measure so that two periods differ.
-            if let (period, used) = readPeriod(p, toks, words, tokens, lex) {
+            // (Only an ordinal word or a number token can open one: no look-up for other words.)
+            if number?.1 == .ordinal || t.kind == .number, let (period, used) = readPeriod(p, toks, words, tokens, lex) {
                 claim.quantities.append(period)
                 for q in p..<(p + used) { consumed[q] = true }
                 p += used

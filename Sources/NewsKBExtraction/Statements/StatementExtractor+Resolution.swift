@@ -82,15 +82,14 @@ extension StatementScanner {
                     if let np = k >= 2 && isComma(k - 1) ? npCoreBackward(k - 2, lo: lo) : (k >= 1 ? npCoreBackward(k - 1, lo: lo) : nil) {
                         (entity, phrase, ref) = named(np.first, np.last, p, &nameByPart)
                     }
-                case _ where nameBeforeAge(s.first, s.last) != nil:
-                    let (a, b) = nameBeforeAge(s.first, s.last)!
-                    speakerSpan = spanOf(a, b)
-                    (entity, phrase, ref) = named(a, b, p, &nameByPart)
                 default:
                     // `the company`, `the bank` said: the organisation that spoke last, as `it`
                     // is (`Jewelmasters Inc said it signed… with Walt Disney Co. The company
                     // said…`: Jewelmasters, not the company named last).
-                    if isCompanyDescription(s.first, s.last), let lo = lastOrg, p - lo.paragraph <= 3,
+                    if let (a, b) = nameBeforeAge(s.first, s.last) {
+                        speakerSpan = spanOf(a, b)
+                        (entity, phrase, ref) = named(a, b, p, &nameByPart)
+                    } else if isCompanyDescription(s.first, s.last), let lo = lastOrg, p - lo.paragraph <= 3,
                        let e = lo.entity, entities[e].type == .org {
                         ref = lo; entity = e
                     } else {
