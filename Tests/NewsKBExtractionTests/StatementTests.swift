@@ -64,6 +64,16 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(rows.contains { $0.speaker == "The Harbor Times" && $0.content.hasPrefix("that the mayor had resigned") }, "\(rows)")
     }
 
+    @Test func aPageLabelIsNoSource() {
+        // `UPDATE:` and `Note:` label the page's own text; nobody says it.
+        let rows = said("""
+            The senator resigned on Monday. UPDATE: The governor said she would name a successor within a week.
+
+            Note: per share data not available, as the company went public in January.
+            """)
+        #expect(!rows.contains { ["UPDATE", "Note"].contains($0.speaker ?? "") }, "\(rows)")
+    }
+
     @Test func anAmountIsNobody() {
         // `8.2 mln tonnes estimated a week ago`: an amount before a cue word is no source, and the
         // statement it made is none; a share or a count of people is one.

@@ -44,6 +44,8 @@ extension StatementScanner {
             // the reported…`): the reading that found such a speaker found no statement (and
             // leaves the content to another reading of it).
             if let s = st.speaker, s.kind != .pronoun, s.kind != .relative, isAmount(s.first, s.last) { continue }
+            // Nor is a page's own label (`UPDATE: …`, `Note: per share data not available`).
+            if let s = st.speaker, s.first == s.last, isWord(s.first), Self.pageLabels.contains(foldedWord(s.first)) { continue }
             let key = TextSpan(contentSpan.start, contentSpan.end)
             if seen.contains(key) && st.kind != .direct { continue }
             seen.insert(key)
@@ -145,6 +147,10 @@ extension StatementScanner {
         if lex.numbers[next]?.1 == .scale { return true }
         return Self.amountWords.contains(next) || lex.units[next] != nil
     }
+
+    /// Labels a page puts before its own text (`UPDATE:`, `Note:`, `Correction:`): no source.
+    static let pageLabels: Set<String> = ["update", "updated", "updates", "note", "notes", "correction", "clarification",
+                                          "addendum", "postscript", "editor's", "ed"]
 
     /// Relative pronouns that can stand for a source (`…, which said`).
     static let relativeWords: Set<String> = ["which", "who", "that", "whom"]
