@@ -28,6 +28,18 @@ import Testing
         #expect(Set(kims.map(\.entity)).count == 1)
     }
 
+    @Test func formOfAddressKeepsASurnameFromAPersonOfTheOtherGender() {
+        let a = Analyzer().analyze("""
+            The governor's wife, Eleanor Haldane, opened the new wing of the hospital on Friday.
+            Mr. Haldane arrived an hour later. Mrs. Haldane thanked the nurses.
+            """)
+        let wife = entityIndex(a, "Eleanor Haldane")
+        #expect(wife != nil)
+        #expect(entityIndex(a, "Haldane", occurrence: 1) == wife)   // Mrs. Haldane
+        #expect(entityIndex(a, "Haldane", occurrence: 0) != wife)   // Mr. Haldane
+        #expect(entity(a, containing: "Eleanor Haldane")?.gender == .female)
+    }
+
     @Test func surnameJoinsWesternFullName() {
         let a = Analyzer().analyze("Russian President Vladimir Putin hosted the forum. Putin said the talks were useful.")
         #expect(entityIndex(a, "Putin") == entityIndex(a, "Vladimir Putin"))

@@ -351,6 +351,27 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(r?.who?.contains("Kirby") == true)
     }
 
+    @Test func pronounAgreesInGenderWithItsSpeaker() {
+        let body = """
+        Councillor David Brennan said the closure of the library was a mistake.
+
+        Margaret Okafor, the council leader, was unmoved. “We have no money left,” she said.
+
+        Mr. Brennan walked out of the meeting. “This is not over,” he said.
+        """
+        let rows = said(body)
+        // the man who spoke last is not `she`: the woman named since is
+        #expect(find(rows, "no money left")?.who == "Margaret Okafor")
+        #expect(find(rows, "not over")?.who == "David Brennan")
+    }
+
+    @Test func pronounWithoutAPersonOfItsGenderStaysThePronoun() {
+        let body = "Councillor David Brennan said the closure was a mistake. “We were never asked,” she said."
+        let r = find(said(body), "never asked")
+        #expect(r?.speaker == "she")
+        #expect(r?.who == "she")
+    }
+
     @Test func pronounWithoutEntitiesUsesThePhrase() {
         let body = "Ankit Panda said the deal was close.\n“Both sides want it,” he said."
         let r = find(saidWithoutEntities(body), "Both sides want it")

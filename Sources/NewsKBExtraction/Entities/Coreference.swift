@@ -156,13 +156,41 @@ enum Coreference {
             let length = t.byteEnd - t.byteStart
             return length == 1 || (length == 2 && text.utf8.withUnsafeBufferPointer { $0[Int(t.byteEnd) - 1] } == 0x2E)
         }
+        /// The gender a form of address right before mention i gives it (`Mr. Trump`).
+        func addressGender(_ i: Int) -> Gender {
+            guard raw[i].first > 0 else { return .unknown }
+            let h = tokens[raw[i].first - 1]
+            guard h.kind == .word else { return .unknown }
+            return text.utf8.withUnsafeBufferPointer { Gender.ofAddress($0, Int(h.byteStart), Int(h.byteEnd)) }
+        }
+        /// The gender the first word of a person's name of two words or more gives it (`Melania Trump`).
+        func givenGender(_ i: Int) -> Gender {
+            guard wcount[i] >= 2 else { return .unknown }
+            let t = tokens[raw[i].first]
+            guard t.kind == .word else { return .unknown }
+            return text.utf8.withUnsafeBufferPointer { Gender.ofGivenName($0, Int(t.byteStart), Int(t.byteEnd)) }
+        }
+        // a surname the document gives both a man and a woman (`Mr. Haldane` and `Mrs. Haldane`,
+        // or `Mr. Walsh` and `Margaret Walsh`): its addressed mentions join only those of the
+        // same form of address
+        var surnameGenders = [UInt64: UInt8]()
+        for i in persons where wcount[i] >= 1 {
+            let g = wcount[i] == 1 ? addressGender(i) : givenGender(i)
+            if g != .unknown { surnameGenders[wh[wstart[i] + wcount[i] - 1], default: 0] |= 1 << g.rawValue }
+        }
+        let bothGenders: UInt8 = 1 << Gender.female.rawValue | 1 << Gender.male.rawValue
+        let addressedGenders = Set(surnameGenders.filter { $0.value == bothGenders }.keys)
         // 1. same type + (same known canonical, or same normalised text)
         var byKey = [UInt64: Int]()
         byKey.reserveCapacity(n * 2)
         for i in 0..<n {
             let r = raw[i]
             let salt = typeSalt[r.type.ordinal]
-            let k = FeatureHash.mix(salt, textHash[i])
+            var k = FeatureHash.mix(salt, textHash[i])
+            if r.type == .person, wcount[i] == 1, addressedGenders.contains(wh[wstart[i]]) {
+                let g = addressGender(i)
+                if g != .unknown { k = FeatureHash.mix(k, UInt64(g.rawValue)) }
+            }
             if ambiguousShortForm(i) {
                 // joined in step 3
             } else if let j = byKey[k] { sets.union(i, j) } else { byKey[k] = i }
@@ -260,6 +288,9 @@ enum Coreference {
                         js = js.filter { j in
                             seqHash(j, wcount[j] - wcount[i], wcount[i]) == key || !calledBySurname.contains(wh[wstart[j] + wcount[j] - 1])
                         }
+                        // nor a fuller name of the other gender (`Mr. Trump` is not Melania Trump)
+                        let g = addressGender(i)
+                        if g != .unknown { js = js.filter { givenGender($0).agrees(with: g) } }
                         if js.isEmpty { continue }
                         r = Set(js.map { sets.find($0) })
                     }
@@ -371,6 +402,15 @@ enum Coreference {
                     entities[e].aliases = [texts[ms[0]]]
                 }
                 if entities[e].type == .person {
+                    var female = false, male = false
+                    for i in ms {
+                        switch addressGender(i).joined(givenGender(i)) {
+                        case .female: female = true
+                        case .male: male = true
+                        case .unknown: break
+                        }
+                    }
+                    entities[e].gender = female == male ? .unknown : (female ? .female : .male)
                     var roles = [String]()
                     for i in ms {
                         for role in Self.roles(p, tokens, raw[i]) where !roles.contains(role) { roles.append(role) }

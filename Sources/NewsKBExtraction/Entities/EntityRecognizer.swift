@@ -352,6 +352,18 @@ public enum EntityRecognizer {
                 return e
             }
             let titleCase = titleCaseLines(p, tokens)
+            // capitalised words of the text outside Title-Case lines: what a person's name in the
+            // headline may hold (`Trump Lashes Out at…`: the body writes `Trump`, never `Lashes`)
+            var bodyWords = Set<UInt64>()
+            var headlineEnd = 1   // the tokens of the first line, when it is a Title-Case headline
+            while headlineEnd < tokens.count, !tokens[headlineEnd].has(.lineInitial) { headlineEnd += 1 }
+            if tokens.isEmpty || !titleCase[0] { headlineEnd = 0 }
+            for i in tokens.indices {
+                if titleCase[i] { continue }
+                if tokens[i].kind == .word, tokens[i].has(.capitalized) {
+                    bodyWords.insert(FeatureHash.bytes(p, Int(tokens[i].byteStart), Int(tokens[i].byteEnd), fold: false))
+                }
+            }
             var spans = spans
             joinParticles(p, tokens, &spans)
             joinDesignatedOrganisations(p, tokens, &spans)
@@ -403,6 +415,26 @@ public enum EntityRecognizer {
                     while first < end, isCommon(p, tokens[first]) { first += 1 }
                     while end > first, isCommon(p, tokens[end - 1]) { end -= 1 }
                     if first >= end { continue }
+                    // a person's name in the headline (the first line) is made of words the text
+                    // also writes, or of given names: the verb and object the tagger read into it
+                    // go (`Trump Lashes`, `Chris Christie Announces He`, `Images Of Bloodied
+                    // Trump` → `Trump`)
+                    if cls == .per, first < headlineEnd, bodyWords.count >= 20 {
+                        func nameWord(_ k: Int) -> Bool {
+                            let t = tokens[k]
+                            guard t.kind == .word else { return true }
+                            return bodyWords.contains(FeatureHash.bytes(p, Int(t.byteStart), Int(t.byteEnd), fold: false))
+                                || NERTagger.firstNames.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
+                                || Gender.givenNames.find(p, Int(t.byteStart), Int(t.byteEnd)) != nil
+                        }
+                        while first < end, !nameWord(first) { first += 1 }
+                        if first >= end { continue }
+                        var k = first + 1
+                        while k < end, nameWord(k) { k += 1 }
+                        end = k
+                        while end > first, !tokens[end - 1].isWordLike { end -= 1 }
+                        if first >= end { continue }
+                    }
                 }
                 // never start or end on punctuation/possessive (tagger noise)
                 while first < end, !tokens[first].isWordLike { first += 1 }

@@ -86,6 +86,8 @@ public struct DocumentEntity: Sendable, Equatable {
     /// (`United States` for a document that only writes `U.S.`), a stable key for linking
     /// entities across documents. Nil for names the lexicons do not know.
     public var knownName: String? = nil
+    /// A person's gender as the document gives it (`Mr`, `Ms`, a given name), for `he`/`she`.
+    var gender: Gender = .unknown
 
     public init(canonicalName: String, type: EntityType, aliases: [String] = [], roles: [String] = []) {
         self.canonicalName = canonicalName
