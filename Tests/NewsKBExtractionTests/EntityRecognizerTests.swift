@@ -12,6 +12,21 @@ import Testing
         ms.contains { $0.0 == text && $0.1 == type }
     }
 
+    @Test func aPersonsNameInATitleCaseHeadlineHoldsOnlyTheTextsWords() {
+        for headline in ["Brandt Lashes Out at City Council and Unions", "Images Of Angry Brandt Spread Online"] {
+            let body = headline + """
+
+
+            Mayor Tom Brandt criticised the city council on Monday for cutting the parks budget by a third. The council had voted for the cuts last week after a long debate.
+
+            Mr. Brandt said the vote was a disgrace. Residents will vote on the budget in March.
+            """
+            let ms = mentions(body)
+            let persons = Set(ms.filter { $0.1 == .person }.map(\.0))
+            #expect(persons == ["Brandt", "Tom Brandt"], "\(headline): \(persons)")
+        }
+    }
+
     @Test func titlesAreOutsideThePersonSpan() {
         let ms = mentions("President Vladimir Putin met Defence Minister Sergei Shoigu in Moscow on Tuesday.")
         #expect(has(ms, "Vladimir Putin", .person))

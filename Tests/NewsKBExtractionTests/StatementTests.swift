@@ -372,6 +372,18 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(r?.who == "she")
     }
 
+    @Test func sourceEndsBeforeItsAdverb() {
+        let body = """
+        Mayor Harlan Wood criticised the city council on Monday for cutting the parks budget.
+
+        Wood swiftly responded on Tuesday, telling reporters the vote was "a disgrace to the city." Councillor Ruth Okoro nevertheless said the cuts would stand.
+        """
+        let rows = said(body)
+        #expect(find(rows, "a disgrace to the city")?.speaker == "Wood")
+        #expect(find(rows, "the cuts would stand")?.speaker == "Councillor Ruth Okoro")
+        #expect(find(rows, "the cuts would stand")?.who == "Ruth Okoro")
+    }
+
     @Test func pronounWithoutEntitiesUsesThePhrase() {
         let body = "Ankit Panda said the deal was close.\n“Both sides want it,” he said."
         let r = find(saidWithoutEntities(body), "Both sides want it")

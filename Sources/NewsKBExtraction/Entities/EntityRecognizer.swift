@@ -419,7 +419,7 @@ public enum EntityRecognizer {
                     // also writes, or of given names: the verb and object the tagger read into it
                     // go (`Trump Lashes`, `Chris Christie Announces He`, `Images Of Bloodied
                     // Trump` → `Trump`)
-                    if cls == .per, first < headlineEnd, bodyWords.count >= 20 {
+                    if cls == .per, first < headlineEnd, bodyWords.count >= 5 {
                         func nameWord(_ k: Int) -> Bool {
                             let t = tokens[k]
                             guard t.kind == .word else { return true }
