@@ -256,6 +256,17 @@ import Testing
         #expect(!c.claims.isEmpty && c.claims.allSatisfy { $0.statement != nil }, "\(c.claims.map(\.span))")
     }
 
+    @Test func aPieceCutAtItsAuxiliaryIsNoClaim() {
+        // the reporting verb took `expressed support for…`: what is left before it stops at `has`
+        let text = "Kellner, whose ward is mostly rural, has expressed support for a new bus route, but only after a public vote."
+        let texts = claims(text).map { Self.slice(text, $0.span) }
+        #expect(!texts.isEmpty)
+        #expect(!texts.contains { $0.hasSuffix("has") }, "\(texts)")
+        // at the end of its sentence the same ending is an ellipsis that asserts
+        let ellipsis = "Sometimes the old mills make a profit, and sometimes they don't."
+        #expect(claims(ellipsis).map { Self.slice(ellipsis, $0.span) }.contains { $0.contains("they don't") })
+    }
+
     /// The code points `span` of `text`.
     static func slice(_ text: String, _ span: TextSpan) -> String {
         let u = Array(text.unicodeScalars)

@@ -191,6 +191,9 @@ public enum ClaimExtractor {
                 // The frame of a report whose content the sentence does not hold (`Real estate
                 // tycoon Donald Trump said Thursday`) asserts nothing either.
                 if statement == nil, hasVerb, ClaimPredicate.isReportFrame(text, tokens, range) { continue }
+                // A piece that stops at its auxiliary, its copula or `not` is cut before what it
+                // asserts (``ClaimPredicate/endsCut(_:_:_:)``).
+                if ClaimPredicate.endsCut(text, tokens, range, sentence: tokenRange[s]) { continue }
                 var claim = Claim(span: span, sentence: s, statement: statement)
                 fill(&claim, text, tokens, tokenRange[s], mentionsBySentence[s], analysis, lex, &coarse)
                 // What a statement reports as a guess, a rumour or a question is asserted by no one:

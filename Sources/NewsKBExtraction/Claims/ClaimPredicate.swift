@@ -242,6 +242,41 @@ enum ClaimPredicate {
         return t.has(.lowercase) && e - s >= 4 && p[e - 1] == 0x64 && p[e - 2] == 0x65 && notVerbs.find(p, s, e) == nil
     }
 
+    /// True when the last word of `range` is an auxiliary, a copula, a modal or `not`, in lower
+    /// case, and its sentence goes on: the piece was cut before what it asserts (`Needless to
+    /// say, the war in Afghanistan was not` before its quotation, `who was campaigning in Iowa on
+    /// Sunday, has` before its object). Not an ellipsis that completes a comparison or a choice (`as effectively as
+    /// they could have`, `more than it did`, `whether she would run or not`), nor a clause that
+    /// a question word opens (`what the motivation was`).
+    static func endsCut(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, sentence: Range<Int>) -> Bool {
+        guard let last = range.last(where: { tokens[$0].isWordLike }), last > range.lowerBound, tokens[last].kind == .word else { return false }
+        // the sentence goes on after the piece: at the sentence's end, the same words are an
+        // ellipsis that asserts (`Sometimes they work, and sometimes they don't.`)
+        guard (range.upperBound..<max(range.upperBound, sentence.upperBound)).contains(where: { tokens[$0].isWordLike }) else { return false }
+        return text.utf8.withUnsafeBufferPointer { p in
+            func word(_ i: Int) -> (Int, Int) { (Int(tokens[i].byteStart), Int(tokens[i].byteEnd)) }
+            let (s, e) = word(last)
+            // lower case: `Pay May 11` ends in a month; `being` is a noun as often, and `do` a
+            // verb of its own (`work to do`, `nothing I can do`)
+            guard tokens[last].has(.lowercase), !(e - s == 5 && p[s] == 0x62 && p[s + 1] == 0x65 && p[s + 2] == 0x69),
+                  !(e - s == 2 && p[s] == 0x64 && p[s + 1] == 0x6F) else { return false }
+            let isNot = e - s == 3 && p[s] == 0x6E && p[s + 1] == 0x6F && p[s + 2] == 0x74
+            guard isNot || auxiliaries.find(p, s, e) != nil else { return false }
+            for i in range.lowerBound..<last where tokens[i].kind == .word {
+                let (a, b) = word(i)
+                if ellipsisMarkers.find(p, a, b) != nil { return false }
+            }
+            return true
+        }
+    }
+
+    /// Words before a final auxiliary that make it an ellipsis or the end of a clause, not a cut
+    /// (`as … as they could have`, `than it did`, `or not`, `so do we`, `how hurtful my words
+    /// were`, `when Clinton apparently was not`).
+    static let ellipsisMarkers = ByteTable(words: ["as", "than", "or", "so", "neither", "nor", "too", "what", "how", "why",
+                                                  "where", "when", "who", "whatever", "whoever", "wherever", "whether", "if"],
+                                           foldCase: true)
+
     /// Prepositions that open where and when a source spoke (`In remarks prepared for…`).
     static let settingPrepositions = ByteTable(spaced: "in at on during", foldCase: true)
 
