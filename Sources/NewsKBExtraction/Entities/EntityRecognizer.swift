@@ -355,12 +355,11 @@ public enum EntityRecognizer {
             // capitalised words of the text outside Title-Case lines: what a person's name in the
             // headline may hold (`Trump Lashes Out at…`: the body writes `Trump`, never `Lashes`)
             var bodyWords = Set<UInt64>()
-            var headlineEnd = 1   // the tokens of the first line, when it is a Title-Case headline
-            while headlineEnd < tokens.count, !tokens[headlineEnd].has(.lineInitial) { headlineEnd += 1 }
-            if tokens.isEmpty || !titleCase[0] { headlineEnd = 0 }
-            for i in tokens.indices {
-                if titleCase[i] { continue }
-                if tokens[i].kind == .word, tokens[i].has(.capitalized) {
+            var headlineEnd = 0   // the tokens of the first line, when it is a Title-Case headline
+            if !tokens.isEmpty, titleCase[0] {
+                headlineEnd = 1
+                while headlineEnd < tokens.count, !tokens[headlineEnd].has(.lineInitial) { headlineEnd += 1 }
+                for i in tokens.indices where !titleCase[i] && tokens[i].kind == .word && tokens[i].has(.capitalized) {
                     bodyWords.insert(FeatureHash.bytes(p, Int(tokens[i].byteStart), Int(tokens[i].byteEnd), fold: false))
                 }
             }
