@@ -245,9 +245,9 @@ enum ClaimPredicate {
     /// True when the last word of `range` is an auxiliary, a copula, a modal or `not`, in lower
     /// case, and its sentence goes on: the piece was cut before what it asserts (`Needless to
     /// say, the war in Afghanistan was not` before its quotation, `who was campaigning in Iowa on
-    /// Sunday, has` before its object). Not an ellipsis that completes a comparison or a choice (`as effectively as
-    /// they could have`, `more than it did`, `whether she would run or not`), nor a clause that
-    /// a question word opens (`what the motivation was`).
+    /// Sunday, has` before its object). Not an ellipsis that completes a comparison or a choice
+    /// (`as effectively as they could have`, `more than it did`, `whether she would run or not`),
+    /// nor a clause that a question word opens (`what the motivation was`).
     static func endsCut(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, sentence: Range<Int>) -> Bool {
         guard let last = range.last(where: { tokens[$0].isWordLike }), last > range.lowerBound, tokens[last].kind == .word else { return false }
         // the sentence goes on after the piece: at the sentence's end, the same words are an
@@ -256,12 +256,9 @@ enum ClaimPredicate {
         return text.utf8.withUnsafeBufferPointer { p in
             func word(_ i: Int) -> (Int, Int) { (Int(tokens[i].byteStart), Int(tokens[i].byteEnd)) }
             let (s, e) = word(last)
-            // lower case: `Pay May 11` ends in a month; `being` is a noun as often, and `do` a
-            // verb of its own (`work to do`, `nothing I can do`)
-            guard tokens[last].has(.lowercase), !(e - s == 5 && p[s] == 0x62 && p[s + 1] == 0x65 && p[s + 2] == 0x69),
-                  !(e - s == 2 && p[s] == 0x64 && p[s + 1] == 0x6F) else { return false }
-            let isNot = e - s == 3 && p[s] == 0x6E && p[s + 1] == 0x6F && p[s + 2] == 0x74
-            guard isNot || auxiliaries.find(p, s, e) != nil else { return false }
+            // lower case: `Pay May 11` ends in a month
+            guard tokens[last].has(.lowercase), notCutEndings.find(p, s, e) == nil,
+                  cutEndings.find(p, s, e) != nil || auxiliaries.find(p, s, e) != nil else { return false }
             for i in range.lowerBound..<last where tokens[i].kind == .word {
                 let (a, b) = word(i)
                 if ellipsisMarkers.find(p, a, b) != nil { return false }
@@ -269,6 +266,12 @@ enum ClaimPredicate {
             return true
         }
     }
+
+    /// A last word that cuts a piece besides the auxiliaries (``endsCut(_:_:_:sentence:)``).
+    static let cutEndings = ByteTable(words: ["not"], foldCase: false)
+    /// Auxiliary forms that end a piece without cutting it: `being` is a noun as often, and `do`
+    /// a verb of its own (`work to do`, `nothing I can do`).
+    static let notCutEndings = ByteTable(words: ["being", "do"], foldCase: false)
 
     /// Words before a final auxiliary that make it an ellipsis or the end of a clause, not a cut
     /// (`as … as they could have`, `than it did`, `or not`, `so do we`, `how hurtful my words

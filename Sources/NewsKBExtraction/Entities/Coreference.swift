@@ -179,7 +179,7 @@ enum Coreference {
             if g != .unknown { surnameGenders[wh[wstart[i] + wcount[i] - 1], default: 0] |= 1 << g.rawValue }
         }
         let bothGenders: UInt8 = 1 << Gender.female.rawValue | 1 << Gender.male.rawValue
-        let addressedGenders = Set(surnameGenders.filter { $0.value == bothGenders }.keys)
+        let surnamesOfBothGenders = Set(surnameGenders.filter { $0.value == bothGenders }.keys)
         // 1. same type + (same known canonical, or same normalised text)
         var byKey = [UInt64: Int]()
         byKey.reserveCapacity(n * 2)
@@ -187,7 +187,7 @@ enum Coreference {
             let r = raw[i]
             let salt = typeSalt[r.type.ordinal]
             var k = FeatureHash.mix(salt, textHash[i])
-            if r.type == .person, wcount[i] == 1, addressedGenders.contains(wh[wstart[i]]) {
+            if r.type == .person, wcount[i] == 1, surnamesOfBothGenders.contains(wh[wstart[i]]) {
                 let g = addressGender(i)
                 if g != .unknown { k = FeatureHash.mix(k, UInt64(g.rawValue)) }
             }

@@ -132,7 +132,8 @@ extension StatementScanner {
               isAdverb(s.last) || Self.sentenceAdverbs.contains(foldedWord(s.last)) { s.last -= 1 }
         var k = s.first + 1
         while k <= s.last {
-            if isWord(k), toks[k].has(.lowercase), isWord(k - 1), toks[k - 1].has(.capitalized), endsInEd(k),
+            if isWord(k), isWord(k - 1), toks[k - 1].has(.capitalized),
+               text.utf8.withUnsafeBufferPointer({ ClaimPredicate.isRegularPast($0, toks[k]) }),
                mentionsIn(k - 1, k - 1).contains(where: { mentions[$0].span.end == Int(toks[k - 1].end) }) {
                 s.last = k - 1
                 break
@@ -144,13 +145,6 @@ extension StatementScanner {
 
     /// Adverbs of a whole sentence that a source span can end in (`The White House nevertheless`).
     static let sentenceAdverbs: Set<String> = ["nevertheless", "nonetheless", "however", "though", "too", "meanwhile", "instead"]
-
-    /// A word that ends in `-ed` (`interjected`, `flashed`, `voiced`).
-    func endsInEd(_ j: Int) -> Bool {
-        let a = Int(toks[j].byteStart), e = Int(toks[j].byteEnd)
-        guard e - a >= 4 else { return false }
-        return text.utf8[e - 2] == 0x65 && text.utf8[e - 1] == 0x64
-    }
 
     /// Words after a number that make it an amount, not a count of people (`dlrs`, `francs`,
     /// `tonnes`, `years`), beside the units and scale words of the claim lexicon.
