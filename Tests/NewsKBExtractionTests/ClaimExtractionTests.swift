@@ -267,6 +267,29 @@ import Testing
         #expect(claims(ellipsis).map { Self.slice(ellipsis, $0.span) }.contains { $0.contains("they don't") })
     }
 
+    @Test func aNounPhraseARelativeClauseModifiesIsNoClaim() {
+        // where the mayor spoke: a noun phrase whose only verb is its relative clause's
+        let text = "In a speech that lasted nearly an hour, the mayor of Eastbrook said the old bridge would reopen in May."
+        let texts = claims(text).map { Self.slice(text, $0.span) }
+        #expect(texts == ["the old bridge would reopen in May"], "\(texts)")
+        // what a cue reports without a verb of its own is claimed with its cue
+        let praised = "The union praised a settlement that gives dock workers a second rest day."
+        #expect(claims(praised).map { Self.slice(praised, $0.span) } == ["praised a settlement that gives dock workers a second rest day"])
+        // the main verb after the relative clause, and a sentence whose own verb no list holds
+        for (text, claim) in [("Officials said the ferry that sank off the coast was carrying forty passengers.",
+                               "the ferry that sank off the coast was carrying forty passengers"),
+                              ("The harbour board oversees the ferries that cross the strait.",
+                               "The harbour board oversees the ferries that cross the strait.")] {
+            #expect(claims(text).map { Self.slice(text, $0.span) } == [claim])
+        }
+    }
+
+    @Test func whomASourceToldIsNoClaim() {
+        // the words between the cue and what was told: the audience, where and when
+        let text = "Ms Okafor told a conference of harbour engineers in Lagos on Monday that the new quay would open in 2027."
+        #expect(claims(text).map { Self.slice(text, $0.span) } == ["that the new quay would open in 2027"])
+    }
+
     /// The code points `span` of `text`.
     static func slice(_ text: String, _ span: TextSpan) -> String {
         let u = Array(text.unicodeScalars)

@@ -120,6 +120,11 @@ public enum ClaimExtractor {
                 var span = span
                 var range = slice(span, tokens, tokenRange[s])
                 var hasVerb = ClaimPredicate.holds(text, tokens, range, opensSentence: range.lowerBound == tokenRange[s].lowerBound)
+                // A noun phrase that a relative clause modifies (`the election that transformed
+                // our country`) has no verb of its own (``ClaimPredicate/onlyRelativeVerbs(_:_:_:sentence:)``).
+                if hasVerb, ClaimPredicate.onlyRelativeVerbs(text, tokens, range, sentence: tokenRange[s]) {
+                    hasVerb = false
+                }
                 // A participle clause cut after a comma (`…, taking legal action against
                 // websites`, `…, contributing to its slow speed of 37 mph`) says something of a
                 // subject it does not hold: a claim only when it measures something (a date alone
@@ -177,6 +182,11 @@ public enum ClaimExtractor {
                 // spoke (`At a closed-door lunch on Thursday, Senators X and`, `Last week, the
                 // central bank heads`), not something the document asserts.
                 if verbless, statement == nil, let first = frameStart[s], span.end <= first { continue }
+                // So is one between a statement's cue and its content: whom the source told, and
+                // where (`He told [an economic planning seminar in Arusha yesterday] that the plan…`).
+                if verbless, statement == nil, pieces[s].contains(where: { p in
+                    analysis.statements[p.statement].cue.map { $0.end <= span.start && span.end <= analysis.statements[p.statement].content.start } ?? false
+                }) { continue }
                 // So is one that opens with `in`, `at`, `on` or `during` and whose only verb forms
                 // are participles after their nouns (`In remarks prepared for a speech today in Los
                 // Angeles, Sprinkel said…`, `In a statement issued by the ministry, officials said…`).

@@ -504,12 +504,17 @@ enum ClaimPredicate {
     /// Friday`: a participle phrase setting the scene for the subject that follows).
     /// `opensSentence` says whether `range` starts its sentence.
     static func holds(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, opensSentence: Bool = false) -> Bool {
-        text.utf8.withUnsafeBufferPointer { p in
+        finiteVerb(text, tokens, range, opensSentence: opensSentence) != nil
+    }
+
+    /// The index of the first finite verb of `range` (see ``holds(_:_:_:opensSentence:)``), if any.
+    static func finiteVerb(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, opensSentence: Bool = false) -> Int? {
+        text.utf8.withUnsafeBufferPointer { p -> Int? in
             var nonFinite = -2   // the last verb form read as a gerund or an infinitive
             for i in range {
                 // `’s` after a pronoun is `is` or `has` (`it’s about`, `he’s gone`).
                 if tokens[i].kind == .possessive, i > range.lowerBound,
-                   contracting.find(p, Int(tokens[i - 1].byteStart), Int(tokens[i - 1].byteEnd)) != nil { return true }
+                   contracting.find(p, Int(tokens[i - 1].byteStart), Int(tokens[i - 1].byteEnd)) != nil { return i }
                 guard tokens[i].kind == .word && isVerb(p, tokens[i]) else { continue }
                 let t = tokens[i]
                 // A verb form right after a subordinator that opens the piece has no subject: a
@@ -561,12 +566,78 @@ enum ClaimPredicate {
                     // A participle that serves as a preposition (`following the talks`,
                     // `including two banks`) opens an adjunct, not a participle clause.
                     if i == range.lowerBound ? !opensSentence && participlePrepositions.find(p, s, e) == nil
-                        : afterBe(p, tokens, i, from: range.lowerBound) { return true }
+                        : afterBe(p, tokens, i, from: range.lowerBound) { return i }
                     continue
                 }
-                return true
+                return i
             }
-            return false
+            return nil
         }
     }
+
+    /// True when every finite verb of `range` is a relative clause's: a noun phrase that a
+    /// relative clause modifies (`the election that transformed our country`, `legislation which
+    /// would allow discrimination`) asserts nothing of its own. The relative pronoun, in lower case,
+    /// follows a noun of the piece (after a comma, `…, who was president of Mexico` is cut as a
+    /// claim of the name before it; a `that` follows a common noun) and is the subject of the first
+    /// finite verb, right after it (a `that` before a subject opens a clause that completes a noun:
+    /// `the claim that Afghanistan is a war of choice`), and no finite verb comes after the
+    /// relative clause's verb group (`the man who shot him was arrested` holds `was arrested`).
+    /// Not a piece that opens its sentence with a capital (`sentence`), unless with a preposition
+    /// (`In a speech that focused on…`): its own verb may be a present tense no list holds (`The
+    /// figures exclude truck production, much of which is sold to U.S. dealers.`).
+    static func onlyRelativeVerbs(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, sentence: Range<Int>) -> Bool {
+        let opens = range.lowerBound == sentence.lowerBound
+        if let f = range.first(where: { tokens[$0].isWordLike }), f == sentence.first(where: { tokens[$0].isWordLike }),
+           tokens[f].has(.capitalized), !isPreposition(text, tokens[f]) { return false }
+        guard let v = finiteVerb(text, tokens, range, opensSentence: opens), v > range.lowerBound + 1 else { return false }
+        return text.utf8.withUnsafeBufferPointer { p in
+            func word(_ i: Int) -> (Int, Int) { (Int(tokens[i].byteStart), Int(tokens[i].byteEnd)) }
+            func isAdverb(_ i: Int) -> Bool {
+                let (s, e) = word(i)
+                return tokens[i].kind == .word && tokens[i].has(.lowercase)
+                    && (e - s >= 4 && p[e - 1] == 0x79 && p[e - 2] == 0x6C || groupAdverbs.find(p, s, e) != nil)
+            }
+            // the relative pronoun right before the verb, or before an adverb before it
+            var r = v - 1
+            if isAdverb(r), r - 1 > range.lowerBound { r -= 1 }
+            let (rs, re) = word(r)
+            guard tokens[r].kind == .word, tokens[r].has(.lowercase), relatives.find(p, rs, re) != nil else { return false }
+            // after a noun: a word that is no preposition, conjunction or determiner; before
+            // `that`, a common noun (`In Britain that would be…`: a demonstrative)
+            let (qs, qe) = word(r - 1)
+            guard tokens[r - 1].kind == .word, nonFiniteMarkers.find(p, qs, qe) == nil, determiners.find(p, qs, qe) == nil,
+                  conjunctions.find(p, qs, qe) == nil, subordinators.find(p, qs, qe) == nil,
+                  tokens[r - 1].has(.lowercase) || !(re - rs == 4 && p[rs] | 0x20 == 0x74) else { return false }
+            // A present tense no list holds before it (`the agency publishes its outlook at the
+            // start of a week which will…`): a word in `-s` between a word that is no determiner
+            // or preposition and a determiner or a number.
+            for i in range.lowerBound + 1..<max(range.lowerBound + 1, r - 1) where tokens[i].kind == .word && tokens[i].has(.lowercase) {
+                let (s, e) = word(i), (ns, ne) = word(i + 1)
+                guard e - s >= 4, p[e - 1] == 0x73, p[e - 2] != 0x73, tokens[i + 1].kind == .number
+                        || tokens[i + 1].kind == .word && determiners.find(p, ns, ne) != nil else { continue }
+                let (ps, pe) = word(i - 1)
+                if !(tokens[i - 1].kind == .word && (determiners.find(p, ps, pe) != nil || nonFiniteMarkers.find(p, ps, pe) != nil)) { return false }
+            }
+            // The verb group: auxiliaries and adverbs up to the first verb that is no auxiliary
+            // (`that has not yet been transformed`; `who are legally married [will not…]`).
+            var j = v, main = false
+            while j < range.upperBound, !main {
+                let t = tokens[j], (s, e) = word(j)
+                guard t.kind == .word, t.has(.lowercase) else { break }
+                if !isAdverb(j) {
+                    guard isVerb(p, t) else { break }
+                    main = auxiliaries.find(p, s, e) == nil
+                }
+                j += 1
+            }
+            return finiteVerb(text, tokens, j..<range.upperBound) == nil
+        }
+    }
+
+    /// Words that join two clauses or phrases: a `that` after one is no relative pronoun (`but
+    /// that has done little`).
+    static let conjunctions = ByteTable(spaced: "and but or nor yet so because", foldCase: true)
+    /// Adverbs inside a verb group (`that has not yet been`), besides those in `-ly`.
+    static let groupAdverbs = ByteTable(spaced: "not n't also still already just never only yet", foldCase: true)
 }
