@@ -27,6 +27,14 @@ import Testing
         }
     }
 
+    @Test func aMonthAfterAGivenNameOrAFormOfAddressIsASurname() {
+        let text = "Theresa May, the shadow minister for transport, opened the new depot in Leeds. Later Mrs May said the trains would run in June."
+        let persons = mentions(text).filter { $0.1 == .person }.map(\.0)
+        #expect(persons == ["Theresa May", "May"], "\(persons)")
+        // a month after another name, or alone, is a date
+        #expect(mentions("Opec February output fell, and in May the ministers met again.").allSatisfy { $0.1 != .person })
+    }
+
     @Test func titlesAreOutsideThePersonSpan() {
         let ms = mentions("President Vladimir Putin met Defence Minister Sergei Shoigu in Moscow on Tuesday.")
         #expect(has(ms, "Vladimir Putin", .person))

@@ -392,8 +392,11 @@ public enum EntityRecognizer {
                     for k in (first + 1)..<(end - 1) where tokens[k].kind == .word && tokens[k].has(.lowercase) && !tokens[k].has(.hyphenated)
                         && particles.find(p, Int(tokens[k].byteStart), Int(tokens[k].byteEnd)) == nil { end = k; break }
                 }
-                // a month or weekday ending a person's name is a date after it (`Opec February output`)
-                if cls == .per, end - first >= 2, calendarWords.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil { end -= 1 }
+                // a month or weekday ending a person's name is a date after it (`Opec February output`);
+                // not a surname after a given name, with no day or year after it (`Theresa May,`)
+                if cls == .per, end - first >= 2, calendarWords.find(p, Int(tokens[end - 1].byteStart), Int(tokens[end - 1].byteEnd)) != nil,
+                   !(NERTagger.firstNames.find(p, Int(tokens[end - 2].byteStart), Int(tokens[end - 2].byteEnd)) != nil
+                     && (end == tokens.count || tokens[end].kind != .number)) { end -= 1 }
                 // a nationality opening a person's name is not part of it (`Californian Thomas Slattery`)
                 if cls == .per, end - first >= 3, exact(first, first + 1)?.type == .norp { first += 1 }
                 // a capitalised role phrase that the tagger read as part of a person's name ends
@@ -447,8 +450,10 @@ public enum EntityRecognizer {
                    !(first..<end).contains(where: { nameHeadType(p, tokens[$0]) == .org }) { continue }
                 // a company designator alone is not a name (`Co.` cut off `Armstrong Tire Co.`)
                 if end - first == 1, entry == nil, isDesignator(p, tokens[first]) { continue }
-                // a month or weekday alone is a date, not a name
-                if end - first == 1, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
+                // a month or weekday alone is a date, not a name; not a surname after a form of
+                // address (`Mrs May said`)
+                if end - first == 1, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil,
+                   !(first > 0 && honorifics.find(p, Int(tokens[first - 1].byteStart), Int(tokens[first - 1].byteEnd)) != nil) { continue }
                 // a capitalised sentence opener or -ly adverb alone is not a name (`Notably`, `However`)
                 if end - first == 1 && entry == nil && tokens[first].has(.sentenceInitial) {
                     let t = tokens[first]
