@@ -290,6 +290,17 @@ import Testing
         #expect(claims(text).map { Self.slice(text, $0.span) } == ["that the new quay would open in 2027"])
     }
 
+    @Test func aQuestionIsNoClaimAndARefusalIsClaimedWithItsCue() {
+        // a question, quoted or the document's own, is neither true nor false
+        for text in ["Ms Okafor turned to the minister and asked: \"Do you support the new quay?\"",
+                     "Will the new quay pay for itself within ten years?"] {
+            #expect(claims(text).isEmpty, "\(claims(text).map { Self.slice(text, $0.span) })")
+        }
+        // what a source declined to do is no claim alone: it is claimed with its cue
+        let text = "The harbour board declined to comment on what it would charge shipping lines."
+        #expect(claims(text).map { Self.slice(text, $0.span) } == ["declined to comment on what it would charge shipping lines"])
+    }
+
     /// The code points `span` of `text`.
     static func slice(_ text: String, _ span: TextSpan) -> String {
         let u = Array(text.unicodeScalars)

@@ -50,7 +50,7 @@ public enum ClaimExtractor {
         // document's own clause taken in), and the content of the guesses, statements inside
         // them included (a question's content may hold what someone asserted: `asked if the
         // policy changed after an official who said…`).
-        var guessed = Set<Int>(), questions = Set<Int>(), guesses = [TextSpan]()
+        var guessed = Set<Int>(), questions = Set<Int>(), refusals = Set<Int>(), guesses = [TextSpan]()
         for (k, st) in analysis.statements.enumerated() {
             guard let cue = st.cue, cue.end <= st.content.start,
                   let kind = ClaimPredicate.unasserted(text, tokens, cue: slice(cue, tokens, tokens.indices),
@@ -58,6 +58,7 @@ public enum ClaimExtractor {
             switch kind {
             case .guess: guessed.insert(k); guesses.append(st.content)
             case .question: questions.insert(k)
+            case .refusal: refusals.insert(k)
             }
         }
         // Where the first statement source or cue of each sentence starts.
@@ -112,6 +113,8 @@ public enum ClaimExtractor {
                 // A question put or reported (`asked whether…`, `whether a court has any
                 // jurisdiction…`) asserts nothing, not even that it may be so.
                 if let st = statement, questions.contains(st) { continue }
+                // So does a direct question (`Do you support the plan?`), put or quoted.
+                if ClaimPredicate.isQuestion(text, tokens, slice(span, tokens, tokenRange[s]), sentence: tokenRange[s]) { continue }
                 // A fragment the document asserts without a finite verb asserts nothing (see
                 // ``ClaimPredicate/holds(_:_:_:opensSentence:)``): a title, a venue (`Sprint's vice
                 // president for technology development`). Beside a statement, whose verb may sit
@@ -156,8 +159,11 @@ public enum ClaimExtractor {
                 // What a statement attributes without a verb of its own has its cue for one: a cue
                 // right before it (at most two words between) is claimed with it (`attacked a
                 // supertanker and four oil sites`, `agreed to sell its oil and gas properties`,
-                // `described the ad as "dishonest"`): a predicate, not a list of nouns.
-                if let st = statement, !hasVerb, let cue = analysis.statements[st].cue, cue.end <= span.start, cue.start >= sp.start {
+                // `described the ad as "dishonest"`): a predicate, not a list of nouns. So is what
+                // a refusal's infinitive says the source would not do (`declined [to comment on
+                // what he would consider an undervalued dollar]`): alone, it would say the opposite.
+                var claimedWithCue = false
+                if let st = statement, !hasVerb || refusals.contains(st), let cue = analysis.statements[st].cue, cue.end <= span.start, cue.start >= sp.start {
                     let between = slice(TextSpan(cue.end, span.start), tokens, tokenRange[s])
                     if between.lazy.filter({ tokens[$0].isWordLike }).count <= 2,
                        ClaimPredicate.holds(text, tokens, slice(cue, tokens, tokenRange[s])) {
@@ -166,8 +172,10 @@ public enum ClaimExtractor {
                         wordCount = range.lazy.filter({ tokens[$0].isWordLike }).count
                         firstWord = range.first(where: { tokens[$0].isWordLike })
                         hasVerb = true
+                        claimedWithCue = true
                     }
                 }
+                if let st = statement, refusals.contains(st), !claimedWithCue { continue }
                 // Attributed content with no verb of its own, whose cue is not right before it,
                 // is a claim only as a quoted sentence (`"This American carnage stops right here,"`:
                 // five words or more opening with a capital, the verb one no list holds) or when it

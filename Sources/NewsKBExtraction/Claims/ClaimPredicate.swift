@@ -408,7 +408,11 @@ enum ClaimPredicate {
     static let unansweredMarkers = ByteTable(spaced: "declined declines refused refuses not n't never neither nor no", foldCase: true)
 
     /// What a statement's content that no one asserts is (``unasserted(_:_:cue:content:)``).
-    enum Unasserted { case guess, question }
+    enum Unasserted { case guess, question, refusal }
+
+    /// Cues of a refusal: the infinitive after one is what the source would not do (`declined to
+    /// comment on the dollar`, `refused to say`), not something said.
+    static let refusalCues = ByteTable(spaced: "declined declines declining refused refuses refusing", foldCase: true)
 
     /// Whether the content `range` of a statement whose cue is `cue` (its tokens) is asserted by
     /// no one: a guess or a rumour (any word of the cue), or a question — content that opens with
@@ -416,7 +420,8 @@ enum ClaimPredicate {
     /// that did not answer (`declined to say when…`); nil when it is asserted. What a guess holds
     /// may be so: its claims are prospective (``ClaimMood/prospective``), so that they group with
     /// what others say may or will be so, never with what they say happened, and contradict
-    /// neither (``DisagreementFinder``). A question makes no claim.
+    /// neither (``DisagreementFinder``). A question makes no claim, nor does the infinitive after a
+    /// refusal (``refusalCues``: `declined to comment specifically on the dollar`).
     static func unasserted(_ text: DocumentText, _ tokens: [Token], cue: Range<Int>, content range: Range<Int>) -> Unasserted? {
         text.utf8.withUnsafeBufferPointer { p in
             let cueWords = cue.filter { tokens[$0].kind == .word }
@@ -424,15 +429,18 @@ enum ClaimPredicate {
             guard let first = range.first(where: { tokens[$0].kind == .word }) else { return nil }
             let s = Int(tokens[first].byteStart), e = Int(tokens[first].byteEnd)
             if alwaysQuestionOpeners.find(p, s, e) != nil { return .question }
-            // The question may follow the verb of the cue's infinitive (`declined to say when…`).
+            // The question may follow the verb of the cue's infinitive (`declined to say when…`);
+            // else the infinitive after a refusal is what the source would not do.
+            let refusal = e - s == 2 && p[s] | 0x20 == 0x74 && p[s + 1] | 0x20 == 0x6F
+                && cueWords.contains(where: { refusalCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil })
             let words = Array(range.lazy.filter { tokens[$0].kind == .word }.prefix(3))
             let opener = words.count == 3 && text.utf8[tokens[words[0]].byteRange].elementsEqual("to".utf8) ? words[2] : first
-            guard questionOpeners.find(p, Int(tokens[opener].byteStart), Int(tokens[opener].byteEnd)) != nil else { return nil }
+            guard questionOpeners.find(p, Int(tokens[opener].byteStart), Int(tokens[opener].byteEnd)) != nil else { return refusal ? .refusal : nil }
             if cueWords.contains(where: { questionCues.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }) { return .question }
             // Up to three words before the cue, and the cue itself.
             let lead = max(0, cue.lowerBound - 3)..<cue.upperBound
             let unanswered = lead.contains { tokens[$0].kind == .word && unansweredMarkers.find(p, Int(tokens[$0].byteStart), Int(tokens[$0].byteEnd)) != nil }
-            return unanswered ? .question : nil
+            return unanswered ? .question : (refusal ? .refusal : nil)
         }
     }
 
@@ -634,6 +642,27 @@ enum ClaimPredicate {
             return finiteVerb(text, tokens, j..<range.upperBound) == nil
         }
     }
+
+    /// True when the piece `range` is a question: it opens with an auxiliary or a question word
+    /// (``questionStarters``) and ends in a question mark (quote marks aside), or ends its sentence
+    /// (`sentence`) and the sentence does (`Do you support the plan?`, `Will the deal last?`). A
+    /// question is neither true nor false; a statement that ends in one still asserts (`the points
+    /// could be abused, so why would we feed that?`).
+    static func isQuestion(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, sentence: Range<Int>) -> Bool {
+        func isMark(_ i: Int?) -> Bool { i.map { tokens[$0].kind == .punctuation && text.utf8[Int(tokens[$0].byteStart)] == 0x3F } ?? false }
+        guard let f = range.first(where: { tokens[$0].isWordLike }), tokens[f].kind == .word,
+              text.utf8.withUnsafeBufferPointer({ questionStarters.find($0, Int(tokens[f].byteStart), Int(tokens[f].byteEnd)) != nil }) else { return false }
+        if isMark(range.last(where: { tokens[$0].kind != .quote })) { return true }
+        let rest = range.upperBound..<max(range.upperBound, sentence.upperBound)
+        return !rest.contains(where: { tokens[$0].isWordLike }) && isMark(rest.last(where: { tokens[$0].kind != .quote }))
+    }
+
+    /// Words that open a direct question (``isQuestion(_:_:_:sentence:)``).
+    static let questionStarters = ByteTable(spaced: """
+        do does did is are was were will would can could should shall has have had may might must
+        isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't
+        who whom whose what why how when where which
+        """, foldCase: true)
 
     /// Words that join two clauses or phrases: a `that` after one is no relative pronoun (`but
     /// that has done little`).
