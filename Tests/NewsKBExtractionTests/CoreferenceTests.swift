@@ -8,6 +8,16 @@ import Testing
         return a.entities[m.entity]
     }
 
+    @Test func aCompanysNameThatIsAPersonsSurnameIsThePerson() {
+        // `Fox` is Fox News in the gazetteer; here it is Liam Fox, also after `Mr.`
+        let a = Analyzer().analyze("Liam Fox, the shadow foreign secretary, spoke in Leeds on Monday. Fox said the talks had failed, and Mr. Fox later repeated it.")
+        let foxes = a.mentions.filter { $0.text == "Fox" }.map { a.entities[$0.entity] }
+        #expect(foxes.count == 2 && foxes.allSatisfy { $0.canonicalName == "Liam Fox" && $0.type == .person }, "\(foxes)")
+        // the company stays the company where no person bears its name
+        let b = Analyzer().analyze("Analysts said Fox had raised its advertising rates for the autumn season.")
+        #expect(b.mentions.filter { $0.text == "Fox" }.allSatisfy { b.entities[$0.entity].canonicalName == "Fox News" })
+    }
+
     func entityIndex(_ a: DocumentAnalysis, _ text: String, occurrence: Int = 0) -> Int? {
         let ms = a.mentions.filter { $0.text == text }
         return occurrence < ms.count ? ms[occurrence].entity : nil

@@ -369,6 +369,14 @@ public enum EntityRecognizer {
             firmNames = joinFirmSuffixes(p, tokens, &spans)
             joinTrailingDesignators(p, tokens, &spans)
             let pending = [NERTagger.Span]()
+            // the last words of the persons' names the tagger reads that open with a given name
+            // (`Fox` of `Liam Fox`)
+            var surnames = Set<UInt64>()
+            var personal = Set<UInt64>()   // companies' names read as a person's surname below
+            for s in spans where s.cls == .per && s.end - s.first >= 2 && tokens[s.end - 1].kind == .word
+                && NERTagger.firstNames.find(p, Int(tokens[s.first].byteStart), Int(tokens[s.first].byteEnd)) != nil {
+                surnames.insert(FeatureHash.bytes(p, Int(tokens[s.end - 1].byteStart), Int(tokens[s.end - 1].byteEnd), fold: false))
+            }
             for s in spans {
                 var first = s.first, end = s.end
                 // leading titles and honorifics are not part of a name (`Mr Kim`, `President Putin`)
@@ -442,7 +450,18 @@ public enum EntityRecognizer {
                 while first < end, !tokens[first].isWordLike { first += 1 }
                 while end > first, !tokens[end - 1].isWordLike { end -= 1 }
                 if first >= end { continue }
-                let entry = exact(first, end)
+                var entry = exact(first, end)
+                // one word that a gazetteer knows as a company's name is a person's surname after a
+                // form of address (`Mr. Fox`), or when the tagger reads it as a person's and the
+                // document names a person with it (`Liam Fox` … `Fox said`: not Fox News;
+                // `Disney failed to tell investors` stays the company)
+                if let e = entry, e.type == .org, !e.forced, end - first == 1, tokens[first].kind == .word,
+                   cls == .per && surnames.contains(FeatureHash.bytes(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd), fold: false))
+                    || (first > 0 && honorifics.find(p, Int(tokens[first - 1].byteStart), Int(tokens[first - 1].byteEnd)) != nil) {
+                    personal.insert(FeatureHash.bytes(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd), fold: false))
+                    entry = nil
+                    cls = .per
+                }
                 // a title without a name is a role, not a name (`the Energy Secretary said`), unless
                 // an organisation head makes it an office's name (`Office of the Trade
                 // Representative`) or the tagger reads a person whose surname is a title (`John Major`)
@@ -523,6 +542,16 @@ public enum EntityRecognizer {
                     if ok && cls != .per && (entry == nil || entry!.type == .facility || entry!.type == .loc) { ext = end + h.words.count; type = h.type; break }
                 }
                 out.append(Raw(first: first, end: ext, type: type, known: entry?.canonical, forced: false))
+            }
+
+            // the document's other mentions of a word read as a person's surname above are the
+            // person's too (`Fox` where the tagger read the company)
+            if !personal.isEmpty {
+                for i in out.indices where out[i].end - out[i].first == 1 && !out[i].forced && out[i].known != nil
+                    && personal.contains(FeatureHash.bytes(p, Int(tokens[out[i].first].byteStart), Int(tokens[out[i].first].byteEnd), fold: false)) {
+                    out[i].known = nil
+                    out[i].type = .person
+                }
             }
 
             // Title-Case headline spans that the body repeats (whole, or a person's name word)
