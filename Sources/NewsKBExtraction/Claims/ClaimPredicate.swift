@@ -234,6 +234,11 @@ enum ClaimPredicate {
         e - s >= 6 && p[e - 1] == 0x67 && p[e - 2] == 0x6E && p[e - 3] == 0x69
     }
 
+    /// True when the bytes `s..<e` are a word of four letters or more in `-ly` (an adverb).
+    static func endsInLy(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        e - s >= 4 && p[e - 1] == 0x79 && p[e - 2] == 0x6C
+    }
+
     /// True when a word token is a regular past form: lower case, ending in -ed, four letters or
     /// more and not one of ``notVerbs`` (`died`, `unveiled`; not `red`, `hundred`).
     @inline(__always)
@@ -497,7 +502,7 @@ enum ClaimPredicate {
             if t.kind == .possessive { return j > 0 && contracting.find(p, Int(tokens[j - 1].byteStart), Int(tokens[j - 1].byteEnd)) != nil }
             guard t.kind == .word else { return false }
             if beForms.find(p, s, e) != nil { return true }
-            let ly = e - s >= 4 && p[e - 1] == 0x79 && p[e - 2] == 0x6C
+            let ly = endsInLy(p, s, e)
             guard ly || beAdverbs.find(p, s, e) != nil else { return false }
             j -= 1
         }
@@ -604,7 +609,7 @@ enum ClaimPredicate {
             func isAdverb(_ i: Int) -> Bool {
                 let (s, e) = word(i)
                 return tokens[i].kind == .word && tokens[i].has(.lowercase)
-                    && (e - s >= 4 && p[e - 1] == 0x79 && p[e - 2] == 0x6C || groupAdverbs.find(p, s, e) != nil)
+                    && (endsInLy(p, s, e) || groupAdverbs.find(p, s, e) != nil)
             }
             // the relative pronoun right before the verb, or before an adverb before it
             var r = v - 1

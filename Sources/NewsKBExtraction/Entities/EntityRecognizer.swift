@@ -451,16 +451,19 @@ public enum EntityRecognizer {
                 while end > first, !tokens[end - 1].isWordLike { end -= 1 }
                 if first >= end { continue }
                 var entry = exact(first, end)
+                let addressed = first > 0 && honorifics.find(p, Int(tokens[first - 1].byteStart), Int(tokens[first - 1].byteEnd)) != nil
                 // one word that a gazetteer knows as a company's name is a person's surname after a
                 // form of address (`Mr. Fox`), or when the tagger reads it as a person's and the
-                // document names a person with it (`Liam Fox` … `Fox said`: not Fox News;
-                // `Disney failed to tell investors` stays the company)
-                if let e = entry, e.type == .org, !e.forced, end - first == 1, tokens[first].kind == .word,
-                   cls == .per && surnames.contains(FeatureHash.bytes(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd), fold: false))
-                    || (first > 0 && honorifics.find(p, Int(tokens[first - 1].byteStart), Int(tokens[first - 1].byteEnd)) != nil) {
-                    personal.insert(FeatureHash.bytes(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd), fold: false))
-                    entry = nil
-                    cls = .per
+                // document names a person with it (`Liam Fox` … `Fox said`: not Fox News); the
+                // document's other mentions of the word follow (below). Where the tagger reads
+                // none as a person's, the company stays (`Disney failed to tell investors`)
+                if let e = entry, e.type == .org, !e.forced, end - first == 1, tokens[first].kind == .word {
+                    let word = FeatureHash.bytes(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd), fold: false)
+                    if addressed || (cls == .per && surnames.contains(word)) {
+                        personal.insert(word)
+                        entry = nil
+                        cls = .per
+                    }
                 }
                 // a title without a name is a role, not a name (`the Energy Secretary said`), unless
                 // an organisation head makes it an office's name (`Office of the Trade
@@ -471,8 +474,7 @@ public enum EntityRecognizer {
                 if end - first == 1, entry == nil, isDesignator(p, tokens[first]) { continue }
                 // a month or weekday alone is a date, not a name; not a surname after a form of
                 // address (`Mrs May said`)
-                if end - first == 1, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil,
-                   !(first > 0 && honorifics.find(p, Int(tokens[first - 1].byteStart), Int(tokens[first - 1].byteEnd)) != nil) { continue }
+                if end - first == 1, !addressed, calendarWords.find(p, Int(tokens[first].byteStart), Int(tokens[first].byteEnd)) != nil { continue }
                 // a capitalised sentence opener or -ly adverb alone is not a name (`Notably`, `However`)
                 if end - first == 1 && entry == nil && tokens[first].has(.sentenceInitial) {
                     let t = tokens[first]
