@@ -65,8 +65,13 @@ public enum ClaimKey {
     }
 
     /// An entity's key across documents (frame values, denied entities): its gazetteer name when
-    /// known (`U.S.` and `United States` link), else its canonical name, lower case.
-    public static func entityKey(_ e: DocumentEntity) -> String { (e.knownName ?? e.canonicalName).lowercased() }
+    /// known (`U.S.` and `United States` link), else its canonical name, lower case; a person's
+    /// name as ``PersonNameKey`` writes it (`Michael R. Bloomberg` and `Mike Bloomberg` link).
+    public static func entityKey(_ e: DocumentEntity) -> String {
+        if let known = e.knownName { return known.lowercased() }
+        let name = e.canonicalName.lowercased()
+        return e.type == .person ? PersonNameKey.make(name) : name
+    }
 
     /// An entity's stored match key (`entities.match_key`): ``entityKey(_:)`` with `_` for
     /// spaces, so that a key line stays split by spaces (`kim_jong_un`).

@@ -50169,6 +50169,57 @@ Zaporizhzhia region
 Kherson region
 
 """#),
+        ("given-name-forms.txt", #"""
+# Short and familiar forms of given names, for linking one person across documents: a person's
+# key (entities.match_key) writes the given name in its first form here, so `Mike Pence` and
+# `Michael Pence`, `Bill Nelson` and `William Nelson` are one person to stories and claims.
+# Only forms that news use for the same person; a form shared by two names (`Chris`, `Alex`, `Pat`,
+# `Sam`) is left out unless both names are variants of one (`Stephen`, `Steven`).
+# Format: name | other forms   (case-insensitive, space-separated)
+michael | mike mick mickey
+william | bill billy will willie
+robert | bob bobby rob robbie
+james | jim jimmy jamie
+joseph | joe joey
+thomas | tom tommy
+richard | dick rick ricky
+charles | chuck charlie chas
+edward | ed eddie ted ned
+anthony | tony
+daniel | dan danny
+david | dave davey
+stephen | steven steve stevie
+kenneth | ken kenny
+donald | don donnie
+ronald | ron ronnie
+timothy | tim timmy
+matthew | matt
+nicholas | nick nicky
+benjamin | ben benny
+jonathan | jon
+gerald | gerry
+lawrence | larry laurence
+frederick | fred freddie
+peter | pete
+andrew | andy
+gregory | greg
+jeffrey | jeff geoffrey
+douglas | doug
+raymond | ray
+samuel | sammy
+patrick | paddy
+elizabeth | liz betsy betty
+katherine | kate kathy katie catherine kathryn
+margaret | maggie peggy meg
+deborah | debbie deb
+susan | sue susie
+patricia | patty trish
+jennifer | jenny jen
+rebecca | becky
+theodore | teddy
+vladimir | vlad
+
+"""#),
         ("given-names-gender.txt", #"""
 # Given names that name a woman or a man in nearly every use, for agreement between a person and
 # `he`/`she`, `Mr`/`Ms` (`Mr. Trump` is not Melania Trump; `she said` is not Donald Trump's).

@@ -393,6 +393,25 @@ import Foundation
         #expect(groups == ["h.txt,h2.txt"], "\(groups)")
     }
 
+    @Test func onePersonNamedMoreOrLessFullyIsOneEntityKeyAcrossDocuments() throws {
+        // One person named three ways (with a middle initial, with a familiar given name) in three
+        // reports: one key for stories and claims; another person with the same surname: another.
+        let docs = [
+            doc("p1.txt", "Robert T. Pemberton said the Elm Street bridge would reopen in May.", published: "1987-06-17"),
+            doc("p2.txt", "Bob Pemberton, the city engineer, said on Tuesday the bridge would reopen in May.", published: "1987-06-17"),
+            doc("p3.txt", "The bridge will reopen in May, Robert Pemberton told the council.", published: "1987-06-17"),
+            doc("a.txt", "Alice Pemberton said the Elm Street library would close in June.", published: "1987-06-17"),
+        ]
+        let (_, store) = try importDocs(docs)
+        let keys = try store.db.strings("""
+            SELECT DISTINCT e.match_key FROM entities e JOIN mentions m ON m.entity_id = e.id
+             WHERE e.type = 'PERSON' ORDER BY 1
+            """)
+        #expect(keys == ["alice_pemberton", "robert_pemberton"], "\(keys)")
+        let names = try store.db.strings("SELECT name FROM entities WHERE match_key = 'robert_pemberton' ORDER BY name")
+        #expect(names == ["Bob Pemberton", "Robert Pemberton", "Robert T. Pemberton"], "\(names)")
+    }
+
     @Test func replacingADocumentUpdatesGroups() throws {
         let dir = TempDir()
         let store = try KnowledgeStore.openForWriting(path: dir.file("r.db"))
