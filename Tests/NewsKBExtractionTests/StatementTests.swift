@@ -64,6 +64,21 @@ func find(_ rows: [SaidRow], _ contentPart: String) -> SaidRow? {
         #expect(rows.contains { $0.speaker == "The Harbor Times" && $0.content.hasPrefix("that the mayor had resigned") }, "\(rows)")
     }
 
+    @Test func aClauseAfterATimeAdjunctIsReportedWithoutThat() {
+        // `said on Tuesday the bridge…`: a determiner after the time opens what was said.
+        for body in ["Bob Pemberton, the city engineer, said on Tuesday the bridge would reopen in May.",
+                     "The city engineer said Tuesday the bridge would reopen in May.",
+                     "The city engineer said last week the bridge would reopen in May."] {
+            let rows = said(body)
+            #expect(rows.contains { $0.content == "the bridge would reopen in May" && $0.cue == "said" }, "\(body): \(rows)")
+        }
+        // a date that goes on, and another time, are no clause
+        let dated = said("The engineer said on Tuesday the 14th that the bridge would reopen.")
+        #expect(dated.contains { $0.content == "that the bridge would reopen" }, "\(dated)")
+        let ago = said("Sales were up 7 pct from the 633 mln dlrs reported in February a year ago.")
+        #expect(!ago.contains { $0.content.hasPrefix("a year") }, "\(ago)")
+    }
+
     @Test func aPageLabelIsNoSource() {
         // `UPDATE:` and `Note:` label the page's own text; nobody says it.
         let rows = said("""

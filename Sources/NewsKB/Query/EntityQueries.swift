@@ -1,4 +1,5 @@
 import Foundation
+import NewsKBExtraction
 /// Questions about entities: which there are, and everything known about one.
 public struct EntityQueries {
     public let db: Database
@@ -24,7 +25,8 @@ public struct EntityQueries {
 
     /// Entity ids a user's name refers to: the canonical name, any alias or role
     /// (`Peskov`, `Mr Peskov`, `Kremlin spokesman`), or a surname of a person (the last word of
-    /// its name, by index: ``surnameKey``), in id order. Every step reads an index alone.
+    /// its name, by index: ``surnameKey``), and the other names of a person with the name's
+    /// match key (``personMatches(_:)``), in id order. Every step reads an index alone.
     public func resolve(_ name: String) throws -> [Int64] {
         try resolveRanked(name).sorted()
     }
@@ -54,7 +56,18 @@ public struct EntityQueries {
                 ranked = try rank("SELECT id, 0 FROM entities WHERE type = 'PERSON' AND \(Self.surnameKey) = ?1", bare)
             }
         }
-        return ranked
+        // The person's other names last: `Mike Bloomberg` and `Michael R. Bloomberg` (one key).
+        let found = Set(ranked)
+        return ranked + (try personMatches(TitleWords.strip(key))).filter { !found.contains($0) }
+    }
+
+    /// Person entities whose match key (`entities.match_key`, ``PersonNameKey``) is that of a
+    /// name of two words or more (`mike r bloomberg` → `michael_bloomberg`), in id order.
+    func personMatches(_ key: String) throws -> [Int64] {
+        guard key.contains(" ") else { return [] }
+        let matchKey = PersonNameKey.make(key).replacingOccurrences(of: " ", with: "_")
+        return try db.rows("SELECT id FROM entities WHERE type = 'PERSON' AND match_key = ?1 ORDER BY id", [matchKey])
+            .compactMap { $0[0].int64 }
     }
 
     /// Entity ids from rows of (id, uses; -1 for a canonical-name match), best first.

@@ -277,6 +277,13 @@ extension StatementScanner {
                 if g > f + 1, isWord(g), bits[g].contains(.pron), toks[g].has(.lowercase) || sp(g) == .i {
                     subjectStart = g; break
                 }
+                // "said on Tuesday the bridge would reopen", "said last week the company had…": a
+                // determiner right after a time word opens the clause (not "on Tuesday the 14th that",
+                // nor another time, "reported in February a year ago").
+                if g > f, isWord(g), bits[g].contains(.det), toks[g].has(.lowercase), isWord(g - 1), isTimeWord(g - 1),
+                   g < cEnd, !isTimeWord(g + 1), !(g + 1 ..< min(g + 4, cEnd + 1)).contains(where: { sp($0) == .that }) {
+                    subjectStart = g; break
+                }
                 g += 1
             }
             if subjectStart >= 0 {

@@ -410,6 +410,14 @@ import Foundation
         #expect(keys == ["alice_pemberton", "robert_pemberton"], "\(keys)")
         let names = try store.db.strings("SELECT name FROM entities WHERE match_key = 'robert_pemberton' ORDER BY name")
         #expect(names == ["Bob Pemberton", "Robert Pemberton", "Robert T. Pemberton"], "\(names)")
+        // A user asking for any of the names finds that name first, then the person's others.
+        let q = EntityQueries(db: store.db)
+        func named(_ ids: [Int64]) throws -> [String] { try ids.map { try store.db.strings("SELECT name FROM entities WHERE id = ?", [$0])[0] } }
+        #expect(try named(q.resolveRanked("Bob Pemberton")) == ["Bob Pemberton", "Robert T. Pemberton", "Robert Pemberton"])
+        #expect(try named(q.resolveRanked("Mr. Robert Pemberton")).sorted() == names)
+        #expect(try named(q.resolveRanked("Alice Pemberton")) == ["Alice Pemberton"])
+        let said = try StatementQueries(db: store.db).whoSaid(.init(speaker: "Rob Pemberton"))
+        #expect(Set(said.rows.compactMap { $0[said.columns.firstIndex(of: "document")!].string }) == ["p1.txt", "p2.txt", "p3.txt"], "\(said.rows)")
     }
 
     @Test func replacingADocumentUpdatesGroups() throws {

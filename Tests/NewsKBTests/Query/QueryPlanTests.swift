@@ -65,6 +65,13 @@ import Foundation
         #expect(try store.db.strings("SELECT name FROM entities WHERE id = ?", [kirby[0]]) == ["John Kirby"])
     }
 
+    @Test func aPersonsOtherNamesAreAnIndexSeek() throws {
+        // `--speaker "Mike Kirby"`: the person's match key is looked up by the partial index of
+        // migration 022, not by reading every person.
+        let p = try store.db.queryPlan("SELECT id FROM entities WHERE type = 'PERSON' AND match_key = ?1 ORDER BY id")
+        #expect(p.contains { $0.contains("SEARCH entities USING INDEX entities_person_match_key") }, "\(p)")
+    }
+
     @Test func aSearchRanksABoundedSetOfMatches() throws {
         // --about reads the full-text index newest first and stops at the candidates; who_said's
         // columns are read for the page only.
