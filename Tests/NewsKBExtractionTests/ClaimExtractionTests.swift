@@ -301,6 +301,30 @@ import Testing
         #expect(claims(text).map { Self.slice(text, $0.span) } == ["declined to comment on what it would charge shipping lines"])
     }
 
+    @Test func aParentheticalBetweenDashesAndAsOpposedToCutNoClause() {
+        func texts(_ text: String) -> [String] { claims(text).map { Self.slice(text, $0.span) } }
+        // a parenthetical between two spaced dashes stays in its clause
+        let dashed = "While paper maps have always sold well, a phone -- especially one with a good camera -- now helps hikers find their way."
+        #expect(texts(dashed) == [dashed], "\(texts(dashed))")
+        // one dash still cuts off what follows it
+        let one = "Exports from the port rose 5 pct in March -- the strongest month since the quay opened."
+        #expect(texts(one).first == "Exports from the port rose 5 pct in March " && texts(one).count == 2, "\(texts(one))")
+        // `, as opposed to` and `, as well as` go on the clause before them
+        let opposed = "The complaint stems from the enforcement of county rules, as opposed to choices made by the town council."
+        #expect(texts(opposed) == [opposed], "\(texts(opposed))")
+        let well = "The county will repair the bridge over the river, as well as widen the road to the ferry."
+        #expect(texts(well) == [well], "\(texts(well))")
+        // a noun phrase and the relative clause after its comma are one piece; a clause with its
+        // own verb before the relative clause is still cut from it
+        let shipped = "Grain shipments in the marketing year, which ended in September, amounted to 1.5 mln tonnes."
+        #expect(texts(shipped) == [shipped], "\(texts(shipped))")
+        let drilled = "The company drilled a second hole on the claim, which assayed half an ounce of gold a ton."
+        #expect(texts(drilled) == ["The company drilled a second hole on the claim", "which assayed half an ounce of gold a ton."], "\(texts(drilled))")
+        // `, as` opening a clause still cuts
+        let clause = "The mill closed its second line last week, as demand for newsprint fell across the region."
+        #expect(texts(clause).count == 2, "\(texts(clause))")
+    }
+
     /// The code points `span` of `text`.
     static func slice(_ text: String, _ span: TextSpan) -> String {
         let u = Array(text.unicodeScalars)
@@ -481,9 +505,12 @@ import Testing
                 == ["agreed to sell its two oldest vessels to a Norwegian operator"])
         // A quoted sentence keeps its claim though its present-tense verb is in no list.
         #expect(texts("\"This old harbour town glows at dusk,\" the mayor said.") == ["This old harbour town glows at dusk,"])
-        // A verbless piece cut from content that goes on is no claim: its verb is in another piece.
-        let cut = texts("His sister said her neighbour, a retired teacher from Leeds - who moved to Spain in 2001 - had warned the council about the damp.")
+        // A verbless piece cut from content that goes on is no claim: its verb is in another
+        // piece. A parenthetical between two dashes cuts nothing: the subject keeps its verb.
+        let cut = texts("His sister said her neighbour, a retired teacher from Leeds; who moved to Spain in 2001; had warned the council about the damp.")
         #expect(!cut.contains { $0.hasPrefix("her neighbour") } && cut.contains { $0.hasPrefix("had warned") }, "\(cut)")
+        let dashed = texts("His sister said her neighbour, a retired teacher from Leeds - who moved to Spain in 2001 - had warned the council about the damp.")
+        #expect(dashed.contains { $0.hasPrefix("her neighbour") && $0.contains("had warned") } && !dashed.contains { $0.hasPrefix("had warned") }, "\(dashed)")
     }
 
     @Test func theSettingAndTheFrameOfAReportAreNoClaims() {

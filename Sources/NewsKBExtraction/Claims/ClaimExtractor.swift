@@ -109,6 +109,7 @@ public enum ClaimExtractor {
                 units.sort { $0.1 < $1.1 }
             }
             units = units.flatMap { u in clauses(u.1, text, tokens, tokenRange[s]).map { (u.0, $0) } }
+            units = joiningVerblessHeads(units, text, tokens, tokenRange[s])
             for (statement, span) in units {
                 // A question put or reported (`asked whether…`, `whether a court has any
                 // jurisdiction…`) asserts nothing, not even that it may be so.
@@ -269,6 +270,7 @@ public enum ClaimExtractor {
         var leadingCondition = !firstWord.isDisjoint(with: [.condition, .concessive])
         var leadingAdjunct = firstWord.contains(.adjunctPreposition)
         var k = range.lowerBound
+        var parentheticalEnd = -1
         while k < range.upperBound {
             let t = tokens[k]
             defer { k += 1 }
@@ -302,6 +304,12 @@ public enum ClaimExtractor {
                 leadingCondition = false; leadingAdjunct = false
                 continue
             }
+            // A spaced dash that closes a parenthetical opened by another (`a mobile phone --
+            // especially one with a camera -- helps them`) cuts nothing, nor does the one that opens it.
+            if t.has(.dash) && t.has(.spaceBefore) {
+                if k <= parentheticalEnd { continue }
+                if let close = closingDash(after: k, tokens, range) { parentheticalEnd = close; continue }
+            }
             guard words >= 4, k + 1 < range.upperBound else { continue }
             let nx = tokens[k + 1]
             var cut = false
@@ -311,6 +319,7 @@ public enum ClaimExtractor {
                 let w = text.utf8[nx.byteRange]
                 cut = w.count > 5 && w.suffix(3).elementsEqual("ing".utf8)
                     || clauseWordKinds(text, nx, verbatim: true).contains(.clauseOpener)
+                        && !(k + 2 < range.upperBound && w.elementsEqual("as".utf8) && asPrepositions.contains(lower(text, tokens[k + 2])))
             }
             if cut {
                 // The rest must have four words too.
@@ -332,6 +341,54 @@ public enum ClaimExtractor {
         if start < span.end && !dropping { out.append(TextSpan(start, span.end)) }
         return out
     }
+
+    /// The spaced dash that closes a parenthetical opened by the spaced dash at `k`: the next one,
+    /// at most ``parentheticalWords`` words on, with words after it (not a clause left dangling
+    /// at the end of the span).
+    static func closingDash(after k: Int, _ tokens: [Token], _ range: Range<Int>) -> Int? {
+        var words = 0
+        var j = k + 1
+        while j < range.upperBound {
+            let t = tokens[j]
+            if t.has(.dash) && t.has(.spaceBefore) {
+                return words >= 1 && (j + 1 ..< range.upperBound).contains(where: { tokens[$0].isWordLike }) ? j : nil
+            }
+            if t.isWordLike { words += 1; if words > parentheticalWords { return nil } }
+            j += 1
+        }
+        return nil
+    }
+    static let parentheticalWords = 12
+
+    /// Words after `, as` that make it a preposition, not a clause (`, as opposed to…`, `, as
+    /// well as…`, `, as part of…`, `, as of…`).
+    static let asPrepositions: Set<String> = ["opposed", "well", "part", "of"]
+
+    /// A noun phrase cut from the relative clause that follows its comma (`Shipments in the
+    /// year, | which ended September 30, amounted to 1.5 mln tonnes`, `The company drilled a
+    /// second hole, | which assayed…` is not one: the piece before has its verb) is one piece with
+    /// it: alone, the phrase asserts nothing and the clause says it of nothing.
+    static func joiningVerblessHeads(_ units: [(Int?, TextSpan)], _ text: DocumentText, _ tokens: [Token],
+                                     _ sentence: Range<Int>) -> [(Int?, TextSpan)] {
+        guard units.count >= 2 else { return units }
+        var out = [(Int?, TextSpan)]()
+        out.reserveCapacity(units.count)
+        for u in units {
+            if let last = out.last, last.0 == u.0 {
+                let next = slice(u.1, tokens, sentence), head = slice(last.1, tokens, sentence)
+                if let first = next.first, first > sentence.lowerBound, !head.isEmpty, head.upperBound <= first,
+                   text.utf8[Int(tokens[first - 1].byteStart)] == 44, tokens[first].kind == .word, tokens[first].has(.lowercase),
+                   relativeOpeners.contains(lower(text, tokens[first])),
+                   !ClaimPredicate.holds(text, tokens, head, opensSentence: head.lowerBound == sentence.lowerBound) {
+                    out[out.count - 1].1 = TextSpan(last.1.start, u.1.end)
+                    continue
+                }
+            }
+            out.append(u)
+        }
+        return out
+    }
+    static let relativeOpeners: Set<String> = ["which", "who", "whom", "whose", "where"]
 
     /// Words opening a condition: what follows asserts nothing on its own.
     static let conditionWords: Set<String> = ["if", "unless"]
