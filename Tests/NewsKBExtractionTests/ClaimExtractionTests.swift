@@ -301,7 +301,7 @@ import Testing
         #expect(claims(text).map { Self.slice(text, $0.span) } == ["declined to comment on what it would charge shipping lines"])
     }
 
-    @Test func aParentheticalBetweenDashesAndAsOpposedToCutNoClause() {
+    @Test func parentheticalsPrepositionsAndARelativeClausesHeadCutNoClause() {
         func texts(_ text: String) -> [String] { claims(text).map { Self.slice(text, $0.span) } }
         // a parenthetical between two spaced dashes stays in its clause
         let dashed = "While paper maps have always sold well, a phone -- especially one with a good camera -- now helps hikers find their way."
@@ -320,6 +320,11 @@ import Testing
         #expect(texts(shipped) == [shipped], "\(texts(shipped))")
         let drilled = "The company drilled a second hole on the claim, which assayed half an ounce of gold a ton."
         #expect(texts(drilled) == ["The company drilled a second hole on the claim", "which assayed half an ounce of gold a ton."], "\(texts(drilled))")
+        // `, regarding` and `, including` are prepositions: no participle clause opens there
+        let regarding = "The mayor's account of the meetings, regarding the sale of the old quay, is not accurate."
+        #expect(texts(regarding) == [regarding], "\(texts(regarding))")
+        let including = "The port hired 40 new pilots last year, including 12 from the navy."
+        #expect(texts(including) == [including], "\(texts(including))")
         // `, as` opening a clause still cuts
         let clause = "The mill closed its second line last week, as demand for newsprint fell across the region."
         #expect(texts(clause).count == 2, "\(texts(clause))")

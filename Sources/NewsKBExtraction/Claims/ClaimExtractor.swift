@@ -317,7 +317,7 @@ public enum ClaimExtractor {
             else if t.has(.dash) && t.has(.spaceBefore) { cut = true }  // spaced dash
             else if b == 44 && nx.kind == .word && nx.has(.lowercase) { // , + participle or clause
                 let w = text.utf8[nx.byteRange]
-                cut = w.count > 5 && w.suffix(3).elementsEqual("ing".utf8)
+                cut = w.count > 5 && w.suffix(3).elementsEqual("ing".utf8) && !ingPrepositions.contains(lower(text, nx))
                     || clauseWordKinds(text, nx, verbatim: true).contains(.clauseOpener)
                         && !(k + 2 < range.upperBound && w.elementsEqual("as".utf8) && asPrepositions.contains(lower(text, tokens[k + 2])))
             }
@@ -363,6 +363,11 @@ public enum ClaimExtractor {
     /// Words after `, as` that make it a preposition, not a clause (`, as opposed to…`, `, as
     /// well as…`, `, as part of…`, `, as of…`).
     static let asPrepositions: Set<String> = ["opposed", "well", "part", "of"]
+
+    /// Words in `-ing` that are prepositions, not participles: `, regarding…`, `, including…`
+    /// open no clause (`The descriptions of his testimony, regarding the loan, are not accurate`).
+    static let ingPrepositions: Set<String> = ["regarding", "concerning", "including", "excluding", "according", "pending",
+                                               "barring", "notwithstanding"]
 
     /// A noun phrase cut from the relative clause that follows its comma (`Shipments in the
     /// year, | which ended September 30, amounted to 1.5 mln tonnes`, `The company drilled a
