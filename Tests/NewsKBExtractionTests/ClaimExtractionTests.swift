@@ -325,6 +325,9 @@ import Testing
         #expect(texts(regarding) == [regarding], "\(texts(regarding))")
         let including = "The port hired 40 new pilots last year, including 12 from the navy."
         #expect(texts(including) == [including], "\(texts(including))")
+        // `no one` counts nothing: the participle clause it ends measures nothing and is no claim
+        let noOne = "The dealers quit the market last month, leaving small investors with no one to sell to."
+        #expect(texts(noOne) == ["The dealers quit the market last month"], "\(texts(noOne))")
         // `, as` opening a clause still cuts
         let clause = "The mill closed its second line last week, as demand for newsprint fell across the region."
         #expect(texts(clause).count == 2, "\(texts(clause))")

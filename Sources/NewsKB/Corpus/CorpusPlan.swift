@@ -58,7 +58,7 @@ struct CorpusPlan: Equatable {
     /// conflicts from the stored claims. Change it with any change to what those decisions give
     /// for the same claims: a store whose results other rules made is recomputed whole by its
     /// next import, so that it never mixes the results of two versions (migration 020).
-    static let rules = "2026-12-07 one outlet's undated claims three days apart are two facts"
+    static let rules = "2026-12-08 one outlet's undated claims two days apart are two facts"
 
     /// Reads what the store recorded and decides; `full` forces a run over everything.
     static func make(db: Database, bucketDays: Int, full: Bool) throws -> CorpusPlan {

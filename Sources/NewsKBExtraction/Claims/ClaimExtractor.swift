@@ -395,6 +395,9 @@ public enum ClaimExtractor {
     }
     static let relativeOpeners: Set<String> = ["which", "who", "whom", "whose", "where"]
 
+    /// Words before `one` that make it a pronoun (`no one`, `any one`), not a number.
+    static let indefiniteOnes: Set<String> = ["no", "any", "every", "each", "some"]
+
     /// Words opening a condition: what follows asserts nothing on its own.
     static let conditionWords: Set<String> = ["if", "unless"]
     /// Words opening a concession at the head of a sentence (`Whatever we think about the war,
@@ -951,6 +954,8 @@ public enum ClaimExtractor {
             value = v; glued = rest; plainInteger = integer && !words[q].utf8.contains(0x2C)   // a `,` in a number token precedes a digit: a Character of its own
             q += 1
         } else if let (v, k) = lex.numbers[words[q]], k == .number {
+            // `no one`, `any one`, `every one` are nobody and anybody, not a count.
+            if words[q] == "one", q > 0, indefiniteOnes.contains(words[q - 1]) { return nil }
             value = v
             q += 1
             // "twenty five", "twenty-five" (the tokenizer keeps hyphenated words whole).

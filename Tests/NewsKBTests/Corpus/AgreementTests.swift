@@ -43,7 +43,7 @@ import NewsKBExtraction
 
     @Test func oneOutletsSentenceOnTwoDaysIsTwoFacts() throws {
         // A daily report's sentence that gives no date of its own tells of its own day: one
-        // outlet's reports a week apart are two facts, a day apart or in another outlet one.
+        // outlet's reports two days or a week apart are two facts, a day apart or in another outlet one.
         let text = "The central bank bought dollars through Tokyo brokers just after the market opened, dealers said."
         // (Each document has a sentence of its own: identical bodies are imported once.)
         func groups(_ docs: [SourceDocument]) throws -> [String] {
@@ -59,6 +59,7 @@ import NewsKBExtraction
                 """).map { $0[0].string ?? "" }
         }
         #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Wire", text, published: "2026-03-09")]).isEmpty)
+        #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Wire", text, published: "2026-03-04")]).isEmpty)
         #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Wire", text, published: "2026-03-03")]) == ["a.txt,b.txt"])
         #expect(try groups([doc("a.txt", "Wire", text, published: "2026-03-02"), doc("b.txt", "Gazette", text, published: "2026-03-09")]) == ["a.txt,b.txt"])
         // A claim that dates itself is judged by its date.
