@@ -246,8 +246,10 @@ public enum ClaimExtractor {
     /// non-restrictive relative clause (`…in Vladivostok, which followed the breakdown of
     /// talks`) or an adverbial clause (`…space program, as it recently faced a second failure`).
     /// Conditions (`if`, `unless`) stay with the clause they restrict.
-    static let clauseOpeners = ["which", "who", "where", "whom", "whose",
-                                "as", "because", "while", "although", "though", "whereas", "since", "after", "before", "when", "until"]
+    static let clauseOpeners = relativePronouns
+        + ["as", "because", "while", "although", "though", "whereas", "since", "after", "before", "when", "until"]
+    /// The relative pronouns that open a clause after a comma.
+    static let relativePronouns = ["which", "who", "where", "whom", "whose"]
 
     /// Cuts a claim span into clauses that can be true or false on their own: at `;`, at a
     /// spaced dash, before a participle clause after a comma (`…carriages, contributing to
@@ -383,7 +385,7 @@ public enum ClaimExtractor {
                 let next = slice(u.1, tokens, sentence), head = slice(last.1, tokens, sentence)
                 if let first = next.first, first > sentence.lowerBound, !head.isEmpty, head.upperBound <= first,
                    text.utf8[Int(tokens[first - 1].byteStart)] == 44, tokens[first].kind == .word, tokens[first].has(.lowercase),
-                   relativeOpeners.contains(lower(text, tokens[first])),
+                   clauseWordKinds(text, tokens[first], verbatim: true).contains(.relativePronoun),
                    !ClaimPredicate.holds(text, tokens, head, opensSentence: head.lowerBound == sentence.lowerBound) {
                     out[out.count - 1].1 = TextSpan(last.1.start, u.1.end)
                     continue
@@ -393,7 +395,6 @@ public enum ClaimExtractor {
         }
         return out
     }
-    static let relativeOpeners: Set<String> = ["which", "who", "whom", "whose", "where"]
 
     /// Words before `one` that make it a pronoun (`no one`, `any one`), not a number.
     static let indefiniteOnes: Set<String> = ["no", "any", "every", "each", "some"]
@@ -421,6 +422,7 @@ public enum ClaimExtractor {
         static let determiner = ClauseWordKinds(rawValue: 8)
         static let clauseOpener = ClauseWordKinds(rawValue: 16)
         static let concessive = ClauseWordKinds(rawValue: 32)
+        static let relativePronoun = ClauseWordKinds(rawValue: 64)
     }
 
     /// The lists above by their (ASCII, lower-case) bytes.
@@ -432,6 +434,7 @@ public enum ClaimExtractor {
         for w in eventAdjuncts { kinds[w, default: []].insert(.eventAdjunct) }
         for w in determiners { kinds[w, default: []].insert(.determiner) }
         for w in clauseOpeners { kinds[w, default: []].insert(.clauseOpener) }
+        for w in relativePronouns { kinds[w, default: []].insert(.relativePronoun) }
         var t = ByteTable<ClauseWordKinds>(foldCase: false, capacity: 64)
         for (w, k) in kinds { t.insert(w, k) }
         return t
@@ -467,6 +470,7 @@ public enum ClaimExtractor {
         if eventAdjuncts.contains(w) { k.insert(.eventAdjunct) }
         if determiners.contains(w) { k.insert(.determiner) }
         if clauseOpeners.contains(where: { w.utf8.elementsEqual($0.utf8) }) { k.insert(.clauseOpener) }
+        if relativePronouns.contains(where: { w.utf8.elementsEqual($0.utf8) }) { k.insert(.relativePronoun) }
         return k
     }
 
