@@ -333,6 +333,19 @@ import Testing
         #expect(texts(clause).count == 2, "\(texts(clause))")
     }
 
+    @Test func anAppositionBetweenTheSourceAndItsCueIsNoClaim() {
+        func texts(_ text: String) -> [String] { claims(text).map { Self.slice(text, $0.span) } }
+        // who the source is, between commas, asserts nothing the document reports
+        let title = texts("Maria Keller, head of bond research at Lindqvist Capital, said she expected the central bank to cut rates in June.")
+        #expect(!title.contains { $0.hasPrefix("head of bond research") } && title.contains { $0.contains("cut rates in June") }, "\(title)")
+        // a predicate there is a claim: the source did something besides speaking
+        let done = texts("Maria Keller, meanwhile, told reporters the bank would publish its forecasts in June, an aide said.")
+        #expect(done.contains { $0.hasPrefix("told reporters") || $0.contains("would publish its forecasts") }, "\(done)")
+        // and so is a relative clause about the source
+        let who = texts("Maria Keller, 52, who has run the fund since 2004, said the bank would cut rates in June.")
+        #expect(who.contains { $0.contains("has run the fund since 2004") }, "\(who)")
+    }
+
     /// The code points `span` of `text`.
     static func slice(_ text: String, _ span: TextSpan) -> String {
         let u = Array(text.unicodeScalars)

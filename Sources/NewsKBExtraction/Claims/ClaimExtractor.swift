@@ -196,6 +196,17 @@ public enum ClaimExtractor {
                 if verbless, statement == nil, pieces[s].contains(where: { p in
                     analysis.statements[p.statement].cue.map { $0.end <= span.start && span.end <= analysis.statements[p.statement].content.start } ?? false
                 }) { continue }
+                // An apposition between a statement's source and its cue, between commas, says
+                // who the source is (`David Cummings, [head of UK equities for Standard Life
+                // Investments], said…`), not what happened; a relative clause there (`…, who has
+                // been in the UK for a week, said`) is a claim about the source, and stays.
+                if statement == nil, let f = firstWord, isAppositionPiece(text, tokens, range, firstWord: f),
+                   pieces[s].contains(where: { p in
+                       let st = analysis.statements[p.statement]
+                       guard let source = st.speakerSpan, let cue = st.cue, source.end <= span.start, span.end <= cue.start else { return false }
+                       return onlyComma(TextSpan(source.end, span.start), text, tokens, tokenRange[s])
+                           && onlyComma(TextSpan(span.end, cue.start), text, tokens, tokenRange[s])
+                   }) { continue }
                 // So is one that opens with `in`, `at`, `on` or `during` and whose only verb forms
                 // are participles after their nouns (`In remarks prepared for a speech today in Los
                 // Angeles, Sprinkel said…`, `In a statement issued by the ministry, officials said…`).
@@ -229,6 +240,23 @@ public enum ClaimExtractor {
             }
         }
         return out
+    }
+
+    /// Whether a piece reads as a noun phrase in apposition: no relative pronoun, no finite verb
+    /// after its first word, and a first word that is no past form (`head of UK equities…` is one;
+    /// `told lawmakers not to make plans…`, `meanwhile, referred five employees…` are predicates).
+    static func isAppositionPiece(_ text: DocumentText, _ tokens: [Token], _ range: Range<Int>, firstWord f: Int) -> Bool {
+        if range.contains(where: { tokens[$0].kind == .word && clauseWordKinds(text, tokens[$0], verbatim: true).contains(.relativePronoun) }) { return false }
+        if ClaimPredicate.holds(text, tokens, (f + 1)..<range.upperBound) { return false }
+        return text.utf8.withUnsafeBufferPointer { p in
+            !ClaimPredicate.isRegularPast(p, tokens[f]) && ClaimPredicate.irregularPast.find(p, Int(tokens[f].byteStart), Int(tokens[f].byteEnd)) == nil
+        }
+    }
+
+    /// Whether `span` holds one token, a comma (the spaces around an apposition's commas).
+    static func onlyComma(_ span: TextSpan, _ text: DocumentText, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        let inside = slice(span, tokens, range)
+        return inside.count == 1 && text.utf8[Int(tokens[inside.lowerBound].byteStart)] == 44
     }
 
     /// The sub-range of `range` whose tokens lie inside `span` (tokens are in text order).
