@@ -62,10 +62,11 @@ public struct EntityQueries {
     }
 
     /// Person entities whose match key (`entities.match_key`, ``PersonNameKey``) is that of a
-    /// name of two words or more (`mike r bloomberg` → `michael_bloomberg`), in id order.
+    /// name of two words or more (`mike r bloomberg` → `michael_bloomberg`), in id order: the key
+    /// the importer writes for a person so named (``ClaimKey/entityMatchKey(_:)``).
     func personMatches(_ key: String) throws -> [Int64] {
         guard key.contains(" ") else { return [] }
-        let matchKey = PersonNameKey.make(key).replacingOccurrences(of: " ", with: "_")
+        let matchKey = ClaimKey.entityMatchKey(DocumentEntity(canonicalName: key, type: .person))
         return try db.rows("SELECT id FROM entities WHERE type = 'PERSON' AND match_key = ?1 ORDER BY id", [matchKey])
             .compactMap { $0[0].int64 }
     }
